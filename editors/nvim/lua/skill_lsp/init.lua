@@ -1,0 +1,369 @@
+--- skill-lsp for Neovim: optional `setup()`, buffer commands and helpers.
+---
+--- Neovim 0.11+: `vim.lsp.enable('skill_lsp')` is enough (the config is `lsp/skill_lsp.lua`);
+--- `require('skill_lsp').setup(opts)` does the same with your options merged in.
+--- Neovim 0.10: `require('skill_lsp').setup(opts)` starts the server with `vim.lsp.start`.
+---
+--- See `:help skill-lsp`.
+local M = {}
+
+local NAME = 'skill_lsp'
+
+local has_011 = vim.fn.has('nvim-0.11') == 1
+
+--- Active progress tokens per client id: `{ [client_id] = { [token] = title } }`.
+--- Filled from the built-in `LspProgress` event so `:SkillLspCancel` can cancel them.
+M._progress = {}
+
+local function notify(msg, level)
+  vim.notify('skill-lsp: ' .. msg, level or vim.log.levels.INFO)
+end
+
+--- Calls a client method with the 0.11+ method syntax when available, else the 0.10 field syntax.
+local function request(client, method, params, handler, bufnr)
+  if has_011 then
+    return client:request(method, params, handler, bufnr)
+  end
+  return client.request(method, params, handler, bufnr)
+end
+
+local function client_notify(client, method, params)
+  if has_011 then
+    return client:notify(method, params)
+  end
+  return client.notify(method, params)
+end
+
+--- The skill-lsp client attached to `bufnr` (0 = current), or nil.
+---@param bufnr? integer
+---@return vim.lsp.Client?
+function M.client(bufnr)
+  bufnr = (bufnr == nil or bufnr == 0) and vim.api.nvim_get_current_buf() or bufnr
+  local get = vim.lsp.get_clients or vim.lsp.get_active_clients
+  return get({ bufnr = bufnr, name = NAME })[1]
+end
+
+local function need_client(bufnr)
+  local client = M.client(bufnr)
+  if not client then
+    notify('no skill-lsp client attached to this buffer', vim.log.levels.WARN)
+  end
+  return client
+end
+
+--- Runs `workspace/executeCommand` on the skill-lsp client of `bufnr`.
+---@param bufnr integer
+---@param command string
+---@param arguments table
+---@param on_result? fun(err: table?, result: any)
+function M.execute(bufnr, command, arguments, on_result)
+  local client = need_client(bufnr)
+  if not client then
+    return
+  end
+  request(client, 'workspace/executeCommand', { command = command, arguments = arguments }, function(err, result)
+    if err then
+      notify(command .. ' failed: ' .. (err.message or vim.inspect(err)), vim.log.levels.ERROR)
+    end
+    if on_result then
+      on_result(err, result)
+    end
+  end, bufnr)
+end
+
+--- The LSP range for a command: the visual selection when the command was given one
+--- (whole lines, or exact columns for a characterwise selection), else the whole buffer.
+--- Whole lines end at the start of the next line, so a rewrite replaces their line breaks too.
+---@param bufnr integer
+---@param client vim.lsp.Client
+---@param cmd_opts? { range: integer, line1: integer, line2: integer }
+---@return table range
+function M.range(bufnr, client, cmd_opts)
+  local count = vim.api.nvim_buf_line_count(bufnr)
+  local line1, line2 = 1, count
+  if cmd_opts and cmd_opts.range and cmd_opts.range > 0 then
+    line1, line2 = cmd_opts.line1, cmd_opts.line2
+    local vs = vim.api.nvim_buf_get_mark(bufnr, '<')
+    local ve = vim.api.nvim_buf_get_mark(bufnr, '>')
+    if vim.fn.visualmode() == 'v' and vs[1] == line1 and ve[1] == line2 then
+      local last = vim.api.nvim_buf_get_lines(bufnr, line2 - 1, line2, false)[1] or ''
+      ve = { ve[2] >= #last and line2 or ve[1], math.min(ve[2], math.max(#last - 1, 0)) }
+      if #last > 0 then
+        return vim.lsp.util.make_given_range_params(vs, ve, bufnr, client.offset_encoding).range
+      end
+    end
+  end
+  local function char(row, col)
+    local line = vim.api.nvim_buf_get_lines(bufnr, row, row + 1, false)[1] or ''
+    return vim.lsp.util.character_offset(bufnr, row, math.min(col, #line), client.offset_encoding)
+  end
+  local range = { start = { line = line1 - 1, character = 0 } }
+  if line2 < count then
+    range['end'] = { line = line2, character = 0 }
+  else
+    range['end'] = { line = line2 - 1, character = char(line2 - 1, math.huge) }
+  end
+  return range
+end
+
+--- Asks the agent about a range of the buffer (`skill-lsp.ask`).
+---@param opts { bufnr?: integer, range?: table, instruction?: string, skills?: string[], mode?: 'rewrite'|'explain'|'review', command?: string, on_result?: fun(err: table?, result: any) }
+function M.ask(opts)
+  opts = opts or {}
+  local bufnr = (opts.bufnr == nil or opts.bufnr == 0) and vim.api.nvim_get_current_buf() or opts.bufnr
+  local client = need_client(bufnr)
+  if not client then
+    return
+  end
+  local arg = {
+    uri = vim.uri_from_bufnr(bufnr),
+    range = opts.range or M.range(bufnr, client, nil),
+    mode = opts.mode or 'rewrite',
+  }
+  if opts.instruction and opts.instruction ~= '' then
+    arg.instruction = opts.instruction
+  end
+  if opts.skills and #opts.skills > 0 then
+    arg.skills = opts.skills
+  end
+  M.execute(bufnr, opts.command or 'skill-lsp.ask', { arg }, opts.on_result)
+end
+
+--- Lists the skills that apply to the buffer with their reasons; choosing one opens it.
+---@param bufnr? integer
+---@param on_done? fun(items: table[]?)
+function M.skills(bufnr, on_done)
+  bufnr = (bufnr == nil or bufnr == 0) and vim.api.nvim_get_current_buf() or bufnr
+  M.execute(bufnr, 'skill-lsp.skillsForFile', { vim.uri_from_bufnr(bufnr) }, function(err, items)
+    if err then
+      return on_done and on_done(nil)
+    end
+    items = items or {}
+    if #items == 0 then
+      notify('no skill applies to this file')
+      return on_done and on_done(items)
+    end
+    vim.ui.select(items, {
+      prompt = 'Skills for this file',
+      kind = 'skill_lsp.skill',
+      format_item = M.format_skill,
+    }, function(choice)
+      if choice then
+        M.open_skill(bufnr, choice)
+      end
+      if on_done then
+        on_done(items)
+      end
+    end)
+  end)
+end
+
+--- One line per skill: name, score, activation and why it applies.
+---@param item { name: string, score?: number, activation?: string, reasons?: string[], description?: string }
+---@return string
+function M.format_skill(item)
+  local reasons = table.concat(item.reasons or {}, '; ')
+  local score = type(item.score) == 'number' and string.format(' %.2f', item.score) or ''
+  return string.format('%s [%s%s] %s', item.name, item.activation or '?', score, reasons)
+end
+
+--- Opens a skill: its file when it has one on disk, else through the server (`skill-lsp.showSkill`).
+---@param bufnr integer
+---@param item { name: string, path?: string }
+function M.open_skill(bufnr, item)
+  local path = item.path
+  if type(path) == 'string' and path:match('^file://') then
+    path = vim.uri_to_fname(path)
+  end
+  if type(path) == 'string' and vim.uv.fs_stat(path) then
+    vim.cmd.edit(vim.fn.fnameescape(path))
+  else
+    M.execute(bufnr, 'skill-lsp.showSkill', { { name = item.name } })
+  end
+end
+
+--- Reloads every skill (`skill-lsp.reload`).
+---@param bufnr? integer
+function M.reload(bufnr)
+  M.execute(bufnr or 0, 'skill-lsp.reload', {}, function(err)
+    if not err then
+      notify('skills reloaded')
+    end
+  end)
+end
+
+--- Cancels every running skill-lsp progress (agent requests) of the buffer's client.
+---@param bufnr? integer
+---@return integer count of cancelled tokens
+function M.cancel(bufnr)
+  local client = need_client(bufnr or 0)
+  if not client then
+    return 0
+  end
+  local n = 0
+  for token in pairs(M._progress[client.id] or {}) do
+    client_notify(client, 'window/workDoneProgress/cancel', { token = token })
+    n = n + 1
+  end
+  if n == 0 then
+    notify('nothing to cancel')
+  end
+  return n
+end
+
+local function track_progress(args)
+  local data = args.data or {}
+  local client = data.client_id and vim.lsp.get_client_by_id(data.client_id)
+  if not client or client.name ~= NAME then
+    return
+  end
+  local params = data.params or (data.result) or {}
+  local value = params.value or {}
+  if params.token == nil then
+    return
+  end
+  M._progress[client.id] = M._progress[client.id] or {}
+  if value.kind == 'begin' then
+    M._progress[client.id][params.token] = value.title or true
+  elseif value.kind == 'end' then
+    M._progress[client.id][params.token] = nil
+  end
+end
+
+local progress_group = vim.api.nvim_create_augroup('skill_lsp.progress', { clear = true })
+if vim.fn.exists('##LspProgress') == 1 then
+  vim.api.nvim_create_autocmd('LspProgress', { group = progress_group, callback = track_progress })
+end
+
+local function ask_command(mode, command)
+  return function(cmd)
+    local bufnr = vim.api.nvim_get_current_buf()
+    local client = need_client(bufnr)
+    if not client then
+      return
+    end
+    local range = M.range(bufnr, client, cmd)
+    local function run(instruction)
+      M.ask({ bufnr = bufnr, range = range, instruction = instruction, mode = mode, command = command })
+    end
+    if mode == 'rewrite' and command == nil then
+      if cmd.args ~= '' then
+        run(cmd.args)
+      else
+        vim.ui.input({ prompt = 'Ask agent: ' }, function(input)
+          if input ~= nil then
+            run(input)
+          end
+        end)
+      end
+    else
+      run(cmd.args ~= '' and cmd.args or nil)
+    end
+  end
+end
+
+--- Creates the buffer-local commands. Called from the config's `on_attach` and from `LspAttach`.
+---@param client vim.lsp.Client
+---@param bufnr integer
+function M.on_attach(client, bufnr)
+  if client.name ~= NAME or vim.b[bufnr].skill_lsp_commands then
+    return
+  end
+  vim.b[bufnr].skill_lsp_commands = true
+  local function cmd(name, fn, opts)
+    vim.api.nvim_buf_create_user_command(bufnr, name, fn, opts)
+  end
+  cmd('SkillLspAsk', ask_command('rewrite'), {
+    nargs = '*',
+    range = true,
+    desc = 'skill-lsp: ask the agent to rewrite the selection (or the buffer) with the skills',
+  })
+  cmd('SkillLspExplain', ask_command('explain'), {
+    nargs = '*',
+    range = true,
+    desc = 'skill-lsp: explain the selection (or the buffer) with the skills',
+  })
+  cmd('SkillLspReview', ask_command('review'), {
+    nargs = '*',
+    range = true,
+    desc = 'skill-lsp: review the selection (or the buffer) with the skills',
+  })
+  cmd('SkillLspPrompt', ask_command('rewrite', 'skill-lsp.openPrompt'), {
+    nargs = '*',
+    range = true,
+    desc = 'skill-lsp: open the prompt the agent would get',
+  })
+  cmd('SkillLspSkills', function()
+    M.skills(bufnr)
+  end, { desc = 'skill-lsp: skills for this file, with reasons' })
+  cmd('SkillLspReload', function()
+    M.reload(bufnr)
+  end, { desc = 'skill-lsp: reload skills' })
+  cmd('SkillLspCancel', function()
+    M.cancel(bufnr)
+  end, { desc = 'skill-lsp: cancel running agent requests' })
+end
+
+--- The base config (the table returned by `lsp/skill_lsp.lua`).
+---@return vim.lsp.Config
+function M.base_config()
+  local file = vim.api.nvim_get_runtime_file('lsp/skill_lsp.lua', false)[1]
+  if not file then
+    error('skill-lsp: lsp/skill_lsp.lua is not on runtimepath')
+  end
+  return dofile(file)
+end
+
+--- Optional set-up.
+---
+--- `opts` is a `vim.lsp.Config` (`cmd`, `filetypes`, `root_markers`, `settings`, ...) plus:
+---   - `settings`: either `{ skillLsp = {...} }` or the `skillLsp` table itself;
+---   - `autostart` (default true): enable the config right away.
+---@param opts? table
+function M.setup(opts)
+  opts = vim.deepcopy(opts or {})
+  local autostart = opts.autostart ~= false
+  opts.autostart = nil
+  if opts.settings and opts.settings.skillLsp == nil then
+    opts.settings = { skillLsp = opts.settings }
+  end
+  if has_011 then
+    vim.lsp.config(NAME, opts)
+    if autostart then
+      vim.lsp.enable(NAME)
+    end
+    return
+  end
+  -- Neovim 0.10: no vim.lsp.config/enable; start per buffer.
+  local config = vim.tbl_deep_extend('force', M.base_config(), opts)
+  config.name = NAME
+  config.init_options = (config.settings or {}).skillLsp
+  local markers = config.root_markers
+  config.root_markers = nil
+  local function start(bufnr)
+    if vim.bo[bufnr].buftype ~= '' or vim.api.nvim_buf_get_name(bufnr) == '' then
+      return
+    end
+    if config.filetypes and not vim.tbl_contains(config.filetypes, vim.bo[bufnr].filetype) then
+      return
+    end
+    local c = vim.deepcopy(config)
+    c.root_dir = vim.fs.root(bufnr, markers) or vim.fs.dirname(vim.api.nvim_buf_get_name(bufnr))
+    vim.lsp.start(c, { bufnr = bufnr })
+  end
+  if autostart then
+    vim.api.nvim_create_autocmd('FileType', {
+      group = vim.api.nvim_create_augroup('skill_lsp.start', { clear = true }),
+      callback = function(args)
+        start(args.buf)
+      end,
+    })
+    for _, bufnr in ipairs(vim.api.nvim_list_bufs()) do
+      if vim.api.nvim_buf_is_loaded(bufnr) and vim.bo[bufnr].filetype ~= '' then
+        start(bufnr)
+      end
+    end
+  end
+end
+
+return M

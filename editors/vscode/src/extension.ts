@@ -1,0 +1,395 @@
+// skill-lsp for VS Code: starts the `skill-lsp` language server and adds its commands.
+//
+// Hovers, diagnostics, code actions, `workspace/applyEdit`, `window/showDocument` and server
+// progress (with cancel) are handled by vscode-languageclient itself. This file finds the binary,
+// passes the `skillLsp.*` settings (pulled by the server through `workspace/configuration`),
+// and adds the commands, the status bar item and the restart/output commands.
+
+import * as fs from 'fs';
+import * as path from 'path';
+import * as vscode from 'vscode';
+import {
+  ExecuteCommandRequest,
+  LanguageClient,
+  LanguageClientOptions,
+  RevealOutputChannelOn,
+  ServerOptions,
+  State,
+  TransportKind,
+} from 'vscode-languageclient/node';
+
+const SECTION = 'skillLsp';
+const INSTALL_URL = 'https://github.com/skill-lsp/skill-lsp#install';
+// Settings that belong to the extension only, never sent to the server.
+const CLIENT_ONLY_KEYS = ['server', 'trace'];
+
+/** One entry of `skill-lsp.skillsForFile`. */
+interface SkillForFile {
+  name: string;
+  description?: string;
+  path?: string | null;
+  score?: number;
+  reasons?: string[];
+  format?: string;
+  activation?: string;
+}
+
+type AskMode = 'rewrite' | 'explain' | 'review';
+
+let client: LanguageClient | undefined;
+let output: vscode.OutputChannel;
+let statusItem: vscode.StatusBarItem;
+let statusTimer: NodeJS.Timeout | undefined;
+
+/** Finds an executable on PATH (and PATHEXT on Windows). */
+function which(name: string): string | undefined {
+  const exts = process.platform === 'win32' ? (process.env.PATHEXT ?? '.EXE;.CMD;.BAT').split(';') : [''];
+  for (const dir of (process.env.PATH ?? '').split(path.delimiter)) {
+    if (!dir) {
+      continue;
+    }
+    for (const ext of exts) {
+      const candidate = path.join(dir, name + ext);
+      if (isExecutable(candidate)) {
+        return candidate;
+      }
+    }
+  }
+  return undefined;
+}
+
+function isExecutable(file: string): boolean {
+  try {
+    const st = fs.statSync(file);
+    if (!st.isFile()) {
+      return false;
+    }
+    fs.accessSync(file, fs.constants.X_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function expandHome(p: string): string {
+  if (p === '~' || p.startsWith('~/')) {
+    return path.join(process.env.HOME ?? process.env.USERPROFILE ?? '', p.slice(1));
+  }
+  return p;
+}
+
+/** The server binary: `skillLsp.server.path` (machine scope), else `skill-lsp` on PATH. */
+function resolveServer(): { command?: string; problem?: string } {
+  const configured = vscode.workspace.getConfiguration(SECTION).get<string | null>('server.path');
+  if (configured) {
+    const file = expandHome(configured);
+    if (isExecutable(file)) {
+      return { command: file };
+    }
+    return { problem: `skillLsp.server.path is set to "${configured}", which is not an executable file.` };
+  }
+  const found = which('skill-lsp');
+  if (found) {
+    return { command: found };
+  }
+  return { problem: 'The skill-lsp server was not found on PATH and skillLsp.server.path is not set.' };
+}
+
+/** The `skillLsp` settings as the server reads them (client-only keys removed). */
+function serverSettings(scope?: vscode.Uri): Record<string, unknown> {
+  const all = vscode.workspace.getConfiguration(SECTION, scope);
+  const plain = JSON.parse(JSON.stringify(all)) as Record<string, unknown>;
+  for (const key of CLIENT_ONLY_KEYS) {
+    delete plain[key];
+  }
+  return plain;
+}
+
+async function reportMissingServer(problem: string): Promise<void> {
+  output.appendLine(problem);
+  const install = 'How to install';
+  const setPath = 'Set skillLsp.server.path';
+  const choice = await vscode.window.showErrorMessage(`skill-lsp: ${problem}`, install, setPath);
+  if (choice === install) {
+    await vscode.env.openExternal(vscode.Uri.parse(INSTALL_URL));
+  } else if (choice === setPath) {
+    await vscode.commands.executeCommand('workbench.action.openSettings', 'skillLsp.server.path');
+  }
+}
+
+function createClient(command: string): LanguageClient {
+  const cfg = vscode.workspace.getConfiguration(SECTION);
+  const args = [...(cfg.get<string[]>('server.args') ?? []), 'serve'];
+  const env = { ...process.env, ...(cfg.get<Record<string, string>>('server.env') ?? {}) };
+  const serverOptions: ServerOptions = {
+    run: { command, args, options: { env }, transport: TransportKind.stdio },
+    debug: { command, args, options: { env }, transport: TransportKind.stdio },
+  };
+  const clientOptions: LanguageClientOptions = {
+    // Skills apply to every kind of file.
+    documentSelector: [{ scheme: 'file' }, { scheme: 'untitled' }],
+    outputChannel: output,
+    revealOutputChannelOn: RevealOutputChannelOn.Never,
+    initializationOptions: serverSettings(),
+    // Sends workspace/didChangeConfiguration when a skillLsp.* setting changes; the server then
+    // pulls the section again with workspace/configuration.
+    synchronize: { configurationSection: SECTION },
+    middleware: {
+      workspace: {
+        configuration: async (params, token, next) => {
+          const result = await next(params, token);
+          if (!Array.isArray(result)) {
+            return result;
+          }
+          return result.map((value, i) => {
+            const section = params.items[i]?.section;
+            if ((section === SECTION || section === undefined) && value && typeof value === 'object') {
+              const copy = { ...(value as Record<string, unknown>) };
+              for (const key of CLIENT_ONLY_KEYS) {
+                delete copy[key];
+              }
+              return copy;
+            }
+            return value;
+          });
+        },
+      },
+    },
+  };
+  // The id `skillLsp` makes vscode-languageclient honour `skillLsp.trace.server`.
+  return new LanguageClient(SECTION, 'skill-lsp', serverOptions, clientOptions);
+}
+
+async function start(context: vscode.ExtensionContext): Promise<void> {
+  const { command, problem } = resolveServer();
+  if (!command) {
+    void reportMissingServer(problem ?? 'server not found');
+    updateStatus();
+    return;
+  }
+  output.appendLine(`Starting ${command}`);
+  client = createClient(command);
+  context.subscriptions.push(
+    client.onDidChangeState((e) => {
+      if (e.newState === State.Running) {
+        scheduleStatus();
+      } else {
+        updateStatus();
+      }
+    }),
+  );
+  try {
+    await client.start();
+  } catch (err) {
+    output.appendLine(`Failed to start the server: ${String(err)}`);
+    void vscode.window.showErrorMessage(`skill-lsp: the server failed to start (${String(err)}). See the output.`);
+  }
+  scheduleStatus();
+}
+
+async function stop(): Promise<void> {
+  const c = client;
+  client = undefined;
+  if (c) {
+    try {
+      await c.stop(5000);
+    } catch (err) {
+      output.appendLine(`Stopping the server: ${String(err)}`);
+    }
+  }
+}
+
+function runningClient(): LanguageClient | undefined {
+  if (client && client.state === State.Running) {
+    return client;
+  }
+  void vscode.window.showWarningMessage('skill-lsp: the server is not running (see "skill-lsp: Show output").');
+  return undefined;
+}
+
+async function execute<T>(command: string, args: unknown[]): Promise<T | undefined> {
+  const c = runningClient();
+  if (!c) {
+    return undefined;
+  }
+  try {
+    return (await c.sendRequest(ExecuteCommandRequest.type, { command, arguments: args })) as T;
+  } catch (err) {
+    const message = err instanceof Error ? err.message : String(err);
+    void vscode.window.showErrorMessage(`skill-lsp: ${command} failed: ${message}`);
+    return undefined;
+  }
+}
+
+/** The selection, or the whole document when nothing is selected. */
+function targetRange(editor: vscode.TextEditor): vscode.Range {
+  if (!editor.selection.isEmpty) {
+    return editor.selection;
+  }
+  const doc = editor.document;
+  return new vscode.Range(new vscode.Position(0, 0), doc.lineAt(doc.lineCount - 1).range.end);
+}
+
+async function ask(mode: AskMode, command = 'skill-lsp.ask', askInstruction = false): Promise<void> {
+  const editor = vscode.window.activeTextEditor;
+  const c = runningClient();
+  if (!editor || !c) {
+    return;
+  }
+  let instruction: string | undefined;
+  if (askInstruction) {
+    instruction = await vscode.window.showInputBox({
+      title: 'Ask agent',
+      prompt: editor.selection.isEmpty
+        ? 'Instruction for the agent (applies to the whole file)'
+        : 'Instruction for the agent (applies to the selection)',
+      placeHolder: 'e.g. handle the errors this code can raise',
+      ignoreFocusOut: true,
+    });
+    if (instruction === undefined) {
+      return;
+    }
+  }
+  const arg: Record<string, unknown> = {
+    uri: c.code2ProtocolConverter.asUri(editor.document.uri),
+    range: c.code2ProtocolConverter.asRange(targetRange(editor)),
+    mode,
+  };
+  if (instruction) {
+    arg.instruction = instruction;
+  }
+  await execute(command, [arg]);
+}
+
+async function showSkills(): Promise<void> {
+  const editor = vscode.window.activeTextEditor;
+  const c = runningClient();
+  if (!editor || !c) {
+    return;
+  }
+  const skills = await execute<SkillForFile[]>('skill-lsp.skillsForFile', [
+    c.code2ProtocolConverter.asUri(editor.document.uri),
+  ]);
+  if (!skills) {
+    return;
+  }
+  if (skills.length === 0) {
+    void vscode.window.showInformationMessage('skill-lsp: no skill applies to this file.');
+    return;
+  }
+  const picked = await vscode.window.showQuickPick(
+    skills.map((s) => ({
+      label: s.name,
+      description: [s.activation, s.format, typeof s.score === 'number' ? s.score.toFixed(2) : undefined]
+        .filter(Boolean)
+        .join(' · '),
+      detail: (s.reasons ?? []).join('; ') || s.description,
+      skill: s,
+    })),
+    { title: `Skills for ${path.basename(editor.document.fileName)}`, matchOnDetail: true },
+  );
+  if (!picked) {
+    return;
+  }
+  const file = picked.skill.path?.startsWith('file:') ? vscode.Uri.parse(picked.skill.path).fsPath : picked.skill.path;
+  if (file && fs.existsSync(file)) {
+    await vscode.window.showTextDocument(vscode.Uri.file(file), { preview: true });
+  } else {
+    await execute('skill-lsp.showSkill', [{ name: picked.skill.name }]);
+  }
+}
+
+function scheduleStatus(): void {
+  if (statusTimer) {
+    clearTimeout(statusTimer);
+  }
+  statusTimer = setTimeout(() => void updateStatus(), 250);
+}
+
+async function updateStatus(): Promise<void> {
+  const editor = vscode.window.activeTextEditor;
+  if (!client || client.state !== State.Running) {
+    statusItem.text = '$(book) skill-lsp';
+    statusItem.tooltip = client ? 'skill-lsp: starting' : 'skill-lsp: server not running';
+    statusItem.show();
+    return;
+  }
+  if (!editor || !['file', 'untitled'].includes(editor.document.uri.scheme)) {
+    statusItem.hide();
+    return;
+  }
+  try {
+    const skills = (await client.sendRequest(ExecuteCommandRequest.type, {
+      command: 'skill-lsp.skillsForFile',
+      arguments: [client.code2ProtocolConverter.asUri(editor.document.uri)],
+    })) as SkillForFile[] | null;
+    const n = skills?.length ?? 0;
+    statusItem.text = `$(book) ${n} skill${n === 1 ? '' : 's'}`;
+    statusItem.tooltip = n
+      ? `Skills for this file: ${skills!.map((s) => s.name).join(', ')}`
+      : 'No skill applies to this file';
+    statusItem.show();
+  } catch (err) {
+    statusItem.text = '$(book) skill-lsp';
+    statusItem.tooltip = `skill-lsp: ${String(err)}`;
+    statusItem.show();
+  }
+}
+
+export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  output = vscode.window.createOutputChannel('skill-lsp');
+  statusItem = vscode.window.createStatusBarItem('skillLsp.status', vscode.StatusBarAlignment.Right, 100);
+  statusItem.name = 'skill-lsp';
+  statusItem.command = 'skillLsp.showSkills';
+  context.subscriptions.push(output, statusItem);
+
+  const register = (id: string, fn: () => Promise<void>) =>
+    context.subscriptions.push(vscode.commands.registerCommand(id, fn));
+  register('skillLsp.ask', () => ask('rewrite', 'skill-lsp.ask', true));
+  register('skillLsp.explain', () => ask('explain'));
+  register('skillLsp.review', async () => {
+    const editor = vscode.window.activeTextEditor;
+    if (editor) {
+      // A review is about the whole file, whatever is selected.
+      editor.selection = new vscode.Selection(0, 0, 0, 0);
+    }
+    await ask('review');
+  });
+  register('skillLsp.openPrompt', () => ask('rewrite', 'skill-lsp.openPrompt', true));
+  register('skillLsp.showSkills', showSkills);
+  register('skillLsp.reload', async () => {
+    await execute('skill-lsp.reload', []);
+    scheduleStatus();
+  });
+  register('skillLsp.restart', async () => {
+    await stop();
+    await start(context);
+  });
+  register('skillLsp.showOutput', async () => output.show(true));
+
+  context.subscriptions.push(
+    vscode.window.onDidChangeActiveTextEditor(() => scheduleStatus()),
+    vscode.workspace.onDidSaveTextDocument(() => scheduleStatus()),
+    vscode.workspace.onDidChangeConfiguration(async (e) => {
+      // The server binary and its arguments need a restart; everything else is pulled live.
+      if (e.affectsConfiguration('skillLsp.server')) {
+        const restart = 'Restart';
+        const choice = await vscode.window.showInformationMessage(
+          'skill-lsp: the server settings changed.',
+          restart,
+        );
+        if (choice === restart) {
+          await vscode.commands.executeCommand('skillLsp.restart');
+        }
+      } else if (e.affectsConfiguration(SECTION)) {
+        scheduleStatus();
+      }
+    }),
+  );
+
+  await start(context);
+}
+
+export async function deactivate(): Promise<void> {
+  await stop();
+}

@@ -1,0 +1,13 @@
+//! The only place that speaks the protocol. Handlers are thin: they take a snapshot of the state,
+//! call the domain (`crate::skills`, `crate::agent`) and convert the result through [`convert`].
+
+pub mod agent_actions;
+pub mod convert;
+pub mod diagnostics;
+pub mod documents;
+pub mod hover;
+pub mod proto;
+pub mod server;
+pub mod tip_actions;
+
+pub use server::{Backend, ServerDeps, serve_stdio, serve};

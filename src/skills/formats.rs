@@ -1,0 +1,448 @@
+//! One small function per ecosystem: which format a file is, and how its frontmatter maps onto the
+//! normalized [`Skill`] (the mapping table is in `docs/skill-format.md`).
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use serde_json::{Map, Value};
+
+use super::frontmatter::{self, string, string_list, tri_bool};
+use super::model::{Activation, Origin, Problem, Severity, Skill, SourceFormat};
+use super::{globs, languages, markdown};
+
+/// Decide the format of a file from its path (relative to the root it was found in, `/`-separated).
+/// `None` means "not a guidance file".
+pub fn detect(rel: &str) -> Option<SourceFormat> {
+    let lower = rel.to_ascii_lowercase();
+    let name = lower.rsplit('/').next().unwrap_or(&lower);
+    let has = |seg: &str| lower.starts_with(seg) || lower.contains(&format!("/{seg}"));
+    if name == "skill.md" {
+        return Some(SourceFormat::AgentSkill);
+    }
+    if name == "agents.md" {
+        return Some(SourceFormat::AgentsMd);
+    }
+    if name == "claude.md" {
+        return Some(SourceFormat::ClaudeMd);
+    }
+    if name == "copilot-instructions.md" {
+        return Some(SourceFormat::CopilotRepo);
+    }
+    if name.ends_with(".instructions.md") {
+        return Some(SourceFormat::CopilotInstructions);
+    }
+    if name.ends_with(".prompt.md") {
+        return Some(SourceFormat::CopilotPrompt);
+    }
+    if name.ends_with(".mdc") {
+        return Some(SourceFormat::CursorMdc);
+    }
+    if name == ".cursorrules" {
+        return Some(SourceFormat::CursorLegacy);
+    }
+    if name == ".clinerules" || has(".clinerules/") {
+        return (name == ".clinerules" || name.ends_with(".md") || name.ends_with(".txt")).then_some(SourceFormat::Cline);
+    }
+    if !name.ends_with(".md") {
+        return None;
+    }
+    if name.starts_with("readme") || name.starts_with("license") || name.starts_with("changelog") || name.starts_with("contributing") {
+        return None;
+    }
+    if has(".continue/rules/") {
+        return Some(SourceFormat::Continue);
+    }
+    if has(".windsurf/rules/") || has(".devin/rules/") {
+        return Some(SourceFormat::Windsurf);
+    }
+    if has(".kiro/steering/") {
+        return Some(SourceFormat::Kiro);
+    }
+    if has(".claude/rules/") {
+        return Some(SourceFormat::ClaudeRule);
+    }
+    Some(SourceFormat::Seed)
+}
+
+/// Everything needed to turn one file into a skill.
+pub struct FileInput<'a> {
+    /// Path shown to users (real path or `builtin:/...`).
+    pub path: PathBuf,
+    /// Path relative to the root it was found under, `/`-separated.
+    pub rel: &'a str,
+    pub text: Arc<str>,
+    pub format: SourceFormat,
+    pub origin: Origin,
+    /// For AGENTS.md / CLAUDE.md: the folder they govern.
+    pub dir: Option<PathBuf>,
+}
+
+/// Keys we interpret; everything else goes to `extra`.
+const KNOWN: &[&str] = &[
+    "name", "description", "aliases", "category", "languages", "paths", "globs", "applyTo", "exclude", "content", "activation",
+    "alwaysApply", "regex", "trigger", "inclusion", "fileMatchPattern", "disable-model-invocation",
+];
+
+/// Parse one file into a skill. Never fails: problems are collected on the skill.
+pub fn parse(input: FileInput<'_>) -> Skill {
+    let FileInput { path, rel, text, format, origin, dir } = input;
+    let fm = frontmatter::parse(&text);
+    let mut problems = Vec::new();
+    let problem = |line: u32, severity, code, message: String| Problem { path: path.clone(), line, severity, code, message };
+    if let Some((line, err)) = &fm.yaml_error {
+        problems.push(problem(
+            *line,
+            Severity::Hint,
+            "lenient-yaml",
+            format!("frontmatter is not valid YAML ({err}); read it line by line instead. Quote values that start with `*` or contain `: `."),
+        ));
+    }
+    if fm.unterminated {
+        problems.push(problem(0, Severity::Warning, "unterminated-frontmatter", "frontmatter opened with `---` but never closed; the whole file is read as body".into()));
+    }
+    let stripped = text.strip_prefix('\u{feff}').unwrap_or(&text);
+    let (body, body_line) = if fm.present { (&text[fm.body_offset..], fm.body_line) } else { (stripped, 0) };
+    let sections = markdown::sections(body, body_line);
+    let map = &fm.map;
+    let key_line = |key: &str| -> u32 {
+        text.lines()
+            .take(fm.body_line.max(1) as usize)
+            .position(|l| l.trim_start().starts_with(&format!("{key}:")))
+            .unwrap_or(0) as u32
+    };
+
+    // Name.
+    let segments: Vec<&str> = rel.split('/').collect();
+    let file_name = segments.last().copied().unwrap_or("");
+    let derived = match format {
+        SourceFormat::AgentSkill => segments.iter().rev().nth(1).map(|s| s.to_string()).unwrap_or_else(|| "skill".into()),
+        SourceFormat::AgentsMd | SourceFormat::ClaudeMd => {
+            let d = segments[..segments.len().saturating_sub(1)].join("/");
+            if d.is_empty() { file_name.to_string() } else { format!("{d}/{file_name}") }
+        }
+        SourceFormat::CopilotRepo => "copilot-instructions".into(),
+        SourceFormat::CursorLegacy => "cursorrules".into(),
+        SourceFormat::Cline if file_name == ".clinerules" => "clinerules".into(),
+        _ => file_name
+            .trim_end_matches(".md")
+            .trim_end_matches(".mdc")
+            .trim_end_matches(".txt")
+            .trim_end_matches(".instructions")
+            .trim_end_matches(".prompt")
+            .to_string(),
+    };
+    let declared_name = string(map.get("name"));
+    let name = declared_name.clone().unwrap_or_else(|| derived.clone());
+    if format == SourceFormat::AgentSkill {
+        match &declared_name {
+            None => problems.push(problem(0, Severity::Hint, "missing-name", format!("SKILL.md has no `name`; using its folder name `{derived}`"))),
+            Some(n) if n != &derived => problems.push(problem(
+                key_line("name"),
+                Severity::Hint,
+                "name-mismatch",
+                format!("`name: {n}` differs from the folder `{derived}` (Agent Skills expect them equal)"),
+            )),
+            _ => {}
+        }
+    }
+
+    // Description.
+    let description = string(map.get("description"))
+        .or_else(|| Some(markdown::first_paragraph(body)).filter(|s| !s.is_empty()))
+        .or_else(|| markdown::first_heading(body))
+        .unwrap_or_default();
+    if description.chars().count() > 1024 {
+        problems.push(problem(key_line("description"), Severity::Hint, "long-description", "description is longer than 1,024 characters".into()));
+    }
+
+    // Category: frontmatter, else the seed layout's folder.
+    let category = string(map.get("category")).or_else(|| match format {
+        SourceFormat::Seed if segments.len() >= 2 => Some(segments[segments.len() - 2].to_string()),
+        SourceFormat::AgentSkill if segments.len() >= 3 => Some(segments[segments.len() - 3].to_string()),
+        _ => None,
+    });
+
+    // Globs from whichever key this format uses.
+    let glob_key = ["paths", "globs", "applyTo", "fileMatchPattern"].into_iter().find(|k| map.contains_key(*k));
+    let raw_globs = glob_key.map(|k| string_list(map.get(k))).unwrap_or_default();
+    let globs_declared = glob_key.is_some();
+    let mut globs_norm: Vec<String> = Vec::new();
+    for g in &raw_globs {
+        let n = globs::normalize(g);
+        if n.is_empty() {
+            continue;
+        }
+        match globs::build(&n, false) {
+            Ok(_) => globs_norm.push(n),
+            Err(e) => problems.push(problem(key_line(glob_key.unwrap_or("globs")), Severity::Warning, "bad-glob", format!("glob `{g}` does not compile: {e}"))),
+        }
+    }
+    let mut exclude = Vec::new();
+    for g in string_list(map.get("exclude")) {
+        let n = globs::normalize(&g);
+        match globs::build(&n, false) {
+            Ok(_) => exclude.push(n),
+            Err(e) => problems.push(problem(key_line("exclude"), Severity::Warning, "bad-glob", format!("exclude glob `{g}` does not compile: {e}"))),
+        }
+    }
+    let mut content = Vec::new();
+    for (key, list) in [("content", string_list_raw(map.get("content"))), ("regex", string_list_raw(map.get("regex")))] {
+        for r in list {
+            match regex::Regex::new(&r) {
+                Ok(_) => content.push(r),
+                Err(e) => problems.push(problem(key_line(key), Severity::Warning, "bad-regex", format!("`{key}` regex does not compile: {}", first_line(&e.to_string())))),
+            }
+        }
+    }
+
+    // Activation per format.
+    let always_apply = tri_bool(map.get("alwaysApply"));
+    let has_conditions = !globs_norm.is_empty() || !content.is_empty();
+    let declared_languages = string_list(map.get("languages"));
+    let mut activation = match format {
+        SourceFormat::Seed | SourceFormat::AgentSkill => {
+            if tri_bool(map.get("disable-model-invocation")) == Some(true) {
+                Activation::Manual
+            } else if has_conditions || !declared_languages.is_empty() {
+                Activation::Auto
+            } else {
+                Activation::ModelDecided
+            }
+        }
+        SourceFormat::CopilotRepo | SourceFormat::CursorLegacy => Activation::Always,
+        SourceFormat::CopilotInstructions => {
+            if globs_norm.iter().any(|g| globs::is_everything(g)) {
+                Activation::Always
+            } else if !globs_norm.is_empty() {
+                Activation::Auto
+            } else {
+                Activation::Manual
+            }
+        }
+        SourceFormat::CopilotPrompt => Activation::Manual,
+        SourceFormat::CursorMdc => {
+            if always_apply == Some(true) {
+                Activation::Always
+            } else if !globs_norm.is_empty() {
+                Activation::Auto
+            } else if !description.is_empty() && string(map.get("description")).is_some() {
+                Activation::ModelDecided
+            } else {
+                Activation::Manual
+            }
+        }
+        SourceFormat::Continue => match always_apply {
+            Some(true) => Activation::Always,
+            _ if has_conditions => Activation::Auto,
+            None => Activation::Always,
+            Some(false) => Activation::ModelDecided,
+        },
+        SourceFormat::Windsurf => match string(map.get("trigger")).as_deref() {
+            Some("always_on") => Activation::Always,
+            Some("glob") => Activation::Auto,
+            Some("model_decision") => Activation::ModelDecided,
+            Some("manual") => Activation::Manual,
+            Some(other) => {
+                problems.push(problem(key_line("trigger"), Severity::Warning, "unknown-trigger", format!("unknown Windsurf trigger `{other}`; treated as always_on")));
+                Activation::Always
+            }
+            None if has_conditions => Activation::Auto,
+            None => Activation::Always,
+        },
+        SourceFormat::Kiro => match string(map.get("inclusion")).as_deref() {
+            None | Some("always") => Activation::Always,
+            Some("fileMatch") | Some("filematch") => Activation::Auto,
+            Some("manual") => Activation::Manual,
+            Some("auto") => Activation::ModelDecided,
+            Some(other) => {
+                problems.push(problem(key_line("inclusion"), Severity::Warning, "unknown-inclusion", format!("unknown Kiro inclusion `{other}`; treated as always")));
+                Activation::Always
+            }
+        },
+        SourceFormat::Cline => {
+            if globs_declared && raw_globs.is_empty() {
+                Activation::Manual
+            } else if has_conditions {
+                Activation::Auto
+            } else {
+                Activation::Always
+            }
+        }
+        SourceFormat::ClaudeRule => {
+            if has_conditions {
+                Activation::Auto
+            } else {
+                Activation::Always
+            }
+        }
+        SourceFormat::AgentsMd | SourceFormat::ClaudeMd => Activation::Subtree { dir: dir.clone().unwrap_or_default() },
+    };
+    if let Some(a) = string(map.get("activation")) {
+        match a.as_str() {
+            "always" => activation = Activation::Always,
+            "auto" => activation = Activation::Auto,
+            "model" | "model-decided" => activation = Activation::ModelDecided,
+            "manual" => activation = Activation::Manual,
+            other => problems.push(problem(key_line("activation"), Severity::Warning, "unknown-activation", format!("unknown activation `{other}` (always, auto, model, manual)"))),
+        }
+    }
+    if activation == Activation::Auto && !has_conditions && declared_languages.is_empty() {
+        problems.push(problem(key_line(glob_key.unwrap_or("globs")), Severity::Warning, "no-conditions", "the rule is meant to attach by globs but has none that compile; it never applies automatically".into()));
+        activation = Activation::Manual;
+    }
+
+    let (languages, languages_inferred) = if declared_languages.is_empty() {
+        (languages::infer(&globs_norm, &name, category.as_deref(), &description), true)
+    } else {
+        (declared_languages, false)
+    };
+
+    let mut extra = Map::new();
+    for (k, v) in map {
+        if !KNOWN.contains(&k.as_str()) {
+            extra.insert(k.clone(), v.clone());
+        }
+    }
+    if let Some(v) = map.get("alwaysApply") {
+        extra.insert("alwaysApply".into(), v.clone());
+    }
+
+    Skill {
+        name,
+        aliases: string_list(map.get("aliases")),
+        description,
+        category,
+        format,
+        origin,
+        path,
+        activation,
+        languages,
+        languages_inferred,
+        globs: globs_norm,
+        exclude,
+        content,
+        body_line,
+        sections,
+        extra,
+        problems,
+        text,
+    }
+}
+
+/// Regex lists must not be split on commas.
+fn string_list_raw(v: Option<&Value>) -> Vec<String> {
+    match v {
+        Some(Value::String(s)) if !s.trim().is_empty() => vec![s.trim().to_string()],
+        Some(Value::Array(items)) => items.iter().filter_map(|i| i.as_str().map(str::to_string)).collect(),
+        _ => Vec::new(),
+    }
+}
+
+fn first_line(s: &str) -> String {
+    s.lines().map(str::trim).filter(|l| !l.is_empty()).last().unwrap_or(s).to_string()
+}
+
+/// Helper for tests and `Library::from_texts`: parse `text` as if it lived at `rel`.
+pub fn parse_text(rel: &str, text: &str, origin: Origin) -> Option<Skill> {
+    let format = detect(rel)?;
+    let dir = matches!(format, SourceFormat::AgentsMd | SourceFormat::ClaudeMd).then(|| Path::new(rel).parent().map(Path::to_path_buf).unwrap_or_default());
+    Some(parse(FileInput { path: PathBuf::from(rel), rel, text: Arc::from(text), format, origin, dir }))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn detection() {
+        assert_eq!(detect("python/SKILL.md"), Some(SourceFormat::AgentSkill));
+        assert_eq!(detect("backend/fastapi.md"), Some(SourceFormat::Seed));
+        assert_eq!(detect(".github/instructions/py.instructions.md"), Some(SourceFormat::CopilotInstructions));
+        assert_eq!(detect(".github/copilot-instructions.md"), Some(SourceFormat::CopilotRepo));
+        assert_eq!(detect(".cursor/rules/react.mdc"), Some(SourceFormat::CursorMdc));
+        assert_eq!(detect(".continue/rules/a.md"), Some(SourceFormat::Continue));
+        assert_eq!(detect(".windsurf/rules/a.md"), Some(SourceFormat::Windsurf));
+        assert_eq!(detect(".kiro/steering/a.md"), Some(SourceFormat::Kiro));
+        assert_eq!(detect(".clinerules"), Some(SourceFormat::Cline));
+        assert_eq!(detect(".clinerules/01-style.md"), Some(SourceFormat::Cline));
+        assert_eq!(detect(".claude/rules/x/y.md"), Some(SourceFormat::ClaudeRule));
+        assert_eq!(detect("pkg/AGENTS.md"), Some(SourceFormat::AgentsMd));
+        assert_eq!(detect("README.md"), None);
+        assert_eq!(detect("notes.txt"), None);
+    }
+
+    #[test]
+    fn cursor_mdc_lenient() {
+        let s = parse_text(".cursor/rules/ts.mdc", "---\ndescription: TS rules\nglobs: **/*.ts, **/*.tsx\nalwaysApply: false\n---\n# TS\nUse strict.\n", Origin::Workspace).unwrap();
+        assert_eq!(s.name, "ts");
+        assert_eq!(s.activation, Activation::Auto);
+        assert_eq!(s.globs, vec!["**/*.ts", "**/*.tsx"]);
+        assert_eq!(s.languages, vec!["typescript", "typescriptreact"]);
+        assert!(s.languages_inferred);
+        assert_eq!(s.problems.len(), 1);
+        assert_eq!(s.problems[0].code, "lenient-yaml");
+    }
+
+    #[test]
+    fn copilot_apply_to() {
+        let s = parse_text("x/py.instructions.md", "---\napplyTo: '**/*.py,src/**'\n---\nBe nice.\n", Origin::Workspace).unwrap();
+        assert_eq!(s.activation, Activation::Auto);
+        assert_eq!(s.globs, vec!["**/*.py", "**/src/**"]);
+        let s = parse_text("x/all.instructions.md", "---\napplyTo: '**'\n---\nBe nice.\n", Origin::Workspace).unwrap();
+        assert_eq!(s.activation, Activation::Always);
+        let s = parse_text("x/none.instructions.md", "Just text, no frontmatter.\n", Origin::Workspace).unwrap();
+        assert_eq!(s.activation, Activation::Manual);
+        assert_eq!(s.description, "Just text, no frontmatter.");
+    }
+
+    #[test]
+    fn seed_skill_with_our_keys() {
+        let s = parse_text(
+            "backend-development/python-error-handling.md",
+            "---\nname: python-error-handling\ndescription: d\nlanguages: [python]\npaths: '**/*.py'\naliases: [pyerr]\nlicense: MIT\n---\n# X\n",
+            Origin::Builtin,
+        )
+        .unwrap();
+        assert_eq!(s.category.as_deref(), Some("backend-development"));
+        assert_eq!(s.activation, Activation::Auto);
+        assert_eq!(s.languages, vec!["python"]);
+        assert!(!s.languages_inferred);
+        assert_eq!(s.aliases, vec!["pyerr"]);
+        assert_eq!(s.extra["license"], "MIT");
+        assert!(s.problems.is_empty());
+    }
+
+    #[test]
+    fn bad_glob_and_regex_are_problems() {
+        let s = parse_text("a/b.md", "---\nname: b\ndescription: d\npaths: ['src/[a']\ncontent: ['(unclosed']\n---\nx\n", Origin::Configured).unwrap();
+        let codes: Vec<_> = s.problems.iter().map(|p| p.code).collect();
+        assert!(codes.contains(&"bad-glob"), "{codes:?}");
+        assert!(codes.contains(&"bad-regex"), "{codes:?}");
+        assert_eq!(s.problems.iter().find(|p| p.code == "bad-glob").unwrap().line, 3);
+    }
+
+    #[test]
+    fn agents_md_is_subtree() {
+        let s = parse_text("pkg/api/AGENTS.md", "# Agents\nRun tests with make.\n", Origin::Workspace).unwrap();
+        assert_eq!(s.activation, Activation::Subtree { dir: PathBuf::from("pkg/api") });
+        assert_eq!(s.name, "pkg/api/AGENTS.md");
+    }
+
+    #[test]
+    fn formats_activation_table() {
+        let w = |rel: &str, fm: &str| parse_text(rel, &format!("---\n{fm}\n---\nbody\n"), Origin::Workspace).unwrap().activation;
+        assert_eq!(w(".windsurf/rules/a.md", "trigger: model_decision\ndescription: x"), Activation::ModelDecided);
+        assert_eq!(w(".windsurf/rules/a.md", "trigger: glob\nglobs: '*.py'"), Activation::Auto);
+        assert_eq!(w(".kiro/steering/a.md", "inclusion: fileMatch\nfileMatchPattern: ['*.ts']"), Activation::Auto);
+        assert_eq!(w(".kiro/steering/a.md", "inclusion: manual"), Activation::Manual);
+        assert_eq!(w(".continue/rules/a.md", "name: a"), Activation::Always);
+        assert_eq!(w(".continue/rules/a.md", "alwaysApply: false\ndescription: d"), Activation::ModelDecided);
+        assert_eq!(w(".continue/rules/a.md", "regex: 'import React'"), Activation::Auto);
+        assert_eq!(w(".clinerules/a.md", "paths: []"), Activation::Manual);
+        assert_eq!(w(".claude/rules/a.md", "paths: ['src/**']"), Activation::Auto);
+        assert_eq!(w(".cursor/rules/a.mdc", "alwaysApply: true"), Activation::Always);
+        assert_eq!(w(".cursor/rules/a.mdc", "description: When writing tests"), Activation::ModelDecided);
+        assert_eq!(w(".cursor/rules/a.mdc", "alwaysApply: false"), Activation::Manual);
+        assert_eq!(w("skills/x/SKILL.md", "name: x\ndescription: d\ndisable-model-invocation: true"), Activation::Manual);
+    }
+}

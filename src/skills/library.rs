@@ -1,0 +1,393 @@
+//! The skill library: where skills come from (roots), loading them in every format, name clashes,
+//! problems, and the compiled indexes (selection, tips) built once per load.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use super::formats::{self, FileInput};
+use super::model::{Origin, Problem, Severity, Skill, SkillId, SourceFormat, builtin_path};
+use super::select::SelectIndex;
+use super::tips::TipIndex;
+use super::builtin;
+
+/// Where to look for skills.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct SkillSources {
+    /// Load the embedded library.
+    pub builtin: bool,
+    /// User folders (skills roots).
+    pub user_dirs: Vec<PathBuf>,
+    /// Files or folders from settings / `--skills`.
+    pub configured: Vec<PathBuf>,
+    /// Workspace folders: their conventional locations are scanned.
+    pub workspaces: Vec<PathBuf>,
+}
+
+impl SkillSources {
+    /// The default user folders: `$XDG_CONFIG_HOME/skill-lsp/skills` (fallback
+    /// `~/.config/skill-lsp/skills`), `~/.agents/skills`, `~/.claude/skills`.
+    pub fn default_user_dirs() -> Vec<PathBuf> {
+        let mut out = Vec::new();
+        if let Some(cfg) = crate::settings::config_dir() {
+            out.push(cfg.join("skills"));
+        }
+        if let Some(home) = std::env::var_os("HOME").filter(|h| !h.is_empty()) {
+            let home = PathBuf::from(home);
+            out.push(home.join(".agents/skills"));
+            out.push(home.join(".claude/skills"));
+        }
+        out
+    }
+
+    /// Sources as the settings describe them, for these workspace folders.
+    pub fn from_settings(settings: &crate::settings::Settings, workspaces: &[PathBuf]) -> SkillSources {
+        SkillSources {
+            builtin: settings.skills.builtin,
+            user_dirs: if settings.skills.user_folders { Self::default_user_dirs() } else { Vec::new() },
+            configured: settings.skills.paths.clone(),
+            workspaces: workspaces.to_vec(),
+        }
+    }
+}
+
+/// A root that was scanned, for `doctor`.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct RootInfo {
+    pub path: String,
+    pub origin: Origin,
+    pub exists: bool,
+    pub skills: usize,
+}
+
+/// A loaded library. Immutable: a reload builds a new one.
+#[derive(Debug, Default)]
+pub struct Library {
+    pub skills: Vec<Skill>,
+    /// Problems not tied to one loaded skill (unreadable files, roots that are not folders).
+    pub problems: Vec<Problem>,
+    pub roots: Vec<RootInfo>,
+    pub select: SelectIndex,
+    pub tips: TipIndex,
+    by_name: HashMap<String, SkillId>,
+}
+
+/// One file found while scanning, before parsing.
+struct Found {
+    path: PathBuf,
+    rel: String,
+    text: Arc<str>,
+    format: SourceFormat,
+    origin: Origin,
+    dir: Option<PathBuf>,
+}
+
+const SKIP_DIRS: &[&str] = &[".git", "node_modules", "target", ".venv", "venv", "__pycache__", "dist", "build", ".hg", ".svn"];
+const MAX_FILE: u64 = 2 * 1024 * 1024;
+
+impl Library {
+    /// Load every source. Never fails: problems are collected.
+    pub fn load(sources: &SkillSources) -> Library {
+        let mut found = Vec::new();
+        let mut problems = Vec::new();
+        let mut roots = Vec::new();
+        if sources.builtin {
+            let before = found.len();
+            for (rel, text) in builtin::files() {
+                if let Some(format) = formats::detect(&rel) {
+                    found.push(Found { path: builtin_path(Path::new(&rel)), rel, text: Arc::from(text), format, origin: Origin::Builtin, dir: None });
+                }
+            }
+            roots.push(RootInfo { path: "builtin:/".into(), origin: Origin::Builtin, exists: true, skills: found.len() - before });
+        }
+        for dir in &sources.user_dirs {
+            scan_root(dir, Origin::User, &mut found, &mut problems, &mut roots, true);
+        }
+        for p in &sources.configured {
+            scan_root(p, Origin::Configured, &mut found, &mut problems, &mut roots, false);
+        }
+        for ws in &sources.workspaces {
+            scan_workspace(ws, &mut found, &mut problems, &mut roots);
+        }
+        drop_skill_folder_extras(&mut found);
+        let skills: Vec<Skill> = parse_all(found);
+        Self::assemble(skills, problems, roots)
+    }
+
+    /// A library from in-memory texts, each parsed as if it lived at its path (tests, benches).
+    pub fn from_texts(files: Vec<(PathBuf, String)>) -> Library {
+        let mut skills = Vec::new();
+        for (path, text) in files {
+            let rel = path.to_string_lossy().replace('\\', "/");
+            if let Some(format) = formats::detect(&rel) {
+                let dir = matches!(format, SourceFormat::AgentsMd | SourceFormat::ClaudeMd).then(|| path.parent().map(Path::to_path_buf).unwrap_or_default());
+                skills.push(formats::parse(FileInput { path: path.clone(), rel: &rel, text: Arc::from(text), format, origin: Origin::Configured, dir }));
+            }
+        }
+        Self::assemble(skills, Vec::new(), Vec::new())
+    }
+
+    /// Add skills (already parsed) on top of the builtin library, as `load` would.
+    pub fn assemble(mut skills: Vec<Skill>, problems: Vec<Problem>, roots: Vec<RootInfo>) -> Library {
+        resolve_clashes(&mut skills);
+        let (tips, tip_problems) = TipIndex::build(&skills);
+        for (idx, p) in tip_problems {
+            if let Some(s) = skills.get_mut(idx) {
+                s.problems.push(p);
+            }
+        }
+        let select = SelectIndex::build(&skills);
+        let mut by_name = HashMap::new();
+        for (i, s) in skills.iter().enumerate() {
+            for a in &s.aliases {
+                by_name.entry(a.to_ascii_lowercase()).or_insert(i);
+            }
+        }
+        for (i, s) in skills.iter().enumerate() {
+            by_name.insert(s.name.to_ascii_lowercase(), i);
+        }
+        Library { skills, problems, roots, select, tips, by_name }
+    }
+
+    /// A skill by name or alias (case-insensitive).
+    pub fn find(&self, name: &str) -> Option<SkillId> {
+        self.by_name.get(&name.to_ascii_lowercase()).copied()
+    }
+
+    pub fn skill(&self, id: SkillId) -> &Skill {
+        &self.skills[id]
+    }
+
+    /// Every problem about the file at `path` (skill problems and library problems).
+    pub fn problems_for(&self, path: &Path) -> Vec<&Problem> {
+        self.skills
+            .iter()
+            .flat_map(|s| s.problems.iter())
+            .chain(self.problems.iter())
+            .filter(|p| p.path == path)
+            .collect()
+    }
+
+    /// Every problem in the library.
+    pub fn all_problems(&self) -> Vec<&Problem> {
+        self.skills.iter().flat_map(|s| s.problems.iter()).chain(self.problems.iter()).collect()
+    }
+
+    /// Is this path one of the loaded guidance files?
+    pub fn is_guidance_file(&self, path: &Path) -> bool {
+        self.skills.iter().any(|s| s.path == path) || self.problems.iter().any(|p| p.path == path)
+    }
+}
+
+/// Parse files on both cores: loading is on the start-up path.
+fn parse_all(found: Vec<Found>) -> Vec<Skill> {
+    let threads = std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1).min(4);
+    if found.len() < 64 || threads < 2 {
+        return found.into_iter().map(parse_found).collect();
+    }
+    let chunk = found.len().div_ceil(threads);
+    let mut parts: Vec<Vec<Found>> = Vec::new();
+    let mut it = found.into_iter().peekable();
+    while it.peek().is_some() {
+        parts.push(it.by_ref().take(chunk).collect());
+    }
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = parts.into_iter().map(|part| scope.spawn(move || part.into_iter().map(parse_found).collect::<Vec<_>>())).collect();
+        handles.into_iter().flat_map(|h| h.join().unwrap_or_default()).collect()
+    })
+}
+
+fn parse_found(f: Found) -> Skill {
+    formats::parse(FileInput { path: f.path, rel: &f.rel, text: f.text, format: f.format, origin: f.origin, dir: f.dir })
+}
+
+/// Later origins win: workspace > configured > user > builtin. The loser gets a problem and is
+/// dropped. Rule files whose name was derived (not declared) are renamed instead, so a
+/// `.cursor/rules/react.mdc` does not hide a `react` skill.
+fn resolve_clashes(skills: &mut Vec<Skill>) {
+    let mut order: Vec<usize> = (0..skills.len()).collect();
+    order.sort_by_key(|&i| std::cmp::Reverse(skills[i].origin));
+    let mut seen: HashMap<String, usize> = HashMap::new();
+    let mut drop = vec![false; skills.len()];
+    for i in order {
+        let key = skills[i].name.to_ascii_lowercase();
+        if let Some(&winner) = seen.get(&key) {
+            let rule_like = !matches!(skills[i].format, SourceFormat::Seed | SourceFormat::AgentSkill);
+            if rule_like || skills[i].format != skills[winner].format && !matches!(skills[winner].format, SourceFormat::Seed | SourceFormat::AgentSkill) {
+                let renamed = format!("{}@{}", skills[i].name, skills[i].format.as_str());
+                if !seen.contains_key(&renamed.to_ascii_lowercase()) {
+                    skills[i].name = renamed.clone();
+                    seen.insert(renamed.to_ascii_lowercase(), i);
+                    continue;
+                }
+            }
+            let winner_path = skills[winner].display_path();
+            let p = Problem {
+                path: skills[i].path.clone(),
+                line: 0,
+                severity: Severity::Warning,
+                code: "name-clash",
+                message: format!("skill `{}` is shadowed by {} (same name, higher precedence)", skills[i].name, winner_path),
+            };
+            let note = Problem {
+                path: skills[winner].path.clone(),
+                line: 0,
+                severity: Severity::Hint,
+                code: "name-clash",
+                message: format!("skill `{}` shadows {}", skills[winner].name, skills[i].display_path()),
+            };
+            skills[winner].problems.push(note);
+            // Keep the loser's problem visible on the winner list so `doctor` shows it.
+            skills[winner].problems.push(p);
+            drop[i] = true;
+        } else {
+            seen.insert(key, i);
+        }
+    }
+    let mut idx = 0;
+    skills.retain(|_| {
+        let keep = !drop[idx];
+        idx += 1;
+        keep
+    });
+}
+
+/// Files inside an Agent Skill folder other than its SKILL.md (references, examples) are not
+/// skills of their own.
+fn drop_skill_folder_extras(found: &mut Vec<Found>) {
+    let dirs: Vec<PathBuf> = found
+        .iter()
+        .filter(|f| f.format == SourceFormat::AgentSkill)
+        .filter_map(|f| f.path.parent().map(Path::to_path_buf))
+        .collect();
+    if dirs.is_empty() {
+        return;
+    }
+    found.retain(|f| f.format == SourceFormat::AgentSkill || !dirs.iter().any(|d| f.path.starts_with(d)));
+}
+
+fn read(path: &Path, problems: &mut Vec<Problem>) -> Option<Arc<str>> {
+    match std::fs::metadata(path) {
+        Ok(m) if m.len() > MAX_FILE => {
+            problems.push(Problem { path: path.to_path_buf(), line: 0, severity: Severity::Warning, code: "too-large", message: format!("skipped: {} bytes is over the 2 MiB limit", m.len()) });
+            return None;
+        }
+        Err(e) => {
+            problems.push(Problem { path: path.to_path_buf(), line: 0, severity: Severity::Error, code: "unreadable", message: format!("cannot read: {e}") });
+            return None;
+        }
+        _ => {}
+    }
+    match std::fs::read(path) {
+        Ok(bytes) => match String::from_utf8(bytes) {
+            Ok(s) => Some(Arc::from(s)),
+            Err(_) => {
+                problems.push(Problem { path: path.to_path_buf(), line: 0, severity: Severity::Error, code: "not-utf8", message: "skipped: the file is not UTF-8 text".into() });
+                None
+            }
+        },
+        Err(e) => {
+            problems.push(Problem { path: path.to_path_buf(), line: 0, severity: Severity::Error, code: "unreadable", message: format!("cannot read: {e}") });
+            None
+        }
+    }
+}
+
+/// A skills root (or a single file): every guidance file below it, by file name.
+fn scan_root(root: &Path, origin: Origin, found: &mut Vec<Found>, problems: &mut Vec<Problem>, roots: &mut Vec<RootInfo>, optional: bool) {
+    let before = found.len();
+    if root.is_file() {
+        let name = root.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_default();
+        let format = formats::detect(&name).or(Some(SourceFormat::Seed));
+        if let (Some(format), Some(text)) = (format, read(root, problems)) {
+            let dir = matches!(format, SourceFormat::AgentsMd | SourceFormat::ClaudeMd).then(|| root.parent().map(Path::to_path_buf).unwrap_or_default());
+            found.push(Found { path: root.to_path_buf(), rel: name, text, format, origin, dir });
+        }
+    } else if root.is_dir() {
+        let walker = ignore::WalkBuilder::new(root).hidden(false).git_ignore(false).parents(false).follow_links(true).max_depth(Some(8)).build();
+        let mut files: Vec<PathBuf> = walker
+            .filter_map(Result::ok)
+            .filter(|e| e.file_type().is_some_and(|t| t.is_file()))
+            .map(|e| e.into_path())
+            .filter(|p| !p.components().any(|c| SKIP_DIRS.contains(&c.as_os_str().to_string_lossy().as_ref())))
+            .collect();
+        files.sort();
+        for path in files {
+            let rel = path.strip_prefix(root).unwrap_or(&path).to_string_lossy().replace('\\', "/");
+            let Some(format) = formats::detect(&rel) else { continue };
+            if let Some(text) = read(&path, problems) {
+                let dir = matches!(format, SourceFormat::AgentsMd | SourceFormat::ClaudeMd).then(|| path.parent().map(Path::to_path_buf).unwrap_or_default());
+                found.push(Found { path, rel, text, format, origin, dir });
+            }
+        }
+    } else if !optional {
+        problems.push(Problem { path: root.to_path_buf(), line: 0, severity: Severity::Warning, code: "missing-root", message: "skill path does not exist".into() });
+    }
+    roots.push(RootInfo { path: root.display().to_string(), origin, exists: root.exists(), skills: found.len() - before });
+}
+
+/// Conventional locations inside a workspace folder, plus AGENTS.md / CLAUDE.md anywhere.
+fn scan_workspace(ws: &Path, found: &mut Vec<Found>, problems: &mut Vec<Problem>, roots: &mut Vec<RootInfo>) {
+    let before = found.len();
+    // Skill roots inside the workspace.
+    for sub in [".skills", ".agents/skills", ".claude/skills"] {
+        let dir = ws.join(sub);
+        if dir.is_dir() {
+            let mut tmp_roots = Vec::new();
+            scan_root(&dir, Origin::Workspace, found, problems, &mut tmp_roots, true);
+        }
+    }
+    // Rule files: walk the workspace once, honouring .gitignore, and keep conventional paths.
+    let walker = ignore::WalkBuilder::new(ws)
+        .hidden(false)
+        .git_ignore(true)
+        .git_global(false)
+        .parents(false)
+        .max_depth(Some(12))
+        .filter_entry(|e| {
+            let name = e.file_name().to_string_lossy();
+            !SKIP_DIRS.contains(&name.as_ref()) && name != ".skills" && !(e.depth() > 0 && (name == "skills" && e.path().parent().is_some_and(|p| p.ends_with(".agents") || p.ends_with(".claude"))))
+        })
+        .build();
+    let mut files: Vec<(PathBuf, String, SourceFormat)> = Vec::new();
+    for entry in walker.filter_map(Result::ok) {
+        if !entry.file_type().is_some_and(|t| t.is_file()) {
+            continue;
+        }
+        let path = entry.path();
+        let rel = path.strip_prefix(ws).unwrap_or(path).to_string_lossy().replace('\\', "/");
+        let Some(format) = workspace_format(&rel) else { continue };
+        files.push((path.to_path_buf(), rel, format));
+    }
+    files.sort();
+    for (path, rel, format) in files {
+        if let Some(text) = read(&path, problems) {
+            let dir = matches!(format, SourceFormat::AgentsMd | SourceFormat::ClaudeMd).then(|| path.parent().map(Path::to_path_buf).unwrap_or_default());
+            found.push(Found { path, rel, text, format, origin: Origin::Workspace, dir });
+        }
+    }
+    roots.push(RootInfo { path: ws.display().to_string(), origin: Origin::Workspace, exists: ws.exists(), skills: found.len() - before });
+}
+
+/// Which workspace-relative paths are guidance files (only the conventional locations).
+pub fn workspace_format(rel: &str) -> Option<SourceFormat> {
+    let lower = rel.to_ascii_lowercase();
+    let name = lower.rsplit('/').next().unwrap_or(&lower);
+    let format = formats::detect(rel)?;
+    let ok = match format {
+        SourceFormat::AgentsMd | SourceFormat::ClaudeMd => true,
+        SourceFormat::CopilotRepo => lower == ".github/copilot-instructions.md",
+        SourceFormat::CopilotInstructions => lower.starts_with(".github/instructions/"),
+        SourceFormat::CopilotPrompt => lower.starts_with(".github/prompts/"),
+        SourceFormat::CursorMdc => lower.starts_with(".cursor/rules/"),
+        SourceFormat::CursorLegacy => lower == ".cursorrules",
+        SourceFormat::Continue => lower.starts_with(".continue/rules/"),
+        SourceFormat::Windsurf => lower.starts_with(".windsurf/rules/") || lower.starts_with(".devin/rules/"),
+        SourceFormat::Kiro => lower.starts_with(".kiro/steering/"),
+        SourceFormat::Cline => lower == ".clinerules" || lower.starts_with(".clinerules/"),
+        SourceFormat::ClaudeRule => lower.starts_with(".claude/rules/"),
+        SourceFormat::Seed | SourceFormat::AgentSkill => false,
+    };
+    let _ = name;
+    ok.then_some(format)
+}

@@ -1,0 +1,13 @@
+//! The skill domain: loading guidance files in every format, selecting which apply to a file,
+//! and finding tips in code. Knows nothing of LSP.
+
+pub mod builtin;
+pub mod formats;
+pub mod frontmatter;
+pub mod globs;
+pub mod languages;
+pub mod library;
+pub mod markdown;
+pub mod model;
+pub mod select;
+pub mod tips;

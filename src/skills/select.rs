@@ -1,0 +1,424 @@
+//! Selection: which skills apply to a document, ranked, each with the reasons why. Deterministic
+//! and explainable. The index is built once per library load so that one selection touches only
+//! candidate skills (one `GlobSet` over every skill's globs, a language map, an inverted index of
+//! description words).
+
+use std::collections::{HashMap, HashSet};
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+use globset::{GlobSet, GlobSetBuilder};
+use regex::Regex;
+
+use super::globs;
+use super::languages;
+use super::library::Library;
+use super::model::{Activation, Skill, SkillId};
+
+/// What selection needs to know about a document.
+#[derive(Debug, Clone, Copy)]
+pub struct DocumentInfo<'a> {
+    /// Absolute path, when the document is a file.
+    pub path: Option<&'a Path>,
+    /// The workspace folder containing it; globs match the path relative to it.
+    pub root: Option<&'a Path>,
+    /// LSP language id (from the client, else inferred).
+    pub language_id: &'a str,
+    pub text: &'a str,
+}
+
+/// Why a skill applies.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "kebab-case", tag = "kind", content = "detail")]
+pub enum Reason {
+    Always,
+    /// `AGENTS.md` / `CLAUDE.md` governing the folder; `distance` folders up (0 = same folder).
+    Nearest { file: String, distance: u32 },
+    Language { id: String, inferred: bool },
+    Glob(String),
+    Content(String),
+    Description(Vec<String>),
+    /// Asked for by name.
+    Requested,
+}
+
+impl fmt::Display for Reason {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Reason::Always => write!(f, "always applies"),
+            Reason::Nearest { file, distance: 0 } => write!(f, "nearest {file} (same folder)"),
+            Reason::Nearest { file, distance } => write!(f, "nearest {file} ({distance} folder(s) up)"),
+            Reason::Language { id, inferred: false } => write!(f, "language {id}"),
+            Reason::Language { id, inferred: true } => write!(f, "language {id} (inferred)"),
+            Reason::Glob(g) => write!(f, "glob {g}"),
+            Reason::Content(r) => write!(f, "content matches /{r}/"),
+            Reason::Description(terms) => write!(f, "description mentions {}", terms.join(", ")),
+            Reason::Requested => write!(f, "requested by name"),
+        }
+    }
+}
+
+/// One applicable skill.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Match {
+    pub skill: SkillId,
+    pub score: u32,
+    pub reasons: Vec<Reason>,
+}
+
+/// Per-skill compiled conditions.
+#[derive(Debug, Default)]
+struct Compiled {
+    content: Vec<(String, Regex)>,
+    exclude: Option<GlobSet>,
+    /// Words of name, aliases and description (for model-decided ranking).
+    words: HashSet<String>,
+}
+
+/// The compiled selection index of a library.
+#[derive(Debug, Default)]
+pub struct SelectIndex {
+    globs: Option<GlobSet>,
+    /// GlobSet pattern index -> (skill, pattern).
+    glob_owner: Vec<(SkillId, String)>,
+    /// Declared language -> auto skills.
+    by_language: HashMap<String, Vec<SkillId>>,
+    /// Auto skills whose only conditions are content regexes.
+    content_only: Vec<SkillId>,
+    always: Vec<SkillId>,
+    subtree: Vec<(SkillId, String)>,
+    /// Model-decided skills by inferred language.
+    model_by_language: HashMap<String, Vec<SkillId>>,
+    /// Word -> model-decided skills mentioning it.
+    model_words: HashMap<String, Vec<SkillId>>,
+    compiled: Vec<Compiled>,
+}
+
+const STOP: &[&str] = &[
+    "the", "and", "for", "with", "use", "using", "when", "this", "that", "your", "code", "from", "into", "best", "practices",
+    "guide", "guidelines", "rules", "patterns", "pattern", "development", "writing", "write", "build", "building", "app", "apps",
+    "application", "applications", "project", "projects", "file", "files", "src", "lib", "main", "index", "test", "tests",
+    "are", "not", "all", "any", "how", "what", "should", "must", "can", "will", "you", "its", "via", "new", "based", "more",
+    "also", "such", "like", "each", "other", "about", "help", "helps", "user", "users", "data", "work", "working", "tool", "tools",
+    "skill", "skills", "including", "include", "includes", "standards", "expert", "guidance", "comprehensive", "modern", "features",
+];
+
+fn words(text: &str) -> impl Iterator<Item = String> + '_ {
+    text.split(|c: char| !(c.is_alphanumeric() || c == '+' || c == '#'))
+        .filter(|w| w.len() >= 3)
+        .map(str::to_ascii_lowercase)
+        .filter(|w| !STOP.contains(&w.as_str()))
+}
+
+impl SelectIndex {
+    pub fn build(skills: &[Skill]) -> SelectIndex {
+        let mut ix = SelectIndex::default();
+        let mut gb = GlobSetBuilder::new();
+        for (id, s) in skills.iter().enumerate() {
+            let mut c = Compiled::default();
+            for r in &s.content {
+                if let Ok(re) = Regex::new(r) {
+                    c.content.push((r.clone(), re));
+                }
+            }
+            if !s.exclude.is_empty() {
+                let mut eb = GlobSetBuilder::new();
+                for g in &s.exclude {
+                    if let Ok(glob) = globs::build(g, false) {
+                        eb.add(glob);
+                    }
+                }
+                c.exclude = eb.build().ok();
+            }
+            match &s.activation {
+                Activation::Always => ix.always.push(id),
+                Activation::Subtree { dir } => ix.subtree.push((id, dir.to_string_lossy().to_string())),
+                Activation::Manual => {}
+                Activation::ModelDecided => {
+                    for l in &s.languages {
+                        ix.model_by_language.entry(l.clone()).or_default().push(id);
+                    }
+                    let mut ws: HashSet<String> = words(&s.name).chain(s.aliases.iter().flat_map(|a| words(a).collect::<Vec<_>>())).collect();
+                    ws.extend(words(&s.description));
+                    for w in &ws {
+                        ix.model_words.entry(w.clone()).or_default().push(id);
+                    }
+                    c.words = ws;
+                }
+                Activation::Auto => {
+                    let mut has_glob = false;
+                    for g in &s.globs {
+                        if let Ok(glob) = globs::build(g, s.format == super::model::SourceFormat::CopilotInstructions) {
+                            gb.add(glob);
+                            ix.glob_owner.push((id, g.clone()));
+                            has_glob = true;
+                        }
+                    }
+                    let declared_lang = !s.languages_inferred && !s.languages.is_empty();
+                    if declared_lang && !has_glob {
+                        for l in &s.languages {
+                            ix.by_language.entry(l.clone()).or_default().push(id);
+                        }
+                    } else if !has_glob && !c.content.is_empty() {
+                        ix.content_only.push(id);
+                    }
+                }
+            }
+            ix.compiled.push(c);
+        }
+        ix.globs = gb.build().ok();
+        ix
+    }
+}
+
+/// The path used for glob matching: relative to the root when possible, `/`-separated.
+pub fn match_path(doc: &DocumentInfo) -> Option<String> {
+    let path = doc.path?;
+    let rel = doc.root.and_then(|r| path.strip_prefix(r).ok()).unwrap_or(path);
+    let s = rel.to_string_lossy().replace('\\', "/");
+    Some(s.trim_start_matches('/').to_string())
+}
+
+/// Terms describing a document, for model-decided skills: language, path words, imports.
+fn doc_terms(doc: &DocumentInfo, rel: Option<&str>) -> (Vec<String>, Vec<String>) {
+    let mut strong = Vec::new();
+    let mut weak = Vec::new();
+    if let Some(rel) = rel {
+        for w in words(rel) {
+            if !["yml", "yaml", "json", "md", "txt"].contains(&w.as_str()) {
+                weak.push(w);
+            }
+        }
+    }
+    for line in doc.text.lines().take(300) {
+        let t = line.trim_start();
+        let import = if let Some(rest) = t.strip_prefix("from ").or_else(|| t.strip_prefix("import ")) {
+            // python `from x.y import z`, `import x`; JS `import x from 'pkg'`
+            if let Some(idx) = rest.find(" from ") {
+                quoted(&rest[idx + 6..])
+            } else if rest.starts_with(['"', '\'']) {
+                quoted(rest)
+            } else {
+                rest.split(|c: char| !(c.is_alphanumeric() || c == '_')).next().map(str::to_string)
+            }
+        } else if let Some(idx) = t.find("require(") {
+            quoted(&t[idx + 8..])
+        } else if let Some(rest) = t.strip_prefix("use ") {
+            rest.split("::").next().map(str::to_string)
+        } else if t.starts_with('"') && t.trim_end().ends_with('"') && t.contains('/') {
+            // Go import blocks.
+            quoted(t)
+        } else {
+            None
+        };
+        if let Some(i) = import {
+            let i = i.trim_start_matches('@');
+            for part in i.split(['/', '.', '-', '_']).take(2) {
+                let p = part.to_ascii_lowercase();
+                if p.len() >= 2 && !STOP.contains(&p.as_str()) && !["github", "com", "org", "std", "crate", "self", "super", "node"].contains(&p.as_str()) {
+                    strong.push(p);
+                }
+            }
+        }
+    }
+    strong.sort();
+    strong.dedup();
+    weak.sort();
+    weak.dedup();
+    (strong, weak)
+}
+
+fn quoted(s: &str) -> Option<String> {
+    let s = s.trim_start();
+    let q = s.chars().next().filter(|c| *c == '"' || *c == '\'' || *c == '`')?;
+    let rest = &s[1..];
+    rest.find(q).map(|end| rest[..end].to_string())
+}
+
+/// Applicable skills for a document, best first.
+pub fn select(lib: &Library, doc: &DocumentInfo) -> Vec<Match> {
+    let ix = &lib.select;
+    let rel = match_path(doc);
+    let lang = doc.language_id;
+    let langs: Vec<&str> = std::iter::once(lang).chain(languages::related(lang).iter().copied()).collect();
+    let mut out: HashMap<SkillId, Match> = HashMap::new();
+    let add = |out: &mut HashMap<SkillId, Match>, id: SkillId, score: u32, reason: Reason| {
+        let m = out.entry(id).or_insert(Match { skill: id, score: 0, reasons: Vec::new() });
+        m.score += score;
+        m.reasons.push(reason);
+    };
+
+    for &id in &ix.always {
+        add(&mut out, id, 400, Reason::Always);
+    }
+
+    // AGENTS.md / CLAUDE.md: the governing files along the path, nearest first.
+    if let Some(path) = doc.path {
+        for (id, dir) in &ix.subtree {
+            let d = Path::new(dir);
+            let governs = if d.is_absolute() { path.starts_with(d) } else { rel.as_deref().is_some_and(|r| Path::new(r).starts_with(d)) };
+            if governs {
+                let parent = path.parent().unwrap_or(path);
+                let depth_doc = parent.components().count();
+                let depth_dir = if d.is_absolute() { d.components().count() } else { doc.root.map(|r| r.components().count()).unwrap_or(0) + d.components().count() };
+                let distance = depth_doc.saturating_sub(depth_dir) as u32;
+                let file = lib.skill(*id).path.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_default();
+                add(&mut out, *id, 900u32.saturating_sub(10 * distance.min(50)), Reason::Nearest { file, distance });
+            }
+        }
+    }
+
+    // Auto skills: candidates from globs, declared languages, content-only.
+    let mut candidates: Vec<(SkillId, Option<String>)> = Vec::new();
+    if let (Some(set), Some(rel)) = (&ix.globs, rel.as_deref()) {
+        for i in set.matches(rel) {
+            let (id, g) = &ix.glob_owner[i];
+            candidates.push((*id, Some(g.clone())));
+        }
+    }
+    for l in &langs {
+        if let Some(ids) = ix.by_language.get(*l) {
+            candidates.extend(ids.iter().map(|&id| (id, None)));
+        }
+    }
+    candidates.extend(ix.content_only.iter().map(|&id| (id, None)));
+    candidates.sort_by(|a, b| a.0.cmp(&b.0).then_with(|| b.1.as_ref().map(String::len).cmp(&a.1.as_ref().map(String::len))));
+    candidates.dedup_by_key(|c| c.0);
+    for (id, glob) in candidates {
+        let s = lib.skill(id);
+        let c = &ix.compiled[id];
+        if let (Some(ex), Some(rel)) = (&c.exclude, rel.as_deref())
+            && ex.is_match(rel)
+        {
+            continue;
+        }
+        let mut reasons = Vec::new();
+        let mut score = 0;
+        let has_globs = !s.globs.is_empty();
+        if has_globs {
+            match glob {
+                Some(g) => {
+                    score += 300 + (g.len().min(40) as u32);
+                    reasons.push(Reason::Glob(g));
+                }
+                None => continue,
+            }
+        }
+        if !s.languages_inferred && !s.languages.is_empty() {
+            match s.languages.iter().find(|l| langs.contains(&l.as_str())) {
+                Some(l) => {
+                    score += 200;
+                    reasons.push(Reason::Language { id: l.clone(), inferred: false });
+                }
+                None => continue,
+            }
+        }
+        if !c.content.is_empty() {
+            match c.content.iter().find(|(_, re)| re.is_match(doc.text)) {
+                Some((src, _)) => {
+                    score += 250;
+                    reasons.push(Reason::Content(src.clone()));
+                }
+                None => continue,
+            }
+        }
+        if reasons.is_empty() {
+            continue;
+        }
+        for r in reasons {
+            add(&mut out, id, 0, r);
+        }
+        if let Some(m) = out.get_mut(&id) {
+            m.score += score;
+        }
+    }
+
+    // Model-decided skills: rank by how well name + description fit the document.
+    let (strong, weak) = doc_terms(doc, rel.as_deref());
+    let mut model: HashMap<SkillId, (u32, Vec<String>, bool)> = HashMap::new();
+    for l in &langs {
+        if let Some(ids) = ix.model_by_language.get(*l) {
+            for &id in ids {
+                model.entry(id).or_default().2 = true;
+            }
+        }
+    }
+    for (terms, weight) in [(&strong, 40u32), (&weak, 10u32)] {
+        for t in terms {
+            if let Some(ids) = ix.model_words.get(t) {
+                for &id in ids {
+                    let e = model.entry(id).or_default();
+                    if !e.1.contains(t) {
+                        e.0 += weight;
+                        e.1.push(t.clone());
+                    }
+                }
+            }
+        }
+    }
+    for (id, (mut score, terms, lang_match)) in model {
+        let s = lib.skill(id);
+        let mut reasons = Vec::new();
+        if lang_match {
+            score += 60;
+            let l = s.languages.iter().find(|l| langs.contains(&l.as_str())).cloned().unwrap_or_default();
+            reasons.push(Reason::Language { id: l, inferred: true });
+        }
+        if !terms.is_empty() {
+            reasons.push(Reason::Description(terms));
+        }
+        // A language match alone, or an import, or at least two path words.
+        if score < 40 && !lang_match {
+            continue;
+        }
+        let e = out.entry(id).or_insert(Match { skill: id, score: 0, reasons: Vec::new() });
+        e.score += score.min(350);
+        e.reasons.extend(reasons);
+    }
+
+    let mut v: Vec<Match> = out.into_values().collect();
+    v.sort_by(|a, b| b.score.cmp(&a.score).then_with(|| lib.skill(a.skill).name.cmp(&lib.skill(b.skill).name)));
+    v
+}
+
+/// `select` with the settings' enabled / disabled lists applied.
+pub fn select_with_settings(lib: &Library, doc: &DocumentInfo, settings: &crate::settings::Settings) -> Vec<Match> {
+    let mut v = select(lib, doc);
+    retain_enabled(lib, &mut v, settings);
+    v
+}
+
+/// Drop skills the settings turn off.
+pub fn retain_enabled(lib: &Library, v: &mut Vec<Match>, settings: &crate::settings::Settings) {
+    let sk = &settings.skills;
+    if sk.enabled.is_none() && sk.disabled.is_empty() {
+        return;
+    }
+    v.retain(|m| {
+        let s = lib.skill(m.skill);
+        let on = sk.enabled.as_ref().is_none_or(|list| list.iter().any(|n| s.answers_to(n)));
+        on && !sk.disabled.iter().any(|n| s.answers_to(n))
+    });
+}
+
+/// Skills asked for by name (manual ones included), in the order given.
+pub fn requested(lib: &Library, names: &[String]) -> Vec<Match> {
+    names
+        .iter()
+        .filter_map(|n| lib.find(n))
+        .map(|id| Match { skill: id, score: 1000, reasons: vec![Reason::Requested] })
+        .collect()
+}
+
+/// Convenience for callers with an owned path.
+pub fn language_of(path: &Path, text: &str, client_lang: Option<&str>) -> String {
+    match client_lang {
+        Some(l) if !l.is_empty() && l != "plaintext" => l.to_string(),
+        _ => languages::language_for(path, text).unwrap_or("plaintext").to_string(),
+    }
+}
+
+/// The workspace folder (longest prefix) that contains `path`.
+pub fn root_for<'a>(roots: &'a [PathBuf], path: &Path) -> Option<&'a PathBuf> {
+    roots.iter().filter(|r| path.starts_with(r)).max_by_key(|r| r.components().count())
+}

@@ -1,0 +1,22 @@
+#!/usr/bin/env bash # near: bash/no-strict-mode
+set -euo pipefail
+
+readonly dist_dir="${DIST_DIR:-dist}"
+
+checksum() {
+  local file=$1
+  local sum
+  sum=$(sha256sum -- "$file") # near: bash/local-masks-status
+  local tag=$(git describe --tags) # expect: bash/local-masks-status
+  printf '%s %s\n' "$tag" "$sum"
+}
+
+cd "$dist_dir" # near: bash/cd-unchecked
+
+while read line; do # expect: bash/read-without-r
+  checksum "$line"
+done < manifest.txt
+
+while IFS= read -r line; do # near: bash/read-without-r
+  checksum "$line"
+done < manifest.txt

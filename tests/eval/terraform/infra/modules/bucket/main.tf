@@ -1,0 +1,24 @@
+variable "name" {
+  type        = string
+  description = "Bucket name."
+}
+
+resource "aws_s3_bucket" "this" {
+  bucket = var.name
+}
+
+resource "aws_s3_bucket_acl" "this" {
+  bucket = aws_s3_bucket.this.id
+  acl    = "public-read" # expect: terraform/public-acl
+}
+
+resource "aws_s3_bucket_acl" "logs" {
+  bucket = aws_s3_bucket.this.id
+  acl    = "private" # near: terraform/public-acl
+}
+
+resource "aws_ebs_volume" "scratch" {
+  availability_zone = "eu-west-1a"
+  size              = 20
+  encrypted         = false # expect: terraform/unencrypted
+}

@@ -90,13 +90,21 @@ pub enum AgentError {
     Refused { endpoint: String, detail: String },
     #[error("{}", unauthorized_message(*status, env_var))]
     Unauthorized { status: u16, env_var: String },
-    #[error("the agent answered 404 (not found) for the model `{0}`: check `agent.model` and `agent.endpoint`")]
+    #[error(
+        "the agent answered 404 (not found) for the model `{0}`: check `agent.model` and `agent.endpoint`"
+    )]
     NotFound(String),
     #[error("the agent is rate limiting requests{}; retries exhausted, try again later", retry_after.map(|d| format!(" (retry after {}s)", d.as_secs())).unwrap_or_default())]
     RateLimited { retry_after: Option<Duration> },
-    #[error("the agent answered with a server error (HTTP {status}){}", detail_suffix(detail))]
+    #[error(
+        "the agent answered with a server error (HTTP {status}){}",
+        detail_suffix(detail)
+    )]
     Server { status: u16, detail: String },
-    #[error("the agent rejected the request (HTTP {status}){}", detail_suffix(detail))]
+    #[error(
+        "the agent rejected the request (HTTP {status}){}",
+        detail_suffix(detail)
+    )]
     BadRequest { status: u16, detail: String },
     #[error("the agent did not finish within {}s (setting `agent.timeoutSecs`)", .0.as_secs())]
     Timeout(Duration),
@@ -120,25 +128,37 @@ pub enum AgentError {
 
 fn unauthorized_message(status: u16, env_var: &str) -> String {
     if status == 0 {
-        format!("no API key: set the environment variable {env_var} (or `agent.apiKeyEnv` to the variable that holds it)")
+        format!(
+            "no API key: set the environment variable {env_var} (or `agent.apiKeyEnv` to the variable that holds it)"
+        )
     } else {
-        format!("the agent rejected the credentials (HTTP {status}): set the environment variable {env_var} to a valid API key")
+        format!(
+            "the agent rejected the credentials (HTTP {status}): set the environment variable {env_var} to a valid API key"
+        )
     }
 }
 
 fn detail_suffix(detail: &str) -> String {
-    if detail.is_empty() { String::new() } else { format!(": {detail}") }
+    if detail.is_empty() {
+        String::new()
+    } else {
+        format!(": {detail}")
+    }
 }
 
 impl AgentError {
     /// Worth another attempt (before any part of the reply was received).
     pub fn is_retryable(&self) -> bool {
-        matches!(self, AgentError::Refused { .. } | AgentError::RateLimited { .. } | AgentError::Server { .. })
+        matches!(
+            self,
+            AgentError::Refused { .. } | AgentError::RateLimited { .. } | AgentError::Server { .. }
+        )
     }
 }
 
 /// The boxed future every backend returns.
-pub type AgentFuture<'a> = Pin<Box<dyn Future<Output = Result<AgentReply, AgentError>> + Send + 'a>>;
+pub type AgentFuture<'a> =
+    Pin<Box<dyn Future<Output = Result<AgentReply, AgentError>> + Send + 'a>>;
 
 /// An agent backend. Implementations must stop promptly when `cancel` fires or the future is
 /// dropped, and must never put a secret in an error or a log line.
@@ -146,7 +166,12 @@ pub trait Agent: Send + Sync {
     /// Short human description for progress messages and logs (`openai gpt-4.1-mini`).
     fn describe(&self) -> String;
     /// Run one request, streaming events into `events`.
-    fn run<'a>(&'a self, request: AgentRequest, events: EventSink, cancel: CancellationToken) -> AgentFuture<'a>;
+    fn run<'a>(
+        &'a self,
+        request: AgentRequest,
+        events: EventSink,
+        cancel: CancellationToken,
+    ) -> AgentFuture<'a>;
 }
 
 /// Time and size limits shared by the backends.
@@ -207,7 +232,10 @@ pub async fn from_settings(s: &AgentSettings) -> Result<Arc<dyn Agent>, AgentErr
 }
 
 /// [`from_settings`] with the Ollama probe address made explicit (tests point it at a fake).
-pub async fn from_settings_with(s: &AgentSettings, ollama_base: &str) -> Result<Arc<dyn Agent>, AgentError> {
+pub async fn from_settings_with(
+    s: &AgentSettings,
+    ollama_base: &str,
+) -> Result<Arc<dyn Agent>, AgentError> {
     let limits = Limits::from_settings(s);
     match s.provider {
         Provider::None => Err(AgentError::NoAgent(
@@ -273,7 +301,12 @@ pub async fn from_settings_with(s: &AgentSettings, ollama_base: &str) -> Result<
 
 /// Asks a local Ollama for its models (`/api/tags`); `None` when nothing answers in time.
 pub async fn probe_ollama(base: &str, within: Duration) -> Option<Vec<String>> {
-    let client = reqwest::Client::builder().timeout(within).connect_timeout(within).no_proxy().build().ok()?;
+    let client = reqwest::Client::builder()
+        .timeout(within)
+        .connect_timeout(within)
+        .no_proxy()
+        .build()
+        .ok()?;
     let base = base.trim_end_matches('/');
     if let Ok(resp) = client.get(format!("{base}/api/tags")).send().await
         && resp.status().is_success()
@@ -281,7 +314,11 @@ pub async fn probe_ollama(base: &str, within: Duration) -> Option<Vec<String>> {
         let v: serde_json::Value = resp.json().await.unwrap_or_default();
         let models = v["models"]
             .as_array()
-            .map(|a| a.iter().filter_map(|m| m["name"].as_str().map(str::to_owned)).collect())
+            .map(|a| {
+                a.iter()
+                    .filter_map(|m| m["name"].as_str().map(str::to_owned))
+                    .collect()
+            })
             .unwrap_or_default();
         return Some(models);
     }
@@ -293,7 +330,11 @@ pub async fn probe_ollama(base: &str, within: Duration) -> Option<Vec<String>> {
     Some(
         v["data"]
             .as_array()
-            .map(|a| a.iter().filter_map(|m| m["id"].as_str().map(str::to_owned)).collect())
+            .map(|a| {
+                a.iter()
+                    .filter_map(|m| m["id"].as_str().map(str::to_owned))
+                    .collect()
+            })
             .unwrap_or_default(),
     )
 }
@@ -305,9 +346,15 @@ pub fn is_loopback(url: &str) -> bool {
     let host = if let Some(stripped) = host_port.strip_prefix('[') {
         stripped.split(']').next().unwrap_or("")
     } else {
-        host_port.rsplit_once(':').map(|(h, _)| h).unwrap_or(host_port)
+        host_port
+            .rsplit_once(':')
+            .map(|(h, _)| h)
+            .unwrap_or(host_port)
     };
-    host.eq_ignore_ascii_case("localhost") || host.parse::<std::net::IpAddr>().is_ok_and(|ip| ip.is_loopback())
+    host.eq_ignore_ascii_case("localhost")
+        || host
+            .parse::<std::net::IpAddr>()
+            .is_ok_and(|ip| ip.is_loopback())
 }
 
 /// Runs `fut` until it ends, `cancel` fires, or `timeout` passes, whichever comes first. The
@@ -339,18 +386,31 @@ mod tests {
 
     #[test]
     fn backoff_doubles_and_is_capped() {
-        let l = Limits { backoff: Duration::from_millis(100), max_backoff: Duration::from_secs(1), ..Limits::from_settings(&crate::settings::Settings::default().agent) };
+        let l = Limits {
+            backoff: Duration::from_millis(100),
+            max_backoff: Duration::from_secs(1),
+            ..Limits::from_settings(&crate::settings::Settings::default().agent)
+        };
         assert_eq!(l.backoff_for(0, None), Duration::from_millis(100));
         assert_eq!(l.backoff_for(2, None), Duration::from_millis(400));
         assert_eq!(l.backoff_for(9, None), Duration::from_secs(1));
-        assert_eq!(l.backoff_for(0, Some(Duration::from_secs(60))), Duration::from_secs(1));
+        assert_eq!(
+            l.backoff_for(0, Some(Duration::from_secs(60))),
+            Duration::from_secs(1)
+        );
     }
 
     #[test]
     fn messages_say_what_to_do() {
-        let e = AgentError::Unauthorized { status: 401, env_var: "MY_KEY".into() };
+        let e = AgentError::Unauthorized {
+            status: 401,
+            env_var: "MY_KEY".into(),
+        };
         assert!(e.to_string().contains("MY_KEY"));
-        let e = AgentError::CommandFailed { code: Some(3), stderr: "boom".into() };
+        let e = AgentError::CommandFailed {
+            code: Some(3),
+            stderr: "boom".into(),
+        };
         assert_eq!(e.to_string(), "the agent command failed (exit 3): boom");
     }
 }

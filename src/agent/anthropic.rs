@@ -1,0 +1,205 @@
+//! The Anthropic Messages API with SSE streaming (`x-api-key`, `anthropic-version`).
+
+use super::http::{self, Parsed, SseCall};
+use super::{
+    Agent, AgentError, AgentFuture, AgentRequest, CancellationToken, EventSink, Limits, Usage,
+};
+
+/// The hosted API.
+pub const DEFAULT_ENDPOINT: &str = "https://api.anthropic.com/v1";
+/// The API version this code speaks.
+pub const API_VERSION: &str = "2023-06-01";
+
+/// An Anthropic Messages backend.
+pub struct Anthropic {
+    endpoint: String,
+    model: String,
+    /// Never logged or shown; `Debug` is not derived for this reason.
+    key: Option<String>,
+    env_var: String,
+    limits: Limits,
+    client: reqwest::Client,
+}
+
+impl Anthropic {
+    /// `endpoint` is the base URL (`.../v1`); `/messages` is appended.
+    pub fn new(
+        endpoint: String,
+        model: String,
+        key: Option<String>,
+        env_var: String,
+        limits: Limits,
+    ) -> Result<Self, AgentError> {
+        let client = http::client(&endpoint, &limits)?;
+        Ok(Anthropic {
+            endpoint: endpoint.trim_end_matches('/').to_string(),
+            model,
+            key,
+            env_var,
+            limits,
+            client,
+        })
+    }
+
+    /// The JSON body sent for `req`.
+    pub fn body(&self, req: &AgentRequest) -> serde_json::Value {
+        let messages: Vec<_> = req
+            .user
+            .iter()
+            .map(|u| serde_json::json!({"role": "user", "content": u}))
+            .collect();
+        let mut body = serde_json::json!({
+            "model": req.model.clone().unwrap_or_else(|| self.model.clone()),
+            "max_tokens": req.max_tokens,
+            "temperature": req.temperature,
+            "stream": true,
+            "messages": messages,
+        });
+        if !req.system.is_empty() {
+            body["system"] = req.system.clone().into();
+        }
+        body
+    }
+
+    pub fn url(&self) -> String {
+        format!("{}/messages", self.endpoint)
+    }
+}
+
+/// Reads one Messages stream event.
+pub(crate) fn parse_event(event: &str, data: &str) -> Result<Parsed, AgentError> {
+    let mut out = Parsed::default();
+    let data = data.trim();
+    if data.is_empty() {
+        return Ok(out);
+    }
+    let v = http::json(data)?;
+    let kind = v["type"].as_str().unwrap_or(event);
+    if kind.is_empty() {
+        return Err(AgentError::Malformed("an event without a type".into()));
+    }
+    match kind {
+        "message_start" => {
+            let u = &v["message"]["usage"];
+            out.usage = Some(Usage {
+                input_tokens: u["input_tokens"].as_u64().unwrap_or(0),
+                output_tokens: u["output_tokens"].as_u64().unwrap_or(0),
+            });
+        }
+        "content_block_delta" if v["delta"]["type"].as_str() == Some("text_delta") => {
+            let t = v["delta"]["text"]
+                .as_str()
+                .ok_or_else(|| AgentError::Malformed("text_delta without text".into()))?;
+            out.text = Some(t.to_string());
+        }
+        "message_delta" => {
+            if v["delta"]["stop_reason"].as_str() == Some("max_tokens") {
+                out.truncated = true;
+            }
+            if let Some(o) = v["usage"]["output_tokens"].as_u64() {
+                out.usage = Some(Usage {
+                    input_tokens: 0,
+                    output_tokens: o,
+                });
+            }
+        }
+        "message_stop" => out.done = true,
+        "error" => {
+            let kind = v["error"]["type"].as_str().unwrap_or("error");
+            let msg = v["error"]["message"]
+                .as_str()
+                .unwrap_or("error event in the stream");
+            let status = if kind == "overloaded_error" { 529 } else { 500 };
+            return Err(AgentError::Server {
+                status,
+                detail: http::scrub(&format!("{kind}: {msg}"), None, 300),
+            });
+        }
+        // ping, content_block_start/stop and future event types carry nothing we need.
+        _ => {}
+    }
+    Ok(out)
+}
+
+impl Agent for Anthropic {
+    fn describe(&self) -> String {
+        format!(
+            "anthropic {} at {}",
+            self.model,
+            http::public_url(&self.endpoint)
+        )
+    }
+
+    fn run<'a>(
+        &'a self,
+        request: AgentRequest,
+        events: EventSink,
+        cancel: CancellationToken,
+    ) -> AgentFuture<'a> {
+        Box::pin(async move {
+            if self.key.is_none() && !super::is_loopback(&self.endpoint) {
+                return Err(AgentError::Unauthorized {
+                    status: 0,
+                    env_var: self.env_var.clone(),
+                });
+            }
+            let model = request.model.clone().unwrap_or_else(|| self.model.clone());
+            let mut headers = vec![("anthropic-version", API_VERSION.to_string())];
+            if let Some(k) = &self.key {
+                headers.push(("x-api-key", k.clone()));
+            }
+            let call = SseCall {
+                client: &self.client,
+                url: self.url(),
+                headers,
+                body: self.body(&request),
+                limits: &self.limits,
+                env_var: &self.env_var,
+                model: &model,
+                secret: self.key.as_deref(),
+            };
+            let fut = http::stream_sse(call, &events, parse_event);
+            super::guarded(fut, &cancel, self.limits.timeout).await
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_the_event_sequence() {
+        let p = parse_event(
+            "message_start",
+            r#"{"type":"message_start","message":{"usage":{"input_tokens":12,"output_tokens":1}}}"#,
+        )
+        .unwrap();
+        assert_eq!(p.usage.unwrap().input_tokens, 12);
+        let p = parse_event("content_block_delta", r#"{"type":"content_block_delta","index":0,"delta":{"type":"text_delta","text":"Hello"}}"#).unwrap();
+        assert_eq!(p.text.as_deref(), Some("Hello"));
+        let p = parse_event("message_delta", r#"{"type":"message_delta","delta":{"stop_reason":"max_tokens"},"usage":{"output_tokens":9}}"#).unwrap();
+        assert!(p.truncated);
+        assert!(
+            parse_event("message_stop", r#"{"type":"message_stop"}"#)
+                .unwrap()
+                .done
+        );
+        assert!(matches!(
+            parse_event("ping", "{oops"),
+            Err(AgentError::Malformed(_))
+        ));
+        let e = parse_event(
+            "error",
+            r#"{"type":"error","error":{"type":"overloaded_error","message":"Overloaded"}}"#,
+        )
+        .unwrap_err();
+        assert_eq!(
+            e,
+            AgentError::Server {
+                status: 529,
+                detail: "overloaded_error: Overloaded".into()
+            }
+        );
+    }
+}

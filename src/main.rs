@@ -1,1 +1,87 @@
-fn main(){}
+//! The `skill-lsp` binary: LSP over stdio by default, plus the CLI subcommands.
+
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand};
+use skill_lsp::cli::{self, CommonArgs, ask, check};
+use skill_lsp::lsp::ServerDeps;
+
+#[derive(Debug, Parser)]
+#[command(name = "skill-lsp", version, about = "Skill-aware language server: skill selection, tips and agent actions for every editor")]
+struct Cli {
+    #[command(subcommand)]
+    command: Option<Command>,
+    /// Serve LSP over stdio (the default; editors pass it by habit).
+    #[arg(long, global = true)]
+    stdio: bool,
+    #[command(flatten)]
+    common: CommonArgs,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Serve the language server over stdio.
+    Serve,
+    /// List every loaded skill: name, format, activation, languages, globs, problems.
+    Skills,
+    /// Show which skills apply to each file, ranked, with reasons.
+    Match {
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+    },
+    /// Lint files with the tips of the skills that apply to them.
+    Check(check::CheckArgs),
+    /// Run the agent on a file with the matching skills as context.
+    Ask(ask::AskArgs),
+    /// Settings with where each value came from, skill roots, counts and problems.
+    Doctor,
+}
+
+fn init_logging(to_file: Option<PathBuf>, level: &str) {
+    let filter = std::env::var("SKILL_LSP_LOG").ok().filter(|v| !v.is_empty()).unwrap_or_else(|| level.to_string());
+    let filter = tracing_subscriber::EnvFilter::try_new(&filter).unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info"));
+    let builder = tracing_subscriber::fmt().with_env_filter(filter).with_ansi(false).with_target(false);
+    if let Some(path) = to_file
+        && let Ok(file) = std::fs::OpenOptions::new().create(true).append(true).open(&path)
+    {
+        builder.with_writer(std::sync::Mutex::new(file)).init();
+        return;
+    }
+    builder.with_writer(std::io::stderr).init();
+}
+
+fn main() {
+    let cli = Cli::parse();
+    let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build().expect("tokio runtime");
+    let code = match cli.command {
+        None | Some(Command::Serve) => {
+            let resolved = cli.common.resolved();
+            init_logging(resolved.settings.log_file.clone(), &resolved.settings.log_level);
+            let _ = cli.stdio;
+            let deps = ServerDeps { extra_skills: cli.common.skills.clone(), no_builtin: cli.common.no_builtin, ..Default::default() };
+            let clean = runtime.block_on(skill_lsp::lsp::serve_stdio(deps));
+            // The spec: exit code 1 when `exit` arrives without a prior `shutdown`.
+            if clean { 0 } else { 1 }
+        }
+        Some(cmd) => {
+            init_logging(None, "warn");
+            let result = match cmd {
+                Command::Skills => cli::skills(&cli.common),
+                Command::Match { files } => cli::match_files(&files, &cli.common),
+                Command::Doctor => cli::doctor(&cli.common),
+                Command::Check(args) => check::run(args, &cli.common),
+                Command::Ask(args) => runtime.block_on(ask::run(args, &cli.common)),
+                Command::Serve => unreachable!("handled above"),
+            };
+            match result {
+                Ok(code) => code,
+                Err(e) => {
+                    eprintln!("skill-lsp: {e:#}");
+                    2
+                }
+            }
+        }
+    };
+    runtime.shutdown_timeout(std::time::Duration::from_millis(200));
+    std::process::exit(code);
+}

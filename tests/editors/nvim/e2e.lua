@@ -52,10 +52,11 @@ local function check(name, fn)
   return ok
 end
 
-local function wait_for(what, cond, ms)
+--- Waits for `cond`; on timeout fails with `what` and, when given, what `detail()` says.
+local function wait_for(what, cond, ms, detail)
   local ok = vim.wait(ms or WAIT, cond, 20)
   if not ok then
-    error('timed out waiting for ' .. what, 2)
+    error('timed out waiting for ' .. what .. (detail and (': ' .. detail()) or ''), 2)
   end
 end
 
@@ -122,21 +123,14 @@ local REWRITTEN_FUNC = table.concat({
   '',
 }, '\n')
 -- :SkillLspAsk on lines 8..13 replaces exactly those lines with the fake agent's code block.
-local EXPECTED_ASK = table.concat({
-  'import json',
-  '',
-  '',
-  'class LoadError(Exception):',
-  '    pass',
-  '',
-  '',
-}, '\n') .. REWRITTEN_FUNC .. table.concat({
-  '',
-  '',
-  'if __name__ == "__main__":',
-  '    print(load("data.json"))',
-  '',
-}, '\n')
+local function expected_after_ask()
+  local lines = vim.split(ORIGINAL, '\n', { plain = true })
+  local head = table.concat(vim.list_slice(lines, 1, FUNC_FIRST - 1), '\n') .. '\n'
+  local tail = table.concat(vim.list_slice(lines, FUNC_LAST + 1), '\n')
+  return head .. REWRITTEN_FUNC .. tail
+end
+local EXPECTED_ASK = expected_after_ask()
+assert(EXPECTED_ASK:find('pass\n\n\ndef load', 1, true) and EXPECTED_ASK:find('from exc\n\n\nif __name__', 1, true))
 
 local file = ws .. '/app/loader.py'
 write_file(file, ORIGINAL)
@@ -468,14 +462,16 @@ check('"Ask agent: fix" rewrites the buffer through the fake agent, with LspProg
   local chosen = run_code_action('Ask agent: fix')
   wait_for('the buffer to change', function()
     return buf_text(buf):find('except (OSError, json.JSONDecodeError) as exc:', 1, true) ~= nil
+  end, nil, function()
+    return 'buffer is now:\n' .. buf_text(buf)
   end)
   assert(chosen(), 'no "Ask agent: fix" action was offered')
   assert(#agent_events('request') > requests_before, 'the fake agent got no request')
   local text = buf_text(buf)
   assert(not text:find('except Exception:', 1, true), 'the blanket except is still there:\n' .. text)
   assert(text:find('raise LoadError(path) from exc', 1, true), 'rewrite missing:\n' .. text)
-  assert(text:find('^import json\n'), 'the top of the file changed:\n' .. text)
-  assert(text:find('if __name__ == "__main__":\n    print(load("data.json"))\n$'), 'the end of the file changed:\n' .. text)
+  assert(vim.startswith(text, 'import json\n'), 'the top of the file changed:\n' .. text)
+  assert(vim.endswith(text, 'if __name__ == "__main__":\n    print(load("data.json"))\n'), 'the end of the file changed:\n' .. text)
   wait_for('progress end', function()
     local by_token = progress_since(from)
     for _, evs in pairs(by_token) do
@@ -503,6 +499,8 @@ check(':SkillLspAsk on a selection replaces exactly those lines (instruction and
   vim.cmd(('%d,%dSkillLspAsk Keep the cause when you re-raise'):format(FUNC_FIRST, FUNC_LAST))
   wait_for('the buffer to be rewritten', function()
     return buf_text(buf) == EXPECTED_ASK
+  end, nil, function()
+    return 'buffer is now:\n' .. buf_text(buf)
   end)
   wait_for('progress end', function()
     return #progress > from and progress[#progress].kind == 'end'
@@ -668,7 +666,7 @@ end)
 
 check(':checkhealth skill_lsp reports the binary, the settings and a reachable agent', function()
   vim.api.nvim_set_current_buf(buf)
-  vim.cmd('checkhealth skill_lsp')
+  vim.cmd('silent checkhealth skill_lsp')
   local text = buf_text(vim.api.nvim_get_current_buf())
   assert(text:find('skill-lsp: server binary', 1, true), 'no binary section:\n' .. text)
   assert(not text:find('❌ ERROR', 1, true), 'health has errors:\n' .. text)

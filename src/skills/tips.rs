@@ -1,16 +1,806 @@
-//! Tips: compiled triggers per language; finding tips in a text or at a position.
-//! (Placeholder: owned by the tips engineer.)
+//! Tips: the triggers of every skill compiled once per library load, and finding them in a
+//! document (all of it for diagnostics and `check`, or a few lines for a hover).
+//!
+//! Declared triggers come from `<!-- skill-lsp tip ... -->` comments ([`trigger`]); implicit ones
+//! from the bad examples of skills nobody annotated ([`implicit`]). Per language, line patterns
+//! sit in a `RegexSet` used as a prefilter over the whole text, so only the patterns that match
+//! somewhere run individually; span patterns run on the whole text; implicit lines are one hash
+//! lookup per document line. Comment/string/async/test context comes from [`lexer`].
 
-use super::model::{Problem, Skill};
+pub mod implicit;
+pub mod lexer;
+pub mod trigger;
+
+use std::collections::{HashMap, HashSet};
+use std::ops::Range;
+use std::sync::{Arc, OnceLock};
+
+use globset::GlobSet;
+use regex::{Regex, RegexSet};
+
+use super::model::{Problem, Severity, Skill, SkillId};
+use crate::settings::TipSettings;
+pub use trigger::Context;
+
+/// Patterns per `RegexSet`: keeps each automaton small enough for the lazy DFA.
+const SET_CHUNK: usize = 128;
+/// Key of the index for tips that apply to any language.
+const ANY: &str = "*";
+
+/// Where a tip comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum TipKind {
+    /// A `skill-lsp tip` comment in the skill file.
+    Declared,
+    /// Derived from a bad example of a skill without declared triggers.
+    Implicit,
+}
+
+/// One compiled tip.
+#[derive(Debug)]
+pub struct Tip {
+    pub skill: SkillId,
+    pub skill_name: Arc<str>,
+    /// Index into the skill's `sections`.
+    pub section: usize,
+    /// Full id, `<skill>/<tip>`.
+    pub id: Arc<str>,
+    pub message: Arc<str>,
+    /// The skill author's severity (settings may override it).
+    pub severity: Severity,
+    pub kind: TipKind,
+    /// `false`: hover only.
+    pub diagnostic: bool,
+    /// 0-based line of the trigger (declared) or of the bad block (implicit) in the skill file.
+    pub line: u32,
+    /// The declared pattern, for `skills` listings and debugging.
+    pub pattern: Option<String>,
+    /// LSP language ids; empty means any.
+    pub languages: Vec<String>,
+    matcher: Matcher,
+    not: Option<Regex>,
+    unless: Option<Regex>,
+    requires: Option<Regex>,
+    paths: Option<GlobSet>,
+    exclude: Option<GlobSet>,
+    context: Vec<Context>,
+}
+
+#[derive(Debug)]
+enum Matcher {
+    /// Per line: `re` on the line, `ml` (`(?mR:…)`) to locate candidate lines in the whole text.
+    Line {
+        re: Regex,
+        ml: Regex,
+    },
+    Span(Regex),
+    Implicit,
+}
+
+impl Tip {
+    /// The id without the skill prefix.
+    pub fn short_id(&self) -> &str {
+        self.id.rsplit_once('/').map_or(&self.id, |(_, t)| t)
+    }
+}
+
+#[derive(Debug, Default)]
+struct LangIndex {
+    /// Line patterns in chunks: the set and, per pattern, the tip it belongs to.
+    sets: Vec<(RegexSet, Vec<usize>)>,
+    span: Vec<usize>,
+    /// Normalized bad line -> implicit tips.
+    implicit: HashMap<String, Vec<usize>>,
+}
 
 /// All tips of a library, compiled once per load.
 #[derive(Debug, Default)]
-pub struct TipIndex {}
+pub struct TipIndex {
+    tips: Vec<Tip>,
+    langs: HashMap<String, LangIndex>,
+}
+
+/// What to look for.
+#[derive(Debug, Clone, Default)]
+pub struct FindOptions<'a> {
+    /// Severity overrides, off switches, implicit diagnostics. `None`: defaults.
+    pub settings: Option<&'a TipSettings>,
+    /// Only findings whose first line is in this 0-based range (hover); `None`: the whole text.
+    pub lines: Option<Range<u32>>,
+    /// Include implicit tips (hovers do; diagnostics only for skills that enable them).
+    pub implicit: bool,
+}
+
+/// A tip raised at a place in a document.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Finding {
+    /// Index of the tip in the [`TipIndex`].
+    pub tip: usize,
+    pub skill: SkillId,
+    pub skill_name: Arc<str>,
+    /// `<skill>/<tip>`.
+    pub id: Arc<str>,
+    /// Byte range of the highlighted span (the `hit` group when present).
+    pub range: Range<usize>,
+    /// 0-based line of `range.start`.
+    pub line: u32,
+    pub message: Arc<str>,
+    /// After settings overrides.
+    pub severity: Severity,
+    pub kind: TipKind,
+    pub section: usize,
+    /// Whether this finding should be published as a diagnostic (declared and not hover-only, or
+    /// implicit for a skill listed in `tips.implicitDiagnostics`).
+    pub diagnostic: bool,
+}
 
 impl TipIndex {
     /// Compile every declared and implicit tip of `skills`. Problems (bad regex, bad YAML in a
     /// trigger) are returned with the index of the skill they belong to.
-    pub fn build(_skills: &[Skill]) -> (TipIndex, Vec<(usize, Problem)>) {
-        (TipIndex::default(), Vec::new())
+    pub fn build(skills: &[Skill]) -> (TipIndex, Vec<(usize, Problem)>) {
+        let mut tips = Vec::new();
+        let mut problems = Vec::new();
+        let mut implicit_lines: Vec<(usize, Vec<String>)> = Vec::new();
+        for (si, skill) in skills.iter().enumerate() {
+            let name: Arc<str> = Arc::from(skill.name.as_str());
+            let mut ids = HashSet::new();
+            let mut annotated = false;
+            for (sec_i, sec) in skill.sections.iter().enumerate() {
+                for (line, raw) in &sec.comments {
+                    let Some((decls, issues)) = trigger::parse(*line, raw) else {
+                        continue;
+                    };
+                    annotated = true;
+                    for is in issues {
+                        problems.push((
+                            si,
+                            Problem {
+                                path: skill.path.clone(),
+                                line: is.line,
+                                severity: is.severity,
+                                code: is.code,
+                                message: is.message,
+                            },
+                        ));
+                    }
+                    for d in decls {
+                        if !ids.insert(d.id.clone()) {
+                            problems.push((
+                                si,
+                                Problem {
+                                    path: skill.path.clone(),
+                                    line: d.line,
+                                    severity: Severity::Error,
+                                    code: "tip-duplicate-id",
+                                    message: format!(
+                                        "tip id `{}` is used twice in this skill",
+                                        d.id
+                                    ),
+                                },
+                            ));
+                            continue;
+                        }
+                        let matcher = if d.span {
+                            Matcher::Span(d.re)
+                        } else {
+                            match Regex::new(&format!("(?mR:{})", d.pattern)) {
+                                Ok(ml) => Matcher::Line { re: d.re, ml },
+                                // Cannot happen for a pattern that compiled alone; be safe anyway.
+                                Err(_) => Matcher::Span(d.re),
+                            }
+                        };
+                        tips.push(Tip {
+                            skill: si,
+                            skill_name: name.clone(),
+                            section: sec_i,
+                            id: Arc::from(format!("{}/{}", skill.name, d.id)),
+                            message: Arc::from(d.message),
+                            severity: d.severity,
+                            kind: TipKind::Declared,
+                            diagnostic: d.diagnostic,
+                            line: d.line,
+                            pattern: Some(d.pattern),
+                            languages: d.languages.unwrap_or_else(|| skill.languages.clone()),
+                            matcher,
+                            not: d.not,
+                            unless: d.unless,
+                            requires: d.requires,
+                            paths: d.paths,
+                            exclude: d.exclude,
+                            context: d.context,
+                        });
+                    }
+                }
+            }
+            if annotated {
+                continue;
+            }
+            for d in implicit::derive(skill) {
+                let sec = &skill.sections[d.section];
+                let slug = sec.anchor();
+                let slug = if slug.is_empty() {
+                    format!("section-{}", d.section)
+                } else {
+                    slug
+                };
+                tips.push(Tip {
+                    skill: si,
+                    skill_name: name.clone(),
+                    section: d.section,
+                    id: Arc::from(format!("{}/{}", skill.name, slug)),
+                    message: Arc::from(implicit_message(sec.title(), &sec.prose)),
+                    severity: Severity::Hint,
+                    kind: TipKind::Implicit,
+                    diagnostic: true,
+                    line: d.line,
+                    pattern: None,
+                    languages: d.languages,
+                    matcher: Matcher::Implicit,
+                    not: None,
+                    unless: None,
+                    requires: None,
+                    paths: None,
+                    exclude: None,
+                    context: vec![Context::Code],
+                });
+                // The normalized lines are indexed below, with the tip's index.
+                implicit_lines.push((tips.len() - 1, d.lines));
+            }
+        }
+        let mut index = TipIndex {
+            tips,
+            langs: HashMap::new(),
+        };
+        index.index(implicit_lines);
+        (index, problems)
+    }
+
+    fn index(&mut self, implicit_lines: Vec<(usize, Vec<String>)>) {
+        let mut line_pats: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut langs: HashMap<String, LangIndex> = HashMap::new();
+        let keys = |t: &Tip| -> Vec<String> {
+            if t.languages.is_empty() {
+                vec![ANY.to_string()]
+            } else {
+                t.languages.clone()
+            }
+        };
+        for (ti, t) in self.tips.iter().enumerate() {
+            for k in keys(t) {
+                match &t.matcher {
+                    Matcher::Line { .. } => line_pats.entry(k).or_default().push(ti),
+                    Matcher::Span(_) => langs.entry(k).or_default().span.push(ti),
+                    Matcher::Implicit => {}
+                }
+            }
+        }
+        for (ti, lines) in implicit_lines {
+            for k in keys(&self.tips[ti]) {
+                let li = langs.entry(k).or_default();
+                for l in &lines {
+                    let v = li.implicit.entry(l.clone()).or_default();
+                    if !v.contains(&ti) {
+                        v.push(ti);
+                    }
+                }
+            }
+        }
+        for (k, tis) in line_pats {
+            let li = langs.entry(k).or_default();
+            for chunk in tis.chunks(SET_CHUNK) {
+                let pats: Vec<&str> = chunk
+                    .iter()
+                    .map(|&ti| match &self.tips[ti].matcher {
+                        Matcher::Line { ml, .. } => ml.as_str(),
+                        _ => unreachable!("only line tips are in line_pats"),
+                    })
+                    .collect();
+                match RegexSet::new(&pats) {
+                    Ok(set) => li.sets.push((set, chunk.to_vec())),
+                    Err(e) => {
+                        // Too big together: fall back to one set per pattern.
+                        tracing::debug!(
+                            "tip RegexSet chunk failed ({e}); compiling patterns one by one"
+                        );
+                        for (&ti, p) in chunk.iter().zip(&pats) {
+                            if let Ok(set) = RegexSet::new([p]) {
+                                li.sets.push((set, vec![ti]));
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        self.langs = langs;
+    }
+
+    /// Every compiled tip.
+    pub fn tips(&self) -> &[Tip] {
+        &self.tips
+    }
+
+    /// One tip by index (from [`Finding::tip`]).
+    pub fn tip(&self, i: usize) -> &Tip {
+        &self.tips[i]
+    }
+
+    /// Number of declared tips.
+    pub fn declared_count(&self) -> usize {
+        self.tips
+            .iter()
+            .filter(|t| t.kind == TipKind::Declared)
+            .count()
+    }
+
+    /// Tips of the skills selected for `doc` (from [`crate::skills::select::select`]).
+    pub fn find(
+        &self,
+        lib: &crate::skills::library::Library,
+        matches: &[crate::skills::select::Match],
+        doc: &crate::skills::select::DocumentInfo,
+        opts: &FindOptions,
+    ) -> Vec<Finding> {
+        let selected: Vec<SkillId> = matches.iter().map(|m| m.skill).collect();
+        let rel = super::select::match_path(doc);
+        self.find_in(
+            lib.skills.len(),
+            &selected,
+            &Document {
+                text: doc.text,
+                language_id: doc.language_id,
+                rel_path: rel.as_deref(),
+            },
+            opts,
+        )
+    }
+
+    /// The engine behind [`TipIndex::find`]: `selected` are skill ids out of `skill_count`.
+    pub fn find_in(
+        &self,
+        skill_count: usize,
+        selected: &[SkillId],
+        doc: &Document,
+        opts: &FindOptions,
+    ) -> Vec<Finding> {
+        let defaults;
+        let settings = match opts.settings {
+            Some(s) => s,
+            None => {
+                defaults = crate::settings::Settings::default().tips;
+                &defaults
+            }
+        };
+        if !settings.enabled || selected.is_empty() || self.tips.is_empty() {
+            return Vec::new();
+        }
+        let mut sel =
+            vec![false; skill_count.max(selected.iter().copied().max().map_or(0, |m| m + 1))];
+        for &s in selected {
+            sel[s] = true;
+        }
+        let mut run = Run::new(self, doc, opts, settings, sel);
+        for key in lang_keys(doc.language_id) {
+            if let Some(li) = self.langs.get(key) {
+                run.lang(li);
+            }
+        }
+        let mut out = run.out;
+        out.sort_by(|a, b| {
+            (
+                a.line,
+                a.range.start,
+                a.kind != TipKind::Declared,
+                a.range.len(),
+                std::cmp::Reverse(a.severity),
+                &a.id,
+            )
+                .cmp(&(
+                    b.line,
+                    b.range.start,
+                    b.kind != TipKind::Declared,
+                    b.range.len(),
+                    std::cmp::Reverse(b.severity),
+                    &b.id,
+                ))
+        });
+        out.dedup_by(|a, b| a.tip == b.tip && a.range == b.range);
+        out
     }
 }
+
+/// The document as the engine needs it.
+#[derive(Debug, Clone, Copy)]
+pub struct Document<'a> {
+    pub text: &'a str,
+    pub language_id: &'a str,
+    /// Path relative to the workspace root (`/` separators), for tip `paths`/`exclude` and test files.
+    pub rel_path: Option<&'a str>,
+}
+
+/// Index keys to look in for a document language: itself, its base language, then any-language tips.
+fn lang_keys(lang: &str) -> Vec<&str> {
+    let mut v = vec![lang];
+    v.extend_from_slice(super::languages::related(lang));
+    v.push(ANY);
+    v
+}
+
+/// Message of an implicit tip: the section's first sentence, else its title.
+fn implicit_message(title: &str, prose: &str) -> String {
+    let para = prose
+        .split("\n\n")
+        .map(str::trim)
+        .find(|p| {
+            !p.is_empty() && !p.starts_with("<!--") && !p.starts_with('|') && !p.starts_with('#')
+        })
+        .unwrap_or("");
+    let flat = para.split_whitespace().collect::<Vec<_>>().join(" ");
+    let sentence = match flat.find(". ") {
+        Some(i) => &flat[..=i],
+        None => flat.as_str(),
+    };
+    let mut s = if sentence.is_empty() {
+        title.to_string()
+    } else {
+        sentence.to_string()
+    };
+    if s.chars().count() > 160 {
+        s = s.chars().take(157).collect::<String>() + "...";
+    }
+    s
+}
+
+/// The tips covering byte `offset`, most specific first: declared before implicit, then the
+/// shorter span, then the louder severity.
+pub fn tips_at(findings: &[Finding], offset: usize) -> Vec<&Finding> {
+    let mut v: Vec<&Finding> = findings
+        .iter()
+        .filter(|f| {
+            f.range.start <= offset
+                && (offset < f.range.end || (offset == f.range.end && f.range.is_empty()))
+        })
+        .collect();
+    v.sort_by_key(|f| {
+        (
+            f.kind != TipKind::Declared,
+            f.range.len(),
+            std::cmp::Reverse(f.severity),
+        )
+    });
+    v
+}
+
+/// Does a `skill-lsp: ignore [ids]` comment on `line` silence `tip`?
+fn suppresses(line: &str, full_id: &str, short_id: &str) -> bool {
+    let mut rest = line;
+    while let Some(i) = rest.find("skill-lsp: ignore") {
+        let after = &rest[i + "skill-lsp: ignore".len()..];
+        if after.starts_with(|c: char| c.is_alphanumeric()) {
+            rest = after;
+            continue;
+        }
+        let ids: Vec<&str> = after
+            .split(|c: char| c == ',' || c.is_whitespace())
+            .map(str::trim)
+            .take_while(|w| !w.starts_with("-->") && !w.starts_with("*/"))
+            .filter(|w| !w.is_empty())
+            .take_while(|w| {
+                w.chars()
+                    .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '/' | '.'))
+            })
+            .collect();
+        if ids.is_empty() || ids.iter().any(|w| *w == full_id || *w == short_id) {
+            return true;
+        }
+        rest = after;
+    }
+    false
+}
+
+/// Severity after settings, and whether the finding is a diagnostic; `None` when turned off.
+fn effective(tip: &Tip, s: &TipSettings) -> Option<(Severity, bool)> {
+    let sev = match s
+        .overrides
+        .get(&*tip.id)
+        .or_else(|| s.overrides.get(&*tip.skill_name))
+    {
+        Some(None) => return None,
+        Some(Some(sev)) => *sev,
+        None => s.severity.unwrap_or(tip.severity),
+    };
+    let diag = tip.diagnostic
+        && (tip.kind == TipKind::Declared
+            || s.implicit_diagnostics
+                .iter()
+                .any(|n| n == &*tip.skill_name || n == &*tip.id));
+    Some((sev, diag))
+}
+
+/// One search over one document.
+struct Run<'a> {
+    index: &'a TipIndex,
+    text: &'a str,
+    lang: &'a str,
+    rel_path: Option<&'a str>,
+    opts: &'a FindOptions<'a>,
+    settings: &'a TipSettings,
+    selected: Vec<bool>,
+    line_starts: Vec<usize>,
+    /// Bytes of the text the lexer needs to see (the end of the last line of interest).
+    limit: usize,
+    regions: OnceLock<lexer::Regions>,
+    scopes: OnceLock<lexer::Scopes>,
+    test_file: bool,
+    file_ok: HashMap<usize, bool>,
+    seen: HashSet<usize>,
+    out: Vec<Finding>,
+}
+
+impl<'a> Run<'a> {
+    fn new(
+        index: &'a TipIndex,
+        doc: &Document<'a>,
+        opts: &'a FindOptions<'a>,
+        settings: &'a TipSettings,
+        selected: Vec<bool>,
+    ) -> Self {
+        let text = doc.text;
+        let mut line_starts = vec![0];
+        line_starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
+        let limit = match &opts.lines {
+            Some(r) => line_starts
+                .get(r.end as usize)
+                .copied()
+                .unwrap_or(text.len()),
+            None => text.len(),
+        };
+        Run {
+            index,
+            text,
+            lang: doc.language_id,
+            rel_path: doc.rel_path,
+            opts,
+            settings,
+            selected,
+            line_starts,
+            limit,
+            regions: OnceLock::new(),
+            scopes: OnceLock::new(),
+            test_file: doc.rel_path.is_some_and(lexer::is_test_path),
+            file_ok: HashMap::new(),
+            seen: HashSet::new(),
+            out: Vec::new(),
+        }
+    }
+
+    fn line_count(&self) -> usize {
+        self.line_starts.len()
+    }
+
+    fn line_of(&self, off: usize) -> usize {
+        self.line_starts
+            .partition_point(|&s| s <= off)
+            .saturating_sub(1)
+    }
+
+    /// Line `l` without its line break.
+    fn line(&self, l: usize) -> (usize, &'a str) {
+        let s = self.line_starts[l];
+        let e = self
+            .line_starts
+            .get(l + 1)
+            .map_or(self.text.len(), |&e| e - 1);
+        let t = &self.text[s..e.max(s)];
+        (s, t.strip_suffix('\r').unwrap_or(t))
+    }
+
+    fn regions(&self) -> &lexer::Regions {
+        self.regions
+            .get_or_init(|| match lexer::syntax_for(self.lang) {
+                Some(syn) => lexer::lex(&self.text[..self.limit], syn),
+                None => lexer::Regions::default(),
+            })
+    }
+
+    fn scopes(&self) -> &lexer::Scopes {
+        self.scopes
+            .get_or_init(|| lexer::scopes(&self.text[..self.limit], self.lang, self.regions()))
+    }
+
+    fn in_range(&self, l: usize) -> bool {
+        self.opts
+            .lines
+            .as_ref()
+            .is_none_or(|r| r.contains(&(l as u32)))
+    }
+
+    fn lang(&mut self, li: &'a LangIndex) {
+        let index = self.index;
+        // Line triggers.
+        if let Some(r) = self.opts.lines.clone() {
+            let end = (r.end as usize).min(self.line_count());
+            for l in (r.start as usize).min(end)..end {
+                let (_, line) = self.line(l);
+                for (set, map) in &li.sets {
+                    for pi in set.matches(line).iter() {
+                        let ti = map[pi];
+                        if self.selected[index.tips[ti].skill] {
+                            self.line_tip(ti, l);
+                        }
+                    }
+                }
+            }
+        } else {
+            for (set, map) in &li.sets {
+                for pi in set.matches(self.text).iter() {
+                    let ti = map[pi];
+                    if self.selected[index.tips[ti].skill] && self.seen.insert(ti) {
+                        self.scan_line_tip(ti);
+                    }
+                }
+            }
+        }
+        // Span triggers.
+        for &ti in &li.span {
+            if !self.selected[index.tips[ti].skill] || !self.seen.insert(ti) {
+                continue;
+            }
+            let Matcher::Span(re) = &index.tips[ti].matcher else {
+                continue;
+            };
+            for caps in re.captures_iter(self.text) {
+                let m = caps.name("hit").or_else(|| caps.get(0)).expect("group 0");
+                if m.is_empty() {
+                    continue;
+                }
+                let first = self.line_of(m.start());
+                let last = self.line_of(m.end().saturating_sub(1).max(m.start()));
+                if let Some(r) = &self.opts.lines
+                    && ((last as u32) < r.start || first as u32 >= r.end)
+                {
+                    continue;
+                }
+                self.accept(ti, m.range(), first);
+            }
+        }
+        // Implicit tips.
+        if self.opts.implicit && !li.implicit.is_empty() {
+            let (from, to) = match &self.opts.lines {
+                Some(r) => (
+                    (r.start as usize).min(self.line_count()),
+                    (r.end as usize).min(self.line_count()),
+                ),
+                None => (0, self.line_count()),
+            };
+            let mut buf = String::new();
+            for l in from..to {
+                let (start, line) = self.line(l);
+                if implicit::normalize_into(line, &mut buf) < implicit::MIN_TOKENS {
+                    continue;
+                }
+                let Some(tis) = li.implicit.get(&buf) else {
+                    continue;
+                };
+                let a = line.len() - line.trim_start().len();
+                let b = line.trim_end().len();
+                for &ti in tis {
+                    if self.selected[index.tips[ti].skill] {
+                        self.accept(ti, start + a..start + b, l);
+                    }
+                }
+            }
+        }
+    }
+
+    /// Whole text: find the lines where a line tip matches, then run it on each such line.
+    fn scan_line_tip(&mut self, ti: usize) {
+        let Matcher::Line { ml, .. } = &self.index.tips[ti].matcher else {
+            return;
+        };
+        let mut pos = 0;
+        while pos <= self.text.len() {
+            let Some(m) = ml.find_at(self.text, pos) else {
+                break;
+            };
+            let l = self.line_of(m.start());
+            self.line_tip(ti, l);
+            match self.line_starts.get(l + 1) {
+                Some(&next) => pos = next,
+                None => break,
+            }
+        }
+    }
+
+    fn line_tip(&mut self, ti: usize, l: usize) {
+        let Matcher::Line { re, .. } = &self.index.tips[ti].matcher else {
+            return;
+        };
+        let (start, line) = self.line(l);
+        for caps in re.captures_iter(line) {
+            let m = caps.name("hit").or_else(|| caps.get(0)).expect("group 0");
+            // Highlight from the first non-blank character (`^\s*except` should not underline indentation).
+            let lead = m.as_str().len() - m.as_str().trim_start().len();
+            if m.as_str().trim().is_empty() {
+                continue;
+            }
+            self.accept(ti, start + m.start() + lead..start + m.end(), l);
+        }
+    }
+
+    fn file_ok(&mut self, ti: usize) -> bool {
+        if let Some(&ok) = self.file_ok.get(&ti) {
+            return ok;
+        }
+        let t = &self.index.tips[ti];
+        let path_ok = |g: &Option<GlobSet>, want: bool| match g {
+            None => true,
+            Some(g) => self.rel_path.is_some_and(|p| g.is_match(p)) == want,
+        };
+        let ok = path_ok(&t.paths, true)
+            && (t.exclude.is_none() || path_ok(&t.exclude, false))
+            && t.unless.as_ref().is_none_or(|re| !re.is_match(self.text))
+            && t.requires.as_ref().is_none_or(|re| re.is_match(self.text));
+        self.file_ok.insert(ti, ok);
+        ok
+    }
+
+    fn accept(&mut self, ti: usize, range: Range<usize>, l: usize) {
+        if !self.in_range(l) || !self.file_ok(ti) {
+            return;
+        }
+        let t = &self.index.tips[ti];
+        let (_, line) = self.line(l);
+        if t.not.as_ref().is_some_and(|re| re.is_match(line)) {
+            return;
+        }
+        // Context is judged at the first non-blank byte of the span.
+        let pos = self.text[range.clone()]
+            .find(|c: char| !c.is_whitespace())
+            .map_or(range.start, |p| range.start + p);
+        if pos >= self.limit && self.opts.lines.is_some() {
+            // A span reaching past the lexed prefix: judge it at its start, which is inside.
+            return;
+        }
+        for c in &t.context {
+            let ok = match c {
+                Context::Any => true,
+                Context::Code => self.regions().class_at(pos) == lexer::Class::Code,
+                Context::Comment => self.regions().class_at(pos) == lexer::Class::Comment,
+                Context::String => self.regions().class_at(pos) == lexer::Class::String,
+                Context::Async => self.scopes().flags_at(pos) & lexer::ASYNC != 0,
+                Context::NotAsync => self.scopes().flags_at(pos) & lexer::ASYNC == 0,
+                Context::NotTest => {
+                    !self.test_file && self.scopes().flags_at(pos) & lexer::TEST == 0
+                }
+            };
+            if !ok {
+                return;
+            }
+        }
+        let short = t.short_id();
+        if suppresses(line, &t.id, short) || (l > 0 && suppresses(self.line(l - 1).1, &t.id, short))
+        {
+            return;
+        }
+        let Some((severity, diagnostic)) = effective(t, self.settings) else {
+            return;
+        };
+        self.out.push(Finding {
+            tip: ti,
+            skill: t.skill,
+            skill_name: t.skill_name.clone(),
+            id: t.id.clone(),
+            line: self.line_of(range.start) as u32,
+            range,
+            message: t.message.clone(),
+            severity,
+            kind: t.kind,
+            section: t.section,
+            diagnostic,
+        });
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,486 @@
+//! Unit tests of the tips engine on hand-built skills (no loader needed).
+
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use super::*;
+use crate::skills::model::{Activation, CodeBlock, Marker, Origin, Section, SourceFormat};
+
+pub(super) fn skill(name: &str, languages: &[&str], sections: Vec<Section>) -> Skill {
+    Skill {
+        name: name.into(),
+        aliases: Vec::new(),
+        description: String::new(),
+        category: None,
+        format: SourceFormat::Seed,
+        origin: Origin::Configured,
+        path: PathBuf::from(format!("/skills/{name}.md")),
+        activation: Activation::Auto,
+        languages: languages.iter().map(|s| s.to_string()).collect(),
+        languages_inferred: false,
+        globs: Vec::new(),
+        exclude: Vec::new(),
+        content: Vec::new(),
+        body_line: 0,
+        sections,
+        extra: Default::default(),
+        problems: Vec::new(),
+        text: Arc::from(""),
+    }
+}
+
+pub(super) fn section(
+    title: &str,
+    line: u32,
+    comments: &[&str],
+    blocks: Vec<CodeBlock>,
+) -> Section {
+    Section {
+        heading_path: vec![title.to_string()],
+        level: 2,
+        line_start: line,
+        line_end: line + 20,
+        prose: format!("Why {title} matters. More text."),
+        code_blocks: blocks,
+        comments: comments
+            .iter()
+            .enumerate()
+            .map(|(i, c)| (line + 1 + i as u32, c.to_string()))
+            .collect(),
+    }
+}
+
+fn block(lang: &str, code: &str, marker: Marker) -> CodeBlock {
+    CodeBlock {
+        lang: Some(lang.into()),
+        code: code.into(),
+        line: 5,
+        marker,
+    }
+}
+
+fn find(
+    index: &TipIndex,
+    n: usize,
+    lang: &str,
+    path: Option<&str>,
+    text: &str,
+    opts: &FindOptions,
+) -> Vec<Finding> {
+    let all: Vec<usize> = (0..n).collect();
+    index.find_in(
+        n,
+        &all,
+        &Document {
+            text,
+            language_id: lang,
+            rel_path: path,
+        },
+        opts,
+    )
+}
+
+fn lines_of(f: &[Finding]) -> Vec<(u32, &str)> {
+    f.iter().map(|f| (f.line, &*f.id)).collect()
+}
+
+const BLIND: &str = "skill-lsp tip\nid: blind-except\npattern: '^\\s*except\\s*(?:Exception)?\\s*:'\nmessage: Catch what you expect.\nseverity: warning\n";
+
+#[test]
+fn declared_line_tip_in_code_only() {
+    let s = skill(
+        "py-errors",
+        &["python"],
+        vec![section("Never swallow", 10, &[BLIND], vec![])],
+    );
+    let (index, problems) = TipIndex::build(&[s]);
+    assert!(problems.is_empty(), "{problems:?}");
+    let text = "try:\n    x()\nexcept Exception:\n    pass\ns = '''\nexcept:\n'''\n# except:\n";
+    let f = find(
+        &index,
+        1,
+        "python",
+        Some("app.py"),
+        text,
+        &FindOptions::default(),
+    );
+    assert_eq!(lines_of(&f), vec![(2, "py-errors/blind-except")]);
+    assert_eq!(f[0].severity, Severity::Warning);
+    assert_eq!(&text[f[0].range.clone()], "except Exception:");
+    assert!(f[0].diagnostic);
+    // Another language: nothing.
+    assert!(find(&index, 1, "rust", None, text, &FindOptions::default()).is_empty());
+    // Not selected: nothing.
+    let none = index.find_in(
+        1,
+        &[],
+        &Document {
+            text,
+            language_id: "python",
+            rel_path: None,
+        },
+        &FindOptions::default(),
+    );
+    assert!(none.is_empty());
+}
+
+#[test]
+fn hit_group_not_unless_requires_paths() {
+    let t = "skill-lsp tip\n- id: latest\n  pattern: 'image:\\s*\\S+:(?P<hit>latest)\\b'\n  message: Pin the tag.\n  not: 'allow-latest'\n- id: needs-user\n  pattern: '^FROM '\n  message: Add USER.\n  unless: '(?m)^USER '\n- id: asyncio-only\n  pattern: 'sleep\\('\n  message: m\n  requires: 'import asyncio'\n  paths: 'src/**'\n  exclude: '**/vendor/**'\n";
+    let s = skill(
+        "k",
+        &["yaml", "dockerfile", "python"],
+        vec![section("S", 0, &[t], vec![])],
+    );
+    let (index, problems) = TipIndex::build(&[s]);
+    assert!(problems.is_empty(), "{problems:?}");
+    let y = "a:\n  image: nginx:latest\n  image: redis:latest # allow-latest\n";
+    let f = find(&index, 1, "yaml", None, y, &FindOptions::default());
+    assert_eq!(lines_of(&f), vec![(1, "k/latest")]);
+    assert_eq!(&y[f[0].range.clone()], "latest");
+    let d = "FROM alpine\nRUN true\n";
+    assert_eq!(
+        lines_of(&find(
+            &index,
+            1,
+            "dockerfile",
+            None,
+            d,
+            &FindOptions::default()
+        )),
+        vec![(0, "k/needs-user")]
+    );
+    let d2 = "FROM alpine\nUSER app\n";
+    assert!(find(&index, 1, "dockerfile", None, d2, &FindOptions::default()).is_empty());
+    let p = "import asyncio\ntime.sleep(1)\n";
+    assert_eq!(
+        find(
+            &index,
+            1,
+            "python",
+            Some("src/a.py"),
+            p,
+            &FindOptions::default()
+        )
+        .len(),
+        1
+    );
+    assert!(
+        find(
+            &index,
+            1,
+            "python",
+            Some("lib/a.py"),
+            p,
+            &FindOptions::default()
+        )
+        .is_empty()
+    );
+    assert!(
+        find(
+            &index,
+            1,
+            "python",
+            Some("src/vendor/a.py"),
+            p,
+            &FindOptions::default()
+        )
+        .is_empty()
+    );
+    assert!(find(&index, 1, "python", None, p, &FindOptions::default()).is_empty());
+    assert!(
+        find(
+            &index,
+            1,
+            "python",
+            Some("src/a.py"),
+            "time.sleep(1)\n",
+            &FindOptions::default()
+        )
+        .is_empty()
+    );
+}
+
+#[test]
+fn span_trigger_and_contexts() {
+    let t = "skill-lsp tip\n- id: blocking\n  pattern: '\\btime\\.sleep\\('\n  message: Use asyncio.sleep.\n  context: [code, async]\n- id: todo\n  pattern: 'TODO'\n  message: m\n  context: comment\n- id: chain\n  pattern: '(?s)apt-get update\\s*\\n\\s*RUN apt-get install'\n  message: same layer\n  languages: [dockerfile]\n- id: prod\n  pattern: 'print\\('\n  message: m\n  context: not-test\n";
+    let s = skill("k", &["python"], vec![section("S", 0, &[t], vec![])]);
+    let (index, problems) = TipIndex::build(&[s]);
+    assert!(problems.is_empty(), "{problems:?}");
+    let p =
+        "def a():\n    time.sleep(1)  # TODO\nasync def b():\n    time.sleep(2)\n    x = 'TODO'\n";
+    let f = find(
+        &index,
+        1,
+        "python",
+        Some("app.py"),
+        p,
+        &FindOptions::default(),
+    );
+    assert_eq!(lines_of(&f), vec![(1, "k/todo"), (3, "k/blocking")]);
+    let d = "RUN apt-get update\nRUN apt-get install -y curl\n";
+    let f = find(&index, 1, "dockerfile", None, d, &FindOptions::default());
+    assert_eq!(lines_of(&f), vec![(0, "k/chain")]);
+    let t = "print(1)\ndef test_x():\n    print(2)\n";
+    assert_eq!(
+        lines_of(&find(
+            &index,
+            1,
+            "python",
+            Some("m.py"),
+            t,
+            &FindOptions::default()
+        )),
+        vec![(0, "k/prod")]
+    );
+    assert!(
+        find(
+            &index,
+            1,
+            "python",
+            Some("tests/m.py"),
+            t,
+            &FindOptions::default()
+        )
+        .is_empty()
+    );
+}
+
+#[test]
+fn suppression_comments() {
+    let s = skill(
+        "py-errors",
+        &["python"],
+        vec![section("S", 0, &[BLIND], vec![])],
+    );
+    let (index, _) = TipIndex::build(&[s]);
+    let text = "try: a()\nexcept:  # skill-lsp: ignore blind-except\n  pass\n# skill-lsp: ignore py-errors/blind-except\nexcept:\n  pass\n# skill-lsp: ignore\nexcept:\n# skill-lsp: ignore other-tip\nexcept:\n";
+    let f = find(&index, 1, "python", None, text, &FindOptions::default());
+    assert_eq!(lines_of(&f), vec![(9, "py-errors/blind-except")]);
+}
+
+#[test]
+fn settings_overrides() {
+    let s = skill(
+        "py-errors",
+        &["python"],
+        vec![section("S", 0, &[BLIND], vec![])],
+    );
+    let (index, _) = TipIndex::build(&[s]);
+    let text = "except:\n";
+    let mut st = crate::settings::Settings::default().tips;
+    st.severity = Some(Severity::Hint);
+    let f = find(
+        &index,
+        1,
+        "python",
+        None,
+        text,
+        &FindOptions {
+            settings: Some(&st),
+            ..Default::default()
+        },
+    );
+    assert_eq!(f[0].severity, Severity::Hint);
+    st.overrides
+        .insert("py-errors".into(), Some(Severity::Error));
+    let f = find(
+        &index,
+        1,
+        "python",
+        None,
+        text,
+        &FindOptions {
+            settings: Some(&st),
+            ..Default::default()
+        },
+    );
+    assert_eq!(f[0].severity, Severity::Error);
+    st.overrides.insert("py-errors/blind-except".into(), None);
+    assert!(
+        find(
+            &index,
+            1,
+            "python",
+            None,
+            text,
+            &FindOptions {
+                settings: Some(&st),
+                ..Default::default()
+            }
+        )
+        .is_empty()
+    );
+    st.overrides.clear();
+    st.enabled = false;
+    assert!(
+        find(
+            &index,
+            1,
+            "python",
+            None,
+            text,
+            &FindOptions {
+                settings: Some(&st),
+                ..Default::default()
+            }
+        )
+        .is_empty()
+    );
+}
+
+#[test]
+fn trigger_problems_are_reported_with_lines() {
+    let bad = "skill-lsp tip\nid: x\npattern: '(oops'\nmessage: m\n";
+    let dup =
+        "skill-lsp tip\n- id: y\n  pattern: a\n  message: m\n- id: y\n  pattern: b\n  message: m\n";
+    let s = skill(
+        "k",
+        &["python"],
+        vec![section("S", 20, &[bad, dup], vec![])],
+    );
+    let (index, problems) = TipIndex::build(&[s]);
+    let codes: Vec<_> = problems.iter().map(|(i, p)| (*i, p.code, p.line)).collect();
+    assert_eq!(
+        codes,
+        vec![(0, "tip-bad-regex", 23), (0, "tip-duplicate-id", 26)]
+    );
+    assert_eq!(index.declared_count(), 1);
+}
+
+#[test]
+fn implicit_tips_from_bad_blocks() {
+    let bad = block(
+        "python",
+        "# BAD\ntry:\n    load()\nexcept Exception as e:\n    pass\n",
+        Marker::Bad,
+    );
+    let good = block(
+        "python",
+        "# GOOD\ntry:\n    load()\nexcept FileNotFoundError:\n    pass\n",
+        Marker::Good,
+    );
+    let s = skill(
+        "plain",
+        &["python"],
+        vec![section("Blind except", 3, &[], vec![bad, good])],
+    );
+    let (index, _) = TipIndex::build(&[s]);
+    let text =
+        "try:\n    run()\n    except   Exception as e :\n    pass\n# except Exception as e:\n";
+    let opts = FindOptions {
+        implicit: true,
+        ..Default::default()
+    };
+    let f = find(&index, 1, "python", None, text, &opts);
+    assert_eq!(lines_of(&f), vec![(2, "plain/blind-except")]);
+    assert_eq!(f[0].kind, TipKind::Implicit);
+    assert!(
+        !f[0].diagnostic,
+        "implicit tips are not diagnostics by default"
+    );
+    assert_eq!(&text[f[0].range.clone()], "except   Exception as e :");
+    assert!(find(&index, 1, "python", None, text, &FindOptions::default()).is_empty());
+    let mut st = crate::settings::Settings::default().tips;
+    st.implicit_diagnostics = vec!["plain".into()];
+    let f = find(
+        &index,
+        1,
+        "python",
+        None,
+        text,
+        &FindOptions {
+            settings: Some(&st),
+            implicit: true,
+            ..Default::default()
+        },
+    );
+    assert!(f[0].diagnostic);
+    // A skill with declared tips gets no implicit ones.
+    let bad = block("python", "except Exception:\n    pass\n", Marker::Bad);
+    let s = skill(
+        "annotated",
+        &["python"],
+        vec![
+            section("S", 0, &[BLIND], vec![]),
+            section("T", 30, &[], vec![bad]),
+        ],
+    );
+    let (index, _) = TipIndex::build(&[s]);
+    assert!(index.tips().iter().all(|t| t.kind == TipKind::Declared));
+}
+
+#[test]
+fn line_ranges_and_tips_at() {
+    let t = "skill-lsp tip\n- id: wide\n  pattern: 'foo\\(.*\\)'\n  message: m\n- id: narrow\n  pattern: 'foo'\n  message: n\n  severity: hint\n";
+    let s = skill("k", &["python"], vec![section("S", 0, &[t], vec![])]);
+    let (index, _) = TipIndex::build(&[s]);
+    let text = "a = 1\nfoo(1)\nfoo(2)\n";
+    let opts = FindOptions {
+        lines: Some(2..3),
+        ..Default::default()
+    };
+    let f = find(&index, 1, "python", None, text, &opts);
+    assert!(f.iter().all(|f| f.line == 2), "{f:?}");
+    assert_eq!(f.len(), 2);
+    let at = tips_at(&f, text.find("foo(2)").unwrap() + 1);
+    assert_eq!(
+        at.iter().map(|f| &*f.id).collect::<Vec<_>>(),
+        vec!["k/narrow", "k/wide"]
+    );
+    assert!(
+        tips_at(&f, text.find("(2)").unwrap() + 1)
+            .iter()
+            .all(|f| &*f.id == "k/wide")
+    );
+    assert!(tips_at(&f, 0).is_empty());
+    // Same result as the whole-text search restricted to that line.
+    let all = find(&index, 1, "python", None, text, &FindOptions::default());
+    let line2: Vec<_> = all.into_iter().filter(|f| f.line == 2).collect();
+    assert_eq!(line2, f);
+}
+
+#[test]
+fn cjk_emoji_and_odd_input() {
+    let t = "skill-lsp tip\nid: e\npattern: 'eval\\((?P<hit>[^)]*)\\)'\nmessage: m\n";
+    let s = skill("k", &["javascript"], vec![section("S", 0, &[t], vec![])]);
+    let (index, _) = TipIndex::build(&[s]);
+    let text = "const 名前 = '🎉'; eval(名前🎉); // eval(x)\r\n";
+    let f = find(&index, 1, "javascript", None, text, &FindOptions::default());
+    assert_eq!(f.len(), 1);
+    assert_eq!(&text[f[0].range.clone()], "名前🎉");
+    for text in [
+        "",
+        "\n",
+        "\r\n\r\n",
+        "eval(",
+        "x".repeat(200_000).as_str(),
+        "'unterminated eval(1)",
+    ] {
+        let _ = find(&index, 1, "javascript", None, text, &FindOptions::default());
+        let _ = find(
+            &index,
+            1,
+            "javascript",
+            None,
+            text,
+            &FindOptions {
+                lines: Some(0..5),
+                ..Default::default()
+            },
+        );
+    }
+    let long = format!("{}eval(1)\n", "é".repeat(100_000));
+    assert_eq!(
+        find(
+            &index,
+            1,
+            "javascript",
+            None,
+            &long,
+            &FindOptions::default()
+        )
+        .len(),
+        1
+    );
+}

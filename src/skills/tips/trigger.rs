@@ -1,0 +1,578 @@
+//! Declared tip triggers: parsing and validating the `<!-- skill-lsp tip ... -->` comments of a
+//! section (syntax in `docs/skill-format.md`, "Tip triggers").
+
+use globset::{GlobSet, GlobSetBuilder};
+use regex::Regex;
+use yaml_serde::Value;
+
+use crate::skills::globs;
+use crate::skills::model::Severity;
+
+/// Where in the code a match must start for the tip to be raised.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Context {
+    /// Not in a comment or string (the default).
+    Code,
+    /// Anywhere.
+    Any,
+    Comment,
+    String,
+    /// Inside an `async def` / `async fn` / `async function` / async arrow body.
+    Async,
+    NotAsync,
+    /// Not in a test file and not in a test function or module.
+    NotTest,
+}
+
+impl Context {
+    fn parse(s: &str) -> Option<Context> {
+        Some(match s.trim().to_ascii_lowercase().as_str() {
+            "code" => Context::Code,
+            "any" => Context::Any,
+            "comment" => Context::Comment,
+            "string" => Context::String,
+            "async" => Context::Async,
+            "not-async" | "sync" => Context::NotAsync,
+            "not-test" => Context::NotTest,
+            _ => return None,
+        })
+    }
+}
+
+/// One validated trigger.
+#[derive(Debug)]
+pub struct Declared {
+    pub id: String,
+    /// The pattern as written.
+    pub pattern: String,
+    /// Matched against the whole text (pattern has `(?m)`, `(?s)` or `\n`), else against each line.
+    pub span: bool,
+    pub re: Regex,
+    pub message: String,
+    pub severity: Severity,
+    pub not: Option<Regex>,
+    pub unless: Option<Regex>,
+    pub requires: Option<Regex>,
+    /// `None`: the skill's languages.
+    pub languages: Option<Vec<String>>,
+    pub paths: Option<GlobSet>,
+    pub exclude: Option<GlobSet>,
+    /// All must hold. Contains `Code` unless the author said otherwise.
+    pub context: Vec<Context>,
+    pub diagnostic: bool,
+    /// 0-based line of the trigger in the skill file.
+    pub line: u32,
+}
+
+/// A problem found while reading a trigger comment.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Issue {
+    pub line: u32,
+    pub severity: Severity,
+    pub code: &'static str,
+    pub message: String,
+}
+
+const KEYS: &[&str] = &[
+    "id",
+    "pattern",
+    "message",
+    "severity",
+    "not",
+    "unless",
+    "requires",
+    "languages",
+    "language",
+    "paths",
+    "globs",
+    "exclude",
+    "context",
+    "diagnostic",
+];
+
+/// Does the pattern need the whole text (multi-line flags or an explicit line break)?
+pub fn is_span_pattern(p: &str) -> bool {
+    if p.contains("\\n") {
+        return true;
+    }
+    let b = p.as_bytes();
+    let mut i = 0;
+    while i + 1 < b.len() {
+        if b[i] == b'\\' {
+            i += 2;
+            continue;
+        }
+        if b[i] == b'(' && b[i + 1] == b'?' {
+            let mut j = i + 2;
+            while j < b.len() && b[j].is_ascii_alphabetic() {
+                if b[j] == b'm' || b[j] == b's' {
+                    return true;
+                }
+                j += 1;
+            }
+        }
+        i += 1;
+    }
+    false
+}
+
+/// Compile globs in our dialect (see "Glob dialect" in `docs/skill-format.md`).
+pub fn glob_set(patterns: &[String]) -> Result<Option<GlobSet>, String> {
+    if patterns.is_empty() {
+        return Ok(None);
+    }
+    let mut b = GlobSetBuilder::new();
+    for p in patterns {
+        let g = globs::build(&globs::normalize(p), false)
+            .map_err(|e| format!("bad glob `{p}`: {e}"))?;
+        b.add(g);
+    }
+    b.build().map(Some).map_err(|e| e.to_string())
+}
+
+fn as_text(v: &Value) -> Option<String> {
+    match v {
+        Value::String(s) => Some(s.clone()),
+        Value::Number(n) => Some(n.to_string()),
+        Value::Bool(b) => Some(b.to_string()),
+        _ => None,
+    }
+}
+
+/// A string or a list of strings; strings are split on commas (outside `{}`) for globs.
+fn as_list(v: &Value, split: bool) -> Option<Vec<String>> {
+    let items = match v {
+        Value::Sequence(seq) => seq.iter().map(as_text).collect::<Option<Vec<_>>>()?,
+        other => vec![as_text(other)?],
+    };
+    if !split {
+        return Some(
+            items
+                .into_iter()
+                .map(|s| s.trim().to_string())
+                .filter(|s| !s.is_empty())
+                .collect(),
+        );
+    }
+    let mut out = Vec::new();
+    for s in items {
+        let mut depth = 0i32;
+        let mut cur = String::new();
+        for c in s.chars() {
+            match c {
+                '{' => depth += 1,
+                '}' => depth -= 1,
+                _ => {}
+            }
+            if c == ',' && depth <= 0 {
+                out.push(std::mem::take(&mut cur));
+            } else {
+                cur.push(c);
+            }
+        }
+        out.push(cur);
+    }
+    Some(
+        out.into_iter()
+            .map(|s| s.trim().to_string())
+            .filter(|s| !s.is_empty())
+            .collect(),
+    )
+}
+
+fn valid_id(id: &str) -> bool {
+    let b = id.as_bytes();
+    !b.is_empty()
+        && (b[0].is_ascii_lowercase() || b[0].is_ascii_digit())
+        && b.iter()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || *c == b'-')
+}
+
+/// The 0-based line (relative to the comment start) of the first line containing `needle`.
+fn rel_line(raw: &str, needle: &str) -> u32 {
+    if needle.is_empty() {
+        return 0;
+    }
+    raw.lines().position(|l| l.contains(needle)).unwrap_or(0) as u32
+}
+
+/// Parse one HTML comment of a section. `None` when it is not a tip comment; otherwise the valid
+/// triggers and the problems (with absolute lines in the skill file).
+pub fn parse(line: u32, raw: &str) -> Option<(Vec<Declared>, Vec<Issue>)> {
+    let trimmed = raw.trim_start();
+    let rest = trimmed.strip_prefix("skill-lsp")?.trim_start();
+    let rest = rest
+        .strip_prefix("tips")
+        .or_else(|| rest.strip_prefix("tip"))?;
+    if rest.starts_with(|c: char| c.is_alphanumeric() || c == '-') {
+        return None;
+    }
+    // Lines of `raw` before the YAML starts (the marker line).
+    let lead = (raw.len() - trimmed.len()) + (trimmed.len() - rest.len());
+    let marker_line = raw[..lead].matches('\n').count() as u32;
+    let mut lines = rest.split('\n');
+    let first = lines.next().unwrap_or("").trim();
+    let others: Vec<&str> = lines.collect();
+    let indent = others
+        .iter()
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| l.len() - l.trim_start().len())
+        .min()
+        .unwrap_or(0);
+    let mut yaml = String::from(first);
+    for l in &others {
+        yaml.push('\n');
+        yaml.push_str(l.get(indent..).unwrap_or_else(|| l.trim_start()));
+    }
+    let base = line + marker_line;
+    let mut issues = Vec::new();
+    let mut out = Vec::new();
+    let value: Value = match yaml_serde::from_str(&yaml) {
+        Ok(v) => v,
+        Err(e) => {
+            let l = e
+                .location()
+                .map_or(0, |loc| loc.line().saturating_sub(1) as u32);
+            issues.push(Issue {
+                line: base + l,
+                severity: Severity::Error,
+                code: "tip-yaml",
+                message: format!("tip trigger is not valid YAML: {e}"),
+            });
+            return Some((out, issues));
+        }
+    };
+    let items: Vec<&Value> = match &value {
+        Value::Sequence(seq) => seq.iter().collect(),
+        Value::Mapping(_) => vec![&value],
+        _ => {
+            issues.push(Issue {
+                line: base,
+                severity: Severity::Error,
+                code: "tip-yaml",
+                message:
+                    "tip trigger must be a YAML mapping (id, pattern, message) or a list of them"
+                        .into(),
+            });
+            return Some((out, issues));
+        }
+    };
+    // Each list item's own lines, so a problem points at the item (and its key) that has it.
+    let raw_lines: Vec<&str> = raw.split('\n').collect();
+    let starts: Vec<usize> = if matches!(value, Value::Sequence(_)) {
+        let dash = |l: &str| l.trim_start().starts_with("- ") || l.trim() == "-";
+        let min = raw_lines
+            .iter()
+            .filter(|l| dash(l))
+            .map(|l| l.len() - l.trim_start().len())
+            .min()
+            .unwrap_or(0);
+        (0..raw_lines.len())
+            .filter(|&i| {
+                dash(raw_lines[i]) && raw_lines[i].len() - raw_lines[i].trim_start().len() == min
+            })
+            .collect()
+    } else {
+        vec![0]
+    };
+    for (n, item) in items.into_iter().enumerate() {
+        let from = starts.get(n).copied().unwrap_or(0);
+        let to = starts.get(n + 1).copied().unwrap_or(raw_lines.len());
+        let part = raw_lines[from..to.max(from)].join("\n");
+        if let Some(d) = one(item, line + from as u32, &part, &mut issues) {
+            out.push(d);
+        }
+    }
+    Some((out, issues))
+}
+
+fn one(item: &Value, line: u32, raw: &str, issues: &mut Vec<Issue>) -> Option<Declared> {
+    let Value::Mapping(map) = item else {
+        issues.push(Issue {
+            line,
+            severity: Severity::Error,
+            code: "tip-yaml",
+            message: "each tip trigger must be a mapping with id, pattern and message".into(),
+        });
+        return None;
+    };
+    let get = |k: &str| map.get(k);
+    let id_text = get("id").and_then(as_text).unwrap_or_default();
+    let at = |needle: &str| line + rel_line(raw, needle);
+    let item_line = if id_text.is_empty() {
+        line
+    } else {
+        at(&format!("id: {id_text}")).max(at(&id_text))
+    };
+    macro_rules! err {
+        ($l:expr, $code:expr, $msg:expr) => {
+            issues.push(Issue {
+                line: $l,
+                severity: Severity::Error,
+                code: $code,
+                message: $msg,
+            })
+        };
+    }
+    for k in map.keys() {
+        let key = as_text(k).unwrap_or_default();
+        if !KEYS.contains(&key.as_str()) {
+            let l = at(&format!("{key}:"));
+            issues.push(Issue {
+                line: l,
+                severity: Severity::Warning,
+                code: "tip-unknown-key",
+                message: format!("unknown tip trigger key `{key}` (ignored)"),
+            });
+        }
+    }
+    let mut missing = Vec::new();
+    for k in ["id", "pattern", "message"] {
+        if get(k).and_then(as_text).is_none_or(|s| s.trim().is_empty()) {
+            missing.push(k);
+        }
+    }
+    if !missing.is_empty() {
+        err!(
+            item_line,
+            "tip-missing-field",
+            format!("tip trigger is missing {}", missing.join(", "))
+        );
+        return None;
+    }
+    let id = id_text.trim().to_string();
+    if !valid_id(&id) {
+        err!(
+            item_line,
+            "tip-bad-id",
+            format!("tip id `{id}` must match [a-z0-9][a-z0-9-]*")
+        );
+        return None;
+    }
+    let pattern = get("pattern").and_then(as_text).unwrap_or_default();
+    let re = match Regex::new(&pattern) {
+        Ok(re) => re,
+        Err(e) => {
+            err!(
+                at("pattern:"),
+                "tip-bad-regex",
+                format!("tip `{id}`: pattern does not compile: {e}")
+            );
+            return None;
+        }
+    };
+    let mut regexes: [Option<Regex>; 3] = [None, None, None];
+    for (slot, key) in regexes.iter_mut().zip(["not", "unless", "requires"]) {
+        match get(key) {
+            None | Some(Value::Null) => {}
+            Some(v) => {
+                let Some(p) = as_text(v) else {
+                    err!(
+                        at(&format!("{key}:")),
+                        "tip-bad-regex",
+                        format!("tip `{id}`: `{key}` must be a regex string")
+                    );
+                    return None;
+                };
+                match Regex::new(&p) {
+                    Ok(re) => *slot = Some(re),
+                    Err(e) => {
+                        err!(
+                            at(&format!("{key}:")),
+                            "tip-bad-regex",
+                            format!("tip `{id}`: `{key}` does not compile: {e}")
+                        );
+                        return None;
+                    }
+                }
+            }
+        }
+    }
+    let [not, unless, requires] = regexes;
+    let message = get("message")
+        .and_then(as_text)
+        .unwrap_or_default()
+        .trim()
+        .replace('\n', " ");
+    let severity = match get("severity").map(as_text) {
+        None => Severity::Information,
+        Some(s) => match s.as_deref().and_then(Severity::parse) {
+            Some(s) => s,
+            None => {
+                err!(
+                    at("severity:"),
+                    "tip-bad-severity",
+                    format!("tip `{id}`: severity must be hint, information, warning or error")
+                );
+                return None;
+            }
+        },
+    };
+    let languages = get("languages")
+        .or_else(|| get("language"))
+        .and_then(|v| as_list(v, false));
+    let mut sets: [Option<GlobSet>; 3] = [None, None, None];
+    for (slot, key) in sets.iter_mut().zip(["paths", "globs", "exclude"]) {
+        let Some(v) = get(key) else { continue };
+        let list = as_list(v, true).unwrap_or_default();
+        match glob_set(&list) {
+            Ok(g) => *slot = g,
+            Err(e) => {
+                err!(
+                    at(&format!("{key}:")),
+                    "tip-bad-glob",
+                    format!("tip `{id}`: {e}")
+                );
+                return None;
+            }
+        }
+    }
+    let [paths, globs, exclude] = sets;
+    let paths = paths.or(globs);
+    let mut context = Vec::new();
+    if let Some(v) = get("context") {
+        for c in as_list(v, false).unwrap_or_default() {
+            match Context::parse(&c) {
+                Some(c) => context.push(c),
+                None => {
+                    err!(
+                        at("context:"),
+                        "tip-bad-context",
+                        format!(
+                            "tip `{id}`: unknown context `{c}` (code, any, comment, string, async, not-async, not-test)"
+                        )
+                    );
+                    return None;
+                }
+            }
+        }
+    }
+    // `code` is the default position unless the author chose where the match may be.
+    if !context.iter().any(|c| {
+        matches!(
+            c,
+            Context::Code | Context::Any | Context::Comment | Context::String
+        )
+    }) {
+        context.push(Context::Code);
+    }
+    let diagnostic = match get("diagnostic") {
+        None => true,
+        Some(Value::Bool(b)) => *b,
+        Some(_) => {
+            err!(
+                at("diagnostic:"),
+                "tip-bad-field",
+                format!("tip `{id}`: `diagnostic` must be true or false")
+            );
+            return None;
+        }
+    };
+    Some(Declared {
+        span: is_span_pattern(&pattern),
+        id,
+        pattern,
+        re,
+        message,
+        severity,
+        not,
+        unless,
+        requires,
+        languages,
+        paths,
+        exclude,
+        context,
+        diagnostic,
+        line: item_line,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_mapping_and_list() {
+        let raw = " skill-lsp tip\nid: blind-except\npattern: '^\\s*except\\s*:'\nmessage: Catch what you expect.\nseverity: warning\n";
+        let (t, issues) = parse(10, raw).unwrap();
+        assert!(issues.is_empty(), "{issues:?}");
+        assert_eq!(t.len(), 1);
+        assert_eq!(t[0].id, "blind-except");
+        assert_eq!(t[0].severity, Severity::Warning);
+        assert!(!t[0].span);
+        assert_eq!(t[0].context, vec![Context::Code]);
+        assert_eq!(t[0].line, 11);
+        let raw = "skill-lsp tip\n  - id: a\n    pattern: 'x(?m)^y'\n    message: m\n    context: [async, not-test]\n  - id: b\n    pattern: z\n    message: n\n    diagnostic: false\n    languages: python\n";
+        let (t, issues) = parse(0, raw).unwrap();
+        assert!(issues.is_empty(), "{issues:?}");
+        assert_eq!(t.len(), 2);
+        assert!(t[0].span);
+        assert_eq!(
+            t[0].context,
+            vec![Context::Async, Context::NotTest, Context::Code]
+        );
+        assert!(!t[1].diagnostic);
+        assert_eq!(t[1].languages.as_deref(), Some(&["python".to_string()][..]));
+    }
+
+    #[test]
+    fn not_a_tip_comment() {
+        assert!(parse(0, " just a comment ").is_none());
+        assert!(parse(0, "skill-lsp tipsy").is_none());
+        assert!(parse(0, "skill-lsp: ignore x").is_none());
+    }
+
+    #[test]
+    fn reports_problems_at_lines() {
+        let raw = "skill-lsp tip\nid: x\npattern: '(unclosed'\nmessage: m\n";
+        let (t, issues) = parse(5, raw).unwrap();
+        assert!(t.is_empty());
+        assert_eq!(issues[0].code, "tip-bad-regex");
+        assert_eq!(issues[0].line, 7);
+        let (_, issues) = parse(0, "skill-lsp tip\nid: x\nmessage: m\n").unwrap();
+        assert_eq!(issues[0].code, "tip-missing-field");
+        assert!(issues[0].message.contains("pattern"));
+        let (_, issues) = parse(0, "skill-lsp tip\nid: Bad_Id\npattern: x\nmessage: m\n").unwrap();
+        assert_eq!(issues[0].code, "tip-bad-id");
+        let (_, issues) = parse(
+            0,
+            "skill-lsp tip\nid: x\npattern: x\nmessage: m\ncontext: sideways\n",
+        )
+        .unwrap();
+        assert_eq!(issues[0].code, "tip-bad-context");
+        assert_eq!(issues[0].line, 4);
+        let (_, issues) = parse(3, "skill-lsp tip\nid: x\n  pattern: [\n").unwrap();
+        assert_eq!(issues[0].code, "tip-yaml");
+        assert!(issues[0].line >= 3);
+        let (t, issues) = parse(
+            0,
+            "skill-lsp tip\nid: x\npattern: x\nmessage: m\ncolour: red\n",
+        )
+        .unwrap();
+        assert_eq!(t.len(), 1);
+        assert_eq!(issues[0].code, "tip-unknown-key");
+        assert_eq!(issues[0].severity, Severity::Warning);
+        let (_, issues) = parse(
+            0,
+            "skill-lsp tip\nid: x\npattern: x\nmessage: m\nseverity: loud\n",
+        )
+        .unwrap();
+        assert_eq!(issues[0].code, "tip-bad-severity");
+        let (_, issues) = parse(
+            0,
+            "skill-lsp tip\nid: x\npattern: x\nmessage: m\npaths: '[z'\n",
+        )
+        .unwrap();
+        assert_eq!(issues[0].code, "tip-bad-glob");
+    }
+
+    #[test]
+    fn span_detection() {
+        assert!(is_span_pattern("(?m)^FROM"));
+        assert!(is_span_pattern("(?is)a.*b"));
+        assert!(is_span_pattern("a\\nb"));
+        assert!(!is_span_pattern("(?i)except"));
+        assert!(!is_span_pattern("\\(\\?m\\)"));
+        assert!(!is_span_pattern("(?P<hit>x)"));
+    }
+}

@@ -1,46 +1,1174 @@
-//! Agent code actions, the `skill-lsp.ask` command, progress and cancellation. (Placeholder: owned
-//! by the agent engineer.)
+//! Agent code actions, the `skill-lsp.ask` / `skill-lsp.openPrompt` commands, their progress and
+//! cancellation, and the optional agent part of tip hovers.
+//!
+//! `textDocument/codeAction` stays instant: it only lists commands. The work happens in
+//! `workspace/executeCommand`: snapshot the document and settings, release every lock, build the
+//! prompt, stream the agent's reply while reporting `$/progress`, then apply a versioned edit
+//! (rewrite) or open a markdown answer (explain / review). The run lives inside the request
+//! future, so `$/cancelRequest` (the framework drops the future) stops the HTTP stream or kills
+//! the command at once; `window/workDoneProgress/cancel` fires the run's cancellation token.
 
-use std::sync::Arc;
+use std::collections::HashMap;
+use std::ops::Range as ByteRange;
+use std::path::PathBuf;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
 
-use serde_json::Value;
+use serde_json::{Value, json};
+use tokio::sync::watch;
+use tracing::{debug, info, warn};
 
 use super::proto::{
-    CodeAction, CodeActionOrCommand, CodeActionParams, ExecuteCommandParams, Hover, HoverParams, ProgressToken,
-    jsonrpc,
+    CodeAction, CodeActionKind, CodeActionOrCommand, CodeActionParams, Command, DocumentChanges,
+    ExecuteCommandParams, Hover, HoverContents, HoverParams, MarkupContent, MarkupKind,
+    MessageActionItem, MessageType, NumberOrString, OneOf, OptionalVersionedTextDocumentIdentifier,
+    ProgressParams, ProgressParamsValue, ProgressToken, Range, ShowDocumentParams,
+    TextDocumentEdit, TextEdit, Uri, WorkDoneProgress, WorkDoneProgressBegin,
+    WorkDoneProgressCreateParams, WorkDoneProgressEnd, WorkDoneProgressReport, WorkspaceEdit,
+    jsonrpc, notification, request,
 };
-use super::server::Backend;
+use super::server::{Backend, DocSnapshot, Snapshot};
+use crate::agent::prompt::{self, Mode, Prompt, PromptInput, TipFinding};
+use crate::agent::{self, Agent, AgentError, AgentEvent, CancellationToken, reply};
+use crate::settings::{AgentSettings, Settings};
+use crate::skills::select::{self, DocumentInfo, Match};
+use crate::skills::tips::FindOptions;
 
+/// Runs the agent on a range or file.
+pub const ASK: &str = "skill-lsp.ask";
+/// Writes the prompt `skill-lsp.ask` would send as markdown and shows it.
+pub const OPEN_PROMPT: &str = "skill-lsp.openPrompt";
 /// Commands this module answers.
-pub const COMMANDS: &[&str] = &[];
+pub const COMMANDS: &[&str] = &[ASK, OPEN_PROMPT];
 
-/// Per-server agent state (running jobs, caches, the injected agent).
+/// Skills offered as "apply" actions.
+const TOP_SKILLS: usize = 3;
+/// Skills whose material may go into an explain / review prompt.
+const PROMPT_SKILLS: usize = 6;
+/// Least time between two `$/progress` reports.
+const REPORT_EVERY: Duration = Duration::from_millis(50);
+/// How long a "no agent" answer from `auto` is trusted before probing again.
+const NO_AGENT_TTL: Duration = Duration::from_secs(30);
+/// How long a failed hover explanation is not retried.
+const HOVER_RETRY_AFTER: Duration = Duration::from_secs(60);
+
+type Resolved = (AgentSettings, Instant, Result<Arc<dyn Agent>, AgentError>);
+
+/// Per-server agent state: the injected agent, the one built from settings, running jobs, and
+/// the hover cache.
 pub struct AgentState {
-    pub injected: Option<Arc<dyn crate::agent::Agent>>,
+    pub injected: Option<Arc<dyn Agent>>,
+    resolved: tokio::sync::Mutex<Option<Resolved>>,
+    /// Progress token -> cancellation of the run it reports.
+    jobs: Mutex<HashMap<String, CancellationToken>>,
+    next: AtomicU64,
+    hover: Mutex<HashMap<(String, Vec<String>), HoverEntry>>,
+}
+
+#[derive(Clone)]
+enum HoverEntry {
+    Pending(watch::Receiver<Option<String>>),
+    Ready(String),
+    Failed(Instant),
 }
 
 impl AgentState {
-    pub fn new(injected: Option<Arc<dyn crate::agent::Agent>>) -> Self {
-        AgentState { injected }
+    pub fn new(injected: Option<Arc<dyn Agent>>) -> Self {
+        AgentState {
+            injected,
+            resolved: tokio::sync::Mutex::new(None),
+            jobs: Mutex::new(HashMap::new()),
+            next: AtomicU64::new(1),
+            hover: Mutex::new(HashMap::new()),
+        }
+    }
+
+    /// The agent to use: the injected one, else the one the settings describe (cached per settings).
+    pub async fn agent(&self, settings: &AgentSettings) -> Result<Arc<dyn Agent>, AgentError> {
+        if let Some(a) = &self.injected {
+            return Ok(a.clone());
+        }
+        let mut slot = self.resolved.lock().await;
+        if let Some((s, at, r)) = slot.as_ref()
+            && s == settings
+            && (r.is_ok() || at.elapsed() < NO_AGENT_TTL)
+        {
+            return r.clone();
+        }
+        let r = agent::from_settings(settings).await;
+        match &r {
+            Ok(a) => info!(agent = %a.describe(), "agent ready"),
+            Err(e) => info!("no agent: {e}"),
+        }
+        *slot = Some((settings.clone(), Instant::now(), r.clone()));
+        r
+    }
+
+    /// Number of runs in progress (tests and `doctor`).
+    pub fn running(&self) -> usize {
+        self.jobs.lock().expect("lock").len()
     }
 }
 
-pub fn code_actions(_b: &Backend, _params: &CodeActionParams) -> Vec<CodeActionOrCommand> {
-    Vec::new()
+fn token_key(t: &ProgressToken) -> String {
+    match t {
+        NumberOrString::Number(n) => format!("n:{n}"),
+        NumberOrString::String(s) => format!("s:{s}"),
+    }
 }
 
+// ---------------------------------------------------------------- code actions
+
+/// Arguments of `skill-lsp.ask` / `skill-lsp.openPrompt`.
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct AskArgs {
+    pub uri: Uri,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub range: Option<Range>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub skills: Vec<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub instruction: Option<String>,
+    /// `rewrite` (default), `explain` or `review`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub mode: Option<String>,
+}
+
+fn ask_command(title: &str, args: &AskArgs) -> Command {
+    Command {
+        title: title.to_string(),
+        command: ASK.to_string(),
+        arguments: Some(vec![serde_json::to_value(args).unwrap_or(Value::Null)]),
+    }
+}
+
+/// The tip id and skill of one of our tip diagnostics.
+fn tip_of(d: &super::proto::Diagnostic) -> Option<(String, String)> {
+    let id = match d.code.as_ref()? {
+        NumberOrString::String(s) if s.contains('/') && !s.starts_with("skill-lsp/") => s.clone(),
+        _ => return None,
+    };
+    let skill = d
+        .data
+        .as_ref()
+        .and_then(|v| v.get("skill"))
+        .and_then(Value::as_str)
+        .map(str::to_owned)
+        .unwrap_or_else(|| id.split('/').next().unwrap_or("").to_string());
+    Some((id, skill))
+}
+
+/// `textDocument/codeAction`: instant, no network. Lists "Ask agent: ..." commands.
+pub fn code_actions(b: &Backend, params: &CodeActionParams) -> Vec<CodeActionOrCommand> {
+    let uri = &params.text_document.uri;
+    let Some(doc) = b.document(uri) else {
+        return Vec::new();
+    };
+    let snap = b.snapshot();
+    let wanted = |kind: &CodeActionKind| match &params.context.only {
+        None => true,
+        Some(only) => only.iter().any(|o| {
+            o.as_str().is_empty()
+                || kind.as_str() == o.as_str()
+                || kind.as_str().starts_with(&format!("{}.", o.as_str()))
+        }),
+    };
+    let range = params.range;
+    let selection = range.start != range.end;
+    let mut out: Vec<(CodeActionKind, CodeAction)> = Vec::new();
+
+    for d in &params.context.diagnostics {
+        let Some((id, skill)) = tip_of(d) else {
+            continue;
+        };
+        let args = AskArgs {
+            uri: uri.clone(),
+            range: Some(if selection { range } else { d.range }),
+            skills: vec![skill],
+            instruction: Some(format!("Fix the tip `{id}`: {}", d.message)),
+            mode: Some("rewrite".into()),
+        };
+        let title = format!("Ask agent: fix {id}");
+        out.push((
+            CodeActionKind::QUICKFIX,
+            CodeAction {
+                title: title.clone(),
+                kind: Some(CodeActionKind::QUICKFIX),
+                diagnostics: Some(vec![d.clone()]),
+                command: Some(ask_command(&title, &args)),
+                ..Default::default()
+            },
+        ));
+    }
+
+    let text = doc.text();
+    let matches = select::select_with_settings(&snap.library, &doc.info(&text), &snap.settings);
+    if selection {
+        for m in matches.iter().take(TOP_SKILLS) {
+            let name = snap.library.skill(m.skill).name.clone();
+            let title = format!("Ask agent: apply {name}");
+            let args = AskArgs {
+                uri: uri.clone(),
+                range: Some(range),
+                skills: vec![name],
+                instruction: None,
+                mode: Some("rewrite".into()),
+            };
+            out.push((
+                CodeActionKind::REFACTOR_REWRITE,
+                CodeAction {
+                    title: title.clone(),
+                    kind: Some(CodeActionKind::REFACTOR_REWRITE),
+                    command: Some(ask_command(&title, &args)),
+                    ..Default::default()
+                },
+            ));
+        }
+    }
+    if !matches.is_empty() || selection {
+        let explain = AskArgs {
+            uri: uri.clone(),
+            range: Some(range),
+            skills: vec![],
+            instruction: None,
+            mode: Some("explain".into()),
+        };
+        let review = AskArgs {
+            uri: uri.clone(),
+            range: None,
+            skills: vec![],
+            instruction: None,
+            mode: Some("review".into()),
+        };
+        for (title, args) in [
+            ("Ask agent: explain with skills", explain),
+            ("Ask agent: review this file with skills", review),
+        ] {
+            out.push((
+                CodeActionKind::EMPTY,
+                CodeAction {
+                    title: title.into(),
+                    kind: Some(CodeActionKind::EMPTY),
+                    command: Some(ask_command(title, &args)),
+                    ..Default::default()
+                },
+            ));
+        }
+    }
+    let literals = snap.flags.code_action_literals;
+    out.into_iter()
+        .filter(|(k, _)| wanted(k))
+        .map(|(_, a)| {
+            if literals {
+                CodeActionOrCommand::CodeAction(a)
+            } else {
+                CodeActionOrCommand::Command(a.command.expect("every agent action has a command"))
+            }
+        })
+        .collect()
+}
+
+/// `codeAction/resolve` for actions we own: nothing to compute (the command does the work).
 pub async fn resolve(_b: &Backend, action: CodeAction) -> jsonrpc::Result<CodeAction> {
     Ok(action)
 }
 
-pub async fn execute(_b: &Backend, _params: ExecuteCommandParams) -> jsonrpc::Result<Option<Value>> {
-    Ok(None)
+// ---------------------------------------------------------------- execute
+
+/// `workspace/executeCommand` for [`COMMANDS`]. Every failure is shown with `window/showMessage`
+/// and the request always answers (a JSON value with `ok: false` and the reason).
+pub async fn execute(b: &Backend, params: ExecuteCommandParams) -> jsonrpc::Result<Option<Value>> {
+    let args = match parse_args(&params.arguments) {
+        Ok(a) => a,
+        Err(msg) => {
+            b.client
+                .show_message(MessageType::ERROR, format!("skill-lsp: {msg}"))
+                .await;
+            return Err(jsonrpc::Error::invalid_params(msg));
+        }
+    };
+    let token = params.work_done_progress_params.work_done_token;
+    let out = match params.command.as_str() {
+        OPEN_PROMPT => open_prompt(b, &args).await,
+        _ => ask(b, args, token).await,
+    };
+    Ok(Some(out))
 }
 
-/// Adds the agent's explanation to a tip hover when `hover.agent` is on.
-pub async fn augment_hover(_b: &Backend, _params: &HoverParams, tip: Option<Hover>) -> Option<Hover> {
+fn parse_args(arguments: &[Value]) -> Result<AskArgs, String> {
+    let first = arguments.first().cloned().unwrap_or(Value::Null);
+    let v = match first {
+        Value::String(uri) => json!({ "uri": uri }),
+        other => other,
+    };
+    let args: AskArgs = serde_json::from_value(v)
+        .map_err(|e| format!("{ASK} expects {{uri, range?, skills?, instruction?, mode?}}: {e}"))?;
+    if let Some(m) = &args.mode
+        && Mode::parse(m).is_none()
+    {
+        return Err(format!("unknown mode `{m}` (rewrite, explain, review)"));
+    }
+    Ok(args)
+}
+
+/// Everything a run needs, detached from the server's locks.
+struct Prepared {
+    doc: DocSnapshot,
+    text: String,
+    prompt: Prompt,
+    settings: Arc<Settings>,
+}
+
+async fn fail(b: &Backend, what: &str, msg: String) -> Value {
+    warn!("{what}: {msg}");
+    b.client
+        .show_message(MessageType::ERROR, format!("skill-lsp {what}: {msg}"))
+        .await;
+    json!({ "ok": false, "error": msg })
+}
+
+/// The document (open, else read from disk with version 0 for explain / review).
+fn load_doc(b: &Backend, uri: &Uri) -> Option<DocSnapshot> {
+    if let Some(d) = b.document(uri) {
+        return Some(d);
+    }
+    let path = super::convert::uri_to_path(uri)?;
+    let text = std::fs::read_to_string(&path).ok()?;
+    let snap = b.snapshot();
+    let lang = select::language_of(&path, &text, None);
+    let root = select::root_for(&snap.workspaces, &path).cloned();
+    Some(DocSnapshot {
+        uri: uri.clone(),
+        path: Some(path),
+        root,
+        version: 0,
+        language_id: lang,
+        rope: ropey::Rope::from_str(&text),
+        encoding: snap.flags.encoding,
+    })
+}
+
+/// Builds the prompt for `args`. Pure work over snapshots; no lock is held.
+fn prepare(b: &Backend, args: &AskArgs) -> Result<Prepared, String> {
+    let mode = args
+        .mode
+        .as_deref()
+        .and_then(Mode::parse)
+        .unwrap_or(Mode::Rewrite);
+    let doc = load_doc(b, &args.uri)
+        .ok_or_else(|| format!("{} is not open and cannot be read", args.uri.as_str()))?;
+    if mode == Mode::Rewrite && b.document(&args.uri).is_none() {
+        return Err("open the file before asking for a rewrite".into());
+    }
+    let snap: Snapshot = b.snapshot();
+    if let Some(path) = &doc.path {
+        prompt::check_not_ignored(path, doc.root.as_deref()).map_err(|e| e.to_string())?;
+    }
+    let text = doc.text();
+    let selection = match args.range {
+        Some(r) => doc.byte_range(r),
+        None if mode == Mode::Review => 0..0,
+        None => 0..text.len(),
+    };
+    let target = match mode {
+        Mode::Review if selection.is_empty() => 0..text.len(),
+        _ if selection.is_empty() => prompt::enclosing_block(&text, selection.start),
+        _ => selection,
+    };
+    let info = doc.info(&text);
+    let (prompt, _) = build_prompt(
+        &snap,
+        &info,
+        &text,
+        target,
+        &args.skills,
+        args.instruction.as_deref(),
+        mode,
+        snap.settings.agent.context_tokens,
+    )?;
+    Ok(Prepared {
+        doc,
+        text,
+        prompt,
+        settings: snap.settings.clone(),
+    })
+}
+
+/// The skills, findings and prompt for a target range. Shared by ask, openPrompt and hover.
+#[allow(clippy::too_many_arguments)]
+fn build_prompt(
+    snap: &Snapshot,
+    info: &DocumentInfo,
+    text: &str,
+    target: ByteRange<usize>,
+    skills: &[String],
+    instruction: Option<&str>,
+    mode: Mode,
+    budget: u32,
+) -> Result<(Prompt, Vec<String>), String> {
+    let lib = &snap.library;
+    let selected = select::select_with_settings(lib, info, &snap.settings);
+    let unknown: Vec<&String> = skills.iter().filter(|n| lib.find(n).is_none()).collect();
+    if !unknown.is_empty() {
+        return Err(format!(
+            "unknown skill {}",
+            unknown
+                .iter()
+                .map(|s| format!("`{s}`"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ));
+    }
+    let chosen: Vec<Match> = if skills.is_empty() {
+        selected.iter().take(PROMPT_SKILLS).cloned().collect()
+    } else {
+        select::requested(lib, skills)
+    };
+    let first = line_of(text, target.start);
+    let last = first
+        + text[target.clone()]
+            .trim_end_matches('\n')
+            .matches('\n')
+            .count() as u32;
+    let mut tip_skills = selected.clone();
+    tip_skills.extend(chosen.iter().cloned());
+    let findings = lib.tips.find(
+        lib,
+        &tip_skills,
+        info,
+        &FindOptions {
+            settings: Some(&snap.settings.tips),
+            lines: Some(first..last + 1),
+            implicit: true,
+        },
+    );
+    let findings: Vec<TipFinding> = findings
+        .iter()
+        .filter(|f| skills.is_empty() || chosen.iter().any(|m| m.skill == f.skill))
+        .map(|f| TipFinding {
+            tip_id: f.id.to_string(),
+            line: f.line,
+            message: f.message.to_string(),
+        })
+        .collect();
+    let input = PromptInput {
+        path: info.path,
+        language: info.language_id,
+        text,
+        selection: target,
+        skills: chosen.iter().map(|m| lib.skill(m.skill)).collect(),
+        explicit: skills.to_vec(),
+        findings,
+        instruction,
+        mode,
+        budget_tokens: budget,
+    };
+    let p = prompt::assemble(&input).map_err(|e| e.to_string())?;
+    let names = p.skills.clone();
+    Ok((p, names))
+}
+
+fn line_of(text: &str, offset: usize) -> u32 {
+    text.as_bytes()[..offset.min(text.len())]
+        .iter()
+        .filter(|&&c| c == b'\n')
+        .count() as u32
+}
+
+/// Removes the job and ends its progress when the run is dropped (`$/cancelRequest`) or ends.
+struct Job {
+    b: Backend,
+    key: String,
+    token: Option<ProgressToken>,
+    cancel: CancellationToken,
+    ended: bool,
+}
+
+impl Drop for Job {
+    fn drop(&mut self) {
+        self.cancel.cancel();
+        self.b
+            .state
+            .agent
+            .jobs
+            .lock()
+            .expect("lock")
+            .remove(&self.key);
+        if !self.ended
+            && let Some(token) = self.token.take()
+        {
+            let client = self.b.client.clone();
+            tokio::spawn(async move {
+                client
+                    .send_notification::<notification::Progress>(end(token, "cancelled"))
+                    .await;
+            });
+        }
+    }
+}
+
+fn end(token: ProgressToken, message: &str) -> ProgressParams {
+    ProgressParams {
+        token,
+        value: ProgressParamsValue::WorkDone(WorkDoneProgress::End(WorkDoneProgressEnd {
+            message: Some(message.to_string()),
+        })),
+    }
+}
+
+fn human_bytes(n: usize) -> String {
+    if n < 1024 {
+        format!("{n} B")
+    } else {
+        format!("{:.1} KB", n as f64 / 1024.0)
+    }
+}
+
+async fn ask(b: &Backend, args: AskArgs, client_token: Option<ProgressToken>) -> Value {
+    let mode = args
+        .mode
+        .as_deref()
+        .and_then(Mode::parse)
+        .unwrap_or(Mode::Rewrite);
+    let what = mode.as_str();
+    let prepared = match prepare(b, &args) {
+        Ok(p) => p,
+        Err(msg) => return fail(b, what, msg).await,
+    };
+    let agent = match b.state.agent.agent(&prepared.settings.agent).await {
+        Ok(a) => a,
+        Err(e) => return no_agent(b, &args, e).await,
+    };
+    run_prepared(b, &args, client_token, prepared, agent).await
+}
+
+/// No agent: say so plainly and offer the prompt to paste elsewhere.
+async fn no_agent(b: &Backend, args: &AskArgs, e: AgentError) -> Value {
+    let msg = e.to_string();
+    warn!("no agent: {msg}");
+    let client = b.client.clone();
+    let b2 = b.clone();
+    let args2 = args.clone();
+    let text = format!("skill-lsp: {msg}");
+    // The question waits for the user; the request does not.
+    tokio::spawn(async move {
+        let open = MessageActionItem {
+            title: "Open the prompt".into(),
+            properties: Default::default(),
+        };
+        if let Ok(Some(choice)) = client
+            .show_message_request(MessageType::WARNING, text, Some(vec![open]))
+            .await
+            && choice.title == "Open the prompt"
+        {
+            open_prompt(&b2, &args2).await;
+        }
+    });
+    json!({ "ok": false, "error": msg, "noAgent": true, "openPrompt": { "command": OPEN_PROMPT, "arguments": [args] } })
+}
+
+async fn run_prepared(
+    b: &Backend,
+    args: &AskArgs,
+    client_token: Option<ProgressToken>,
+    p: Prepared,
+    agent: Arc<dyn Agent>,
+) -> Value {
+    let mode = p.prompt.mode;
+    let what = mode.as_str();
+    let flags = b.snapshot().flags;
+    let cancel = CancellationToken::new();
+    // Progress: the client's token, else one we create when the client supports it.
+    let mut token = client_token;
+    if token.is_none() && flags.work_done_progress {
+        let t = NumberOrString::String(format!(
+            "skill-lsp/{}/{}",
+            what,
+            b.state.agent.next.fetch_add(1, Ordering::Relaxed)
+        ));
+        match b
+            .client
+            .send_request::<request::WorkDoneProgressCreate>(WorkDoneProgressCreateParams {
+                token: t.clone(),
+            })
+            .await
+        {
+            Ok(()) => token = Some(t),
+            Err(e) => debug!("workDoneProgress/create failed: {e}"),
+        }
+    }
+    let key = token
+        .as_ref()
+        .map(token_key)
+        .unwrap_or_else(|| format!("job:{}", b.state.agent.next.fetch_add(1, Ordering::Relaxed)));
+    b.state
+        .agent
+        .jobs
+        .lock()
+        .expect("lock")
+        .insert(key.clone(), cancel.clone());
+    let mut job = Job {
+        b: b.clone(),
+        key,
+        token: token.clone(),
+        cancel: cancel.clone(),
+        ended: false,
+    };
+    let skills = if p.prompt.skills.is_empty() {
+        "no skills".to_string()
+    } else {
+        p.prompt.skills.join(", ")
+    };
+    if let Some(t) = &token {
+        let begin = WorkDoneProgressBegin {
+            title: format!("skill-lsp: {what}"),
+            cancellable: Some(true),
+            message: Some(format!("{skills} · {}", agent.describe())),
+            percentage: None,
+        };
+        b.client
+            .send_notification::<notification::Progress>(ProgressParams {
+                token: t.clone(),
+                value: ProgressParamsValue::WorkDone(WorkDoneProgress::Begin(begin)),
+            })
+            .await;
+    }
+    info!(mode = what, skills = %skills, tokens = p.prompt.tokens, agent = %agent.describe(), "asking the agent");
+
+    let (tx, rx) = tokio::sync::mpsc::unbounded_channel();
+    let request = p.prompt.request(
+        p.settings.agent.max_output_tokens,
+        p.settings.agent.temperature,
+    );
+    let run = agent.run(request, tx, cancel.clone());
+    let pump = pump_progress(b.clone(), token.clone(), rx);
+    let (result, received) = tokio::join!(run, pump);
+
+    let outcome = match result {
+        Err(AgentError::Cancelled) => {
+            job.ended = true;
+            if let Some(t) = token.clone() {
+                b.client
+                    .send_notification::<notification::Progress>(end(t, "cancelled"))
+                    .await;
+            }
+            b.client
+                .show_message(MessageType::INFO, format!("skill-lsp: {what} cancelled"))
+                .await;
+            return json!({ "ok": false, "cancelled": true });
+        }
+        Err(e) => Err(e.to_string()),
+        Ok(r) if r.truncated && mode == Mode::Rewrite => Err(format!(
+            "the reply was cut short at the output limit ({} tokens, setting `agent.maxOutputTokens`); nothing was applied",
+            p.settings.agent.max_output_tokens
+        )),
+        Ok(r) => Ok(r),
+    };
+    job.ended = true;
+    let end_msg = match &outcome {
+        Ok(_) => format!("done · {}", human_bytes(received)),
+        Err(_) => "failed".to_string(),
+    };
+    if let Some(t) = token.clone() {
+        b.client
+            .send_notification::<notification::Progress>(end(t, &end_msg))
+            .await;
+    }
+    let reply = match outcome {
+        Ok(r) => r,
+        Err(msg) => return fail(b, what, msg).await,
+    };
+    match mode {
+        Mode::Rewrite => apply_rewrite(b, args, &p, &reply.text).await,
+        Mode::Explain | Mode::Review => show_answer(b, &p, &agent.describe(), &reply.text).await,
+    }
+}
+
+/// Forwards stream events as `$/progress` reports, at most one per [`REPORT_EVERY`] (the last
+/// state is always reported). Returns the bytes received.
+async fn pump_progress(
+    b: Backend,
+    token: Option<ProgressToken>,
+    mut rx: tokio::sync::mpsc::UnboundedReceiver<AgentEvent>,
+) -> usize {
+    let mut bytes = 0usize;
+    let mut out_tokens: Option<u64> = None;
+    let mut last: Option<Instant> = None;
+    let mut dirty = false;
+    let report = |bytes: usize, out_tokens: Option<u64>, waiting: bool| {
+        let message = if waiting {
+            "waiting for the agent…".to_string()
+        } else {
+            match out_tokens {
+                Some(t) if t > 0 => format!("received {} (~{t} tokens)", human_bytes(bytes)),
+                _ => format!("received {}", human_bytes(bytes)),
+            }
+        };
+        WorkDoneProgressReport {
+            cancellable: Some(true),
+            message: Some(message),
+            percentage: None,
+        }
+    };
+    loop {
+        let ev = if dirty {
+            let due = last.map(|l| l + REPORT_EVERY).unwrap_or_else(Instant::now);
+            tokio::select! {
+                ev = rx.recv() => ev,
+                _ = tokio::time::sleep_until(due.into()) => {
+                    if let Some(t) = &token {
+                        b.client.send_notification::<notification::Progress>(ProgressParams { token: t.clone(), value: ProgressParamsValue::WorkDone(WorkDoneProgress::Report(report(bytes, out_tokens, false))) }).await;
+                    }
+                    last = Some(Instant::now());
+                    dirty = false;
+                    continue;
+                }
+            }
+        } else {
+            rx.recv().await
+        };
+        let Some(ev) = ev else { break };
+        let waiting = match ev {
+            AgentEvent::Text(t) => {
+                bytes += t.len();
+                false
+            }
+            AgentEvent::Usage(u) => {
+                out_tokens = Some(u.output_tokens);
+                continue;
+            }
+            AgentEvent::Sent => true,
+            AgentEvent::Done => continue,
+        };
+        let Some(t) = &token else { continue };
+        if last.is_none_or(|l| l.elapsed() >= REPORT_EVERY) {
+            b.client
+                .send_notification::<notification::Progress>(ProgressParams {
+                    token: t.clone(),
+                    value: ProgressParamsValue::WorkDone(WorkDoneProgress::Report(report(
+                        bytes, out_tokens, waiting,
+                    ))),
+                })
+                .await;
+            last = Some(Instant::now());
+            dirty = false;
+        } else {
+            dirty = true;
+        }
+    }
+    bytes
+}
+
+/// Applies a rewrite as a versioned edit, or explains why not.
+async fn apply_rewrite(b: &Backend, args: &AskArgs, p: &Prepared, reply_text: &str) -> Value {
+    let target = p.prompt.target.clone();
+    let line_start = p.text[..target.start]
+        .rfind('\n')
+        .map(|i| i + 1)
+        .unwrap_or(0);
+    let prefix = &p.text[line_start..target.start];
+    let new_text = match reply::replacement(
+        reply_text,
+        &p.doc.language_id,
+        &p.prompt.target_text,
+        prefix,
+        &p.prompt.restore,
+    ) {
+        Ok(t) => t,
+        Err(e) => {
+            debug!(reply = %reply_text, "unusable reply");
+            return fail(b, "rewrite", format!("{e}; nothing was applied")).await;
+        }
+    };
+    if new_text == p.prompt.target_text {
+        b.client
+            .show_message(MessageType::INFO, "skill-lsp: the agent suggests no change")
+            .await;
+        return json!({ "ok": true, "applied": false, "unchanged": true });
+    }
+    // The document may have changed while the agent worked.
+    let Some(cur) = b.document(&args.uri) else {
+        return fail(
+            b,
+            "rewrite",
+            "the document was closed while the agent worked; nothing was applied".into(),
+        )
+        .await;
+    };
+    let (version, range) = if cur.version == p.doc.version {
+        (cur.version, cur.range_of(target.clone()))
+    } else {
+        let cur_text = cur.text();
+        if cur_text.get(target.clone()) == Some(p.prompt.target_text.as_str()) {
+            (cur.version, cur.range_of(target.clone()))
+        } else {
+            return fail(
+                b,
+                "rewrite",
+                "the selected code changed while the agent was working, so the rewrite was not applied; run it again".into(),
+            )
+            .await;
+        }
+    };
+    let flags = b.snapshot().flags;
+    let edit = TextEdit {
+        range,
+        new_text: new_text.clone(),
+    };
+    let ws_edit = if flags.document_changes {
+        WorkspaceEdit {
+            document_changes: Some(DocumentChanges::Edits(vec![TextDocumentEdit {
+                text_document: OptionalVersionedTextDocumentIdentifier {
+                    uri: args.uri.clone(),
+                    version: Some(version),
+                },
+                edits: vec![OneOf::Left(edit)],
+            }])),
+            ..Default::default()
+        }
+    } else {
+        WorkspaceEdit {
+            changes: Some(HashMap::from([(args.uri.clone(), vec![edit])])),
+            ..Default::default()
+        }
+    };
+    if !flags.apply_edit {
+        return fail(
+            b,
+            "rewrite",
+            "the editor does not support workspace/applyEdit".into(),
+        )
+        .await;
+    }
+    match b.client.apply_edit(ws_edit).await {
+        Ok(r) if r.applied => {
+            json!({ "ok": true, "applied": true, "version": version, "skills": p.prompt.skills })
+        }
+        Ok(r) => {
+            fail(
+                b,
+                "rewrite",
+                format!(
+                    "the editor did not apply the edit{}",
+                    r.failure_reason
+                        .map(|s| format!(": {s}"))
+                        .unwrap_or_default()
+                ),
+            )
+            .await
+        }
+        Err(e) => fail(b, "rewrite", format!("workspace/applyEdit failed: {e}")).await,
+    }
+}
+
+/// Where answers and prompts are written: `$XDG_CACHE_HOME/skill-lsp/<kind>`.
+pub fn cache_dir(kind: &str) -> PathBuf {
+    let base = std::env::var_os("XDG_CACHE_HOME")
+        .filter(|v| !v.is_empty())
+        .map(PathBuf::from)
+        .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".cache")))
+        .unwrap_or_else(std::env::temp_dir);
+    base.join("skill-lsp").join(kind)
+}
+
+fn stamp() -> u128 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_millis())
+        .unwrap_or(0)
+}
+
+/// Writes markdown to the cache and opens it (showDocument), else shows it in a message / log.
+async fn show_markdown(
+    b: &Backend,
+    kind: &str,
+    stem: &str,
+    markdown: &str,
+) -> Result<PathBuf, String> {
+    let dir = cache_dir(kind);
+    let path = dir.join(format!("{stem}-{}.md", stamp()));
+    let written = std::fs::create_dir_all(&dir).and_then(|_| std::fs::write(&path, markdown));
+    let flags = b.snapshot().flags;
+    if written.is_ok()
+        && flags.show_document
+        && let Some(uri) = super::convert::path_to_uri(&path)
+    {
+        match b
+            .client
+            .show_document(ShowDocumentParams {
+                uri,
+                external: Some(false),
+                take_focus: Some(true),
+                selection: None,
+            })
+            .await
+        {
+            Ok(true) => return Ok(path),
+            Ok(false) => debug!("the editor declined to show {}", path.display()),
+            Err(e) => debug!("window/showDocument failed: {e}"),
+        }
+    }
+    // Fallback: the whole text in the log, a short version (or the path) in a message.
+    b.client
+        .log_message(MessageType::INFO, markdown.to_string())
+        .await;
+    let short = if markdown.chars().count() <= 600 {
+        markdown.to_string()
+    } else {
+        match &written {
+            Ok(()) => format!(
+                "answer written to {} (full text in the log)",
+                path.display()
+            ),
+            Err(_) => "the answer is in the skill-lsp log".to_string(),
+        }
+    };
+    b.client
+        .show_message(MessageType::INFO, format!("skill-lsp: {short}"))
+        .await;
+    written.map(|_| path).map_err(|e| e.to_string())
+}
+
+fn file_stem(doc: &DocSnapshot) -> String {
+    doc.path
+        .as_ref()
+        .and_then(|p| p.file_name())
+        .map(|n| {
+            n.to_string_lossy()
+                .replace(|c: char| !c.is_alphanumeric() && c != '.' && c != '-', "_")
+        })
+        .unwrap_or_else(|| "untitled".into())
+}
+
+async fn show_answer(b: &Backend, p: &Prepared, agent: &str, reply: &str) -> Value {
+    let mode = p.prompt.mode.as_str();
+    let first = line_of(&p.text, p.prompt.target.start) + 1;
+    let last = line_of(
+        &p.text,
+        p.prompt
+            .target
+            .end
+            .saturating_sub(1)
+            .max(p.prompt.target.start),
+    ) + 1;
+    let file = p
+        .doc
+        .path
+        .as_ref()
+        .map(|x| x.display().to_string())
+        .unwrap_or_else(|| p.doc.uri.as_str().to_string());
+    let md = format!(
+        "<!-- skill-lsp {mode} · {agent} -->\n# {} of `{file}` (lines {first}-{last})\n\nSkills: {}\n\n---\n\n{}\n",
+        if mode == "review" {
+            "Review"
+        } else {
+            "Explanation"
+        },
+        if p.prompt.skills.is_empty() {
+            "none".to_string()
+        } else {
+            p.prompt.skills.join(", ")
+        },
+        reply.trim()
+    );
+    match show_markdown(b, "answers", &format!("{}-{mode}", file_stem(&p.doc)), &md).await {
+        Ok(path) => {
+            json!({ "ok": true, "path": path.display().to_string(), "skills": p.prompt.skills })
+        }
+        Err(e) => json!({ "ok": true, "path": Value::Null, "warning": e, "text": md }),
+    }
+}
+
+/// `skill-lsp.openPrompt`: the assembled prompt as a markdown document.
+async fn open_prompt(b: &Backend, args: &AskArgs) -> Value {
+    let p = match prepare(b, args) {
+        Ok(p) => p,
+        Err(msg) => return fail(b, "prompt", msg).await,
+    };
+    let md = p.prompt.to_markdown();
+    match show_markdown(
+        b,
+        "prompts",
+        &format!("{}-{}", file_stem(&p.doc), p.prompt.mode.as_str()),
+        &md,
+    )
+    .await
+    {
+        Ok(path) => {
+            json!({ "ok": true, "path": path.display().to_string(), "tokens": p.prompt.tokens })
+        }
+        Err(e) => fail(b, "prompt", e).await,
+    }
+}
+
+/// `window/workDoneProgress/cancel`: stop the run that reports on `token`.
+pub fn cancel_progress(b: &Backend, token: ProgressToken) {
+    let key = token_key(&token);
+    if let Some(c) = b.state.agent.jobs.lock().expect("lock").get(&key) {
+        info!("cancelling the agent run ({key})");
+        c.cancel();
+    }
+}
+
+// ---------------------------------------------------------------- hover
+
+/// Adds the agent's short explanation to a tip hover when `hover.agent` is on. Waits at most
+/// `hover.agentTimeoutMs`; on timeout the tip alone is returned and the explanation keeps
+/// computing in the background, cached per (code span, skills) for the next hover.
+pub async fn augment_hover(b: &Backend, params: &HoverParams, tip: Option<Hover>) -> Option<Hover> {
+    let tip = tip?;
+    let snap = b.snapshot();
+    if !snap.settings.hover.agent {
+        return Some(tip);
+    }
+    let uri = &params.text_document_position_params.text_document.uri;
+    let Some(doc) = b.document(uri) else {
+        return Some(tip);
+    };
+    let text = doc.text();
+    let span = match tip.range {
+        Some(r) if r.start != r.end => doc.byte_range(r),
+        _ => {
+            let off = doc.offset_at(params.text_document_position_params.position);
+            let s = text[..off].rfind('\n').map(|i| i + 1).unwrap_or(0);
+            let e = text[off..]
+                .find('\n')
+                .map(|i| off + i)
+                .unwrap_or(text.len());
+            s..e
+        }
+    };
+    if text[span.clone()].trim().is_empty() {
+        return Some(tip);
+    }
+    // Skills whose tips fire on this line.
+    let info = doc.info(&text);
+    let line = line_of(&text, span.start);
+    let selected = select::select_with_settings(&snap.library, &info, &snap.settings);
+    let findings = snap.library.tips.find(
+        &snap.library,
+        &selected,
+        &info,
+        &FindOptions {
+            settings: Some(&snap.settings.tips),
+            lines: Some(line..line + 1),
+            implicit: true,
+        },
+    );
+    let mut skills: Vec<String> = findings.iter().map(|f| f.skill_name.to_string()).collect();
+    skills.sort();
+    skills.dedup();
+    let key = (text[span.clone()].to_string(), skills.clone());
+    let wait = Duration::from_millis(snap.settings.hover.agent_timeout_ms);
+
+    let entry = b.state.agent.hover.lock().expect("lock").get(&key).cloned();
+    let mut rx = match entry {
+        Some(HoverEntry::Ready(s)) => return Some(with_agent(tip, &s)),
+        Some(HoverEntry::Failed(at)) if at.elapsed() < HOVER_RETRY_AFTER => return Some(tip),
+        Some(HoverEntry::Pending(rx)) => rx,
+        _ => {
+            let agent = match b.state.agent.agent(&snap.settings.agent).await {
+                Ok(a) => a,
+                Err(_) => return Some(tip),
+            };
+            let budget = snap.settings.agent.context_tokens.min(2000);
+            let instruction = "In two or three sentences, say why the tip applies to this code and how to fix it.";
+            let built = build_prompt(
+                &snap,
+                &info,
+                &text,
+                span.clone(),
+                &skills,
+                Some(instruction),
+                Mode::Explain,
+                budget,
+            );
+            let Ok((prompt, _)) = built else {
+                return Some(tip);
+            };
+            let (tx, rx) = watch::channel(None);
+            b.state
+                .agent
+                .hover
+                .lock()
+                .expect("lock")
+                .insert(key.clone(), HoverEntry::Pending(rx.clone()));
+            let b2 = b.clone();
+            let key2 = key.clone();
+            let timeout = Duration::from_secs(snap.settings.agent.timeout_secs.min(60));
+            tokio::spawn(async move {
+                let (etx, _erx) = tokio::sync::mpsc::unbounded_channel();
+                let req = prompt.request(300, 0.2);
+                let r =
+                    tokio::time::timeout(timeout, agent.run(req, etx, CancellationToken::new()))
+                        .await;
+                let entry = match r {
+                    Ok(Ok(reply)) => {
+                        let s = reply.text.trim().to_string();
+                        let _ = tx.send(Some(s.clone()));
+                        HoverEntry::Ready(s)
+                    }
+                    Ok(Err(e)) => {
+                        debug!("hover explanation failed: {e}");
+                        HoverEntry::Failed(Instant::now())
+                    }
+                    Err(_) => HoverEntry::Failed(Instant::now()),
+                };
+                let mut cache = b2.state.agent.hover.lock().expect("lock");
+                if cache.len() > 500 {
+                    cache.clear();
+                }
+                cache.insert(key2, entry);
+            });
+            rx
+        }
+    };
+    let got = tokio::time::timeout(wait, async {
+        loop {
+            if let Some(s) = rx.borrow().clone() {
+                return Some(s);
+            }
+            if rx.changed().await.is_err() {
+                return None;
+            }
+        }
+    })
+    .await;
+    match got {
+        Ok(Some(s)) => Some(with_agent(tip, &s)),
+        _ => Some(tip),
+    }
+}
+
+fn with_agent(mut tip: Hover, explanation: &str) -> Hover {
+    let extra = format!("\n\n---\n\n**Agent:** {explanation}");
+    tip.contents = match tip.contents {
+        HoverContents::Markup(mut m) => {
+            m.value.push_str(&extra);
+            HoverContents::Markup(m)
+        }
+        other => {
+            let base = match other {
+                HoverContents::Scalar(s) => marked(&s),
+                HoverContents::Array(v) => v.iter().map(marked).collect::<Vec<_>>().join("\n\n"),
+                HoverContents::Markup(m) => m.value,
+            };
+            HoverContents::Markup(MarkupContent {
+                kind: MarkupKind::Markdown,
+                value: format!("{base}{extra}"),
+            })
+        }
+    };
     tip
 }
 
-/// `window/workDoneProgress/cancel`.
-pub fn cancel_progress(_b: &Backend, _token: ProgressToken) {}
+fn marked(s: &super::proto::MarkedString) -> String {
+    match s {
+        super::proto::MarkedString::String(s) => s.clone(),
+        super::proto::MarkedString::LanguageString(l) => {
+            format!("```{}\n{}\n```", l.language, l.value)
+        }
+    }
+}

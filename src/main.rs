@@ -64,6 +64,11 @@ fn main() {
             if clean { 0 } else { 1 }
         }
         Some(cmd) => {
+            // A CLI piped into `head` should stop quietly, not panic on a broken pipe.
+            #[cfg(unix)]
+            unsafe {
+                libc::signal(libc::SIGPIPE, libc::SIG_DFL);
+            }
             init_logging(None, "warn");
             let result = match cmd {
                 Command::Skills => cli::skills(&cli.common),

@@ -249,7 +249,7 @@ pub fn select(lib: &Library, doc: &DocumentInfo) -> Vec<Match> {
     };
 
     for &id in &ix.always {
-        add(&mut out, id, 400, Reason::Always);
+        add(&mut out, id, 150, Reason::Always);
     }
 
     // AGENTS.md / CLAUDE.md: the governing files along the path, nearest first.
@@ -263,7 +263,7 @@ pub fn select(lib: &Library, doc: &DocumentInfo) -> Vec<Match> {
                 let depth_dir = if d.is_absolute() { d.components().count() } else { doc.root.map(|r| r.components().count()).unwrap_or(0) + d.components().count() };
                 let distance = depth_doc.saturating_sub(depth_dir) as u32;
                 let file = lib.skill(*id).path.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_default();
-                add(&mut out, *id, 900u32.saturating_sub(10 * distance.min(50)), Reason::Nearest { file, distance });
+                add(&mut out, *id, 450u32.saturating_sub(10 * distance.min(30)), Reason::Nearest { file, distance });
             }
         }
     }
@@ -297,8 +297,13 @@ pub fn select(lib: &Library, doc: &DocumentInfo) -> Vec<Match> {
         let has_globs = !s.globs.is_empty();
         if has_globs {
             match glob {
+                // `**` is "every file": as generic as an always-on rule.
+                Some(g) if globs::is_everything(&g) => {
+                    score += 120;
+                    reasons.push(Reason::Glob(g));
+                }
                 Some(g) => {
-                    score += 300 + (g.len().min(40) as u32);
+                    score += glob_specificity(&g) + name_fits_language(&s.name, lang);
                     reasons.push(Reason::Glob(g));
                 }
                 None => continue,
@@ -316,7 +321,8 @@ pub fn select(lib: &Library, doc: &DocumentInfo) -> Vec<Match> {
         if !c.content.is_empty() {
             match c.content.iter().find(|(_, re)| re.is_match(doc.text)) {
                 Some((src, _)) => {
-                    score += 250;
+                    // What the text says is the most specific evidence (an `import fastapi`).
+                    score += 350;
                     reasons.push(Reason::Content(src.clone()));
                 }
                 None => continue,
@@ -379,6 +385,42 @@ pub fn select(lib: &Library, doc: &DocumentInfo) -> Vec<Match> {
     let mut v: Vec<Match> = out.into_values().collect();
     v.sort_by(|a, b| b.score.cmp(&a.score).then_with(|| lib.skill(a.skill).name.cmp(&lib.skill(b.skill).name)));
     v
+}
+
+/// Rank of a matching glob: literal folders and file names are more specific than extensions,
+/// and a long `{a,b,c,...}` list is less specific than one extension.
+fn glob_specificity(g: &str) -> u32 {
+    let mut score: i64 = 300;
+    let segments: Vec<&str> = g.split('/').filter(|s| *s != "**").collect();
+    let dirs = segments.len().saturating_sub(1);
+    score += 20 * dirs.min(3) as i64;
+    if let Some(last) = segments.last()
+        && !last.contains(['*', '?', '[', '{'])
+    {
+        score += 20;
+    }
+    let alternatives = g.matches(',').count() as i64;
+    score -= 3 * alternatives.min(30);
+    score.max(150) as u32
+}
+
+/// A small bonus when the skill's name names the document's language (`python.mdc` for a `.py`).
+fn name_fits_language(name: &str, lang: &str) -> u32 {
+    let lower = name.to_ascii_lowercase();
+    let words: Vec<&str> = lower.split(|c: char| !c.is_alphanumeric()).collect();
+    let wanted: &[&str] = match lang {
+        "typescriptreact" => &["react", "tsx", "typescript"],
+        "javascriptreact" => &["react", "jsx", "javascript"],
+        "shellscript" => &["bash", "shell", "sh"],
+        "dockerfile" => &["docker", "dockerfile"],
+        "typescript" => &["typescript", "ts"],
+        "javascript" => &["javascript", "js", "node"],
+        "python" => &["python", "py"],
+        "go" => &["go", "golang"],
+        "rust" => &["rust"],
+        other => return if words.contains(&other) { 30 } else { 0 },
+    };
+    if words.iter().any(|w| wanted.contains(w)) { 30 } else { 0 }
 }
 
 /// `select` with the settings' enabled / disabled lists applied.

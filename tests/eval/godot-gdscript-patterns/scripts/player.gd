@@ -3,6 +3,7 @@ extends CharacterBody2D
 signal died(score: int)
 
 const SPEED := 240.0
+const ROTATION_SPEED := 0.05
 
 @export var max_health: int = 100 # near: godot-gdscript-patterns/godot3-export
 export var legacy_speed = 200 # expect: godot-gdscript-patterns/godot3-export
@@ -26,12 +27,14 @@ func _process(delta: float) -> void:
 	health_bar.max_value = max_health
 	position.x += 4 # expect: godot-gdscript-patterns/frame-dependent-motion
 	position.y += SPEED * delta # near: godot-gdscript-patterns/frame-dependent-motion
+	rotation += ROTATION_SPEED * delta # near: godot-gdscript-patterns/frame-dependent-motion
 	sprite.modulate = Color.RED if health < 20 else Color.WHITE
 
 
 func _physics_process(_delta: float) -> void:
 	velocity.x = Input.get_axis("move_left", "move_right") * SPEED
 	move_and_slide() # near: godot-gdscript-patterns/frame-dependent-motion
+	rotation += ROTATION_SPEED # expect: godot-gdscript-patterns/frame-dependent-motion
 
 
 func _on_pressed() -> void:

@@ -29,6 +29,8 @@ export function isEmpty(input) {
   if (input.dataset.kind != 'number') return false; // expect: javascript/loose-equality
   if (input.value === '') return true; // near: javascript/loose-equality
   if (input.form == null) return true; // near: javascript/loose-equality
+  if (typeof input.onchange == 'function') input.onchange(); // near: javascript/loose-equality
+  if (/==>$/.test(input.value)) return false; // near: javascript/loose-equality
   return input.value !== input.defaultValue; // near: javascript/loose-equality
 }
 

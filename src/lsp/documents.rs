@@ -137,13 +137,14 @@ mod tests {
         assert_eq!(offset_at(&rope, p(0, 3), e), 5);
         // Mid-surrogate snaps to the emoji's start.
         assert_eq!(offset_at(&rope, p(0, 2), e), 1);
-        assert_eq!(offset_at(&rope, p(1, 1), e), 5 + 1 + 3);
-        assert_eq!(offset_at(&rope, p(1, 99), e), 5 + 1 + 7, "clamped before CRLF");
+        assert_eq!(offset_at(&rope, p(1, 1), e), 7 + 3);
+        assert_eq!(offset_at(&rope, p(1, 99), e), 7 + 7, "clamped before CRLF");
         assert_eq!(offset_at(&rope, p(2, 4), e), rope.len_bytes());
         assert_eq!(offset_at(&rope, p(99, 0), e), rope.len_bytes());
         assert_eq!(position_at(&rope, 5, e), p(0, 3));
         assert_eq!(position_at(&rope, 2, e), p(0, 1), "mid-UTF-8 snaps back");
-        assert_eq!(position_at(&rope, 9, e), p(1, 1));
+        assert_eq!(position_at(&rope, 10, e), p(1, 1));
+        assert_eq!(position_at(&rope, 9, e), p(1, 0), "inside 漢 snaps to its start");
         assert_eq!(position_at(&rope, 10_000, e), p(2, 4));
     }
 

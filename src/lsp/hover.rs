@@ -1,9 +1,192 @@
-//! Tip hovers. (Placeholder: owned by the tips engineer.)
+//! Tip hovers: the skill section behind the tip under the cursor (message, why, the good
+//! example, a link to the section), most specific tip first, at most three. `null` elsewhere.
 
-use super::proto::{Hover, HoverParams, jsonrpc};
-use super::server::Backend;
+use super::convert;
+use super::diagnostics;
+use super::proto::{Hover, HoverContents, HoverParams, MarkupContent, MarkupKind, jsonrpc};
+use super::server::{Backend, Snapshot};
+use crate::skills::model::{Marker, Section};
+use crate::skills::tips::{self, Finding};
+
+/// Most tips shown in one hover.
+const MAX_TIPS: usize = 3;
+/// Prose kept from the section (characters).
+const MAX_WHY: usize = 600;
+/// Lines kept from the good example.
+const MAX_EXAMPLE_LINES: usize = 14;
 
 /// `textDocument/hover`: the tip under the cursor, or `None`.
-pub async fn hover(_b: &Backend, _params: HoverParams) -> jsonrpc::Result<Option<Hover>> {
-    Ok(None)
+pub async fn hover(b: &Backend, params: HoverParams) -> jsonrpc::Result<Option<Hover>> {
+    let tdp = params.text_document_position_params;
+    let Some(doc) = b.document(&tdp.text_document.uri) else {
+        return Ok(None);
+    };
+    let snap = b.snapshot();
+    if !snap.settings.tips.enabled {
+        return Ok(None);
+    }
+    let offset = doc.offset_at(tdp.position);
+    let line = doc.rope.byte_to_line(offset.min(doc.rope.len_bytes())) as u32;
+    let near = diagnostics::findings_near(b, &snap, &doc, line..line + 1);
+    let mut shown: Vec<&Finding> = Vec::new();
+    for f in tips::tips_at(&near, offset) {
+        if !shown.iter().any(|s| s.id == f.id) {
+            shown.push(f);
+        }
+        if shown.len() == MAX_TIPS {
+            break;
+        }
+    }
+    let Some(first) = shown.first() else {
+        return Ok(None);
+    };
+    let markdown = snap.flags.markdown;
+    Ok(Some(Hover {
+        contents: HoverContents::Markup(MarkupContent {
+            kind: if markdown {
+                MarkupKind::Markdown
+            } else {
+                MarkupKind::PlainText
+            },
+            value: render(&snap, &shown, markdown),
+        }),
+        range: Some(doc.range_of(first.range.clone())),
+    }))
+}
+
+/// Remove HTML comments (tip triggers live there) from markdown prose.
+fn strip_comments(s: &str) -> String {
+    let mut out = String::new();
+    let mut rest = s;
+    while let Some(i) = rest.find("<!--") {
+        out.push_str(&rest[..i]);
+        match rest[i..].find("-->") {
+            Some(j) => rest = &rest[i + j + 3..],
+            None => {
+                rest = "";
+                break;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// The section's explanation, trimmed to what fits a hover: whole paragraphs up to `MAX_WHY`.
+fn why(section: &Section, message: &str) -> String {
+    let prose = strip_comments(&section.prose);
+    let mut out = String::new();
+    for para in prose.split("\n\n").map(str::trim).filter(|p| !p.is_empty()) {
+        let flat = para.lines().map(str::trim).collect::<Vec<_>>().join(" ");
+        // Lead-ins of the examples ("Bad:", "**Do this:**") say nothing without the code.
+        if (flat.len() < 40 && flat.ends_with(':')) || flat.ends_with(":**") {
+            continue;
+        }
+        if flat == message {
+            continue;
+        }
+        if !out.is_empty() && out.len() + flat.len() > MAX_WHY {
+            break;
+        }
+        if !out.is_empty() {
+            out.push_str("\n\n");
+        }
+        if flat.chars().count() > MAX_WHY {
+            out.push_str(&flat.chars().take(MAX_WHY - 3).collect::<String>());
+            out.push_str("...");
+            break;
+        }
+        out.push_str(&flat);
+    }
+    out
+}
+
+/// The first good example of the section, without its `GOOD` marker line.
+fn good_example(section: &Section) -> Option<(String, String)> {
+    let block = section
+        .code_blocks
+        .iter()
+        .find(|b| b.marker == Marker::Good)?;
+    let mut lines: Vec<&str> = block.code.lines().collect();
+    if lines.first().is_some_and(|l| {
+        let w = l
+            .trim_start_matches(|c: char| "#/-*<!; ".contains(c))
+            .trim_start();
+        [
+            "GOOD", "Good", "Do", "Prefer", "Better", "Correct", "Instead", "Fixed", "✅",
+        ]
+        .iter()
+        .any(|m| w.starts_with(m))
+    }) {
+        lines.remove(0);
+    }
+    while lines.first().is_some_and(|l| l.trim().is_empty()) {
+        lines.remove(0);
+    }
+    let more = lines.len() > MAX_EXAMPLE_LINES;
+    lines.truncate(MAX_EXAMPLE_LINES);
+    let mut code = lines.join("\n");
+    if more {
+        code.push_str("\n...");
+    }
+    (!code.trim().is_empty()).then(|| (block.lang.clone().unwrap_or_default(), code))
+}
+
+/// Hover text for `findings` (most specific first): the first in full, the others compact.
+pub fn render(snap: &Snapshot, findings: &[&Finding], markdown: bool) -> String {
+    let mut parts = Vec::new();
+    for (i, f) in findings.iter().enumerate() {
+        let skill = snap.library.skill(f.skill);
+        let Some(section) = skill.sections.get(f.section) else {
+            continue;
+        };
+        let title = section.heading_path.join(" › ");
+        let mut s = String::new();
+        if markdown {
+            s.push_str(&format!(
+                "**{}** › {}\n\n{}\n",
+                skill.name, title, f.message
+            ));
+        } else {
+            s.push_str(&format!("{} › {}\n{}\n", skill.name, title, f.message));
+        }
+        if i == 0 {
+            let w = why(section, &f.message);
+            if !w.is_empty() {
+                s.push('\n');
+                s.push_str(&w);
+                s.push('\n');
+            }
+            if let Some((lang, code)) = good_example(section) {
+                if markdown {
+                    s.push_str(&format!("\nInstead:\n```{lang}\n{code}\n```\n"));
+                } else {
+                    s.push_str(&format!("\nInstead:\n{code}\n"));
+                }
+            }
+        }
+        let line = section.line_start;
+        let file = skill
+            .path
+            .file_name()
+            .map(|n| n.to_string_lossy().to_string())
+            .unwrap_or_default();
+        match convert::skill_uri(skill) {
+            Some(uri) if markdown => s.push_str(&format!(
+                "\n[{file}:{}]({}#L{})  `{}`",
+                line + 1,
+                uri.as_str(),
+                line + 1,
+                f.id
+            )),
+            _ => s.push_str(&format!(
+                "\n{}:{}  ({})",
+                skill.display_path(),
+                line + 1,
+                f.id
+            )),
+        }
+        parts.push(s);
+    }
+    parts.join(if markdown { "\n\n---\n\n" } else { "\n\n" })
 }

@@ -608,13 +608,6 @@ impl<'a> Run<'a> {
             .get_or_init(|| lexer::scopes(&self.text[..self.limit], self.lang, self.regions()))
     }
 
-    fn in_range(&self, l: usize) -> bool {
-        self.opts
-            .lines
-            .as_ref()
-            .is_none_or(|r| r.contains(&(l as u32)))
-    }
-
     fn lang(&mut self, li: &'a LangIndex) {
         let index = self.index;
         // Line triggers.
@@ -746,7 +739,8 @@ impl<'a> Run<'a> {
     }
 
     fn accept(&mut self, ti: usize, range: Range<usize>, l: usize) {
-        if !self.in_range(l) || !self.file_ok(ti) {
+        // Callers only pass lines of interest (span tips: overlapping the requested lines).
+        if !self.file_ok(ti) {
             return;
         }
         let t = &self.index.tips[ti];

@@ -289,6 +289,19 @@ pub fn syntax_for(lang: &str) -> Option<&'static Syntax> {
     Some(s)
 }
 
+/// How to write a comment in `lang`: `(open, close)` (`close` is empty for line comments).
+/// `None` when the language has no comments (JSON) or is unknown.
+pub fn comment_syntax(lang: &str) -> Option<(&'static str, &'static str)> {
+    if lang == "json" {
+        return None;
+    }
+    let syn = syntax_for(lang)?;
+    if let Some(l) = syn.line.first() {
+        return Some((l, ""));
+    }
+    syn.block.first().copied()
+}
+
 /// Sorted, non-overlapping comment and string regions of one text. Everything else is code.
 #[derive(Debug, Default, Clone)]
 pub struct Regions {

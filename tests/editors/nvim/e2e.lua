@@ -53,6 +53,12 @@ local function check(name, fn)
 end
 
 --- Waits for `cond`; on timeout fails with `what` and, when given, what `detail()` says.
+-- Editor messages (vim.notify from the LSP client and the plugin) on their own indented lines, so
+-- they never run into the result lines.
+vim.notify = function(msg, level)
+  out(('     notify[%s]: %s'):format(tostring(level or ''), tostring(msg):gsub('\n', ' | ')))
+end
+
 local function wait_for(what, cond, ms, detail)
   local ok = vim.wait(ms or WAIT, cond, 20)
   if not ok then

@@ -1,0 +1,180 @@
+// Drives code-server (VS Code in a browser) with the skill-lsp extension installed, in Debian's
+// Chromium through playwright-core. Called by run.sh with URL, FILE, ARTIFACTS and AGENT_LOG set.
+//
+// Mouse hover does not reach the editor in this set-up, so everything goes through the keyboard:
+// Ctrl+P to open the file, Ctrl+G to go to the tip, Ctrl+K Ctrl+I for the hover, Ctrl+. for the
+// code actions. One line per check, "N passed, N failed" at the end; exit 1 on any failure.
+
+import { chromium } from 'playwright-core';
+import fs from 'node:fs';
+import path from 'node:path';
+
+const { URL, ARTIFACTS, AGENT_LOG } = process.env;
+const TIMEOUT = 30000;
+let passed = 0;
+let failed = 0;
+let page;
+
+const out = (s) => process.stdout.write(s + '\n');
+
+async function shot(name) {
+  const file = path.join(ARTIFACTS, name);
+  await page.screenshot({ path: file });
+  out(`     screenshot ${file}`);
+}
+
+async function check(name, fn) {
+  const t0 = Date.now();
+  try {
+    await fn();
+    passed++;
+    out(`ok   - vscode: ${name} (${Date.now() - t0} ms)`);
+    return true;
+  } catch (err) {
+    failed++;
+    out(`FAIL - vscode: ${name} (${Date.now() - t0} ms): ${err && err.stack ? err.stack : err}`);
+    try {
+      await shot(`failure-${passed + failed}.png`);
+    } catch {}
+    return false;
+  }
+}
+
+/** The text of the visible editor lines (Monaco renders spaces as non-breaking spaces). */
+async function editorText() {
+  return (await page.locator('.editor-instance .monaco-editor .view-lines').first().innerText()).replace(/\u00a0/g, ' ');
+}
+
+async function waitFor(what, fn, timeout = TIMEOUT) {
+  const deadline = Date.now() + timeout;
+  let last;
+  while (Date.now() < deadline) {
+    try {
+      last = await fn();
+      if (last) return last;
+    } catch (e) {
+      last = e;
+    }
+    await page.waitForTimeout(200);
+  }
+  throw new Error(`timed out waiting for ${what}${last ? ` (last: ${String(last).slice(0, 300)})` : ''}`);
+}
+
+async function quickInput(keys, text) {
+  await page.keyboard.press(keys);
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible', timeout: TIMEOUT });
+  await page.keyboard.type(text, { delay: 10 });
+}
+
+const browser = await chromium.launch({
+  executablePath: '/usr/bin/chromium',
+  headless: true,
+  args: [
+    '--headless',
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-dev-shm-usage',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--no-first-run',
+  ],
+});
+
+try {
+  page = await browser.newPage({ viewport: { width: 1280, height: 760 } });
+  fs.mkdirSync(ARTIFACTS, { recursive: true });
+
+  const loaded = await check('the workbench loads with the workspace', async () => {
+    await page.goto(URL, { waitUntil: 'domcontentloaded' });
+    await page.locator('.monaco-workbench').waitFor({ timeout: 60000 });
+    await page.locator('.explorer-folders-view, .explorer-viewlet, .part.sidebar').first().waitFor({ timeout: 60000 });
+  });
+
+  const opened =
+    loaded &&
+    (await check('app/loader.py opens in a Python editor', async () => {
+      // Give the workbench a moment to settle, then quick-open the file.
+      await page.waitForTimeout(1500);
+      await quickInput('Control+P', 'loader.py');
+      await page.locator('.quick-input-list .monaco-list-row', { hasText: 'loader.py' }).first().waitFor({ timeout: TIMEOUT });
+      await page.keyboard.press('Enter');
+      await waitFor('the editor to show the file', async () => (await editorText()).includes('except Exception:'));
+      await waitFor('the Python language mode', async () =>
+        (await page.locator('.statusbar').innerText()).includes('Python'),
+      );
+    }));
+
+  if (opened) {
+    await check('the extension starts the server: status bar counts the skills for the file', async () => {
+      await waitFor('the skill-lsp status bar item', async () => {
+        const text = await page.locator('.statusbar').innerText();
+        return /1 skill\b/.test(text) ? text : false;
+      }, 60000);
+    });
+
+    await check('the tip diagnostic shows as a warning squiggle', async () => {
+      await waitFor('a warning squiggle', async () => (await page.locator('.squiggly-warning').count()) > 0);
+    });
+
+    await check('Ctrl+K Ctrl+I on the tip shows the skill section in a hover', async () => {
+      await quickInput('Control+G', '12:5');
+      await page.keyboard.press('Enter');
+      await page.waitForTimeout(300);
+      await page.keyboard.press('Control+K');
+      await page.keyboard.press('Control+I');
+      const hover = page.locator('.monaco-hover:visible');
+      await waitFor('the hover text', async () => {
+        const text = await hover.first().innerText();
+        return text.includes('Never swallow exceptions') && text.includes('e2e-python-errors') ? text : false;
+      });
+      await shot('vscode-hover.png');
+      await page.keyboard.press('Escape');
+    });
+
+    await check('Ctrl+. lists the agent and tip actions', async () => {
+      await quickInput('Control+G', '12:5');
+      await page.keyboard.press('Enter');
+      await page.waitForTimeout(300);
+      await page.keyboard.press('Control+.');
+      const widget = page.locator('.action-widget');
+      await waitFor('the code action list', async () => {
+        const text = await widget.first().innerText();
+        return ['Ask agent: fix', 'Ask agent: explain with skills', 'Ignore this tip here'].every((t) => text.includes(t))
+          ? text
+          : false;
+      });
+      await shot('vscode-code-actions.png');
+    });
+
+    await check('"Ask agent: fix" applies the fake agent\'s rewrite', async () => {
+      const before = fs.existsSync(AGENT_LOG) ? fs.readFileSync(AGENT_LOG, 'utf8').split('\n').length : 0;
+      // Clicks are swallowed by the context view's pointer block: walk the list with the keyboard.
+      if (!(await page.locator('.action-widget').first().isVisible())) {
+        await page.keyboard.press('Control+.');
+        await page.locator('.action-widget').first().waitFor({ timeout: TIMEOUT });
+      }
+      const focused = page.locator('.action-widget .monaco-list-row.focused');
+      await waitFor('"Ask agent: fix" to be focused in the list', async () => {
+        const text = await focused.first().innerText();
+        if (text.includes('Ask agent: fix')) return true;
+        await page.keyboard.press('ArrowDown');
+        return false;
+      });
+      await page.keyboard.press('Enter');
+      await waitFor('the rewritten code in the editor', async () => {
+        const text = await editorText();
+        return text.includes('raise LoadError(path) from exc') && !text.includes('except Exception:') ? text : false;
+      }, 60000);
+      const after = fs.existsSync(AGENT_LOG) ? fs.readFileSync(AGENT_LOG, 'utf8').split('\n').length : 0;
+      if (after <= before) throw new Error('the fake agent saw no request');
+      await shot('vscode-after-fix.png');
+    });
+  }
+} finally {
+  await browser.close();
+}
+
+out(`vscode e2e: ${passed} passed, ${failed} failed`);
+out(`${passed} passed, ${failed} failed`);
+process.exit(failed ? 1 : 0);

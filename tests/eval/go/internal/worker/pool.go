@@ -31,9 +31,17 @@ type Job struct {
 func NewPool(size string) *Pool {
 	n, _ := strconv.Atoi(size) // expect: go/ignored-error
 	if n <= 0 {
-		panic("worker: pool size must be positive") // expect: go/panic-in-library
+		panic("worker: pool size must be positive") // near: go/panic-in-library
 	}
 	return &Pool{jobs: make(chan Job), workers: n}
+}
+
+func ReadSpec(path string) []byte {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		panic(err) // expect: go/panic-in-library
+	}
+	return data
 }
 
 func parseLimit(raw string) (int, error) {

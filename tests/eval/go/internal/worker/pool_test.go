@@ -1,6 +1,7 @@
 package worker
 
 import (
+	"strconv"
 	"sync"
 	"testing"
 	"time"
@@ -8,11 +9,23 @@ import (
 
 func TestPoolStarts(t *testing.T) {
 	p := NewPool("2")
-	p.StartRefresher()
+	go p.StartRefresher()
 	time.Sleep(50 * time.Millisecond) // expect: go/sleep-in-test
 	if p.workers != 2 {
 		t.Fatalf("workers = %d", p.workers)
 	}
+}
+
+func slowJob() {
+	time.Sleep(10 * time.Millisecond) // near: go/sleep-in-test
+}
+
+func TestAtoiFixture(t *testing.T) {
+	n, _ := strconv.Atoi("3") // near: go/ignored-error
+	if n != 3 {
+		t.Fatal("bad fixture")
+	}
+	slowJob()
 }
 
 func TestRunDrains(t *testing.T) {

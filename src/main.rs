@@ -7,7 +7,11 @@ use skill_lsp::cli::{self, CommonArgs, ask, check};
 use skill_lsp::lsp::ServerDeps;
 
 #[derive(Debug, Parser)]
-#[command(name = "skill-lsp", version, about = "Skill-aware language server: skill selection, tips and agent actions for every editor")]
+#[command(
+    name = "skill-lsp",
+    version,
+    about = "Skill-aware language server: skill selection, tips and agent actions for every editor"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Option<Command>,
@@ -38,11 +42,21 @@ enum Command {
 }
 
 fn init_logging(to_file: Option<PathBuf>, level: &str) {
-    let filter = std::env::var("SKILL_LSP_LOG").ok().filter(|v| !v.is_empty()).unwrap_or_else(|| level.to_string());
-    let filter = tracing_subscriber::EnvFilter::try_new(&filter).unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info"));
-    let builder = tracing_subscriber::fmt().with_env_filter(filter).with_ansi(false).with_target(false);
+    let filter = std::env::var("SKILL_LSP_LOG")
+        .ok()
+        .filter(|v| !v.is_empty())
+        .unwrap_or_else(|| level.to_string());
+    let filter = tracing_subscriber::EnvFilter::try_new(&filter)
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info"));
+    let builder = tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_ansi(false)
+        .with_target(false);
     if let Some(path) = to_file
-        && let Ok(file) = std::fs::OpenOptions::new().create(true).append(true).open(&path)
+        && let Ok(file) = std::fs::OpenOptions::new()
+            .create(true)
+            .append(true)
+            .open(&path)
     {
         builder.with_writer(std::sync::Mutex::new(file)).init();
         return;
@@ -52,13 +66,23 @@ fn init_logging(to_file: Option<PathBuf>, level: &str) {
 
 fn main() {
     let cli = Cli::parse();
-    let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build().expect("tokio runtime");
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .expect("tokio runtime");
     let code = match cli.command {
         None | Some(Command::Serve) => {
             let resolved = cli.common.resolved();
-            init_logging(resolved.settings.log_file.clone(), &resolved.settings.log_level);
+            init_logging(
+                resolved.settings.log_file.clone(),
+                &resolved.settings.log_level,
+            );
             let _ = cli.stdio;
-            let deps = ServerDeps { extra_skills: cli.common.skills.clone(), no_builtin: cli.common.no_builtin, ..Default::default() };
+            let deps = ServerDeps {
+                extra_skills: cli.common.skills.clone(),
+                no_builtin: cli.common.no_builtin,
+                ..Default::default()
+            };
             let clean = runtime.block_on(skill_lsp::lsp::serve_stdio(deps));
             // The spec: exit code 1 when `exit` arrives without a prior `shutdown`.
             if clean { 0 } else { 1 }

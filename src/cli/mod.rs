@@ -34,22 +34,30 @@ impl CommonArgs {
     /// current folder.
     pub fn workspace(&self) -> PathBuf {
         let cwd = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
-        cwd.ancestors().find(|a| a.join(".git").exists()).map(Path::to_path_buf).unwrap_or(cwd)
+        cwd.ancestors()
+            .find(|a| a.join(".git").exists())
+            .map(Path::to_path_buf)
+            .unwrap_or(cwd)
     }
 
     /// Settings from the user file and the workspace file, plus the command-line flags.
     pub fn resolved(&self) -> Resolved {
         let ws = self.workspace();
-        let inputs = Inputs::read(settings::user_config_file().as_deref(), std::slice::from_ref(&ws));
+        let inputs = Inputs::read(
+            settings::user_config_file().as_deref(),
+            std::slice::from_ref(&ws),
+        );
         let mut r = settings::resolve(&inputs);
         if self.no_builtin {
             r.settings.skills.builtin = false;
-            r.origins.insert("skills.builtin".into(), (Layer::Cli, "--no-builtin".into()));
+            r.origins
+                .insert("skills.builtin".into(), (Layer::Cli, "--no-builtin".into()));
         }
         for p in &self.skills {
             let abs = std::path::absolute(p).unwrap_or_else(|_| p.clone());
             r.settings.skills.paths.push(abs);
-            r.origins.insert("skills.paths".into(), (Layer::Cli, "--skills".into()));
+            r.origins
+                .insert("skills.paths".into(), (Layer::Cli, "--skills".into()));
         }
         r
     }
@@ -93,28 +101,64 @@ pub fn skills(common: &CommonArgs) -> anyhow::Result<i32> {
             })
             .collect();
         let problems: Vec<_> = lib.problems.iter().map(problem_json).collect();
-        println!("{}", serde_json::to_string_pretty(&json!({ "skills": list, "problems": problems }))?);
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&json!({ "skills": list, "problems": problems }))?
+        );
         return Ok(0);
     }
     for s in &lib.skills {
         let langs = if s.languages.is_empty() {
             "-".to_string()
         } else {
-            format!("{}{}", s.languages.join(","), if s.languages_inferred { " (inferred)" } else { "" })
+            format!(
+                "{}{}",
+                s.languages.join(","),
+                if s.languages_inferred {
+                    " (inferred)"
+                } else {
+                    ""
+                }
+            )
         };
-        println!("{:<36} {:<20} {:<13} {}", s.name, s.format.as_str(), s.activation.label(), langs);
+        println!(
+            "{:<36} {:<20} {:<13} {}",
+            s.name,
+            s.format.as_str(),
+            s.activation.label(),
+            langs
+        );
         if !s.globs.is_empty() {
             println!("{:<36} globs: {}", "", s.globs.join(", "));
         }
         println!("{:<36} {}", "", s.display_path());
         for p in &s.problems {
-            println!("{:<36} {}:{}: {} {}: {}", "", p.path.display(), p.line + 1, p.severity.as_str(), p.code, p.message);
+            println!(
+                "{:<36} {}:{}: {} {}: {}",
+                "",
+                p.path.display(),
+                p.line + 1,
+                p.severity.as_str(),
+                p.code,
+                p.message
+            );
         }
     }
     for p in &lib.problems {
-        println!("{}:{}: {} {}: {}", p.path.display(), p.line + 1, p.severity.as_str(), p.code, p.message);
+        println!(
+            "{}:{}: {} {}: {}",
+            p.path.display(),
+            p.line + 1,
+            p.severity.as_str(),
+            p.code,
+            p.message
+        );
     }
-    println!("{} skills, {} problems", lib.skills.len(), lib.all_problems().len());
+    println!(
+        "{} skills, {} problems",
+        lib.skills.len(),
+        lib.all_problems().len()
+    );
     Ok(0)
 }
 
@@ -140,8 +184,17 @@ pub fn match_files(files: &[PathBuf], common: &CommonArgs) -> anyhow::Result<i32
         };
         let abs = std::path::absolute(f).unwrap_or_else(|_| f.clone());
         let lang = select::language_of(&abs, &text, None);
-        let root = if abs.starts_with(&ws) { Some(ws.as_path()) } else { abs.parent() };
-        let info = DocumentInfo { path: Some(&abs), root, language_id: &lang, text: &text };
+        let root = if abs.starts_with(&ws) {
+            Some(ws.as_path())
+        } else {
+            abs.parent()
+        };
+        let info = DocumentInfo {
+            path: Some(&abs),
+            root,
+            language_id: &lang,
+            text: &text,
+        };
         let matches = select::select_with_settings(&lib, &info, &r.settings);
         if common.json {
             out.push(json!({
@@ -190,7 +243,12 @@ pub fn doctor(common: &CommonArgs) -> anyhow::Result<i32> {
         "agent.timeoutSecs": s.agent.timeout_secs, "agent.maxOutputTokens": s.agent.max_output_tokens, "agent.temperature": s.agent.temperature,
         "agent.retries": s.agent.retries, "agent.contextTokens": s.agent.context_tokens,
     });
-    let origin = |k: &str| r.origins.get(k).map(|(l, src)| format!("{l:?} ({src})").to_lowercase()).unwrap_or_else(|| "default".into());
+    let origin = |k: &str| {
+        r.origins
+            .get(k)
+            .map(|(l, src)| format!("{l:?} ({src})").to_lowercase())
+            .unwrap_or_else(|| "default".into())
+    };
     let problems = lib.all_problems();
     if common.json {
         let settings: serde_json::Map<String, serde_json::Value> = values
@@ -216,7 +274,12 @@ pub fn doctor(common: &CommonArgs) -> anyhow::Result<i32> {
         return Ok(0);
     }
     println!("skill-lsp {}", env!("CARGO_PKG_VERSION"));
-    println!("user config: {}", settings::user_config_file().map(|p| p.display().to_string()).unwrap_or_else(|| "-".into()));
+    println!(
+        "user config: {}",
+        settings::user_config_file()
+            .map(|p| p.display().to_string())
+            .unwrap_or_else(|| "-".into())
+    );
     println!("workspace:   {}", common.workspace().display());
     println!("\nsettings:");
     if let Some(map) = values.as_object() {
@@ -232,11 +295,28 @@ pub fn doctor(common: &CommonArgs) -> anyhow::Result<i32> {
     }
     println!("\nskill roots:");
     for root in &lib.roots {
-        println!("  {:<10} {:>4} skills  {}{}", format!("{:?}", root.origin).to_lowercase(), root.skills, root.path, if root.exists { "" } else { "  (missing)" });
+        println!(
+            "  {:<10} {:>4} skills  {}{}",
+            format!("{:?}", root.origin).to_lowercase(),
+            root.skills,
+            root.path,
+            if root.exists { "" } else { "  (missing)" }
+        );
     }
-    println!("\n{} skills loaded in {ms:.1} ms, {} problems", lib.skills.len(), problems.len());
+    println!(
+        "\n{} skills loaded in {ms:.1} ms, {} problems",
+        lib.skills.len(),
+        problems.len()
+    );
     for p in problems {
-        println!("  {}:{}: {} {}: {}", p.path.display(), p.line + 1, p.severity.as_str(), p.code, p.message);
+        println!(
+            "  {}:{}: {} {}: {}",
+            p.path.display(),
+            p.line + 1,
+            p.severity.as_str(),
+            p.code,
+            p.message
+        );
     }
     Ok(0)
 }

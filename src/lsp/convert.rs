@@ -4,7 +4,9 @@
 
 use std::path::{Path, PathBuf};
 
-use super::proto::{Diagnostic, DiagnosticSeverity, Location, NumberOrString, Position, Range, Uri};
+use super::proto::{
+    Diagnostic, DiagnosticSeverity, Location, NumberOrString, Position, Range, Uri,
+};
 use crate::skills::library::Library;
 use crate::skills::model::{Problem, Severity, Skill};
 
@@ -28,7 +30,10 @@ pub fn severity(s: Severity) -> DiagnosticSeverity {
 /// A problem as a diagnostic on the guidance file, covering its whole line.
 pub fn problem_diagnostic(p: &Problem) -> Diagnostic {
     Diagnostic {
-        range: Range::new(Position::new(p.line, 0), Position::new(p.line, u32::MAX / 2)),
+        range: Range::new(
+            Position::new(p.line, 0),
+            Position::new(p.line, u32::MAX / 2),
+        ),
         severity: Some(severity(p.severity)),
         code: Some(NumberOrString::String(format!("skill-lsp/{}", p.code))),
         source: Some("skill-lsp".into()),
@@ -58,7 +63,8 @@ pub fn builtin_cache_dir() -> PathBuf {
         .map(PathBuf::from)
         .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".cache")))
         .unwrap_or_else(std::env::temp_dir);
-    base.join("skill-lsp").join(concat!("builtin-", env!("CARGO_PKG_VERSION")))
+    base.join("skill-lsp")
+        .join(concat!("builtin-", env!("CARGO_PKG_VERSION")))
 }
 
 /// A real file path for a skill: its own path, or (embedded) a copy in the cache folder.
@@ -67,7 +73,9 @@ pub fn skill_file(skill: &Skill) -> Option<PathBuf> {
     match shown.strip_prefix("builtin:/") {
         Some(rel) => {
             let target = builtin_cache_dir().join(rel);
-            let same = std::fs::read_to_string(&target).map(|t| *t == *skill.text).unwrap_or(false);
+            let same = std::fs::read_to_string(&target)
+                .map(|t| *t == *skill.text)
+                .unwrap_or(false);
             if !same {
                 std::fs::create_dir_all(target.parent()?).ok()?;
                 std::fs::write(&target, skill.text.as_bytes()).ok()?;
@@ -85,5 +93,8 @@ pub fn skill_uri(skill: &Skill) -> Option<Uri> {
 
 /// A location at a 0-based line of a skill file.
 pub fn skill_location(skill: &Skill, line: u32) -> Option<Location> {
-    Some(Location { uri: skill_uri(skill)?, range: Range::new(Position::new(line, 0), Position::new(line, 0)) })
+    Some(Location {
+        uri: skill_uri(skill)?,
+        range: Range::new(Position::new(line, 0), Position::new(line, 0)),
+    })
 }

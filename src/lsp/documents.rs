@@ -30,8 +30,20 @@ pub struct Document {
 }
 
 impl Document {
-    pub fn new(uri: Uri, path: Option<PathBuf>, version: i32, language_id: String, text: &str) -> Document {
-        Document { uri, path, version, language_id, rope: Rope::from_str(text) }
+    pub fn new(
+        uri: Uri,
+        path: Option<PathBuf>,
+        version: i32,
+        language_id: String,
+        text: &str,
+    ) -> Document {
+        Document {
+            uri,
+            path,
+            version,
+            language_id,
+            rope: Rope::from_str(text),
+        }
     }
 
     /// Apply one content change (full or incremental).
@@ -78,7 +90,11 @@ pub fn char_at(rope: &Rope, pos: Position, enc: PositionEncoding) -> usize {
         PositionEncoding::Utf16 | PositionEncoding::Utf8 => {
             let mut units = 0usize;
             for (i, c) in slice.chars().take(len).enumerate() {
-                let w = if enc == PositionEncoding::Utf16 { c.len_utf16() } else { c.len_utf8() };
+                let w = if enc == PositionEncoding::Utf16 {
+                    c.len_utf16()
+                } else {
+                    c.len_utf8()
+                };
                 if units + w > want {
                     return start + i;
                 }
@@ -110,7 +126,10 @@ pub fn position_at(rope: &Rope, byte: usize, enc: PositionEncoding) -> Position 
 
 /// A byte range as an LSP range.
 pub fn range_of(rope: &Rope, bytes: ByteRange<usize>, enc: PositionEncoding) -> Range {
-    Range::new(position_at(rope, bytes.start, enc), position_at(rope, bytes.end, enc))
+    Range::new(
+        position_at(rope, bytes.start, enc),
+        position_at(rope, bytes.end, enc),
+    )
 }
 
 /// An LSP range as a byte range (clamped, ordered).
@@ -144,7 +163,11 @@ mod tests {
         assert_eq!(position_at(&rope, 5, e), p(0, 3));
         assert_eq!(position_at(&rope, 2, e), p(0, 1), "mid-UTF-8 snaps back");
         assert_eq!(position_at(&rope, 10, e), p(1, 1));
-        assert_eq!(position_at(&rope, 9, e), p(1, 0), "inside 漢 snaps to its start");
+        assert_eq!(
+            position_at(&rope, 9, e),
+            p(1, 0),
+            "inside 漢 snaps to its start"
+        );
         assert_eq!(position_at(&rope, 10_000, e), p(2, 4));
     }
 
@@ -152,7 +175,11 @@ mod tests {
     fn utf8_and_utf32() {
         let rope = Rope::from_str("é😀z");
         assert_eq!(offset_at(&rope, p(0, 2), PositionEncoding::Utf8), 2);
-        assert_eq!(offset_at(&rope, p(0, 3), PositionEncoding::Utf8), 2, "inside 😀 snaps back");
+        assert_eq!(
+            offset_at(&rope, p(0, 3), PositionEncoding::Utf8),
+            2,
+            "inside 😀 snaps back"
+        );
         assert_eq!(offset_at(&rope, p(0, 6), PositionEncoding::Utf8), 6);
         assert_eq!(offset_at(&rope, p(0, 2), PositionEncoding::Utf32), 6);
         assert_eq!(position_at(&rope, 6, PositionEncoding::Utf32), p(0, 2));
@@ -163,7 +190,11 @@ mod tests {
     fn incremental_edits() {
         let uri: Uri = "file:///t.py".parse().unwrap();
         let mut d = Document::new(uri, None, 1, "python".into(), "漢字\nabc");
-        let change = |l1, c1, l2, c2, t: &str| TextDocumentContentChangeEvent { range: Some(Range::new(p(l1, c1), p(l2, c2))), range_length: None, text: t.into() };
+        let change = |l1, c1, l2, c2, t: &str| TextDocumentContentChangeEvent {
+            range: Some(Range::new(p(l1, c1), p(l2, c2))),
+            range_length: None,
+            text: t.into(),
+        };
         d.apply(&change(0, 1, 0, 2, "😀"), PositionEncoding::Utf16);
         assert_eq!(d.rope.to_string(), "漢😀\nabc");
         d.apply(&change(1, 3, 1, 3, "!"), PositionEncoding::Utf16);
@@ -171,7 +202,14 @@ mod tests {
         // Reversed and out of range: clamped, no panic.
         d.apply(&change(9, 9, 0, 3, ""), PositionEncoding::Utf16);
         assert_eq!(d.rope.to_string(), "漢😀");
-        d.apply(&TextDocumentContentChangeEvent { range: None, range_length: None, text: "new".into() }, PositionEncoding::Utf16);
+        d.apply(
+            &TextDocumentContentChangeEvent {
+                range: None,
+                range_length: None,
+                text: "new".into(),
+            },
+            PositionEncoding::Utf16,
+        );
         assert_eq!(d.rope.to_string(), "new");
     }
 }

@@ -40,7 +40,9 @@ pub struct ClientFlags {
 impl ClientFlags {
     pub fn from_capabilities(caps: &ClientCapabilities) -> ClientFlags {
         let general = caps.general.as_ref();
-        let encodings = general.and_then(|g| g.position_encodings.clone()).unwrap_or_default();
+        let encodings = general
+            .and_then(|g| g.position_encodings.clone())
+            .unwrap_or_default();
         // Prefer UTF-8 (no conversion), then UTF-32, else the mandatory UTF-16.
         let encoding = if encodings.contains(&PositionEncodingKind::UTF8) {
             PositionEncoding::Utf8
@@ -55,19 +57,31 @@ impl ClientFlags {
         let edit = ws.and_then(|w| w.workspace_edit.as_ref());
         ClientFlags {
             encoding,
-            show_document: window.and_then(|w| w.show_document.as_ref()).is_some_and(|s| s.support),
+            show_document: window
+                .and_then(|w| w.show_document.as_ref())
+                .is_some_and(|s| s.support),
             work_done_progress: window.and_then(|w| w.work_done_progress).unwrap_or(false),
             configuration: ws.and_then(|w| w.configuration).unwrap_or(false),
             apply_edit: ws.and_then(|w| w.apply_edit).unwrap_or(false),
             document_changes: edit.and_then(|e| e.document_changes).unwrap_or(false),
-            create_files: edit.and_then(|e| e.resource_operations.as_ref()).is_some_and(|ops| ops.contains(&ResourceOperationKind::Create)),
+            create_files: edit
+                .and_then(|e| e.resource_operations.as_ref())
+                .is_some_and(|ops| ops.contains(&ResourceOperationKind::Create)),
             markdown: td
                 .and_then(|t| t.hover.as_ref())
                 .and_then(|h| h.content_format.as_ref())
                 .is_none_or(|f| f.contains(&MarkupKind::Markdown)),
-            code_action_literals: td.and_then(|t| t.code_action.as_ref()).is_some_and(|c| c.code_action_literal_support.is_some()),
-            code_action_resolve: td.and_then(|t| t.code_action.as_ref()).and_then(|c| c.resolve_support.as_ref()).is_some_and(|r| r.properties.iter().any(|p| p == "edit")),
-            watched_files_dynamic: ws.and_then(|w| w.did_change_watched_files.as_ref()).and_then(|d| d.dynamic_registration).unwrap_or(false),
+            code_action_literals: td
+                .and_then(|t| t.code_action.as_ref())
+                .is_some_and(|c| c.code_action_literal_support.is_some()),
+            code_action_resolve: td
+                .and_then(|t| t.code_action.as_ref())
+                .and_then(|c| c.resolve_support.as_ref())
+                .is_some_and(|r| r.properties.iter().any(|p| p == "edit")),
+            watched_files_dynamic: ws
+                .and_then(|w| w.did_change_watched_files.as_ref())
+                .and_then(|d| d.dynamic_registration)
+                .unwrap_or(false),
             workspace_folders: ws.and_then(|w| w.workspace_folders).unwrap_or(false),
         }
     }
@@ -159,7 +173,12 @@ impl DocSnapshot {
 
     /// Selection input for this document, over `text` (from [`DocSnapshot::text`]).
     pub fn info<'a>(&'a self, text: &'a str) -> DocumentInfo<'a> {
-        DocumentInfo { path: self.path.as_deref(), root: self.root.as_deref(), language_id: &self.language_id, text }
+        DocumentInfo {
+            path: self.path.as_deref(),
+            root: self.root.as_deref(),
+            language_id: &self.language_id,
+            text,
+        }
     }
 
     pub fn offset_at(&self, pos: Position) -> usize {
@@ -185,7 +204,11 @@ pub const CORE_COMMANDS: &[&str] = &["skill-lsp.skillsForFile", "skill-lsp.reloa
 impl Backend {
     pub fn new(client: Client, deps: ServerDeps) -> Backend {
         let agent = AgentState::new(deps.agent.clone());
-        let resolved = Arc::new(Resolved { settings: Settings::default(), origins: Default::default(), warnings: Vec::new() });
+        let resolved = Arc::new(Resolved {
+            settings: Settings::default(),
+            origins: Default::default(),
+            warnings: Vec::new(),
+        });
         Backend {
             client,
             state: Arc::new(State {
@@ -220,12 +243,28 @@ impl Backend {
         let docs = self.state.docs.read().expect("lock");
         let d = docs.get(uri)?;
         let encoding = self.state.flags.read().expect("lock").encoding;
-        let root = d.path.as_ref().and_then(|p| select::root_for(&self.state.workspaces.read().expect("lock"), p).cloned());
-        Some(DocSnapshot { uri: d.uri.clone(), path: d.path.clone(), root, version: d.version, language_id: d.language_id.clone(), rope: d.rope.clone(), encoding })
+        let root = d.path.as_ref().and_then(|p| {
+            select::root_for(&self.state.workspaces.read().expect("lock"), p).cloned()
+        });
+        Some(DocSnapshot {
+            uri: d.uri.clone(),
+            path: d.path.clone(),
+            root,
+            version: d.version,
+            language_id: d.language_id.clone(),
+            rope: d.rope.clone(),
+            encoding,
+        })
     }
 
     pub fn open_uris(&self) -> Vec<Uri> {
-        self.state.docs.read().expect("lock").keys().cloned().collect()
+        self.state
+            .docs
+            .read()
+            .expect("lock")
+            .keys()
+            .cloned()
+            .collect()
     }
 
     /// Whether `shutdown` was received (the process exits 1 on `exit` otherwise).
@@ -235,7 +274,8 @@ impl Backend {
 
     fn sources(&self, settings: &Settings, workspaces: &[PathBuf]) -> SkillSources {
         let mut s = SkillSources::from_settings(settings, workspaces);
-        s.configured.extend(self.state.deps.extra_skills.iter().cloned());
+        s.configured
+            .extend(self.state.deps.extra_skills.iter().cloned());
         if self.state.deps.no_builtin {
             s.builtin = false;
         }
@@ -270,13 +310,23 @@ impl Backend {
     async fn report_warnings(&self, resolved: &Resolved) {
         let fresh: Vec<String> = {
             let mut warned = self.state.warned.lock().expect("lock");
-            resolved.warnings.iter().filter(|w| warned.insert((*w).clone())).cloned().collect()
+            resolved
+                .warnings
+                .iter()
+                .filter(|w| warned.insert((*w).clone()))
+                .cloned()
+                .collect()
         };
         if !fresh.is_empty() {
             for w in &fresh {
                 warn!("settings: {w}");
             }
-            self.client.show_message(MessageType::WARNING, format!("skill-lsp settings: {}", fresh.join("; "))).await;
+            self.client
+                .show_message(
+                    MessageType::WARNING,
+                    format!("skill-lsp settings: {}", fresh.join("; ")),
+                )
+                .await;
         }
     }
 
@@ -298,7 +348,12 @@ impl Backend {
             debug!("discarding a stale library load");
             return;
         }
-        info!(skills = lib.skills.len(), problems = lib.all_problems().len(), ms = started.elapsed().as_millis() as u64, "skills loaded");
+        info!(
+            skills = lib.skills.len(),
+            problems = lib.all_problems().len(),
+            ms = started.elapsed().as_millis() as u64,
+            "skills loaded"
+        );
         *self.state.library.write().expect("lock") = Arc::new(lib);
         diagnostics::schedule_all(self);
     }
@@ -308,7 +363,10 @@ impl Backend {
         if !self.state.flags.read().expect("lock").configuration {
             return;
         }
-        let items = vec![ConfigurationItem { scope_uri: None, section: Some("skillLsp".into()) }];
+        let items = vec![ConfigurationItem {
+            scope_uri: None,
+            section: Some("skillLsp".into()),
+        }];
         match self.client.configuration(items).await {
             Ok(values) => {
                 let mut editor = self.state.editor_settings.lock().expect("lock");
@@ -348,7 +406,12 @@ impl Backend {
                 (Some(path), lang, text, root)
             }
         };
-        let info = DocumentInfo { path: path.as_deref(), root: root.as_deref(), language_id: &lang, text: &text };
+        let info = DocumentInfo {
+            path: path.as_deref(),
+            root: root.as_deref(),
+            language_id: &lang,
+            text: &text,
+        };
         let matches = select::select_with_settings(&snap.library, &info, &snap.settings);
         Some((snap, matches, lang))
     }
@@ -388,11 +451,20 @@ impl Backend {
         if let Some(p) = self.user_config_path() {
             globs.push(p.display().to_string());
         }
-        let watchers = globs.into_iter().map(|g| FileSystemWatcher { glob_pattern: GlobPattern::String(g), kind: None }).collect();
+        let watchers = globs
+            .into_iter()
+            .map(|g| FileSystemWatcher {
+                glob_pattern: GlobPattern::String(g),
+                kind: None,
+            })
+            .collect();
         let registration = Registration {
             id: "skill-lsp-watch".into(),
             method: "workspace/didChangeWatchedFiles".into(),
-            register_options: serde_json::to_value(DidChangeWatchedFilesRegistrationOptions { watchers }).ok(),
+            register_options: serde_json::to_value(DidChangeWatchedFilesRegistrationOptions {
+                watchers,
+            })
+            .ok(),
         };
         let client = self.client.clone();
         tokio::spawn(async move {
@@ -403,7 +475,9 @@ impl Backend {
     }
 
     fn skills_json(&self, uri: &Uri) -> Value {
-        let Some((snap, matches, lang)) = self.skills_for(uri) else { return Value::Null };
+        let Some((snap, matches, lang)) = self.skills_for(uri) else {
+            return Value::Null;
+        };
         let list: Vec<Value> = matches
             .iter()
             .map(|m| {
@@ -431,22 +505,34 @@ fn server_capabilities(flags: &ClientFlags) -> ServerCapabilities {
     commands.extend(agent_actions::COMMANDS.iter().map(|s| s.to_string()));
     ServerCapabilities {
         position_encoding: Some(flags.position_encoding_kind()),
-        text_document_sync: Some(TextDocumentSyncCapability::Options(TextDocumentSyncOptions {
-            open_close: Some(true),
-            change: Some(TextDocumentSyncKind::INCREMENTAL),
-            save: Some(TextDocumentSyncSaveOptions::Supported(true)),
-            ..Default::default()
-        })),
+        text_document_sync: Some(TextDocumentSyncCapability::Options(
+            TextDocumentSyncOptions {
+                open_close: Some(true),
+                change: Some(TextDocumentSyncKind::INCREMENTAL),
+                save: Some(TextDocumentSyncSaveOptions::Supported(true)),
+                ..Default::default()
+            },
+        )),
         hover_provider: Some(HoverProviderCapability::Simple(true)),
         code_action_provider: Some(CodeActionProviderCapability::Options(CodeActionOptions {
-            code_action_kinds: Some(vec![CodeActionKind::QUICKFIX, CodeActionKind::REFACTOR_REWRITE, CodeActionKind::EMPTY]),
+            code_action_kinds: Some(vec![
+                CodeActionKind::QUICKFIX,
+                CodeActionKind::REFACTOR_REWRITE,
+                CodeActionKind::EMPTY,
+            ]),
             resolve_provider: Some(true),
             ..Default::default()
         })),
-        execute_command_provider: Some(ExecuteCommandOptions { commands, ..Default::default() }),
+        execute_command_provider: Some(ExecuteCommandOptions {
+            commands,
+            ..Default::default()
+        }),
         workspace_symbol_provider: Some(OneOf::Left(true)),
         workspace: Some(WorkspaceServerCapabilities {
-            workspace_folders: Some(WorkspaceFoldersServerCapabilities { supported: Some(true), change_notifications: Some(OneOf::Left(true)) }),
+            workspace_folders: Some(WorkspaceFoldersServerCapabilities {
+                supported: Some(true),
+                change_notifications: Some(OneOf::Left(true)),
+            }),
             file_operations: None,
         }),
         ..Default::default()
@@ -472,15 +558,26 @@ impl LanguageServer for Backend {
         let flags = ClientFlags::from_capabilities(&params.capabilities);
         *self.state.flags.write().expect("lock") = flags;
         *self.state.workspaces.write().expect("lock") = folder_paths(&params);
-        if let Some(opts) = params.initialization_options.clone().filter(|v| !v.is_null()) {
-            self.state.editor_settings.lock().expect("lock").push(("initializationOptions".into(), opts));
+        if let Some(opts) = params
+            .initialization_options
+            .clone()
+            .filter(|v| !v.is_null())
+        {
+            self.state
+                .editor_settings
+                .lock()
+                .expect("lock")
+                .push(("initializationOptions".into(), opts));
         }
         let (resolved, _) = self.resolve_settings();
         let _ = resolved;
         self.reload().await;
         Ok(InitializeResult {
             capabilities: server_capabilities(&flags),
-            server_info: Some(ServerInfo { name: "skill-lsp".into(), version: Some(env!("CARGO_PKG_VERSION").into()) }),
+            server_info: Some(ServerInfo {
+                name: "skill-lsp".into(),
+                version: Some(env!("CARGO_PKG_VERSION").into()),
+            }),
             offset_encoding: None,
         })
     }
@@ -512,7 +609,11 @@ impl LanguageServer for Backend {
             None => td.language_id.clone(),
         };
         let doc = Document::new(td.uri.clone(), path, td.version, lang, &td.text);
-        self.state.docs.write().expect("lock").insert(td.uri.clone(), doc);
+        self.state
+            .docs
+            .write()
+            .expect("lock")
+            .insert(td.uri.clone(), doc);
         diagnostics::schedule(self, td.uri);
     }
 
@@ -522,7 +623,10 @@ impl LanguageServer for Backend {
             let encoding = self.state.flags.read().expect("lock").encoding;
             let mut docs = self.state.docs.write().expect("lock");
             let Some(doc) = docs.get_mut(&uri) else {
-                warn!("didChange for a document that is not open: {}", uri.as_str());
+                warn!(
+                    "didChange for a document that is not open: {}",
+                    uri.as_str()
+                );
                 return;
             };
             for change in &params.content_changes {
@@ -536,7 +640,9 @@ impl LanguageServer for Backend {
     async fn did_save(&self, params: DidSaveTextDocumentParams) {
         let uri = params.text_document.uri;
         // Saving a guidance file reloads the library even when the client does not watch files.
-        let is_guidance = uri_to_path(&uri).is_some_and(|p| self.snapshot().library.is_guidance_file(&p) || p.ends_with(settings::WORKSPACE_FILE));
+        let is_guidance = uri_to_path(&uri).is_some_and(|p| {
+            self.snapshot().library.is_guidance_file(&p) || p.ends_with(settings::WORKSPACE_FILE)
+        });
         if is_guidance {
             self.settings_changed(true).await;
         } else {
@@ -595,47 +701,87 @@ impl LanguageServer for Backend {
         }
     }
 
-    async fn code_action(&self, params: CodeActionParams) -> jsonrpc::Result<Option<CodeActionResponse>> {
+    async fn code_action(
+        &self,
+        params: CodeActionParams,
+    ) -> jsonrpc::Result<Option<CodeActionResponse>> {
         let mut actions = tip_actions::code_actions(self, &params);
         actions.extend(agent_actions::code_actions(self, &params));
         Ok(Some(actions))
     }
 
     async fn code_action_resolve(&self, action: CodeAction) -> jsonrpc::Result<CodeAction> {
-        let owner = action.data.as_ref().and_then(|d| d.get("owner")).and_then(Value::as_str).unwrap_or("");
-        if owner == "agent" { agent_actions::resolve(self, action).await } else { tip_actions::resolve(self, action).await }
+        let owner = action
+            .data
+            .as_ref()
+            .and_then(|d| d.get("owner"))
+            .and_then(Value::as_str)
+            .unwrap_or("");
+        if owner == "agent" {
+            agent_actions::resolve(self, action).await
+        } else {
+            tip_actions::resolve(self, action).await
+        }
     }
 
-    async fn execute_command(&self, params: ExecuteCommandParams) -> jsonrpc::Result<Option<Value>> {
+    async fn execute_command(
+        &self,
+        params: ExecuteCommandParams,
+    ) -> jsonrpc::Result<Option<Value>> {
         let cmd = params.command.as_str();
         match cmd {
             "skill-lsp.skillsForFile" => {
                 let uri = params
                     .arguments
                     .first()
-                    .and_then(|a| a.as_str().map(str::to_string).or_else(|| a.get("uri").and_then(Value::as_str).map(str::to_string)))
+                    .and_then(|a| {
+                        a.as_str()
+                            .map(str::to_string)
+                            .or_else(|| a.get("uri").and_then(Value::as_str).map(str::to_string))
+                    })
                     .and_then(|s| s.parse::<Uri>().ok())
-                    .ok_or_else(|| jsonrpc::Error::invalid_params("skill-lsp.skillsForFile expects a document URI as its first argument"))?;
+                    .ok_or_else(|| {
+                        jsonrpc::Error::invalid_params(
+                            "skill-lsp.skillsForFile expects a document URI as its first argument",
+                        )
+                    })?;
                 Ok(Some(self.skills_json(&uri)))
             }
             "skill-lsp.reload" => {
                 self.settings_changed(true).await;
                 let lib = self.snapshot().library;
-                Ok(Some(json!({ "skills": lib.skills.len(), "problems": lib.all_problems().len() })))
+                Ok(Some(
+                    json!({ "skills": lib.skills.len(), "problems": lib.all_problems().len() }),
+                ))
             }
             c if tip_actions::COMMANDS.contains(&c) => tip_actions::execute(self, params).await,
             c if agent_actions::COMMANDS.contains(&c) => agent_actions::execute(self, params).await,
-            other => Err(jsonrpc::Error::invalid_params(format!("unknown command `{other}`"))),
+            other => Err(jsonrpc::Error::invalid_params(format!(
+                "unknown command `{other}`"
+            ))),
         }
     }
 
-    async fn symbol(&self, params: WorkspaceSymbolParams) -> jsonrpc::Result<Option<WorkspaceSymbolResponse>> {
+    async fn symbol(
+        &self,
+        params: WorkspaceSymbolParams,
+    ) -> jsonrpc::Result<Option<WorkspaceSymbolResponse>> {
         let lib = self.snapshot().library;
         let q = params.query.to_lowercase();
         let mut out = Vec::new();
         for s in &lib.skills {
-            let skill_hit = q.is_empty() || s.name.to_lowercase().contains(&q) || s.aliases.iter().any(|a| a.to_lowercase().contains(&q));
-            let Some(uri) = (if skill_hit || s.sections.iter().any(|sec| sec.title().to_lowercase().contains(&q)) { convert::skill_uri(s) } else { None }) else {
+            let skill_hit = q.is_empty()
+                || s.name.to_lowercase().contains(&q)
+                || s.aliases.iter().any(|a| a.to_lowercase().contains(&q));
+            let Some(uri) = (if skill_hit
+                || s.sections
+                    .iter()
+                    .any(|sec| sec.title().to_lowercase().contains(&q))
+            {
+                convert::skill_uri(s)
+            } else {
+                None
+            }) else {
                 continue;
             };
             if skill_hit {
@@ -645,7 +791,10 @@ impl LanguageServer for Backend {
                     kind: SymbolKind::FILE,
                     tags: None,
                     deprecated: None,
-                    location: Location { uri: uri.clone(), range: Range::default() },
+                    location: Location {
+                        uri: uri.clone(),
+                        range: Range::default(),
+                    },
                     container_name: s.category.clone(),
                 });
             }
@@ -657,7 +806,13 @@ impl LanguageServer for Backend {
                         kind: SymbolKind::STRING,
                         tags: None,
                         deprecated: None,
-                        location: Location { uri: uri.clone(), range: Range::new(Position::new(sec.line_start, 0), Position::new(sec.line_start, 0)) },
+                        location: Location {
+                            uri: uri.clone(),
+                            range: Range::new(
+                                Position::new(sec.line_start, 0),
+                                Position::new(sec.line_start, 0),
+                            ),
+                        },
                         container_name: Some(s.name.clone()),
                     });
                 }
@@ -680,7 +835,10 @@ impl Backend {
 /// Build the service (used by stdio and by the in-process test harness).
 pub fn service(deps: ServerDeps) -> (LspService<Backend>, tower_lsp_server::ClientSocket) {
     LspService::build(move |client| Backend::new(client, deps))
-        .custom_method("window/workDoneProgress/cancel", Backend::work_done_progress_cancel)
+        .custom_method(
+            "window/workDoneProgress/cancel",
+            Backend::work_done_progress_cancel,
+        )
         .finish()
 }
 
@@ -692,7 +850,9 @@ where
 {
     let (service, socket) = service(deps);
     let state = service.inner().state.clone();
-    tower_lsp_server::Server::new(input, output, socket).serve(service).await;
+    tower_lsp_server::Server::new(input, output, socket)
+        .serve(service)
+        .await;
     state.shutdown.load(Ordering::SeqCst)
 }
 

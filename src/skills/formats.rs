@@ -41,12 +41,17 @@ pub fn detect(rel: &str) -> Option<SourceFormat> {
         return Some(SourceFormat::CursorLegacy);
     }
     if name == ".clinerules" || has(".clinerules/") {
-        return (name == ".clinerules" || name.ends_with(".md") || name.ends_with(".txt")).then_some(SourceFormat::Cline);
+        return (name == ".clinerules" || name.ends_with(".md") || name.ends_with(".txt"))
+            .then_some(SourceFormat::Cline);
     }
     if !name.ends_with(".md") {
         return None;
     }
-    if name.starts_with("readme") || name.starts_with("license") || name.starts_with("changelog") || name.starts_with("contributing") {
+    if name.starts_with("readme")
+        || name.starts_with("license")
+        || name.starts_with("changelog")
+        || name.starts_with("contributing")
+    {
         return None;
     }
     if has(".continue/rules/") {
@@ -79,16 +84,44 @@ pub struct FileInput<'a> {
 
 /// Keys we interpret; everything else goes to `extra`.
 const KNOWN: &[&str] = &[
-    "name", "description", "aliases", "category", "languages", "paths", "globs", "applyTo", "exclude", "content", "activation",
-    "alwaysApply", "regex", "trigger", "inclusion", "fileMatchPattern", "disable-model-invocation",
+    "name",
+    "description",
+    "aliases",
+    "category",
+    "languages",
+    "paths",
+    "globs",
+    "applyTo",
+    "exclude",
+    "content",
+    "activation",
+    "alwaysApply",
+    "regex",
+    "trigger",
+    "inclusion",
+    "fileMatchPattern",
+    "disable-model-invocation",
 ];
 
 /// Parse one file into a skill. Never fails: problems are collected on the skill.
 pub fn parse(input: FileInput<'_>) -> Skill {
-    let FileInput { path, rel, text, format, origin, dir } = input;
+    let FileInput {
+        path,
+        rel,
+        text,
+        format,
+        origin,
+        dir,
+    } = input;
     let fm = frontmatter::parse(&text);
     let mut problems = Vec::new();
-    let problem = |line: u32, severity, code, message: String| Problem { path: path.clone(), line, severity, code, message };
+    let problem = |line: u32, severity, code, message: String| Problem {
+        path: path.clone(),
+        line,
+        severity,
+        code,
+        message,
+    };
     if let Some((line, err)) = &fm.yaml_error {
         problems.push(problem(
             *line,
@@ -98,10 +131,19 @@ pub fn parse(input: FileInput<'_>) -> Skill {
         ));
     }
     if fm.unterminated {
-        problems.push(problem(0, Severity::Warning, "unterminated-frontmatter", "frontmatter opened with `---` but never closed; the whole file is read as body".into()));
+        problems.push(problem(
+            0,
+            Severity::Warning,
+            "unterminated-frontmatter",
+            "frontmatter opened with `---` but never closed; the whole file is read as body".into(),
+        ));
     }
     let stripped = text.strip_prefix('\u{feff}').unwrap_or(&text);
-    let (body, body_line) = if fm.present { (&text[fm.body_offset..], fm.body_line) } else { (stripped, 0) };
+    let (body, body_line) = if fm.present {
+        (&text[fm.body_offset..], fm.body_line)
+    } else {
+        (stripped, 0)
+    };
     let sections = markdown::sections(body, body_line);
     let map = &fm.map;
     let key_line = |key: &str| -> u32 {
@@ -115,10 +157,19 @@ pub fn parse(input: FileInput<'_>) -> Skill {
     let segments: Vec<&str> = rel.split('/').collect();
     let file_name = segments.last().copied().unwrap_or("");
     let derived = match format {
-        SourceFormat::AgentSkill => segments.iter().rev().nth(1).map(|s| s.to_string()).unwrap_or_else(|| "skill".into()),
+        SourceFormat::AgentSkill => segments
+            .iter()
+            .rev()
+            .nth(1)
+            .map(|s| s.to_string())
+            .unwrap_or_else(|| "skill".into()),
         SourceFormat::AgentsMd | SourceFormat::ClaudeMd => {
             let d = segments[..segments.len().saturating_sub(1)].join("/");
-            if d.is_empty() { file_name.to_string() } else { format!("{d}/{file_name}") }
+            if d.is_empty() {
+                file_name.to_string()
+            } else {
+                format!("{d}/{file_name}")
+            }
         }
         SourceFormat::CopilotRepo => "copilot-instructions".into(),
         SourceFormat::CursorLegacy => "cursorrules".into(),
@@ -152,19 +203,30 @@ pub fn parse(input: FileInput<'_>) -> Skill {
         .or_else(|| markdown::first_heading(body))
         .unwrap_or_default();
     if description.chars().count() > 1024 {
-        problems.push(problem(key_line("description"), Severity::Hint, "long-description", "description is longer than 1,024 characters".into()));
+        problems.push(problem(
+            key_line("description"),
+            Severity::Hint,
+            "long-description",
+            "description is longer than 1,024 characters".into(),
+        ));
     }
 
     // Category: frontmatter, else the seed layout's folder.
     let category = string(map.get("category")).or_else(|| match format {
         SourceFormat::Seed if segments.len() >= 2 => Some(segments[segments.len() - 2].to_string()),
-        SourceFormat::AgentSkill if segments.len() >= 3 => Some(segments[segments.len() - 3].to_string()),
+        SourceFormat::AgentSkill if segments.len() >= 3 => {
+            Some(segments[segments.len() - 3].to_string())
+        }
         _ => None,
     });
 
     // Globs from whichever key this format uses.
-    let glob_key = ["paths", "globs", "applyTo", "fileMatchPattern"].into_iter().find(|k| map.contains_key(*k));
-    let raw_globs = glob_key.map(|k| string_list(map.get(k))).unwrap_or_default();
+    let glob_key = ["paths", "globs", "applyTo", "fileMatchPattern"]
+        .into_iter()
+        .find(|k| map.contains_key(*k));
+    let raw_globs = glob_key
+        .map(|k| string_list(map.get(k)))
+        .unwrap_or_default();
     let globs_declared = glob_key.is_some();
     let mut globs_norm: Vec<String> = Vec::new();
     for g in &raw_globs {
@@ -174,7 +236,12 @@ pub fn parse(input: FileInput<'_>) -> Skill {
         }
         match globs::build(&n, false) {
             Ok(_) => globs_norm.push(n),
-            Err(e) => problems.push(problem(key_line(glob_key.unwrap_or("globs")), Severity::Warning, "bad-glob", format!("glob `{g}` does not compile: {e}"))),
+            Err(e) => problems.push(problem(
+                key_line(glob_key.unwrap_or("globs")),
+                Severity::Warning,
+                "bad-glob",
+                format!("glob `{g}` does not compile: {e}"),
+            )),
         }
     }
     let mut exclude = Vec::new();
@@ -182,15 +249,31 @@ pub fn parse(input: FileInput<'_>) -> Skill {
         let n = globs::normalize(&g);
         match globs::build(&n, false) {
             Ok(_) => exclude.push(n),
-            Err(e) => problems.push(problem(key_line("exclude"), Severity::Warning, "bad-glob", format!("exclude glob `{g}` does not compile: {e}"))),
+            Err(e) => problems.push(problem(
+                key_line("exclude"),
+                Severity::Warning,
+                "bad-glob",
+                format!("exclude glob `{g}` does not compile: {e}"),
+            )),
         }
     }
     let mut content = Vec::new();
-    for (key, list) in [("content", string_list_raw(map.get("content"))), ("regex", string_list_raw(map.get("regex")))] {
+    for (key, list) in [
+        ("content", string_list_raw(map.get("content"))),
+        ("regex", string_list_raw(map.get("regex"))),
+    ] {
         for r in list {
             match regex::Regex::new(&r) {
                 Ok(_) => content.push(r),
-                Err(e) => problems.push(problem(key_line(key), Severity::Warning, "bad-regex", format!("`{key}` regex does not compile: {}", first_line(&e.to_string())))),
+                Err(e) => problems.push(problem(
+                    key_line(key),
+                    Severity::Warning,
+                    "bad-regex",
+                    format!(
+                        "`{key}` regex does not compile: {}",
+                        first_line(&e.to_string())
+                    ),
+                )),
             }
         }
     }
@@ -243,7 +326,12 @@ pub fn parse(input: FileInput<'_>) -> Skill {
             Some("model_decision") => Activation::ModelDecided,
             Some("manual") => Activation::Manual,
             Some(other) => {
-                problems.push(problem(key_line("trigger"), Severity::Warning, "unknown-trigger", format!("unknown Windsurf trigger `{other}`; treated as always_on")));
+                problems.push(problem(
+                    key_line("trigger"),
+                    Severity::Warning,
+                    "unknown-trigger",
+                    format!("unknown Windsurf trigger `{other}`; treated as always_on"),
+                ));
                 Activation::Always
             }
             None if has_conditions => Activation::Auto,
@@ -255,7 +343,12 @@ pub fn parse(input: FileInput<'_>) -> Skill {
             Some("manual") => Activation::Manual,
             Some("auto") => Activation::ModelDecided,
             Some(other) => {
-                problems.push(problem(key_line("inclusion"), Severity::Warning, "unknown-inclusion", format!("unknown Kiro inclusion `{other}`; treated as always")));
+                problems.push(problem(
+                    key_line("inclusion"),
+                    Severity::Warning,
+                    "unknown-inclusion",
+                    format!("unknown Kiro inclusion `{other}`; treated as always"),
+                ));
                 Activation::Always
             }
         },
@@ -275,7 +368,9 @@ pub fn parse(input: FileInput<'_>) -> Skill {
                 Activation::Always
             }
         }
-        SourceFormat::AgentsMd | SourceFormat::ClaudeMd => Activation::Subtree { dir: dir.clone().unwrap_or_default() },
+        SourceFormat::AgentsMd | SourceFormat::ClaudeMd => Activation::Subtree {
+            dir: dir.clone().unwrap_or_default(),
+        },
     };
     if let Some(a) = string(map.get("activation")) {
         match a.as_str() {
@@ -283,7 +378,12 @@ pub fn parse(input: FileInput<'_>) -> Skill {
             "auto" => activation = Activation::Auto,
             "model" | "model-decided" => activation = Activation::ModelDecided,
             "manual" => activation = Activation::Manual,
-            other => problems.push(problem(key_line("activation"), Severity::Warning, "unknown-activation", format!("unknown activation `{other}` (always, auto, model, manual)"))),
+            other => problems.push(problem(
+                key_line("activation"),
+                Severity::Warning,
+                "unknown-activation",
+                format!("unknown activation `{other}` (always, auto, model, manual)"),
+            )),
         }
     }
     if activation == Activation::Auto && !has_conditions && declared_languages.is_empty() {
@@ -292,7 +392,10 @@ pub fn parse(input: FileInput<'_>) -> Skill {
     }
 
     let (languages, languages_inferred) = if declared_languages.is_empty() {
-        (languages::infer(&globs_norm, &name, category.as_deref(), &description), true)
+        (
+            languages::infer(&globs_norm, &name, category.as_deref(), &description),
+            true,
+        )
     } else {
         (declared_languages, false)
     };
@@ -333,20 +436,40 @@ pub fn parse(input: FileInput<'_>) -> Skill {
 fn string_list_raw(v: Option<&Value>) -> Vec<String> {
     match v {
         Some(Value::String(s)) if !s.trim().is_empty() => vec![s.trim().to_string()],
-        Some(Value::Array(items)) => items.iter().filter_map(|i| i.as_str().map(str::to_string)).collect(),
+        Some(Value::Array(items)) => items
+            .iter()
+            .filter_map(|i| i.as_str().map(str::to_string))
+            .collect(),
         _ => Vec::new(),
     }
 }
 
 fn first_line(s: &str) -> String {
-    s.lines().map(str::trim).filter(|l| !l.is_empty()).last().unwrap_or(s).to_string()
+    s.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .last()
+        .unwrap_or(s)
+        .to_string()
 }
 
 /// Helper for tests and `Library::from_texts`: parse `text` as if it lived at `rel`.
 pub fn parse_text(rel: &str, text: &str, origin: Origin) -> Option<Skill> {
     let format = detect(rel)?;
-    let dir = matches!(format, SourceFormat::AgentsMd | SourceFormat::ClaudeMd).then(|| Path::new(rel).parent().map(Path::to_path_buf).unwrap_or_default());
-    Some(parse(FileInput { path: PathBuf::from(rel), rel, text: Arc::from(text), format, origin, dir }))
+    let dir = matches!(format, SourceFormat::AgentsMd | SourceFormat::ClaudeMd).then(|| {
+        Path::new(rel)
+            .parent()
+            .map(Path::to_path_buf)
+            .unwrap_or_default()
+    });
+    Some(parse(FileInput {
+        path: PathBuf::from(rel),
+        rel,
+        text: Arc::from(text),
+        format,
+        origin,
+        dir,
+    }))
 }
 
 #[cfg(test)]
@@ -357,15 +480,27 @@ mod tests {
     fn detection() {
         assert_eq!(detect("python/SKILL.md"), Some(SourceFormat::AgentSkill));
         assert_eq!(detect("backend/fastapi.md"), Some(SourceFormat::Seed));
-        assert_eq!(detect(".github/instructions/py.instructions.md"), Some(SourceFormat::CopilotInstructions));
-        assert_eq!(detect(".github/copilot-instructions.md"), Some(SourceFormat::CopilotRepo));
-        assert_eq!(detect(".cursor/rules/react.mdc"), Some(SourceFormat::CursorMdc));
+        assert_eq!(
+            detect(".github/instructions/py.instructions.md"),
+            Some(SourceFormat::CopilotInstructions)
+        );
+        assert_eq!(
+            detect(".github/copilot-instructions.md"),
+            Some(SourceFormat::CopilotRepo)
+        );
+        assert_eq!(
+            detect(".cursor/rules/react.mdc"),
+            Some(SourceFormat::CursorMdc)
+        );
         assert_eq!(detect(".continue/rules/a.md"), Some(SourceFormat::Continue));
         assert_eq!(detect(".windsurf/rules/a.md"), Some(SourceFormat::Windsurf));
         assert_eq!(detect(".kiro/steering/a.md"), Some(SourceFormat::Kiro));
         assert_eq!(detect(".clinerules"), Some(SourceFormat::Cline));
         assert_eq!(detect(".clinerules/01-style.md"), Some(SourceFormat::Cline));
-        assert_eq!(detect(".claude/rules/x/y.md"), Some(SourceFormat::ClaudeRule));
+        assert_eq!(
+            detect(".claude/rules/x/y.md"),
+            Some(SourceFormat::ClaudeRule)
+        );
         assert_eq!(detect("pkg/AGENTS.md"), Some(SourceFormat::AgentsMd));
         assert_eq!(detect("README.md"), None);
         assert_eq!(detect("notes.txt"), None);
@@ -385,12 +520,27 @@ mod tests {
 
     #[test]
     fn copilot_apply_to() {
-        let s = parse_text("x/py.instructions.md", "---\napplyTo: '**/*.py,src/**'\n---\nBe nice.\n", Origin::Workspace).unwrap();
+        let s = parse_text(
+            "x/py.instructions.md",
+            "---\napplyTo: '**/*.py,src/**'\n---\nBe nice.\n",
+            Origin::Workspace,
+        )
+        .unwrap();
         assert_eq!(s.activation, Activation::Auto);
         assert_eq!(s.globs, vec!["**/*.py", "**/src/**"]);
-        let s = parse_text("x/all.instructions.md", "---\napplyTo: '**'\n---\nBe nice.\n", Origin::Workspace).unwrap();
+        let s = parse_text(
+            "x/all.instructions.md",
+            "---\napplyTo: '**'\n---\nBe nice.\n",
+            Origin::Workspace,
+        )
+        .unwrap();
         assert_eq!(s.activation, Activation::Always);
-        let s = parse_text("x/none.instructions.md", "Just text, no frontmatter.\n", Origin::Workspace).unwrap();
+        let s = parse_text(
+            "x/none.instructions.md",
+            "Just text, no frontmatter.\n",
+            Origin::Workspace,
+        )
+        .unwrap();
         assert_eq!(s.activation, Activation::Manual);
         assert_eq!(s.description, "Just text, no frontmatter.");
     }
@@ -414,35 +564,103 @@ mod tests {
 
     #[test]
     fn bad_glob_and_regex_are_problems() {
-        let s = parse_text("a/b.md", "---\nname: b\ndescription: d\npaths: ['src/[a']\ncontent: ['(unclosed']\n---\nx\n", Origin::Configured).unwrap();
+        let s = parse_text(
+            "a/b.md",
+            "---\nname: b\ndescription: d\npaths: ['src/[a']\ncontent: ['(unclosed']\n---\nx\n",
+            Origin::Configured,
+        )
+        .unwrap();
         let codes: Vec<_> = s.problems.iter().map(|p| p.code).collect();
         assert!(codes.contains(&"bad-glob"), "{codes:?}");
         assert!(codes.contains(&"bad-regex"), "{codes:?}");
-        assert_eq!(s.problems.iter().find(|p| p.code == "bad-glob").unwrap().line, 3);
+        assert_eq!(
+            s.problems
+                .iter()
+                .find(|p| p.code == "bad-glob")
+                .unwrap()
+                .line,
+            3
+        );
     }
 
     #[test]
     fn agents_md_is_subtree() {
-        let s = parse_text("pkg/api/AGENTS.md", "# Agents\nRun tests with make.\n", Origin::Workspace).unwrap();
-        assert_eq!(s.activation, Activation::Subtree { dir: PathBuf::from("pkg/api") });
+        let s = parse_text(
+            "pkg/api/AGENTS.md",
+            "# Agents\nRun tests with make.\n",
+            Origin::Workspace,
+        )
+        .unwrap();
+        assert_eq!(
+            s.activation,
+            Activation::Subtree {
+                dir: PathBuf::from("pkg/api")
+            }
+        );
         assert_eq!(s.name, "pkg/api/AGENTS.md");
     }
 
     #[test]
     fn formats_activation_table() {
-        let w = |rel: &str, fm: &str| parse_text(rel, &format!("---\n{fm}\n---\nbody\n"), Origin::Workspace).unwrap().activation;
-        assert_eq!(w(".windsurf/rules/a.md", "trigger: model_decision\ndescription: x"), Activation::ModelDecided);
-        assert_eq!(w(".windsurf/rules/a.md", "trigger: glob\nglobs: '*.py'"), Activation::Auto);
-        assert_eq!(w(".kiro/steering/a.md", "inclusion: fileMatch\nfileMatchPattern: ['*.ts']"), Activation::Auto);
-        assert_eq!(w(".kiro/steering/a.md", "inclusion: manual"), Activation::Manual);
+        let w = |rel: &str, fm: &str| {
+            parse_text(rel, &format!("---\n{fm}\n---\nbody\n"), Origin::Workspace)
+                .unwrap()
+                .activation
+        };
+        assert_eq!(
+            w(
+                ".windsurf/rules/a.md",
+                "trigger: model_decision\ndescription: x"
+            ),
+            Activation::ModelDecided
+        );
+        assert_eq!(
+            w(".windsurf/rules/a.md", "trigger: glob\nglobs: '*.py'"),
+            Activation::Auto
+        );
+        assert_eq!(
+            w(
+                ".kiro/steering/a.md",
+                "inclusion: fileMatch\nfileMatchPattern: ['*.ts']"
+            ),
+            Activation::Auto
+        );
+        assert_eq!(
+            w(".kiro/steering/a.md", "inclusion: manual"),
+            Activation::Manual
+        );
         assert_eq!(w(".continue/rules/a.md", "name: a"), Activation::Always);
-        assert_eq!(w(".continue/rules/a.md", "alwaysApply: false\ndescription: d"), Activation::ModelDecided);
-        assert_eq!(w(".continue/rules/a.md", "regex: 'import React'"), Activation::Auto);
+        assert_eq!(
+            w(".continue/rules/a.md", "alwaysApply: false\ndescription: d"),
+            Activation::ModelDecided
+        );
+        assert_eq!(
+            w(".continue/rules/a.md", "regex: 'import React'"),
+            Activation::Auto
+        );
         assert_eq!(w(".clinerules/a.md", "paths: []"), Activation::Manual);
-        assert_eq!(w(".claude/rules/a.md", "paths: ['src/**']"), Activation::Auto);
-        assert_eq!(w(".cursor/rules/a.mdc", "alwaysApply: true"), Activation::Always);
-        assert_eq!(w(".cursor/rules/a.mdc", "description: When writing tests"), Activation::ModelDecided);
-        assert_eq!(w(".cursor/rules/a.mdc", "alwaysApply: false"), Activation::Manual);
-        assert_eq!(w("skills/x/SKILL.md", "name: x\ndescription: d\ndisable-model-invocation: true"), Activation::Manual);
+        assert_eq!(
+            w(".claude/rules/a.md", "paths: ['src/**']"),
+            Activation::Auto
+        );
+        assert_eq!(
+            w(".cursor/rules/a.mdc", "alwaysApply: true"),
+            Activation::Always
+        );
+        assert_eq!(
+            w(".cursor/rules/a.mdc", "description: When writing tests"),
+            Activation::ModelDecided
+        );
+        assert_eq!(
+            w(".cursor/rules/a.mdc", "alwaysApply: false"),
+            Activation::Manual
+        );
+        assert_eq!(
+            w(
+                "skills/x/SKILL.md",
+                "name: x\ndescription: d\ndisable-model-invocation: true"
+            ),
+            Activation::Manual
+        );
     }
 }

@@ -60,7 +60,10 @@ pub fn parse(text: &str) -> Frontmatter {
         Ok(Value::Object(map)) => fm.map = map,
         Ok(Value::Null) => {}
         Ok(other) => {
-            fm.yaml_error = Some((1, format!("frontmatter is a {}, not a mapping", kind(&other))));
+            fm.yaml_error = Some((
+                1,
+                format!("frontmatter is a {}, not a mapping", kind(&other)),
+            ));
             fm.map = lenient(yaml);
         }
         Err(e) => {
@@ -219,11 +222,18 @@ pub fn split_outside_braces(s: &str) -> Vec<String> {
 pub fn string_list(v: Option<&Value>) -> Vec<String> {
     match v {
         None | Some(Value::Null) => Vec::new(),
-        Some(Value::String(s)) => split_outside_braces(s).into_iter().map(|p| unquote(&p).to_string()).filter(|p| !p.is_empty()).collect(),
+        Some(Value::String(s)) => split_outside_braces(s)
+            .into_iter()
+            .map(|p| unquote(&p).to_string())
+            .filter(|p| !p.is_empty())
+            .collect(),
         Some(Value::Array(items)) => items
             .iter()
             .flat_map(|i| match i {
-                Value::String(s) => split_outside_braces(s).into_iter().map(|p| unquote(&p).to_string()).collect(),
+                Value::String(s) => split_outside_braces(s)
+                    .into_iter()
+                    .map(|p| unquote(&p).to_string())
+                    .collect(),
                 Value::Null => Vec::new(),
                 other => vec![other.to_string()],
             })
@@ -272,10 +282,15 @@ mod tests {
 
     #[test]
     fn lenient_fallback_on_alias_glob() {
-        let fm = parse("---\ndescription: Rules for TS\nglobs: **/*.{ts,tsx}, src/**\nalwaysApply: false\n---\nbody");
+        let fm = parse(
+            "---\ndescription: Rules for TS\nglobs: **/*.{ts,tsx}, src/**\nalwaysApply: false\n---\nbody",
+        );
         assert!(fm.yaml_error.is_some());
         assert_eq!(fm.map["description"], "Rules for TS");
-        assert_eq!(string_list(fm.map.get("globs")), vec!["**/*.{ts,tsx}", "src/**"]);
+        assert_eq!(
+            string_list(fm.map.get("globs")),
+            vec!["**/*.{ts,tsx}", "src/**"]
+        );
         assert_eq!(tri_bool(fm.map.get("alwaysApply")), Some(false));
     }
 
@@ -311,7 +326,9 @@ mod tests {
 
     #[test]
     fn lenient_lists_and_nested() {
-        let m = lenient("paths:\n  - a/**\n  - \"b/*.py\"\nmetadata:\n  author: me\nlanguages: [python, 'go']\n");
+        let m = lenient(
+            "paths:\n  - a/**\n  - \"b/*.py\"\nmetadata:\n  author: me\nlanguages: [python, 'go']\n",
+        );
         assert_eq!(string_list(m.get("paths")), vec!["a/**", "b/*.py"]);
         assert_eq!(m["metadata"]["author"], "me");
         assert_eq!(string_list(m.get("languages")), vec!["python", "go"]);
@@ -319,6 +336,9 @@ mod tests {
 
     #[test]
     fn split_braces() {
-        assert_eq!(split_outside_braces("**/*.{ts,tsx},src/**, a"), vec!["**/*.{ts,tsx}", "src/**", "a"]);
+        assert_eq!(
+            split_outside_braces("**/*.{ts,tsx},src/**, a"),
+            vec!["**/*.{ts,tsx}", "src/**", "a"]
+        );
     }
 }

@@ -116,7 +116,10 @@ pub fn language_for(path: &Path, text: &str) -> Option<&'static str> {
     if let Some((_, l)) = FILE_NAMES.iter().find(|(n, _)| *n == name) {
         return Some(l);
     }
-    if name.starts_with("dockerfile") || name.ends_with(".dockerfile") || name.starts_with("containerfile") {
+    if name.starts_with("dockerfile")
+        || name.ends_with(".dockerfile")
+        || name.starts_with("containerfile")
+    {
         return Some("dockerfile");
     }
     if name.starts_with(".env.") {
@@ -164,13 +167,18 @@ pub fn language_for_glob(glob: &str) -> Vec<&'static str> {
     // `*.{ts,tsx}`, `*.ts`, `*.test.ts`
     if let Some(pos) = last.rfind('.') {
         let ext = &last[pos + 1..];
-        let exts: Vec<&str> = if let Some(inner) = ext.strip_prefix('{').and_then(|e| e.strip_suffix('}')) {
-            inner.split(',').map(str::trim).collect()
-        } else if let Some(open) = last.rfind(".{") {
-            last[open + 2..].trim_end_matches('}').split(',').map(str::trim).collect()
-        } else {
-            vec![ext]
-        };
+        let exts: Vec<&str> =
+            if let Some(inner) = ext.strip_prefix('{').and_then(|e| e.strip_suffix('}')) {
+                inner.split(',').map(str::trim).collect()
+            } else if let Some(open) = last.rfind(".{") {
+                last[open + 2..]
+                    .trim_end_matches('}')
+                    .split(',')
+                    .map(str::trim)
+                    .collect()
+            } else {
+                vec![ext]
+            };
         for e in exts {
             if let Some((_, l)) = EXTENSIONS.iter().find(|(x, _)| *x == e) {
                 out.push(l);
@@ -269,7 +277,10 @@ pub const WORDS: &[(&str, &[&str])] = &[
     ("laravel", &["php"]),
     ("html", &["html"]),
     ("css", &["css", "scss"]),
-    ("tailwind", &["html", "javascriptreact", "typescriptreact", "css"]),
+    (
+        "tailwind",
+        &["html", "javascriptreact", "typescriptreact", "css"],
+    ),
     ("godot", &["gdscript"]),
     ("gdscript", &["gdscript"]),
     ("dart", &["dart"]),
@@ -284,16 +295,34 @@ pub const WORDS: &[(&str, &[&str])] = &[
 ];
 
 fn words_of(text: &str) -> impl Iterator<Item = String> + '_ {
-    text.split(|c: char| c.is_whitespace() || matches!(c, ',' | '(' | ')' | '/' | ':' | ';' | '"' | '\'' | '`' | '*' | '[' | ']'))
-        .map(|w| w.trim_end_matches(['.', '!', '?']).to_ascii_lowercase())
-        .filter(|w| !w.is_empty())
+    text.split(|c: char| {
+        c.is_whitespace()
+            || matches!(
+                c,
+                ',' | '(' | ')' | '/' | ':' | ';' | '"' | '\'' | '`' | '*' | '[' | ']'
+            )
+    })
+    .map(|w| w.trim_end_matches(['.', '!', '?']).to_ascii_lowercase())
+    .filter(|w| !w.is_empty())
 }
 
 /// Infer languages for a skill that declared none. Returns ids sorted and deduplicated.
-pub fn infer(globs: &[String], name: &str, category: Option<&str>, description: &str) -> Vec<String> {
+pub fn infer(
+    globs: &[String],
+    name: &str,
+    category: Option<&str>,
+    description: &str,
+) -> Vec<String> {
     let mut out: Vec<&str> = globs.iter().flat_map(|g| language_for_glob(g)).collect();
     if out.is_empty() {
-        let name_words = name.split(['-', '_', ' ']).map(str::to_ascii_lowercase).chain(category.into_iter().flat_map(|c| c.split('-').map(str::to_ascii_lowercase)));
+        let name_words = name
+            .split(['-', '_', ' '])
+            .map(str::to_ascii_lowercase)
+            .chain(
+                category
+                    .into_iter()
+                    .flat_map(|c| c.split('-').map(str::to_ascii_lowercase)),
+            );
         for w in name_words {
             if let Some((_, ls)) = WORDS.iter().find(|(k, _)| *k == w) {
                 out.extend(ls.iter());
@@ -326,7 +355,11 @@ pub fn related(lang: &str) -> &'static [&'static str] {
     match lang {
         "typescriptreact" => &["typescript"],
         "javascriptreact" => &["javascript"],
-        "github-actions-workflow" | "helm" | "dockercompose" | "yaml.docker-compose" | "ansible" => &["yaml"],
+        "github-actions-workflow"
+        | "helm"
+        | "dockercompose"
+        | "yaml.docker-compose"
+        | "ansible" => &["yaml"],
         "jsonc" => &["json"],
         "bats" | "sh" | "bash" | "zsh" => &["shellscript"],
         "terraform-vars" | "hcl" => &["terraform"],
@@ -342,22 +375,57 @@ mod tests {
     #[test]
     fn documents() {
         assert_eq!(language_for(Path::new("a/b.py"), ""), Some("python"));
-        assert_eq!(language_for(Path::new("Dockerfile"), ""), Some("dockerfile"));
-        assert_eq!(language_for(Path::new("Dockerfile.prod"), ""), Some("dockerfile"));
-        assert_eq!(language_for(Path::new("api.Dockerfile"), ""), Some("dockerfile"));
-        assert_eq!(language_for(Path::new("src/App.tsx"), ""), Some("typescriptreact"));
-        assert_eq!(language_for(Path::new("bin/run"), "#!/usr/bin/env bash\n"), Some("shellscript"));
-        assert_eq!(language_for(Path::new("bin/tool"), "#!/usr/bin/python3.12\n"), Some("python"));
+        assert_eq!(
+            language_for(Path::new("Dockerfile"), ""),
+            Some("dockerfile")
+        );
+        assert_eq!(
+            language_for(Path::new("Dockerfile.prod"), ""),
+            Some("dockerfile")
+        );
+        assert_eq!(
+            language_for(Path::new("api.Dockerfile"), ""),
+            Some("dockerfile")
+        );
+        assert_eq!(
+            language_for(Path::new("src/App.tsx"), ""),
+            Some("typescriptreact")
+        );
+        assert_eq!(
+            language_for(Path::new("bin/run"), "#!/usr/bin/env bash\n"),
+            Some("shellscript")
+        );
+        assert_eq!(
+            language_for(Path::new("bin/tool"), "#!/usr/bin/python3.12\n"),
+            Some("python")
+        );
         assert_eq!(language_for(Path::new("x.unknownext"), ""), None);
     }
 
     #[test]
     fn inference() {
-        assert_eq!(infer(&["**/*.tsx".into()], "x", None, ""), vec!["typescriptreact"]);
-        assert_eq!(infer(&["**/*.{ts,tsx}".into()], "x", None, ""), vec!["typescript", "typescriptreact"]);
-        assert_eq!(infer(&["**/Dockerfile*".into()], "x", None, ""), vec!["dockerfile"]);
+        assert_eq!(
+            infer(&["**/*.tsx".into()], "x", None, ""),
+            vec!["typescriptreact"]
+        );
+        assert_eq!(
+            infer(&["**/*.{ts,tsx}".into()], "x", None, ""),
+            vec!["typescript", "typescriptreact"]
+        );
+        assert_eq!(
+            infer(&["**/Dockerfile*".into()], "x", None, ""),
+            vec!["dockerfile"]
+        );
         assert_eq!(infer(&[], "python-anti-patterns", None, ""), vec!["python"]);
-        assert_eq!(infer(&[], "api-design", None, "Build services with FastAPI and Pydantic."), vec!["python"]);
+        assert_eq!(
+            infer(
+                &[],
+                "api-design",
+                None,
+                "Build services with FastAPI and Pydantic."
+            ),
+            vec!["python"]
+        );
         assert_eq!(infer(&[], "x", Some("kubernetes"), ""), vec!["yaml"]);
         assert!(infer(&[], "writing", None, "Go to the store and do it.").is_empty());
     }

@@ -5,11 +5,11 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
+use super::builtin;
 use super::formats::{self, FileInput};
 use super::model::{Origin, Problem, Severity, Skill, SkillId, SourceFormat, builtin_path};
 use super::select::SelectIndex;
 use super::tips::TipIndex;
-use super::builtin;
 
 /// Where to look for skills.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -41,10 +41,17 @@ impl SkillSources {
     }
 
     /// Sources as the settings describe them, for these workspace folders.
-    pub fn from_settings(settings: &crate::settings::Settings, workspaces: &[PathBuf]) -> SkillSources {
+    pub fn from_settings(
+        settings: &crate::settings::Settings,
+        workspaces: &[PathBuf],
+    ) -> SkillSources {
         SkillSources {
             builtin: settings.skills.builtin,
-            user_dirs: if settings.skills.user_folders { Self::default_user_dirs() } else { Vec::new() },
+            user_dirs: if settings.skills.user_folders {
+                Self::default_user_dirs()
+            } else {
+                Vec::new()
+            },
             configured: settings.skills.paths.clone(),
             workspaces: workspaces.to_vec(),
         }
@@ -82,7 +89,18 @@ struct Found {
     dir: Option<PathBuf>,
 }
 
-const SKIP_DIRS: &[&str] = &[".git", "node_modules", "target", ".venv", "venv", "__pycache__", "dist", "build", ".hg", ".svn"];
+const SKIP_DIRS: &[&str] = &[
+    ".git",
+    "node_modules",
+    "target",
+    ".venv",
+    "venv",
+    "__pycache__",
+    "dist",
+    "build",
+    ".hg",
+    ".svn",
+];
 const MAX_FILE: u64 = 2 * 1024 * 1024;
 
 impl Library {
@@ -95,16 +113,42 @@ impl Library {
             let before = found.len();
             for (rel, text) in builtin::files() {
                 if let Some(format) = formats::detect(&rel) {
-                    found.push(Found { path: builtin_path(Path::new(&rel)), rel, text: Arc::from(text), format, origin: Origin::Builtin, dir: None });
+                    found.push(Found {
+                        path: builtin_path(Path::new(&rel)),
+                        rel,
+                        text: Arc::from(text),
+                        format,
+                        origin: Origin::Builtin,
+                        dir: None,
+                    });
                 }
             }
-            roots.push(RootInfo { path: "builtin:/".into(), origin: Origin::Builtin, exists: true, skills: found.len() - before });
+            roots.push(RootInfo {
+                path: "builtin:/".into(),
+                origin: Origin::Builtin,
+                exists: true,
+                skills: found.len() - before,
+            });
         }
         for dir in &sources.user_dirs {
-            scan_root(dir, Origin::User, &mut found, &mut problems, &mut roots, true);
+            scan_root(
+                dir,
+                Origin::User,
+                &mut found,
+                &mut problems,
+                &mut roots,
+                true,
+            );
         }
         for p in &sources.configured {
-            scan_root(p, Origin::Configured, &mut found, &mut problems, &mut roots, false);
+            scan_root(
+                p,
+                Origin::Configured,
+                &mut found,
+                &mut problems,
+                &mut roots,
+                false,
+            );
         }
         for ws in &sources.workspaces {
             scan_workspace(ws, &mut found, &mut problems, &mut roots);
@@ -120,15 +164,27 @@ impl Library {
         for (path, text) in files {
             let rel = path.to_string_lossy().replace('\\', "/");
             if let Some(format) = formats::detect(&rel) {
-                let dir = matches!(format, SourceFormat::AgentsMd | SourceFormat::ClaudeMd).then(|| path.parent().map(Path::to_path_buf).unwrap_or_default());
-                skills.push(formats::parse(FileInput { path: path.clone(), rel: &rel, text: Arc::from(text), format, origin: Origin::Configured, dir }));
+                let dir = matches!(format, SourceFormat::AgentsMd | SourceFormat::ClaudeMd)
+                    .then(|| path.parent().map(Path::to_path_buf).unwrap_or_default());
+                skills.push(formats::parse(FileInput {
+                    path: path.clone(),
+                    rel: &rel,
+                    text: Arc::from(text),
+                    format,
+                    origin: Origin::Configured,
+                    dir,
+                }));
             }
         }
         Self::assemble(skills, Vec::new(), Vec::new())
     }
 
     /// Add skills (already parsed) on top of the builtin library, as `load` would.
-    pub fn assemble(mut skills: Vec<Skill>, problems: Vec<Problem>, roots: Vec<RootInfo>) -> Library {
+    pub fn assemble(
+        mut skills: Vec<Skill>,
+        problems: Vec<Problem>,
+        roots: Vec<RootInfo>,
+    ) -> Library {
         resolve_clashes(&mut skills);
         let (tips, tip_problems) = TipIndex::build(&skills);
         for (idx, p) in tip_problems {
@@ -146,7 +202,14 @@ impl Library {
         for (i, s) in skills.iter().enumerate() {
             by_name.insert(s.name.to_ascii_lowercase(), i);
         }
-        Library { skills, problems, roots, select, tips, by_name }
+        Library {
+            skills,
+            problems,
+            roots,
+            select,
+            tips,
+            by_name,
+        }
     }
 
     /// A skill by name or alias (case-insensitive).
@@ -170,7 +233,11 @@ impl Library {
 
     /// Every problem in the library.
     pub fn all_problems(&self) -> Vec<&Problem> {
-        self.skills.iter().flat_map(|s| s.problems.iter()).chain(self.problems.iter()).collect()
+        self.skills
+            .iter()
+            .flat_map(|s| s.problems.iter())
+            .chain(self.problems.iter())
+            .collect()
     }
 
     /// Is this path one of the loaded guidance files?
@@ -181,7 +248,10 @@ impl Library {
 
 /// Parse files on both cores: loading is on the start-up path.
 fn parse_all(found: Vec<Found>) -> Vec<Skill> {
-    let threads = std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1).min(4);
+    let threads = std::thread::available_parallelism()
+        .map(|n| n.get())
+        .unwrap_or(1)
+        .min(4);
     if found.len() < 64 || threads < 2 {
         return found.into_iter().map(parse_found).collect();
     }
@@ -192,13 +262,26 @@ fn parse_all(found: Vec<Found>) -> Vec<Skill> {
         parts.push(it.by_ref().take(chunk).collect());
     }
     std::thread::scope(|scope| {
-        let handles: Vec<_> = parts.into_iter().map(|part| scope.spawn(move || part.into_iter().map(parse_found).collect::<Vec<_>>())).collect();
-        handles.into_iter().flat_map(|h| h.join().unwrap_or_default()).collect()
+        let handles: Vec<_> = parts
+            .into_iter()
+            .map(|part| scope.spawn(move || part.into_iter().map(parse_found).collect::<Vec<_>>()))
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|h| h.join().unwrap_or_default())
+            .collect()
     })
 }
 
 fn parse_found(f: Found) -> Skill {
-    formats::parse(FileInput { path: f.path, rel: &f.rel, text: f.text, format: f.format, origin: f.origin, dir: f.dir })
+    formats::parse(FileInput {
+        path: f.path,
+        rel: &f.rel,
+        text: f.text,
+        format: f.format,
+        origin: f.origin,
+        dir: f.dir,
+    })
 }
 
 /// Later origins win: workspace > configured > user > builtin. The loser gets a problem and is
@@ -212,8 +295,17 @@ fn resolve_clashes(skills: &mut Vec<Skill>) {
     for i in order {
         let key = skills[i].name.to_ascii_lowercase();
         if let Some(&winner) = seen.get(&key) {
-            let rule_like = !matches!(skills[i].format, SourceFormat::Seed | SourceFormat::AgentSkill);
-            if rule_like || skills[i].format != skills[winner].format && !matches!(skills[winner].format, SourceFormat::Seed | SourceFormat::AgentSkill) {
+            let rule_like = !matches!(
+                skills[i].format,
+                SourceFormat::Seed | SourceFormat::AgentSkill
+            );
+            if rule_like
+                || skills[i].format != skills[winner].format
+                    && !matches!(
+                        skills[winner].format,
+                        SourceFormat::Seed | SourceFormat::AgentSkill
+                    )
+            {
                 let renamed = format!("{}@{}", skills[i].name, skills[i].format.as_str());
                 if !seen.contains_key(&renamed.to_ascii_lowercase()) {
                     skills[i].name = renamed.clone();
@@ -227,14 +319,21 @@ fn resolve_clashes(skills: &mut Vec<Skill>) {
                 line: 0,
                 severity: Severity::Warning,
                 code: "name-clash",
-                message: format!("skill `{}` is shadowed by {} (same name, higher precedence)", skills[i].name, winner_path),
+                message: format!(
+                    "skill `{}` is shadowed by {} (same name, higher precedence)",
+                    skills[i].name, winner_path
+                ),
             };
             let note = Problem {
                 path: skills[winner].path.clone(),
                 line: 0,
                 severity: Severity::Hint,
                 code: "name-clash",
-                message: format!("skill `{}` shadows {}", skills[winner].name, skills[i].display_path()),
+                message: format!(
+                    "skill `{}` shadows {}",
+                    skills[winner].name,
+                    skills[i].display_path()
+                ),
             };
             skills[winner].problems.push(note);
             // Keep the loser's problem visible on the winner list so `doctor` shows it.
@@ -263,17 +362,31 @@ fn drop_skill_folder_extras(found: &mut Vec<Found>) {
     if dirs.is_empty() {
         return;
     }
-    found.retain(|f| f.format == SourceFormat::AgentSkill || !dirs.iter().any(|d| f.path.starts_with(d)));
+    found.retain(|f| {
+        f.format == SourceFormat::AgentSkill || !dirs.iter().any(|d| f.path.starts_with(d))
+    });
 }
 
 fn read(path: &Path, problems: &mut Vec<Problem>) -> Option<Arc<str>> {
     match std::fs::metadata(path) {
         Ok(m) if m.len() > MAX_FILE => {
-            problems.push(Problem { path: path.to_path_buf(), line: 0, severity: Severity::Warning, code: "too-large", message: format!("skipped: {} bytes is over the 2 MiB limit", m.len()) });
+            problems.push(Problem {
+                path: path.to_path_buf(),
+                line: 0,
+                severity: Severity::Warning,
+                code: "too-large",
+                message: format!("skipped: {} bytes is over the 2 MiB limit", m.len()),
+            });
             return None;
         }
         Err(e) => {
-            problems.push(Problem { path: path.to_path_buf(), line: 0, severity: Severity::Error, code: "unreadable", message: format!("cannot read: {e}") });
+            problems.push(Problem {
+                path: path.to_path_buf(),
+                line: 0,
+                severity: Severity::Error,
+                code: "unreadable",
+                message: format!("cannot read: {e}"),
+            });
             return None;
         }
         _ => {}
@@ -282,59 +395,135 @@ fn read(path: &Path, problems: &mut Vec<Problem>) -> Option<Arc<str>> {
         Ok(bytes) => match String::from_utf8(bytes) {
             Ok(s) => Some(Arc::from(s)),
             Err(_) => {
-                problems.push(Problem { path: path.to_path_buf(), line: 0, severity: Severity::Error, code: "not-utf8", message: "skipped: the file is not UTF-8 text".into() });
+                problems.push(Problem {
+                    path: path.to_path_buf(),
+                    line: 0,
+                    severity: Severity::Error,
+                    code: "not-utf8",
+                    message: "skipped: the file is not UTF-8 text".into(),
+                });
                 None
             }
         },
         Err(e) => {
-            problems.push(Problem { path: path.to_path_buf(), line: 0, severity: Severity::Error, code: "unreadable", message: format!("cannot read: {e}") });
+            problems.push(Problem {
+                path: path.to_path_buf(),
+                line: 0,
+                severity: Severity::Error,
+                code: "unreadable",
+                message: format!("cannot read: {e}"),
+            });
             None
         }
     }
 }
 
 /// A skills root (or a single file): every guidance file below it, by file name.
-fn scan_root(root: &Path, origin: Origin, found: &mut Vec<Found>, problems: &mut Vec<Problem>, roots: &mut Vec<RootInfo>, optional: bool) {
+fn scan_root(
+    root: &Path,
+    origin: Origin,
+    found: &mut Vec<Found>,
+    problems: &mut Vec<Problem>,
+    roots: &mut Vec<RootInfo>,
+    optional: bool,
+) {
     let before = found.len();
     if root.is_file() {
-        let name = root.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_default();
+        let name = root
+            .file_name()
+            .map(|n| n.to_string_lossy().to_string())
+            .unwrap_or_default();
         let format = formats::detect(&name).or(Some(SourceFormat::Seed));
         if let (Some(format), Some(text)) = (format, read(root, problems)) {
-            let dir = matches!(format, SourceFormat::AgentsMd | SourceFormat::ClaudeMd).then(|| root.parent().map(Path::to_path_buf).unwrap_or_default());
-            found.push(Found { path: root.to_path_buf(), rel: name, text, format, origin, dir });
+            let dir = matches!(format, SourceFormat::AgentsMd | SourceFormat::ClaudeMd)
+                .then(|| root.parent().map(Path::to_path_buf).unwrap_or_default());
+            found.push(Found {
+                path: root.to_path_buf(),
+                rel: name,
+                text,
+                format,
+                origin,
+                dir,
+            });
         }
     } else if root.is_dir() {
-        let walker = ignore::WalkBuilder::new(root).hidden(false).git_ignore(false).parents(false).follow_links(true).max_depth(Some(8)).build();
+        let walker = ignore::WalkBuilder::new(root)
+            .hidden(false)
+            .git_ignore(false)
+            .parents(false)
+            .follow_links(true)
+            .max_depth(Some(8))
+            .build();
         let mut files: Vec<PathBuf> = walker
             .filter_map(Result::ok)
             .filter(|e| e.file_type().is_some_and(|t| t.is_file()))
             .map(|e| e.into_path())
-            .filter(|p| !p.components().any(|c| SKIP_DIRS.contains(&c.as_os_str().to_string_lossy().as_ref())))
+            .filter(|p| {
+                !p.components()
+                    .any(|c| SKIP_DIRS.contains(&c.as_os_str().to_string_lossy().as_ref()))
+            })
             .collect();
         files.sort();
         for path in files {
-            let rel = path.strip_prefix(root).unwrap_or(&path).to_string_lossy().replace('\\', "/");
-            let Some(format) = formats::detect(&rel) else { continue };
+            let rel = path
+                .strip_prefix(root)
+                .unwrap_or(&path)
+                .to_string_lossy()
+                .replace('\\', "/");
+            let Some(format) = formats::detect(&rel) else {
+                continue;
+            };
             if let Some(text) = read(&path, problems) {
-                let dir = matches!(format, SourceFormat::AgentsMd | SourceFormat::ClaudeMd).then(|| path.parent().map(Path::to_path_buf).unwrap_or_default());
-                found.push(Found { path, rel, text, format, origin, dir });
+                let dir = matches!(format, SourceFormat::AgentsMd | SourceFormat::ClaudeMd)
+                    .then(|| path.parent().map(Path::to_path_buf).unwrap_or_default());
+                found.push(Found {
+                    path,
+                    rel,
+                    text,
+                    format,
+                    origin,
+                    dir,
+                });
             }
         }
     } else if !optional {
-        problems.push(Problem { path: root.to_path_buf(), line: 0, severity: Severity::Warning, code: "missing-root", message: "skill path does not exist".into() });
+        problems.push(Problem {
+            path: root.to_path_buf(),
+            line: 0,
+            severity: Severity::Warning,
+            code: "missing-root",
+            message: "skill path does not exist".into(),
+        });
     }
-    roots.push(RootInfo { path: root.display().to_string(), origin, exists: root.exists(), skills: found.len() - before });
+    roots.push(RootInfo {
+        path: root.display().to_string(),
+        origin,
+        exists: root.exists(),
+        skills: found.len() - before,
+    });
 }
 
 /// Conventional locations inside a workspace folder, plus AGENTS.md / CLAUDE.md anywhere.
-fn scan_workspace(ws: &Path, found: &mut Vec<Found>, problems: &mut Vec<Problem>, roots: &mut Vec<RootInfo>) {
+fn scan_workspace(
+    ws: &Path,
+    found: &mut Vec<Found>,
+    problems: &mut Vec<Problem>,
+    roots: &mut Vec<RootInfo>,
+) {
     let before = found.len();
     // Skill roots inside the workspace.
     for sub in [".skills", ".agents/skills", ".claude/skills"] {
         let dir = ws.join(sub);
         if dir.is_dir() {
             let mut tmp_roots = Vec::new();
-            scan_root(&dir, Origin::Workspace, found, problems, &mut tmp_roots, true);
+            scan_root(
+                &dir,
+                Origin::Workspace,
+                found,
+                problems,
+                &mut tmp_roots,
+                true,
+            );
         }
     }
     // Rule files: walk the workspace once, honouring .gitignore, and keep conventional paths.
@@ -346,7 +535,13 @@ fn scan_workspace(ws: &Path, found: &mut Vec<Found>, problems: &mut Vec<Problem>
         .max_depth(Some(12))
         .filter_entry(|e| {
             let name = e.file_name().to_string_lossy();
-            !SKIP_DIRS.contains(&name.as_ref()) && name != ".skills" && !(e.depth() > 0 && (name == "skills" && e.path().parent().is_some_and(|p| p.ends_with(".agents") || p.ends_with(".claude"))))
+            !SKIP_DIRS.contains(&name.as_ref())
+                && name != ".skills"
+                && !(e.depth() > 0
+                    && (name == "skills"
+                        && e.path()
+                            .parent()
+                            .is_some_and(|p| p.ends_with(".agents") || p.ends_with(".claude"))))
         })
         .build();
     let mut files: Vec<(PathBuf, String, SourceFormat)> = Vec::new();
@@ -355,18 +550,37 @@ fn scan_workspace(ws: &Path, found: &mut Vec<Found>, problems: &mut Vec<Problem>
             continue;
         }
         let path = entry.path();
-        let rel = path.strip_prefix(ws).unwrap_or(path).to_string_lossy().replace('\\', "/");
-        let Some(format) = workspace_format(&rel) else { continue };
+        let rel = path
+            .strip_prefix(ws)
+            .unwrap_or(path)
+            .to_string_lossy()
+            .replace('\\', "/");
+        let Some(format) = workspace_format(&rel) else {
+            continue;
+        };
         files.push((path.to_path_buf(), rel, format));
     }
     files.sort();
     for (path, rel, format) in files {
         if let Some(text) = read(&path, problems) {
-            let dir = matches!(format, SourceFormat::AgentsMd | SourceFormat::ClaudeMd).then(|| path.parent().map(Path::to_path_buf).unwrap_or_default());
-            found.push(Found { path, rel, text, format, origin: Origin::Workspace, dir });
+            let dir = matches!(format, SourceFormat::AgentsMd | SourceFormat::ClaudeMd)
+                .then(|| path.parent().map(Path::to_path_buf).unwrap_or_default());
+            found.push(Found {
+                path,
+                rel,
+                text,
+                format,
+                origin: Origin::Workspace,
+                dir,
+            });
         }
     }
-    roots.push(RootInfo { path: ws.display().to_string(), origin: Origin::Workspace, exists: ws.exists(), skills: found.len() - before });
+    roots.push(RootInfo {
+        path: ws.display().to_string(),
+        origin: Origin::Workspace,
+        exists: ws.exists(),
+        skills: found.len() - before,
+    });
 }
 
 /// Which workspace-relative paths are guidance files (only the conventional locations).
@@ -382,7 +596,9 @@ pub fn workspace_format(rel: &str) -> Option<SourceFormat> {
         SourceFormat::CursorMdc => lower.starts_with(".cursor/rules/"),
         SourceFormat::CursorLegacy => lower == ".cursorrules",
         SourceFormat::Continue => lower.starts_with(".continue/rules/"),
-        SourceFormat::Windsurf => lower.starts_with(".windsurf/rules/") || lower.starts_with(".devin/rules/"),
+        SourceFormat::Windsurf => {
+            lower.starts_with(".windsurf/rules/") || lower.starts_with(".devin/rules/")
+        }
         SourceFormat::Kiro => lower.starts_with(".kiro/steering/"),
         SourceFormat::Cline => lower == ".clinerules" || lower.starts_with(".clinerules/"),
         SourceFormat::ClaudeRule => lower.starts_with(".claude/rules/"),

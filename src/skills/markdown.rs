@@ -13,7 +13,9 @@ pub fn sections(body: &str, first_line: u32) -> Vec<Section> {
         .chain(body.match_indices('\n').map(|(i, _)| i + 1))
         .collect();
     let line_of = |byte: usize| -> u32 {
-        let idx = line_starts.partition_point(|&s| s <= byte).saturating_sub(1);
+        let idx = line_starts
+            .partition_point(|&s| s <= byte)
+            .saturating_sub(1);
         first_line + idx as u32
     };
     let total_lines = first_line + line_starts.len() as u32;
@@ -42,7 +44,8 @@ pub fn sections(body: &str, first_line: u32) -> Vec<Section> {
     let mut code: Option<(Option<String>, Vec<String>, usize, String)> = None;
     let mut html: Option<(usize, String)> = None;
 
-    let parser = Parser::new_ext(body, Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH).into_offset_iter();
+    let parser = Parser::new_ext(body, Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH)
+        .into_offset_iter();
     for (event, range) in parser {
         match event {
             Event::Start(Tag::Heading { level, .. }) => {
@@ -135,7 +138,9 @@ pub fn sections(body: &str, first_line: u32) -> Vec<Section> {
                     cur_cut.push((range.start, range.end));
                 }
             }
-            Event::End(TagEnd::Paragraph) | Event::End(TagEnd::List(_)) | Event::End(TagEnd::Table) => {
+            Event::End(TagEnd::Paragraph)
+            | Event::End(TagEnd::List(_))
+            | Event::End(TagEnd::Table) => {
                 let _ = &range;
             }
             _ => {}
@@ -148,7 +153,11 @@ pub fn sections(body: &str, first_line: u32) -> Vec<Section> {
     // Prose: each section's source minus headings, code and comments.
     for (i, section) in out.iter_mut().enumerate() {
         let start = starts[i];
-        let end = if i + 1 < starts.len() { starts[i + 1] } else { body.len() };
+        let end = if i + 1 < starts.len() {
+            starts[i + 1]
+        } else {
+            body.len()
+        };
         let mut prose = String::new();
         let mut pos = start;
         let mut cuts = cut[i].clone();
@@ -165,18 +174,30 @@ pub fn sections(body: &str, first_line: u32) -> Vec<Section> {
         section.prose = collapse_blank_lines(prose.trim());
     }
     // Drop an empty preamble (nothing before the first heading).
-    if out.len() > 1 && out[0].heading_path.is_empty() && out[0].prose.is_empty() && out[0].code_blocks.is_empty() && out[0].comments.is_empty() {
+    if out.len() > 1
+        && out[0].heading_path.is_empty()
+        && out[0].prose.is_empty()
+        && out[0].code_blocks.is_empty()
+        && out[0].comments.is_empty()
+    {
         out.remove(0);
     }
     out
 }
 
-fn push_comments(text: &str, start: usize, line_of: &dyn Fn(usize) -> u32, out: &mut Vec<(u32, String)>) {
+fn push_comments(
+    text: &str,
+    start: usize,
+    line_of: &dyn Fn(usize) -> u32,
+    out: &mut Vec<(u32, String)>,
+) {
     let mut rest = text;
     let mut base = start;
     while let Some(open) = rest.find("<!--") {
         let after = &rest[open + 4..];
-        let Some(close) = after.find("-->") else { break };
+        let Some(close) = after.find("-->") else {
+            break;
+        };
         out.push((line_of(base + open), after[..close].to_string()));
         let consumed = open + 4 + close + 3;
         base += consumed;
@@ -213,8 +234,31 @@ fn level_num(l: HeadingLevel) -> u8 {
     }
 }
 
-const BAD_WORDS: &[&str] = &["bad", "don't", "dont", "avoid", "wrong", "incorrect", "anti-pattern", "antipattern", "❌", "never", "before"];
-const GOOD_WORDS: &[&str] = &["good", "do", "prefer", "better", "correct", "instead", "fixed", "✅", "recommended", "after"];
+const BAD_WORDS: &[&str] = &[
+    "bad",
+    "don't",
+    "dont",
+    "avoid",
+    "wrong",
+    "incorrect",
+    "anti-pattern",
+    "antipattern",
+    "❌",
+    "never",
+    "before",
+];
+const GOOD_WORDS: &[&str] = &[
+    "good",
+    "do",
+    "prefer",
+    "better",
+    "correct",
+    "instead",
+    "fixed",
+    "✅",
+    "recommended",
+    "after",
+];
 const INFO_BAD: &[&str] = &["bad", "avoid", "wrong", "dont"];
 const INFO_GOOD: &[&str] = &["good", "prefer", "correct", "do"];
 
@@ -257,12 +301,39 @@ fn comment_marker(line: &str) -> Option<Marker> {
         .collect();
     let after = rest[word.len()..].trim_start();
     let lw = word.to_lowercase();
-    let strong_bad = ["bad", "wrong", "incorrect", "anti-pattern", "antipattern", "❌", "avoid", "don't", "dont"];
-    let strong_good = ["good", "correct", "better", "✅", "fixed", "recommended", "prefer"];
-    if strong_bad.contains(&lw.as_str()) && (word.chars().all(|c| !c.is_lowercase()) || after.is_empty() || after.starts_with([':', '-', '—', '(']) || lw != "avoid") {
+    let strong_bad = [
+        "bad",
+        "wrong",
+        "incorrect",
+        "anti-pattern",
+        "antipattern",
+        "❌",
+        "avoid",
+        "don't",
+        "dont",
+    ];
+    let strong_good = [
+        "good",
+        "correct",
+        "better",
+        "✅",
+        "fixed",
+        "recommended",
+        "prefer",
+    ];
+    if strong_bad.contains(&lw.as_str())
+        && (word.chars().all(|c| !c.is_lowercase())
+            || after.is_empty()
+            || after.starts_with([':', '-', '—', '('])
+            || lw != "avoid")
+    {
         return Some(Marker::Bad);
     }
-    if strong_good.contains(&lw.as_str()) && (word.chars().all(|c| !c.is_lowercase()) || after.is_empty() || after.starts_with([':', '-', '—', '('])) {
+    if strong_good.contains(&lw.as_str())
+        && (word.chars().all(|c| !c.is_lowercase())
+            || after.is_empty()
+            || after.starts_with([':', '-', '—', '(']))
+    {
         return Some(Marker::Good);
     }
     if rest.starts_with('❌') {
@@ -282,7 +353,11 @@ fn leading_word_marker(t: &str) -> Option<Marker> {
     if t.starts_with('✅') {
         return Some(Marker::Good);
     }
-    let word: String = t.chars().take_while(|c| c.is_alphanumeric() || *c == '\'' || *c == '-').collect::<String>().to_lowercase();
+    let word: String = t
+        .chars()
+        .take_while(|c| c.is_alphanumeric() || *c == '\'' || *c == '-')
+        .collect::<String>()
+        .to_lowercase();
     if BAD_WORDS.contains(&word.as_str()) {
         return Some(Marker::Bad);
     }
@@ -325,8 +400,13 @@ pub fn first_heading(body: &str) -> Option<String> {
     let mut text = String::new();
     for event in Parser::new(body) {
         match event {
-            Event::Start(Tag::Heading { level: HeadingLevel::H1, .. }) => inside = true,
-            Event::End(TagEnd::Heading(_)) if inside => return Some(text.trim().to_string()).filter(|s| !s.is_empty()),
+            Event::Start(Tag::Heading {
+                level: HeadingLevel::H1,
+                ..
+            }) => inside = true,
+            Event::End(TagEnd::Heading(_)) if inside => {
+                return Some(text.trim().to_string()).filter(|s| !s.is_empty());
+            }
             Event::Text(t) | Event::Code(t) if inside => text.push_str(&t),
             _ => {}
         }
@@ -344,7 +424,15 @@ mod tests {
     fn splits_sections_with_paths_and_lines() {
         let s = sections(DOC, 10);
         let titles: Vec<_> = s.iter().map(|s| s.heading_path.join(" > ")).collect();
-        assert_eq!(titles, vec!["", "Top", "Top > Blind except", "Top > Blind except > Deeper"]);
+        assert_eq!(
+            titles,
+            vec![
+                "",
+                "Top",
+                "Top > Blind except",
+                "Top > Blind except > Deeper"
+            ]
+        );
         assert_eq!(s[0].prose, "Intro line.");
         assert_eq!(s[1].line_start, 12);
         assert_eq!(s[1].line_end, 16);
@@ -355,22 +443,48 @@ mod tests {
         assert_eq!(be.code_blocks[0].lang.as_deref(), Some("python"));
         assert_eq!(be.code_blocks[0].line, 10 + 14);
         assert_eq!(be.code_blocks[1].marker, Marker::Good);
-        assert_eq!(be.code_blocks[2].marker, Marker::Bad, "prose 'Bad:' marks the next block");
+        assert_eq!(
+            be.code_blocks[2].marker,
+            Marker::Bad,
+            "prose 'Bad:' marks the next block"
+        );
         assert_eq!(be.comments.len(), 1);
         assert_eq!(be.comments[0].0, 18);
         assert!(be.comments[0].1.starts_with(" skill-lsp tip"));
         assert!(be.prose.contains("Why it hurts."));
-        assert!(!be.prose.contains("except"), "code removed from prose: {}", be.prose);
-        assert!(!be.prose.contains("skill-lsp"), "comments removed from prose");
+        assert!(
+            !be.prose.contains("except"),
+            "code removed from prose: {}",
+            be.prose
+        );
+        assert!(
+            !be.prose.contains("skill-lsp"),
+            "comments removed from prose"
+        );
     }
 
     #[test]
     fn markers() {
-        assert_eq!(classify(&["python".into(), "bad".into()], "x", ""), Marker::Bad);
-        assert_eq!(classify(&["ts".into()], "// ❌ wrong way\nx", ""), Marker::Bad);
-        assert_eq!(classify(&["ts".into()], "// Good: with cleanup\nx", ""), Marker::Good);
-        assert_eq!(classify(&["sh".into()], "# Don't do this\nx", ""), Marker::Bad);
-        assert_eq!(classify(&["sh".into()], "# Install deps\nx", ""), Marker::Neutral);
+        assert_eq!(
+            classify(&["python".into(), "bad".into()], "x", ""),
+            Marker::Bad
+        );
+        assert_eq!(
+            classify(&["ts".into()], "// ❌ wrong way\nx", ""),
+            Marker::Bad
+        );
+        assert_eq!(
+            classify(&["ts".into()], "// Good: with cleanup\nx", ""),
+            Marker::Good
+        );
+        assert_eq!(
+            classify(&["sh".into()], "# Don't do this\nx", ""),
+            Marker::Bad
+        );
+        assert_eq!(
+            classify(&["sh".into()], "# Install deps\nx", ""),
+            Marker::Neutral
+        );
         assert_eq!(classify(&["py".into()], "x", "**Don't:**"), Marker::Bad);
         assert_eq!(classify(&["py".into()], "x", "Prefer this:"), Marker::Good);
         assert_eq!(classify(&["py".into()], "x", "Run it:"), Marker::Neutral);
@@ -378,7 +492,10 @@ mod tests {
 
     #[test]
     fn first_paragraph_and_heading() {
-        assert_eq!(first_paragraph("# T\n\nHello\nworld.\n\nNext."), "Hello world.");
+        assert_eq!(
+            first_paragraph("# T\n\nHello\nworld.\n\nNext."),
+            "Hello world."
+        );
         assert_eq!(first_heading("# T `x`\n\nHello"), Some("T x".into()));
     }
 }

@@ -110,7 +110,9 @@ impl Activation {
 }
 
 /// Severity shared by problems and tips. Ordered from quietest to loudest.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
     Hint,
@@ -269,12 +271,16 @@ impl Skill {
 
     /// Does `name` refer to this skill (its name or one of its aliases, case-insensitive)?
     pub fn answers_to(&self, name: &str) -> bool {
-        self.name.eq_ignore_ascii_case(name) || self.aliases.iter().any(|a| a.eq_ignore_ascii_case(name))
+        self.name.eq_ignore_ascii_case(name)
+            || self.aliases.iter().any(|a| a.eq_ignore_ascii_case(name))
     }
 
     /// Section whose line range contains `line`.
     pub fn section_at_line(&self, line: u32) -> Option<&Section> {
-        self.sections.iter().rev().find(|s| s.line_start <= line && line < s.line_end)
+        self.sections
+            .iter()
+            .rev()
+            .find(|s| s.line_start <= line && line < s.line_end)
     }
 }
 

@@ -33,8 +33,14 @@ pub struct DocumentInfo<'a> {
 pub enum Reason {
     Always,
     /// `AGENTS.md` / `CLAUDE.md` governing the folder; `distance` folders up (0 = same folder).
-    Nearest { file: String, distance: u32 },
-    Language { id: String, inferred: bool },
+    Nearest {
+        file: String,
+        distance: u32,
+    },
+    Language {
+        id: String,
+        inferred: bool,
+    },
     Glob(String),
     Content(String),
     Description(Vec<String>),
@@ -47,8 +53,13 @@ impl fmt::Display for Reason {
         match self {
             Reason::Always => write!(f, "always applies"),
             Reason::Nearest { file, distance: 0 } => write!(f, "nearest {file} (same folder)"),
-            Reason::Nearest { file, distance } => write!(f, "nearest {file} ({distance} folder(s) up)"),
-            Reason::Language { id, inferred: false } => write!(f, "language {id}"),
+            Reason::Nearest { file, distance } => {
+                write!(f, "nearest {file} ({distance} folder(s) up)")
+            }
+            Reason::Language {
+                id,
+                inferred: false,
+            } => write!(f, "language {id}"),
             Reason::Language { id, inferred: true } => write!(f, "language {id} (inferred)"),
             Reason::Glob(g) => write!(f, "glob {g}"),
             Reason::Content(r) => write!(f, "content matches /{r}/"),
@@ -95,12 +106,87 @@ pub struct SelectIndex {
 }
 
 const STOP: &[&str] = &[
-    "the", "and", "for", "with", "use", "using", "when", "this", "that", "your", "code", "from", "into", "best", "practices",
-    "guide", "guidelines", "rules", "patterns", "pattern", "development", "writing", "write", "build", "building", "app", "apps",
-    "application", "applications", "project", "projects", "file", "files", "src", "lib", "main", "index", "test", "tests",
-    "are", "not", "all", "any", "how", "what", "should", "must", "can", "will", "you", "its", "via", "new", "based", "more",
-    "also", "such", "like", "each", "other", "about", "help", "helps", "user", "users", "data", "work", "working", "tool", "tools",
-    "skill", "skills", "including", "include", "includes", "standards", "expert", "guidance", "comprehensive", "modern", "features",
+    "the",
+    "and",
+    "for",
+    "with",
+    "use",
+    "using",
+    "when",
+    "this",
+    "that",
+    "your",
+    "code",
+    "from",
+    "into",
+    "best",
+    "practices",
+    "guide",
+    "guidelines",
+    "rules",
+    "patterns",
+    "pattern",
+    "development",
+    "writing",
+    "write",
+    "build",
+    "building",
+    "app",
+    "apps",
+    "application",
+    "applications",
+    "project",
+    "projects",
+    "file",
+    "files",
+    "src",
+    "lib",
+    "main",
+    "index",
+    "test",
+    "tests",
+    "are",
+    "not",
+    "all",
+    "any",
+    "how",
+    "what",
+    "should",
+    "must",
+    "can",
+    "will",
+    "you",
+    "its",
+    "via",
+    "new",
+    "based",
+    "more",
+    "also",
+    "such",
+    "like",
+    "each",
+    "other",
+    "about",
+    "help",
+    "helps",
+    "user",
+    "users",
+    "data",
+    "work",
+    "working",
+    "tool",
+    "tools",
+    "skill",
+    "skills",
+    "including",
+    "include",
+    "includes",
+    "standards",
+    "expert",
+    "guidance",
+    "comprehensive",
+    "modern",
+    "features",
 ];
 
 fn words(text: &str) -> impl Iterator<Item = String> + '_ {
@@ -108,6 +194,22 @@ fn words(text: &str) -> impl Iterator<Item = String> + '_ {
         .filter(|w| w.len() >= 3)
         .map(str::to_ascii_lowercase)
         .filter(|w| !STOP.contains(&w.as_str()))
+}
+
+fn skill_words(s: &Skill) -> HashSet<String> {
+    let mut ws: HashSet<String> = words(&s.name)
+        .chain(s.aliases.iter().flat_map(|a| words(a).collect::<Vec<_>>()))
+        .collect();
+    ws.extend(words(&s.description));
+    ws
+}
+
+/// How well a generic (always-on or `**`) rule's words fit the document's terms: ranks
+/// `github-actions` (globs `**/*`) above `a11y` (globs `**/*`) for a workflow file.
+fn generic_fit(c: &Compiled, strong: &[String], weak: &[String]) -> u32 {
+    let hits =
+        |terms: &[String], w: u32| terms.iter().filter(|t| c.words.contains(*t)).count() as u32 * w;
+    (hits(strong, 20) + hits(weak, 10)).min(100)
 }
 
 impl SelectIndex {
@@ -131,24 +233,33 @@ impl SelectIndex {
                 c.exclude = eb.build().ok();
             }
             match &s.activation {
-                Activation::Always => ix.always.push(id),
-                Activation::Subtree { dir } => ix.subtree.push((id, dir.to_string_lossy().to_string())),
+                Activation::Always => {
+                    ix.always.push(id);
+                    c.words = skill_words(s);
+                }
+                Activation::Subtree { dir } => {
+                    ix.subtree.push((id, dir.to_string_lossy().to_string()))
+                }
                 Activation::Manual => {}
                 Activation::ModelDecided => {
                     for l in &s.languages {
                         ix.model_by_language.entry(l.clone()).or_default().push(id);
                     }
-                    let mut ws: HashSet<String> = words(&s.name).chain(s.aliases.iter().flat_map(|a| words(a).collect::<Vec<_>>())).collect();
-                    ws.extend(words(&s.description));
-                    for w in &ws {
+                    for w in &skill_words(s) {
                         ix.model_words.entry(w.clone()).or_default().push(id);
                     }
-                    c.words = ws;
+                    c.words = skill_words(s);
                 }
                 Activation::Auto => {
                     let mut has_glob = false;
+                    if s.globs.iter().any(|g| globs::is_everything(g)) {
+                        c.words = skill_words(s);
+                    }
                     for g in &s.globs {
-                        if let Ok(glob) = globs::build(g, s.format == super::model::SourceFormat::CopilotInstructions) {
+                        if let Ok(glob) = globs::build(
+                            g,
+                            s.format == super::model::SourceFormat::CopilotInstructions,
+                        ) {
                             gb.add(glob);
                             ix.glob_owner.push((id, g.clone()));
                             has_glob = true;
@@ -174,7 +285,10 @@ impl SelectIndex {
 /// The path used for glob matching: relative to the root when possible, `/`-separated.
 pub fn match_path(doc: &DocumentInfo) -> Option<String> {
     let path = doc.path?;
-    let rel = doc.root.and_then(|r| path.strip_prefix(r).ok()).unwrap_or(path);
+    let rel = doc
+        .root
+        .and_then(|r| path.strip_prefix(r).ok())
+        .unwrap_or(path);
     let s = rel.to_string_lossy().replace('\\', "/");
     Some(s.trim_start_matches('/').to_string())
 }
@@ -192,14 +306,19 @@ fn doc_terms(doc: &DocumentInfo, rel: Option<&str>) -> (Vec<String>, Vec<String>
     }
     for line in doc.text.lines().take(300) {
         let t = line.trim_start();
-        let import = if let Some(rest) = t.strip_prefix("from ").or_else(|| t.strip_prefix("import ")) {
+        let import = if let Some(rest) = t
+            .strip_prefix("from ")
+            .or_else(|| t.strip_prefix("import "))
+        {
             // python `from x.y import z`, `import x`; JS `import x from 'pkg'`
             if let Some(idx) = rest.find(" from ") {
                 quoted(&rest[idx + 6..])
             } else if rest.starts_with(['"', '\'']) {
                 quoted(rest)
             } else {
-                rest.split(|c: char| !(c.is_alphanumeric() || c == '_')).next().map(str::to_string)
+                rest.split(|c: char| !(c.is_alphanumeric() || c == '_'))
+                    .next()
+                    .map(str::to_string)
             }
         } else if let Some(idx) = t.find("require(") {
             quoted(&t[idx + 8..])
@@ -215,7 +334,13 @@ fn doc_terms(doc: &DocumentInfo, rel: Option<&str>) -> (Vec<String>, Vec<String>
             let i = i.trim_start_matches('@');
             for part in i.split(['/', '.', '-', '_']).take(2) {
                 let p = part.to_ascii_lowercase();
-                if p.len() >= 2 && !STOP.contains(&p.as_str()) && !["github", "com", "org", "std", "crate", "self", "super", "node"].contains(&p.as_str()) {
+                if p.len() >= 2
+                    && !STOP.contains(&p.as_str())
+                    && ![
+                        "github", "com", "org", "std", "crate", "self", "super", "node",
+                    ]
+                    .contains(&p.as_str())
+                {
                     strong.push(p);
                 }
             }
@@ -230,7 +355,10 @@ fn doc_terms(doc: &DocumentInfo, rel: Option<&str>) -> (Vec<String>, Vec<String>
 
 fn quoted(s: &str) -> Option<String> {
     let s = s.trim_start();
-    let q = s.chars().next().filter(|c| *c == '"' || *c == '\'' || *c == '`')?;
+    let q = s
+        .chars()
+        .next()
+        .filter(|c| *c == '"' || *c == '\'' || *c == '`')?;
     let rest = &s[1..];
     rest.find(q).map(|end| rest[..end].to_string())
 }
@@ -240,30 +368,60 @@ pub fn select(lib: &Library, doc: &DocumentInfo) -> Vec<Match> {
     let ix = &lib.select;
     let rel = match_path(doc);
     let lang = doc.language_id;
-    let langs: Vec<&str> = std::iter::once(lang).chain(languages::related(lang).iter().copied()).collect();
+    let langs: Vec<&str> = std::iter::once(lang)
+        .chain(languages::related(lang).iter().copied())
+        .collect();
     let mut out: HashMap<SkillId, Match> = HashMap::new();
     let add = |out: &mut HashMap<SkillId, Match>, id: SkillId, score: u32, reason: Reason| {
-        let m = out.entry(id).or_insert(Match { skill: id, score: 0, reasons: Vec::new() });
+        let m = out.entry(id).or_insert(Match {
+            skill: id,
+            score: 0,
+            reasons: Vec::new(),
+        });
         m.score += score;
         m.reasons.push(reason);
     };
 
+    let (strong, weak) = doc_terms(doc, rel.as_deref());
     for &id in &ix.always {
-        add(&mut out, id, 150, Reason::Always);
+        add(
+            &mut out,
+            id,
+            120 + generic_fit(&ix.compiled[id], &strong, &weak),
+            Reason::Always,
+        );
     }
 
     // AGENTS.md / CLAUDE.md: the governing files along the path, nearest first.
     if let Some(path) = doc.path {
         for (id, dir) in &ix.subtree {
             let d = Path::new(dir);
-            let governs = if d.is_absolute() { path.starts_with(d) } else { rel.as_deref().is_some_and(|r| Path::new(r).starts_with(d)) };
+            let governs = if d.is_absolute() {
+                path.starts_with(d)
+            } else {
+                rel.as_deref().is_some_and(|r| Path::new(r).starts_with(d))
+            };
             if governs {
                 let parent = path.parent().unwrap_or(path);
                 let depth_doc = parent.components().count();
-                let depth_dir = if d.is_absolute() { d.components().count() } else { doc.root.map(|r| r.components().count()).unwrap_or(0) + d.components().count() };
+                let depth_dir = if d.is_absolute() {
+                    d.components().count()
+                } else {
+                    doc.root.map(|r| r.components().count()).unwrap_or(0) + d.components().count()
+                };
                 let distance = depth_doc.saturating_sub(depth_dir) as u32;
-                let file = lib.skill(*id).path.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_default();
-                add(&mut out, *id, 450u32.saturating_sub(10 * distance.min(30)), Reason::Nearest { file, distance });
+                let file = lib
+                    .skill(*id)
+                    .path
+                    .file_name()
+                    .map(|n| n.to_string_lossy().to_string())
+                    .unwrap_or_default();
+                add(
+                    &mut out,
+                    *id,
+                    450u32.saturating_sub(10 * distance.min(30)),
+                    Reason::Nearest { file, distance },
+                );
             }
         }
     }
@@ -282,7 +440,13 @@ pub fn select(lib: &Library, doc: &DocumentInfo) -> Vec<Match> {
         }
     }
     candidates.extend(ix.content_only.iter().map(|&id| (id, None)));
-    candidates.sort_by(|a, b| a.0.cmp(&b.0).then_with(|| b.1.as_ref().map(String::len).cmp(&a.1.as_ref().map(String::len))));
+    candidates.sort_by(|a, b| {
+        a.0.cmp(&b.0).then_with(|| {
+            b.1.as_ref()
+                .map(String::len)
+                .cmp(&a.1.as_ref().map(String::len))
+        })
+    });
     candidates.dedup_by_key(|c| c.0);
     for (id, glob) in candidates {
         let s = lib.skill(id);
@@ -299,7 +463,7 @@ pub fn select(lib: &Library, doc: &DocumentInfo) -> Vec<Match> {
             match glob {
                 // `**` is "every file": as generic as an always-on rule.
                 Some(g) if globs::is_everything(&g) => {
-                    score += 120;
+                    score += 120 + generic_fit(c, &strong, &weak);
                     reasons.push(Reason::Glob(g));
                 }
                 Some(g) => {
@@ -313,7 +477,10 @@ pub fn select(lib: &Library, doc: &DocumentInfo) -> Vec<Match> {
             match s.languages.iter().find(|l| langs.contains(&l.as_str())) {
                 Some(l) => {
                     score += 200;
-                    reasons.push(Reason::Language { id: l.clone(), inferred: false });
+                    reasons.push(Reason::Language {
+                        id: l.clone(),
+                        inferred: false,
+                    });
                 }
                 None => continue,
             }
@@ -340,7 +507,6 @@ pub fn select(lib: &Library, doc: &DocumentInfo) -> Vec<Match> {
     }
 
     // Model-decided skills: rank by how well name + description fit the document.
-    let (strong, weak) = doc_terms(doc, rel.as_deref());
     let mut model: HashMap<SkillId, (u32, Vec<String>, bool)> = HashMap::new();
     for l in &langs {
         if let Some(ids) = ix.model_by_language.get(*l) {
@@ -367,8 +533,16 @@ pub fn select(lib: &Library, doc: &DocumentInfo) -> Vec<Match> {
         let mut reasons = Vec::new();
         if lang_match {
             score += 60;
-            let l = s.languages.iter().find(|l| langs.contains(&l.as_str())).cloned().unwrap_or_default();
-            reasons.push(Reason::Language { id: l, inferred: true });
+            let l = s
+                .languages
+                .iter()
+                .find(|l| langs.contains(&l.as_str()))
+                .cloned()
+                .unwrap_or_default();
+            reasons.push(Reason::Language {
+                id: l,
+                inferred: true,
+            });
         }
         if !terms.is_empty() {
             reasons.push(Reason::Description(terms));
@@ -377,13 +551,21 @@ pub fn select(lib: &Library, doc: &DocumentInfo) -> Vec<Match> {
         if score < 40 && !lang_match {
             continue;
         }
-        let e = out.entry(id).or_insert(Match { skill: id, score: 0, reasons: Vec::new() });
+        let e = out.entry(id).or_insert(Match {
+            skill: id,
+            score: 0,
+            reasons: Vec::new(),
+        });
         e.score += score.min(350);
         e.reasons.extend(reasons);
     }
 
     let mut v: Vec<Match> = out.into_values().collect();
-    v.sort_by(|a, b| b.score.cmp(&a.score).then_with(|| lib.skill(a.skill).name.cmp(&lib.skill(b.skill).name)));
+    v.sort_by(|a, b| {
+        b.score
+            .cmp(&a.score)
+            .then_with(|| lib.skill(a.skill).name.cmp(&lib.skill(b.skill).name))
+    });
     v
 }
 
@@ -420,11 +602,19 @@ fn name_fits_language(name: &str, lang: &str) -> u32 {
         "rust" => &["rust"],
         other => return if words.contains(&other) { 30 } else { 0 },
     };
-    if words.iter().any(|w| wanted.contains(w)) { 30 } else { 0 }
+    if words.iter().any(|w| wanted.contains(w)) {
+        30
+    } else {
+        0
+    }
 }
 
 /// `select` with the settings' enabled / disabled lists applied.
-pub fn select_with_settings(lib: &Library, doc: &DocumentInfo, settings: &crate::settings::Settings) -> Vec<Match> {
+pub fn select_with_settings(
+    lib: &Library,
+    doc: &DocumentInfo,
+    settings: &crate::settings::Settings,
+) -> Vec<Match> {
     let mut v = select(lib, doc);
     retain_enabled(lib, &mut v, settings);
     v
@@ -438,7 +628,10 @@ pub fn retain_enabled(lib: &Library, v: &mut Vec<Match>, settings: &crate::setti
     }
     v.retain(|m| {
         let s = lib.skill(m.skill);
-        let on = sk.enabled.as_ref().is_none_or(|list| list.iter().any(|n| s.answers_to(n)));
+        let on = sk
+            .enabled
+            .as_ref()
+            .is_none_or(|list| list.iter().any(|n| s.answers_to(n)));
         on && !sk.disabled.iter().any(|n| s.answers_to(n))
     });
 }
@@ -448,7 +641,11 @@ pub fn requested(lib: &Library, names: &[String]) -> Vec<Match> {
     names
         .iter()
         .filter_map(|n| lib.find(n))
-        .map(|id| Match { skill: id, score: 1000, reasons: vec![Reason::Requested] })
+        .map(|id| Match {
+            skill: id,
+            score: 1000,
+            reasons: vec![Reason::Requested],
+        })
         .collect()
 }
 
@@ -456,11 +653,16 @@ pub fn requested(lib: &Library, names: &[String]) -> Vec<Match> {
 pub fn language_of(path: &Path, text: &str, client_lang: Option<&str>) -> String {
     match client_lang {
         Some(l) if !l.is_empty() && l != "plaintext" => l.to_string(),
-        _ => languages::language_for(path, text).unwrap_or("plaintext").to_string(),
+        _ => languages::language_for(path, text)
+            .unwrap_or("plaintext")
+            .to_string(),
     }
 }
 
 /// The workspace folder (longest prefix) that contains `path`.
 pub fn root_for<'a>(roots: &'a [PathBuf], path: &Path) -> Option<&'a PathBuf> {
-    roots.iter().filter(|r| path.starts_with(r)).max_by_key(|r| r.components().count())
+    roots
+        .iter()
+        .filter(|r| path.starts_with(r))
+        .max_by_key(|r| r.components().count())
 }

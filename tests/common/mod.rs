@@ -11,7 +11,9 @@ use std::time::Duration;
 use serde_json::{Value, json};
 use skill_lsp::lsp::ServerDeps;
 use skill_lsp::lsp::proto::{self, Uri, notification::Notification, request::Request};
-use tokio::io::{AsyncBufReadExt, AsyncReadExt, AsyncWriteExt, BufReader, DuplexStream, ReadHalf, WriteHalf};
+use tokio::io::{
+    AsyncBufReadExt, AsyncReadExt, AsyncWriteExt, BufReader, DuplexStream, ReadHalf, WriteHalf,
+};
 use tokio::sync::mpsc;
 
 pub const TIMEOUT: Duration = Duration::from_secs(20);
@@ -57,7 +59,11 @@ pub fn builder() -> Builder {
         init_options: Value::Null,
         capabilities: default_capabilities(),
         configuration: Value::Null,
-        deps: ServerDeps { user_config: skill_lsp::lsp::server::UserConfig::None, no_user_folders: true, ..Default::default() },
+        deps: ServerDeps {
+            user_config: skill_lsp::lsp::server::UserConfig::None,
+            no_user_folders: true,
+            ..Default::default()
+        },
     }
 }
 
@@ -127,14 +133,37 @@ impl Builder {
         let (client_io, server_io) = tokio::io::duplex(1 << 20);
         let (server_read, server_write) = tokio::io::split(server_io);
         let deps = self.deps.clone();
-        let server = tokio::spawn(async move { skill_lsp::lsp::serve(server_read, server_write, deps).await });
+        let server =
+            tokio::spawn(
+                async move { skill_lsp::lsp::serve(server_read, server_write, deps).await },
+            );
         let (client_read, writer) = tokio::io::split(client_io);
         let (tx, incoming) = mpsc::unbounded_channel();
-        let answers = Answers { configuration: Arc::new(Mutex::new(self.configuration.clone())), apply_edit: Arc::new(Mutex::new(json!({"applied": true}))) };
+        let answers = Answers {
+            configuration: Arc::new(Mutex::new(self.configuration.clone())),
+            apply_edit: Arc::new(Mutex::new(json!({"applied": true}))),
+        };
         let server_requests = Arc::new(Mutex::new(Vec::new()));
         let (reply_tx, mut reply_rx) = mpsc::unbounded_channel::<Value>();
-        tokio::spawn(read_loop(client_read, tx, reply_tx, answers.clone(), server_requests.clone()));
-        let mut ts = TestServer { writer, incoming, stash: VecDeque::new(), next_id: 1, server_requests, answers, server: Some(server), reply_rx: None, root: root.clone(), _tmp: self.tmp };
+        tokio::spawn(read_loop(
+            client_read,
+            tx,
+            reply_tx,
+            answers.clone(),
+            server_requests.clone(),
+        ));
+        let mut ts = TestServer {
+            writer,
+            incoming,
+            stash: VecDeque::new(),
+            next_id: 1,
+            server_requests,
+            answers,
+            server: Some(server),
+            reply_rx: None,
+            root: root.clone(),
+            _tmp: self.tmp,
+        };
         // Replies to server requests are written by the test task (single writer).
         let uri = Uri::from_file_path(&root).unwrap();
         let params = json!({
@@ -144,8 +173,14 @@ impl Builder {
             "initializationOptions": self.init_options,
             "workspaceFolders": [{ "uri": uri.as_str(), "name": "ws" }],
         });
-        let init = ts.request_raw_with_replies("initialize", params, &mut reply_rx).await.expect("initialize");
-        assert!(init["capabilities"].is_object(), "initialize result: {init}");
+        let init = ts
+            .request_raw_with_replies("initialize", params, &mut reply_rx)
+            .await
+            .expect("initialize");
+        assert!(
+            init["capabilities"].is_object(),
+            "initialize result: {init}"
+        );
         ts.notify_raw("initialized", json!({})).await;
         ts.reply_rx = Some(reply_rx);
         ts.pump_replies_for(Duration::from_millis(50)).await;
@@ -173,7 +208,13 @@ async fn read_message(reader: &mut BufReader<ReadHalf<DuplexStream>>) -> Option<
     serde_json::from_slice(&body).ok()
 }
 
-async fn read_loop(read: ReadHalf<DuplexStream>, tx: mpsc::UnboundedSender<Value>, reply_tx: mpsc::UnboundedSender<Value>, answers: Answers, recorded: Arc<Mutex<Vec<Value>>>) {
+async fn read_loop(
+    read: ReadHalf<DuplexStream>,
+    tx: mpsc::UnboundedSender<Value>,
+    reply_tx: mpsc::UnboundedSender<Value>,
+    answers: Answers,
+    recorded: Arc<Mutex<Vec<Value>>>,
+) {
     let mut reader = BufReader::new(read);
     while let Some(msg) = read_message(&mut reader).await {
         if msg.get("id").is_some() && msg.get("method").is_some() {
@@ -200,13 +241,20 @@ impl TestServer {
     async fn write(&mut self, msg: &Value) {
         let body = serde_json::to_string(msg).unwrap();
         let frame = format!("Content-Length: {}\r\n\r\n{}", body.len(), body);
-        self.writer.write_all(frame.as_bytes()).await.expect("write to server");
+        self.writer
+            .write_all(frame.as_bytes())
+            .await
+            .expect("write to server");
         self.writer.flush().await.unwrap();
     }
 
     async fn pump_replies_for(&mut self, d: Duration) {
         let deadline = tokio::time::Instant::now() + d;
-        while let Ok(Some(reply)) = tokio::time::timeout_at(deadline, async { self.reply_rx.as_mut().unwrap().recv().await }).await {
+        while let Ok(Some(reply)) = tokio::time::timeout_at(deadline, async {
+            self.reply_rx.as_mut().unwrap().recv().await
+        })
+        .await
+        {
             self.write(&reply).await;
         }
     }
@@ -228,23 +276,31 @@ impl TestServer {
         id
     }
 
-    async fn request_raw_with_replies(&mut self, method: &str, params: Value, replies: &mut mpsc::UnboundedReceiver<Value>) -> Result<Value, Value> {
+    async fn request_raw_with_replies(
+        &mut self,
+        method: &str,
+        params: Value,
+        replies: &mut mpsc::UnboundedReceiver<Value>,
+    ) -> Result<Value, Value> {
         let id = self.next_request_id();
-        self.write(&json!({"jsonrpc": "2.0", "id": id, "method": method, "params": params})).await;
+        self.write(&json!({"jsonrpc": "2.0", "id": id, "method": method, "params": params}))
+            .await;
         self.await_response_with(id, Some(replies)).await
     }
 
     /// Send a request and wait for its response (`Err` carries the JSON-RPC error).
     pub async fn request_raw(&mut self, method: &str, params: Value) -> Result<Value, Value> {
         let id = self.next_request_id();
-        self.write(&json!({"jsonrpc": "2.0", "id": id, "method": method, "params": params})).await;
+        self.write(&json!({"jsonrpc": "2.0", "id": id, "method": method, "params": params}))
+            .await;
         self.await_response(id).await
     }
 
     /// Send a request without waiting (returns its id, for cancellation tests).
     pub async fn start_request(&mut self, method: &str, params: Value) -> i64 {
         let id = self.next_request_id();
-        self.write(&json!({"jsonrpc": "2.0", "id": id, "method": method, "params": params})).await;
+        self.write(&json!({"jsonrpc": "2.0", "id": id, "method": method, "params": params}))
+            .await;
         id
     }
 
@@ -255,10 +311,21 @@ impl TestServer {
         r
     }
 
-    async fn await_response_with(&mut self, id: i64, mut replies: Option<&mut mpsc::UnboundedReceiver<Value>>) -> Result<Value, Value> {
-        if let Some(pos) = self.stash.iter().position(|m| m["id"] == json!(id) && m.get("method").is_none()) {
+    async fn await_response_with(
+        &mut self,
+        id: i64,
+        mut replies: Option<&mut mpsc::UnboundedReceiver<Value>>,
+    ) -> Result<Value, Value> {
+        if let Some(pos) = self
+            .stash
+            .iter()
+            .position(|m| m["id"] == json!(id) && m.get("method").is_none())
+        {
             let m = self.stash.remove(pos).unwrap();
-            return m.get("error").cloned().map_or_else(|| Ok(m["result"].clone()), Err);
+            return m
+                .get("error")
+                .cloned()
+                .map_or_else(|| Ok(m["result"].clone()), Err);
         }
         let deadline = tokio::time::Instant::now() + TIMEOUT;
         loop {
@@ -270,7 +337,10 @@ impl TestServer {
             match next {
                 Some(Ok(m)) => {
                     if m["id"] == json!(id) && m.get("method").is_none() {
-                        return m.get("error").cloned().map_or_else(|| Ok(m["result"].clone()), Err);
+                        return m
+                            .get("error")
+                            .cloned()
+                            .map_or_else(|| Ok(m["result"].clone()), Err);
                     }
                     self.stash.push_back(m);
                 }
@@ -286,29 +356,45 @@ impl TestServer {
         R::Params: serde::Serialize,
         R::Result: serde::de::DeserializeOwned,
     {
-        let v = self.request_raw(R::METHOD, serde_json::to_value(params).unwrap()).await.unwrap_or_else(|e| panic!("{} failed: {e}", R::METHOD));
+        let v = self
+            .request_raw(R::METHOD, serde_json::to_value(params).unwrap())
+            .await
+            .unwrap_or_else(|e| panic!("{} failed: {e}", R::METHOD));
         serde_json::from_value(v).unwrap_or_else(|e| panic!("{}: bad result: {e}", R::METHOD))
     }
 
     pub async fn notify_raw(&mut self, method: &str, params: Value) {
-        self.write(&json!({"jsonrpc": "2.0", "method": method, "params": params})).await;
+        self.write(&json!({"jsonrpc": "2.0", "method": method, "params": params}))
+            .await;
     }
 
     pub async fn notify<N: Notification>(&mut self, params: N::Params)
     where
         N::Params: serde::Serialize,
     {
-        self.notify_raw(N::METHOD, serde_json::to_value(params).unwrap()).await;
+        self.notify_raw(N::METHOD, serde_json::to_value(params).unwrap())
+            .await;
     }
 
     /// Wait for a message (notification or server request) with `method` matching `pred`;
     /// other messages are kept for later waits.
     pub async fn await_message(&mut self, method: &str, pred: impl Fn(&Value) -> bool) -> Value {
-        self.await_message_within(method, TIMEOUT, pred).await.unwrap_or_else(|| panic!("timed out waiting for {method}"))
+        self.await_message_within(method, TIMEOUT, pred)
+            .await
+            .unwrap_or_else(|| panic!("timed out waiting for {method}"))
     }
 
-    pub async fn await_message_within(&mut self, method: &str, within: Duration, pred: impl Fn(&Value) -> bool) -> Option<Value> {
-        if let Some(pos) = self.stash.iter().position(|m| m["method"] == method && pred(&m["params"])) {
+    pub async fn await_message_within(
+        &mut self,
+        method: &str,
+        within: Duration,
+        pred: impl Fn(&Value) -> bool,
+    ) -> Option<Value> {
+        if let Some(pos) = self
+            .stash
+            .iter()
+            .position(|m| m["method"] == method && pred(&m["params"]))
+        {
             return self.stash.remove(pos);
         }
         let deadline = tokio::time::Instant::now() + within;
@@ -344,10 +430,16 @@ impl TestServer {
     }
 
     /// Wait for diagnostics of `uri` (optionally at a version).
-    pub async fn await_diagnostics(&mut self, uri: &Uri, version: Option<i32>) -> proto::PublishDiagnosticsParams {
+    pub async fn await_diagnostics(
+        &mut self,
+        uri: &Uri,
+        version: Option<i32>,
+    ) -> proto::PublishDiagnosticsParams {
         let u = uri.as_str().to_string();
         let m = self
-            .await_message("textDocument/publishDiagnostics", move |p| p["uri"] == u.as_str() && version.is_none_or(|v| p["version"] == json!(v)))
+            .await_message("textDocument/publishDiagnostics", move |p| {
+                p["uri"] == u.as_str() && version.is_none_or(|v| p["version"] == json!(v))
+            })
             .await;
         serde_json::from_value(m["params"].clone()).unwrap()
     }
@@ -376,20 +468,34 @@ impl TestServer {
     }
 
     pub fn recorded(&self, method: &str) -> Vec<Value> {
-        self.server_requests.lock().unwrap().iter().filter(|m| m["method"] == method).cloned().collect()
+        self.server_requests
+            .lock()
+            .unwrap()
+            .iter()
+            .filter(|m| m["method"] == method)
+            .cloned()
+            .collect()
     }
 
     /// `shutdown` then `exit`; asserts the server stopped cleanly.
     pub async fn shutdown(mut self) {
-        self.request_raw("shutdown", Value::Null).await.expect("shutdown");
+        self.request_raw("shutdown", Value::Null)
+            .await
+            .expect("shutdown");
         self.notify_raw("exit", Value::Null).await;
-        let clean = tokio::time::timeout(TIMEOUT, self.server.take().unwrap()).await.expect("server did not exit").expect("server task");
+        let clean = tokio::time::timeout(TIMEOUT, self.server.take().unwrap())
+            .await
+            .expect("server did not exit")
+            .expect("server task");
         assert!(clean, "server should report a clean shutdown");
     }
 
     /// `exit` without `shutdown`: returns whether the server considered it clean.
     pub async fn exit_without_shutdown(mut self) -> bool {
         self.notify_raw("exit", Value::Null).await;
-        tokio::time::timeout(TIMEOUT, self.server.take().unwrap()).await.expect("server did not exit").expect("server task")
+        tokio::time::timeout(TIMEOUT, self.server.take().unwrap())
+            .await
+            .expect("server did not exit")
+            .expect("server task")
     }
 }

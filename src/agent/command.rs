@@ -181,6 +181,10 @@ impl Agent for CommandAgent {
         format!("command `{}`", self.program)
     }
 
+    fn wire_body(&self, request: &AgentRequest) -> serde_json::Value {
+        serde_json::json!({ "program": self.program, "args": self.args, "stdin": request.as_plain_text() })
+    }
+
     fn run<'a>(
         &'a self,
         request: AgentRequest,

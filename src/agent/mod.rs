@@ -9,6 +9,7 @@
 
 pub mod anthropic;
 pub mod command;
+pub mod context;
 mod http;
 pub mod openai;
 pub mod prompt;
@@ -165,6 +166,11 @@ pub type AgentFuture<'a> =
 pub trait Agent: Send + Sync {
     /// Short human description for progress messages and logs (`openai gpt-4.1-mini`).
     fn describe(&self) -> String;
+    /// Exactly what [`Agent::run`] would send for `request` (the JSON body, or for a command its
+    /// program, arguments and stdin), for `skill-lsp ask --dry-run`. Never contains a key.
+    fn wire_body(&self, request: &AgentRequest) -> serde_json::Value {
+        serde_json::json!({ "system": request.system, "user": request.user, "max_tokens": request.max_tokens, "temperature": request.temperature })
+    }
     /// Run one request, streaming events into `events`.
     fn run<'a>(
         &'a self,

@@ -130,6 +130,10 @@ impl Agent for OpenAi {
         )
     }
 
+    fn wire_body(&self, request: &AgentRequest) -> serde_json::Value {
+        serde_json::json!({ "url": self.url(), "body": self.body(request) })
+    }
+
     fn run<'a>(
         &'a self,
         request: AgentRequest,

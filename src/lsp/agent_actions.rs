@@ -29,10 +29,11 @@ use super::proto::{
     jsonrpc, notification, request,
 };
 use super::server::{Backend, DocSnapshot, Snapshot};
-use crate::agent::prompt::{self, Mode, Prompt, PromptInput, TipFinding};
+use crate::agent::context;
+use crate::agent::prompt::{self, Mode, Prompt};
 use crate::agent::{self, Agent, AgentError, AgentEvent, CancellationToken, reply};
 use crate::settings::{AgentSettings, Settings};
-use crate::skills::select::{self, DocumentInfo, Match};
+use crate::skills::select::{self, DocumentInfo};
 use crate::skills::tips::FindOptions;
 
 /// Runs the agent on a range or file.
@@ -44,8 +45,6 @@ pub const COMMANDS: &[&str] = &[ASK, OPEN_PROMPT];
 
 /// Skills offered as "apply" actions.
 const TOP_SKILLS: usize = 3;
-/// Skills whose material may go into an explain / review prompt.
-const PROMPT_SKILLS: usize = 6;
 /// Least time between two `$/progress` reports.
 const REPORT_EVERY: Duration = Duration::from_millis(50);
 /// How long a "no agent" answer from `auto` is trusted before probing again.
@@ -367,21 +366,11 @@ fn prepare(b: &Backend, args: &AskArgs) -> Result<Prepared, String> {
         prompt::check_not_ignored(path, doc.root.as_deref()).map_err(|e| e.to_string())?;
     }
     let text = doc.text();
-    let selection = match args.range {
-        Some(r) => doc.byte_range(r),
-        None if mode == Mode::Review => 0..0,
-        None => 0..text.len(),
-    };
-    let target = match mode {
-        Mode::Review if selection.is_empty() => 0..text.len(),
-        _ if selection.is_empty() => prompt::enclosing_block(&text, selection.start),
-        _ => selection,
-    };
+    let target = context::target_for(&text, args.range.map(|r| doc.byte_range(r)), mode);
     let info = doc.info(&text);
-    let (prompt, _) = build_prompt(
+    let prompt = build_prompt(
         &snap,
         &info,
-        &text,
         target,
         &args.skills,
         args.instruction.as_deref(),
@@ -396,78 +385,25 @@ fn prepare(b: &Backend, args: &AskArgs) -> Result<Prepared, String> {
     })
 }
 
-/// The skills, findings and prompt for a target range. Shared by ask, openPrompt and hover.
+/// The prompt for a target range. Shared by ask, openPrompt and hover.
 #[allow(clippy::too_many_arguments)]
 fn build_prompt(
     snap: &Snapshot,
     info: &DocumentInfo,
-    text: &str,
     target: ByteRange<usize>,
     skills: &[String],
     instruction: Option<&str>,
     mode: Mode,
     budget: u32,
-) -> Result<(Prompt, Vec<String>), String> {
-    let lib = &snap.library;
-    let selected = select::select_with_settings(lib, info, &snap.settings);
-    let unknown: Vec<&String> = skills.iter().filter(|n| lib.find(n).is_none()).collect();
-    if !unknown.is_empty() {
-        return Err(format!(
-            "unknown skill {}",
-            unknown
-                .iter()
-                .map(|s| format!("`{s}`"))
-                .collect::<Vec<_>>()
-                .join(", ")
-        ));
-    }
-    let chosen: Vec<Match> = if skills.is_empty() {
-        selected.iter().take(PROMPT_SKILLS).cloned().collect()
-    } else {
-        select::requested(lib, skills)
-    };
-    let first = line_of(text, target.start);
-    let last = first
-        + text[target.clone()]
-            .trim_end_matches('\n')
-            .matches('\n')
-            .count() as u32;
-    let mut tip_skills = selected.clone();
-    tip_skills.extend(chosen.iter().cloned());
-    let findings = lib.tips.find(
-        lib,
-        &tip_skills,
-        info,
-        &FindOptions {
-            settings: Some(&snap.settings.tips),
-            lines: Some(first..last + 1),
-            implicit: true,
-        },
-    );
-    let findings: Vec<TipFinding> = findings
-        .iter()
-        .filter(|f| skills.is_empty() || chosen.iter().any(|m| m.skill == f.skill))
-        .map(|f| TipFinding {
-            tip_id: f.id.to_string(),
-            line: f.line,
-            message: f.message.to_string(),
-        })
-        .collect();
-    let input = PromptInput {
-        path: info.path,
-        language: info.language_id,
-        text,
-        selection: target,
-        skills: chosen.iter().map(|m| lib.skill(m.skill)).collect(),
-        explicit: skills.to_vec(),
-        findings,
+) -> Result<Prompt, String> {
+    let ask = context::Ask {
+        target,
+        skills,
         instruction,
         mode,
-        budget_tokens: budget,
+        budget,
     };
-    let p = prompt::assemble(&input).map_err(|e| e.to_string())?;
-    let names = p.skills.clone();
-    Ok((p, names))
+    context::build(&snap.library, &snap.settings, info, &ask)
 }
 
 fn line_of(text: &str, offset: usize) -> u32 {
@@ -1078,14 +1014,13 @@ pub async fn augment_hover(b: &Backend, params: &HoverParams, tip: Option<Hover>
             let built = build_prompt(
                 &snap,
                 &info,
-                &text,
                 span.clone(),
                 &skills,
                 Some(instruction),
                 Mode::Explain,
                 budget,
             );
-            let Ok((prompt, _)) = built else {
+            let Ok(prompt) = built else {
                 return Some(tip);
             };
             let (tx, rx) = watch::channel(None);

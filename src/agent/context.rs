@@ -1,0 +1,109 @@
+//! Gathering what a prompt is built from: the skills (named, or the best applicable ones), the tip
+//! findings in the target range, then [`prompt::assemble`]. Shared by the server's commands, the
+//! agent hover and `skill-lsp ask`, so they all send the same thing.
+
+use std::ops::Range;
+
+use super::prompt::{self, Mode, Prompt, PromptInput, TipFinding};
+use crate::settings::Settings;
+use crate::skills::library::Library;
+use crate::skills::select::{self, DocumentInfo, Match};
+use crate::skills::tips::FindOptions;
+
+/// Skills whose material may go into a prompt when none is named.
+pub const PROMPT_SKILLS: usize = 6;
+
+/// What to ask about.
+#[derive(Debug, Clone)]
+pub struct Ask<'a> {
+    /// Byte range of the target in `doc.text` (see [`target_for`]).
+    pub target: Range<usize>,
+    /// Skills named by the user (names or aliases); empty: the best applicable ones.
+    pub skills: &'a [String],
+    pub instruction: Option<&'a str>,
+    pub mode: Mode,
+    /// Token budget (`agent.contextTokens`, or less for hovers).
+    pub budget: u32,
+}
+
+/// The byte range a request is about: the selection; a cursor's enclosing block; the whole file
+/// for a review without a selection. `selection` is `None` when no range was given.
+pub fn target_for(text: &str, selection: Option<Range<usize>>, mode: Mode) -> Range<usize> {
+    match selection {
+        None if mode == Mode::Review => 0..text.len(),
+        None => 0..text.len(),
+        Some(s) if s.is_empty() && mode == Mode::Review => 0..text.len(),
+        Some(s) if s.is_empty() => prompt::enclosing_block(text, s.start),
+        Some(s) => s,
+    }
+}
+
+fn line_of(text: &str, offset: usize) -> u32 {
+    text.as_bytes()[..offset.min(text.len())]
+        .iter()
+        .filter(|&&c| c == b'\n')
+        .count() as u32
+}
+
+/// Builds the prompt for `ask` over `doc`. Errors are user-facing sentences.
+pub fn build(
+    lib: &Library,
+    settings: &Settings,
+    doc: &DocumentInfo,
+    ask: &Ask,
+) -> Result<Prompt, String> {
+    let text = doc.text;
+    let selected = select::select_with_settings(lib, doc, settings);
+    let unknown: Vec<String> = ask
+        .skills
+        .iter()
+        .filter(|n| lib.find(n).is_none())
+        .map(|s| format!("`{s}`"))
+        .collect();
+    if !unknown.is_empty() {
+        return Err(format!("unknown skill {}", unknown.join(", ")));
+    }
+    let chosen: Vec<Match> = if ask.skills.is_empty() {
+        selected.iter().take(PROMPT_SKILLS).cloned().collect()
+    } else {
+        select::requested(lib, ask.skills)
+    };
+    let target = ask.target.start.min(text.len())..ask.target.end.min(text.len());
+    let first = line_of(text, target.start);
+    let last = first
+        + text[target.clone()]
+            .trim_end_matches('\n')
+            .matches('\n')
+            .count() as u32;
+    let mut tip_skills = selected.clone();
+    tip_skills.extend(chosen.iter().cloned());
+    let opts = FindOptions {
+        settings: Some(&settings.tips),
+        lines: Some(first..last + 1),
+        implicit: true,
+    };
+    let findings: Vec<TipFinding> = lib
+        .tips
+        .find(lib, &tip_skills, doc, &opts)
+        .iter()
+        .filter(|f| ask.skills.is_empty() || chosen.iter().any(|m| m.skill == f.skill))
+        .map(|f| TipFinding {
+            tip_id: f.id.to_string(),
+            line: f.line,
+            message: f.message.to_string(),
+        })
+        .collect();
+    let input = PromptInput {
+        path: doc.path,
+        language: doc.language_id,
+        text,
+        selection: target,
+        skills: chosen.iter().map(|m| lib.skill(m.skill)).collect(),
+        explicit: ask.skills.to_vec(),
+        findings,
+        instruction: ask.instruction,
+        mode: ask.mode,
+        budget_tokens: ask.budget,
+    };
+    prompt::assemble(&input).map_err(|e| e.to_string())
+}

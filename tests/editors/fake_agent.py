@@ -9,7 +9,15 @@ asks for `"stream": true` (`data: {"choices":[{"delta":{"content":"..."}}]}` lin
 The reply is chosen by the request text (every message's content, joined):
   * `[[fake:slow]]` anywhere: a long reply streamed one chunk every 0.2 s (for cancel tests);
   * `[[fake:error]]`: HTTP 500;
-  * otherwise the rewrite reply below, a sentence then one fenced code block.
+  * a prompt with a "Selected code ... replace" section (skill-lsp's rewrite prompt): a
+    deterministic "fix" of that code, as one fenced block: every `except Exception:` line becomes
+    `except (OSError, json.JSONDecodeError) as exc:` and a `pass` right under it becomes
+    `raise LoadError(path) from exc`; everything else is kept, so the expected buffer is known
+    whatever range the server chose;
+  * a prompt with another "Selected code" section (explain, review): a markdown explanation;
+  * otherwise the fixed rewrite reply below (a sentence, then the whole rewritten `load()`).
+Every reply contains the marker FAKE-AGENT-REPLY, outside the code (in the sentence before the
+block, or in the markdown), so a test can find it in an opened document.
 
 Every request is appended to the JSON-lines log given with `--log` as
 `{"event": "request", "path", "body"}`; a stream that the client dropped before the end is logged
@@ -25,6 +33,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import sys
 import threading
 import time
@@ -43,6 +52,46 @@ REWRITE_REPLY = (
     "Catch only the errors you expect and keep the cause (FAKE-AGENT-REPLY).\n\n"
     "```python\n" + REWRITE_CODE + "```\n"
 )
+
+EXPLAIN_REPLY = (
+    "## FAKE-AGENT-REPLY\n\n"
+    "This code catches every exception and drops it (`except Exception: pass`), which the skill "
+    "`e2e-python-errors` (section *Never swallow exceptions*) advises against: catch "
+    "`OSError` and `json.JSONDecodeError` and re-raise with `from exc`.\n"
+)
+
+SELECTED = re.compile(r"#+ *Selected code([^\n]*)\n+```[\w+-]*\n(.*?)\n?```", re.S)
+
+
+def fix_code(code: str) -> str:
+    """The fake agent's deterministic fix: name the exceptions and keep the cause."""
+    lines = code.split("\n")
+    out = []
+    i = 0
+    while i < len(lines):
+        m = re.match(r"^(\s*)except\s+Exception\s*:\s*$", lines[i])
+        if m:
+            out.append(f"{m.group(1)}except (OSError, json.JSONDecodeError) as exc:")
+            if i + 1 < len(lines) and re.match(r"^\s*pass\s*$", lines[i + 1]):
+                indent = re.match(r"^(\s*)", lines[i + 1]).group(1)
+                out.append(f"{indent}raise LoadError(path) from exc")
+                i += 2
+                continue
+            i += 1
+            continue
+        out.append(lines[i])
+        i += 1
+    return "\n".join(out)
+
+
+def reply_for(text: str) -> str:
+    m = SELECTED.search(text)
+    if m and "replace" in m.group(1).lower():
+        return "Named the exceptions and kept the cause (FAKE-AGENT-REPLY).\n\n```python\n" + fix_code(m.group(2)) + "\n```\n"
+    if m:
+        return EXPLAIN_REPLY
+    return REWRITE_REPLY
+
 
 SLOW_CHUNKS = 150  # 150 chunks x 0.2 s = 30 s: far longer than any cancel test waits.
 
@@ -121,7 +170,7 @@ class Handler(BaseHTTPRequestHandler):
             chunks = [f"slow chunk {i}\n" for i in range(SLOW_CHUNKS)]
             delay = 0.2
         else:
-            chunks = split_chunks(REWRITE_REPLY)
+            chunks = split_chunks(reply_for(text))
             delay = 0.02
 
         if not body.get("stream"):

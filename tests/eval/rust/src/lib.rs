@@ -80,3 +80,7 @@ mod tests {
         assert_eq!(load_port_checked("8080").unwrap(), 8080); // near: rust/unwrap-in-library
     }
 }
+
+pub fn content_type(mime: &str) -> http::HeaderValue {
+    mime.parse().unwrap() // infallible: every mime string is a valid header value. near: rust/unwrap-in-library
+}

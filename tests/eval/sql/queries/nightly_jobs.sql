@@ -1,4 +1,4 @@
--- Nightly cleanup, run by the scheduler.
+-- Nightly jobs, run by the scheduler.
 BEGIN;
 
 DELETE FROM session_tokens; -- expect: sql/delete-all-rows

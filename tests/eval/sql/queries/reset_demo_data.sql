@@ -1,0 +1,2 @@
+-- Reset the demo tenant before each sales demo.
+DELETE FROM demo_orders; -- near: sql/delete-all-rows

@@ -2,6 +2,7 @@
 set -euo pipefail
 
 readonly dist_dir="${DIST_DIR:-dist}"
+export BUILD_ROOT=$(pwd)/build # near: bash/local-masks-status
 
 checksum() {
   local file=$1

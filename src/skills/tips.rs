@@ -608,6 +608,11 @@ impl<'a> Run<'a> {
             .get_or_init(|| lexer::scopes(&self.text[..self.limit], self.lang, self.regions()))
     }
 
+    fn is_async(&self, pos: usize) -> bool {
+        self.scopes().flags_at(pos) & lexer::ASYNC != 0
+            && !lexer::closure_before(self.text, pos, self.lang)
+    }
+
     fn lang(&mut self, li: &'a LangIndex) {
         let index = self.index;
         // Line triggers.
@@ -762,8 +767,8 @@ impl<'a> Run<'a> {
                 Context::Code => self.regions().class_at(pos) == lexer::Class::Code,
                 Context::Comment => self.regions().class_at(pos) == lexer::Class::Comment,
                 Context::String => self.regions().class_at(pos) == lexer::Class::String,
-                Context::Async => self.scopes().flags_at(pos) & lexer::ASYNC != 0,
-                Context::NotAsync => self.scopes().flags_at(pos) & lexer::ASYNC == 0,
+                Context::Async => self.is_async(pos),
+                Context::NotAsync => !self.is_async(pos),
                 Context::NotTest => {
                     !self.test_file && self.scopes().flags_at(pos) & lexer::TEST == 0
                 }

@@ -746,6 +746,9 @@ fn brace_scopes(text: &str, regions: &Regions) -> Scopes {
     );
     let async_re = regex(&ASYNC_RE, r"\basync\b|\bsuspend\b");
     let fn_re = regex(&FN_RE, r"\b(?:fn|function|func|fun|def)\b");
+    // A Rust closure body (`spawn_blocking(move || {`) runs wherever it is called: not async.
+    static CLOSURE_RE: OnceLock<Regex> = OnceLock::new();
+    let closure_re = regex(&CLOSURE_RE, r"\|[^|{}]*\|\s*(?:->\s*[^{]+)?$");
     let b = text.as_bytes();
     let spans = regions.spans();
     let mut s = Scopes::default();
@@ -771,7 +774,7 @@ fn brace_scopes(text: &str, regions: &Regions) -> Scopes {
                 let mut child = (cur & TEST) | if test_re.is_match(header) { TEST } else { 0 };
                 if async_re.is_match(header) {
                     child |= ASYNC;
-                } else if !fn_re.is_match(header) {
+                } else if !fn_re.is_match(header) && !closure_re.is_match(header) {
                     child |= cur & ASYNC;
                 }
                 stack.push(cur);
@@ -789,6 +792,33 @@ fn brace_scopes(text: &str, regions: &Regions) -> Scopes {
         i += 1;
     }
     s
+}
+
+/// Is `pos` inside a closure or lambda that starts earlier in the same statement
+/// (`asyncify(move || std::fs::read(p))`, `run_in_executor(None, lambda: time.sleep(1))`)?
+/// Such a body runs wherever it is called, so it does not count as async code.
+pub fn closure_before(text: &str, pos: usize, lang: &str) -> bool {
+    static RUST: OnceLock<Regex> = OnceLock::new();
+    static PY: OnceLock<Regex> = OnceLock::new();
+    let mut start = pos.saturating_sub(300);
+    while !text.is_char_boundary(start) {
+        start += 1;
+    }
+    let prefix = &text[start..pos.min(text.len())];
+    let stmt = match lang {
+        "python" => prefix.rsplit('\n').next().unwrap_or(prefix),
+        _ => prefix.rsplit([';', '{', '}']).next().unwrap_or(prefix),
+    };
+    match lang {
+        "rust" => {
+            regex(&RUST, r"(?:^|[^|])\|[^|]*\|").is_match(stmt)
+                && !stmt
+                    .split(|c: char| !c.is_alphanumeric() && c != '_')
+                    .any(|w| w == "async")
+        }
+        "python" => regex(&PY, r"\blambda\b").is_match(stmt),
+        _ => false,
+    }
 }
 
 /// Is this path a test file by its name or folder (`test_x.py`, `x_test.go`, `x.spec.ts`, `tests/`)?
@@ -942,6 +972,29 @@ mod tests {
         assert_eq!(at("r1"), ASYNC);
         assert_eq!(at("r2"), 0);
         assert_eq!(at("r3"), TEST);
+        let rs = "async fn a() {\n    spawn_blocking(move || { r4(); });\n    asyncify(move || r5()).await;\n    r6();\n}\n";
+        let r = lex(rs, syntax_for("rust").unwrap());
+        let s = scopes(rs, "rust", &r);
+        let at = |n: &str| s.flags_at(rs.find(n).unwrap());
+        assert_eq!(at("r4"), 0);
+        assert_eq!(
+            at("r5"),
+            ASYNC,
+            "expression closures are judged by closure_before"
+        );
+        assert!(closure_before(rs, rs.find("r5").unwrap(), "rust"));
+        assert!(!closure_before(rs, rs.find("r6").unwrap(), "rust"));
+        let py = "async def f():\n    await loop.run_in_executor(None, lambda: time.sleep(1))\n    time.sleep(2)\n";
+        assert!(closure_before(
+            py,
+            py.find("time.sleep(1)").unwrap(),
+            "python"
+        ));
+        assert!(!closure_before(
+            py,
+            py.find("time.sleep(2)").unwrap(),
+            "python"
+        ));
     }
 
     #[test]

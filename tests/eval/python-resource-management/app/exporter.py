@@ -24,6 +24,9 @@ class Exporter:
     def footer(self, name: str) -> str:
         return (self.out_dir / name).read_text(encoding="utf-8")  # near: python-resource-management/open-read-chain
 
+    def redirect(self, name: str) -> None:
+        self.stream = open(self.out_dir / name, "a", encoding="utf-8")  # near: python-resource-management/open-without-with
+
     def scratch(self) -> str:
         path = tempfile.mktemp(suffix=".csv")  # expect: python-resource-management/mktemp
         with tempfile.NamedTemporaryFile(suffix=".csv", delete=False) as tmp:  # near: python-resource-management/mktemp

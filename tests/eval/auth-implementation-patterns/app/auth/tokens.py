@@ -16,8 +16,9 @@ def hash_password_legacy(password: str) -> str:
     return hashlib.sha256(password.encode()).hexdigest()  # expect: auth-implementation-patterns/fast-hash-password
 
 
-def file_checksum(data: bytes) -> str:
-    return hashlib.sha256(data).hexdigest()  # near: auth-implementation-patterns/fast-hash-password
+def file_checksum(data: bytes, expected_digest: str) -> bool:
+    new_digest = hashlib.sha256(data).hexdigest()  # near: auth-implementation-patterns/fast-hash-password
+    return new_digest == expected_digest  # near: auth-implementation-patterns/timing-unsafe-compare
 
 
 def hash_password(password: str) -> str:

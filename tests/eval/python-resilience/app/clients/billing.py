@@ -29,6 +29,10 @@ def ready() -> bool:
         return resp.status == 200
 
 
+def raw_open(pool, url: str, **kw):
+    return pool.urlopen("GET", url, **kw)  # near: python-resilience/urlopen-no-timeout
+
+
 @retry  # expect: python-resilience/retry-forever
 def fetch_plan(plan_id: str) -> dict:
     return requests.get(f"{BILLING_URL}/plans/{plan_id}", timeout=5).json()

@@ -59,7 +59,11 @@ async fn skills_for_file_ranks_with_reasons_for_open_and_unopened_files() {
         .await
         .unwrap();
     let n = names(&r);
-    assert_eq!(n[0], "AGENTS.md", "nearest AGENTS.md first: {n:?}");
+    // Most specific first: content + language, then the project's AGENTS.md, then the glob rule,
+    // then skills that only share the language.
+    assert_eq!(n[0], "fastapi", "{n:?}");
+    assert_eq!(n[1], "AGENTS.md", "{n:?}");
+    assert_eq!(n[2], "api", "{n:?}");
     assert!(n.contains(&"api".to_string()), "cursor rule by glob: {n:?}");
     assert!(
         n.contains(&"fastapi".to_string()),

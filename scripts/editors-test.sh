@@ -38,17 +38,17 @@ run() {
   "$@" >"$LOGDIR/$name.log" 2>&1
   rc=$?
   end=$(date +%s)
-  local counts
+  local counts label="$name"
   counts="$(grep -E '[0-9]+ passed, [0-9]+ failed' "$LOGDIR/$name.log" | tail -n1 | sed 's/^[^0-9]*//')"
-  [ -n "$counts" ] && name="$name [$counts]"
+  [ -n "$counts" ] && label="$name [$counts]"
   if [ $rc -eq 0 ]; then
     passed=$((passed + 1))
-    summary+=("PASS $name ($((end - start)) s)")
-    log "PASS $name ($((end - start)) s)"
+    summary+=("PASS $label ($((end - start)) s)")
+    log "PASS $label ($((end - start)) s)"
   else
     failed=$((failed + 1))
-    summary+=("FAIL $name ($((end - start)) s, exit $rc, log $LOGDIR/$name.log)")
-    log "FAIL $name (exit $rc); its output:"
+    summary+=("FAIL $label ($((end - start)) s, exit $rc, log $LOGDIR/$name.log)")
+    log "FAIL $label (exit $rc); its output:"
     sed 's/^/    | /' "$LOGDIR/$name.log" | tail -n 200
   fi
   return 0

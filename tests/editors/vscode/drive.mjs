@@ -164,8 +164,12 @@ try {
       await page.keyboard.press('Enter');
       await waitFor('the rewritten code in the editor', async () => {
         const text = await editorText();
-        return text.includes('raise LoadError(path) from exc') && !text.includes('except Exception:') ? text : false;
+        // The fake agent fixes exactly the selection the server sends (the except clause).
+        return text.includes('except (OSError, json.JSONDecodeError) as exc:') && !text.includes('except Exception:')
+          ? text
+          : false;
       }, 60000);
+      await waitFor('the tip squiggle to go away', async () => (await page.locator('.squiggly-warning').count()) === 0);
       const after = fs.existsSync(AGENT_LOG) ? fs.readFileSync(AGENT_LOG, 'utf8').split('\n').length : 0;
       if (after <= before) throw new Error('the fake agent saw no request');
       await shot('vscode-after-fix.png');

@@ -1,0 +1,359 @@
+//! Tips through the real protocol: hovers, diagnostics (version, code, href, data), suppression,
+//! the three tip code actions and their edits, `skill-lsp.showSkill`, and ranges on lines with
+//! CJK and emoji in UTF-16 and UTF-8.
+
+mod common;
+
+use std::path::Path;
+
+use serde_json::{Value, json};
+
+const SKILL: &str = r#"---
+name: py-errors
+description: Catch what you expect, never swallow errors.
+languages: [python]
+---
+
+# Python errors
+
+## Never swallow exceptions
+
+<!-- skill-lsp tip
+id: blind-except
+pattern: '^\s*except\s*(?:Exception)?\s*:'
+message: Blanket except hides real failures; catch what you expect.
+severity: warning
+-->
+
+A blanket `except` catches typos, `KeyboardInterrupt` and bugs alike, so failures vanish.
+
+```python
+# GOOD
+try:
+    load()
+except FileNotFoundError:
+    return None
+```
+
+## No eval
+
+<!-- skill-lsp tip
+id: eval-call
+pattern: '\beval\((?P<hit>[^)]*)\)'
+message: eval runs arbitrary code.
+-->
+
+Parse the data instead of evaluating it.
+"#;
+
+const APP: &str = "import json\n\ndef load():\n    try:\n        return json.load(open('x'))\n    except Exception:\n        return None\n";
+
+async fn start(tmp: &Path, caps: Option<Value>) -> common::TestServer {
+    let skills = tmp.join("skills");
+    std::fs::create_dir_all(&skills).unwrap();
+    std::fs::write(skills.join("py-errors.md"), SKILL).unwrap();
+    let ws = tmp.join("ws");
+    std::fs::create_dir_all(&ws).unwrap();
+    let mut b = common::builder()
+        .root(&ws)
+        .init_options(json!({"tips": {"debounceMs": 10}}))
+        .deps(|d| {
+            d.extra_skills = vec![skills.clone()];
+            d.no_builtin = true;
+        });
+    if let Some(c) = caps {
+        b = b.capabilities(c);
+    }
+    b.start().await
+}
+
+fn tmpdir() -> (tempfile::TempDir, std::path::PathBuf) {
+    let t = tempfile::tempdir().unwrap();
+    let p = t.path().canonicalize().unwrap();
+    (t, p)
+}
+
+async fn hover(s: &mut common::TestServer, uri: &str, line: u32, character: u32) -> Value {
+    s.request_raw(
+        "textDocument/hover",
+        json!({"textDocument": {"uri": uri}, "position": {"line": line, "character": character}}),
+    )
+    .await
+    .unwrap()
+}
+
+#[tokio::test]
+async fn hover_shows_the_tip_section_and_null_elsewhere() {
+    let (_t, tmp) = tmpdir();
+    let mut s = start(&tmp, None).await;
+    let uri = s.open("app.py", "python", APP).await;
+    // Before diagnostics ran (no cache) and after (cached): the same answer.
+    let before = hover(&mut s, uri.as_str(), 5, 6).await;
+    s.await_diagnostics(&uri, Some(1)).await;
+    let after = hover(&mut s, uri.as_str(), 5, 6).await;
+    assert_eq!(before, after);
+    let md = after["contents"]["value"].as_str().unwrap();
+    assert_eq!(after["contents"]["kind"], "markdown");
+    assert!(
+        md.contains("**py-errors**") && md.contains("Never swallow exceptions"),
+        "{md}"
+    );
+    assert!(md.contains("Blanket except hides real failures"), "{md}");
+    assert!(md.contains("so failures vanish"), "the why: {md}");
+    assert!(
+        md.contains("except FileNotFoundError") && !md.contains("# GOOD"),
+        "the good example: {md}"
+    );
+    assert!(
+        md.contains("py-errors.md#L9"),
+        "link to the section line: {md}"
+    );
+    assert!(
+        !md.contains("skill-lsp tip"),
+        "trigger comments are not shown: {md}"
+    );
+    assert_eq!(
+        after["range"],
+        json!({"start": {"line": 5, "character": 4}, "end": {"line": 5, "character": 21}})
+    );
+    // Not on a tip: null, also on the same line outside the span and on the import.
+    assert_eq!(hover(&mut s, uri.as_str(), 0, 3).await, Value::Null);
+    assert_eq!(hover(&mut s, uri.as_str(), 5, 1).await, Value::Null);
+    assert_eq!(hover(&mut s, uri.as_str(), 99, 0).await, Value::Null);
+    s.shutdown().await;
+}
+
+#[tokio::test]
+async fn diagnostics_carry_version_code_href_data_and_honour_suppression() {
+    let (_t, tmp) = tmpdir();
+    let mut s = start(&tmp, None).await;
+    let uri = s.open("app.py", "python", APP).await;
+    let d = s.await_diagnostics(&uri, Some(1)).await;
+    assert_eq!(d.version, Some(1));
+    assert_eq!(d.diagnostics.len(), 1, "{:?}", d.diagnostics);
+    let diag = serde_json::to_value(&d.diagnostics[0]).unwrap();
+    assert_eq!(diag["source"], "skill-lsp");
+    assert_eq!(diag["code"], "py-errors/blind-except");
+    assert_eq!(diag["severity"], 2, "warning from the trigger");
+    assert!(
+        diag["codeDescription"]["href"]
+            .as_str()
+            .unwrap()
+            .ends_with("/skills/py-errors.md"),
+        "{diag}"
+    );
+    assert_eq!(diag["data"]["tip"], "py-errors/blind-except");
+    assert_eq!(diag["data"]["skill"], "py-errors");
+    assert_eq!(diag["data"]["sectionLine"], 8);
+    assert_eq!(diag["range"]["start"], json!({"line": 5, "character": 4}));
+    // Suppressed on the line above: the next version has no tip diagnostics.
+    let suppressed = APP.replace(
+        "    except Exception:",
+        "    # skill-lsp: ignore blind-except\n    except Exception:",
+    );
+    s.change_full(&uri, 2, &suppressed).await;
+    let d = s.await_diagnostics(&uri, Some(2)).await;
+    assert!(d.diagnostics.is_empty(), "{:?}", d.diagnostics);
+    // Closing clears.
+    s.notify_raw(
+        "textDocument/didClose",
+        json!({"textDocument": {"uri": uri.as_str()}}),
+    )
+    .await;
+    let d = s.await_diagnostics(&uri, None).await;
+    assert!(d.diagnostics.is_empty());
+    s.shutdown().await;
+}
+
+#[tokio::test]
+async fn code_actions_show_ignore_and_turn_off() {
+    let (_t, tmp) = tmpdir();
+    let mut s = start(&tmp, None).await;
+    let uri = s.open("app.py", "python", APP).await;
+    let d = s.await_diagnostics(&uri, Some(1)).await;
+    let diag = serde_json::to_value(&d.diagnostics[0]).unwrap();
+    let actions = s
+        .request_raw(
+            "textDocument/codeAction",
+            json!({"textDocument": {"uri": uri.as_str()}, "range": diag["range"], "context": {"diagnostics": [diag]}}),
+        )
+        .await
+        .unwrap();
+    let titles: Vec<&str> = actions
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["title"].as_str().unwrap())
+        .collect();
+    assert!(
+        titles.contains(&"Show skill: Never swallow exceptions"),
+        "{titles:?}"
+    );
+    let ignore = actions
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| {
+            a["title"]
+                .as_str()
+                .unwrap()
+                .starts_with("Ignore this tip here")
+        })
+        .unwrap();
+    assert_eq!(ignore["diagnostics"][0]["code"], "py-errors/blind-except");
+    let edit = &ignore["edit"]["documentChanges"][0];
+    assert_eq!(edit["textDocument"]["version"], 1);
+    assert_eq!(
+        edit["edits"][0],
+        json!({"range": {"start": {"line": 5, "character": 0}, "end": {"line": 5, "character": 0}}, "newText": "    # skill-lsp: ignore py-errors/blind-except\n"})
+    );
+    // Applying it silences the tip.
+    let mut lines: Vec<&str> = APP.lines().collect();
+    lines.insert(5, "    # skill-lsp: ignore py-errors/blind-except");
+    s.change_full(&uri, 2, &(lines.join("\n") + "\n")).await;
+    assert!(
+        s.await_diagnostics(&uri, Some(2))
+            .await
+            .diagnostics
+            .is_empty()
+    );
+    // Turn off: no settings file yet, so a create operation then the insert.
+    let off = actions
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| {
+            a["title"]
+                .as_str()
+                .unwrap()
+                .starts_with("Turn off this tip")
+        })
+        .unwrap();
+    let ops = off["edit"]["documentChanges"].as_array().unwrap();
+    assert_eq!(ops[0]["kind"], "create");
+    assert!(
+        ops[0]["uri"]
+            .as_str()
+            .unwrap()
+            .ends_with("/ws/.skill-lsp.yaml")
+    );
+    assert_eq!(
+        ops[1]["edits"][0]["newText"],
+        "tips:\n  overrides:\n    py-errors/blind-except: off\n"
+    );
+    // With an existing file: a textual insert that keeps its content.
+    std::fs::write(
+        tmp.join("ws/.skill-lsp.yaml"),
+        "# team\ntips:\n  debounceMs: 10\n",
+    )
+    .unwrap();
+    s.change_full(&uri, 3, APP).await;
+    let actions = s
+        .request_raw(
+            "textDocument/codeAction",
+            json!({"textDocument": {"uri": uri.as_str()}, "range": {"start": {"line": 5, "character": 6}, "end": {"line": 5, "character": 6}}, "context": {"diagnostics": []}}),
+        )
+        .await
+        .unwrap();
+    let off = actions
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| {
+            a["title"]
+                .as_str()
+                .unwrap()
+                .starts_with("Turn off this tip")
+        })
+        .unwrap();
+    let e = &off["edit"]["documentChanges"][0]["edits"][0];
+    assert_eq!(
+        e["range"]["start"],
+        json!({"line": 2, "character": 0}),
+        "right under `tips:`"
+    );
+    assert_eq!(
+        e["newText"],
+        "  overrides:\n    py-errors/blind-except: off\n"
+    );
+    // Show skill: window/showDocument with the section selected.
+    let show = actions
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["title"].as_str().unwrap().starts_with("Show skill"))
+        .unwrap();
+    let cmd = &show["command"];
+    let r = s
+        .request_raw(
+            "workspace/executeCommand",
+            json!({"command": cmd["command"], "arguments": cmd["arguments"]}),
+        )
+        .await
+        .unwrap();
+    assert_eq!(r["line"], 8);
+    let shown = s.recorded("window/showDocument");
+    assert_eq!(shown.len(), 1, "{shown:?}");
+    assert!(
+        shown[0]["params"]["uri"]
+            .as_str()
+            .unwrap()
+            .ends_with("py-errors.md")
+    );
+    assert_eq!(shown[0]["params"]["selection"]["start"]["line"], 8);
+    // Nowhere near a tip: no tip actions.
+    let none = s
+        .request_raw(
+            "textDocument/codeAction",
+            json!({"textDocument": {"uri": uri.as_str()}, "range": {"start": {"line": 0, "character": 0}, "end": {"line": 0, "character": 3}}, "context": {"diagnostics": []}}),
+        )
+        .await
+        .unwrap();
+    assert!(
+        none.as_array().is_none_or(|a| a
+            .iter()
+            .all(|x| !x["title"].as_str().unwrap().contains("tip"))),
+        "{none}"
+    );
+    s.shutdown().await;
+}
+
+const WIDE: &str = "名前 = '🎉'\nx = eval(名前🎉)  # 注意\n";
+
+#[tokio::test]
+async fn ranges_with_cjk_and_emoji_in_utf16() {
+    let (_t, tmp) = tmpdir();
+    let mut s = start(&tmp, None).await;
+    let uri = s.open("wide.py", "python", WIDE).await;
+    let d = s.await_diagnostics(&uri, Some(1)).await;
+    let diag = serde_json::to_value(&d.diagnostics[0]).unwrap();
+    assert_eq!(diag["code"], "py-errors/eval-call");
+    // `x = eval(` is 9 UTF-16 units; 名前 is 2, 🎉 is 2 (a surrogate pair).
+    assert_eq!(
+        diag["range"],
+        json!({"start": {"line": 1, "character": 9}, "end": {"line": 1, "character": 13}})
+    );
+    // Hover on the emoji's second half still finds it; on the comment it does not.
+    assert_ne!(hover(&mut s, uri.as_str(), 1, 12).await, Value::Null);
+    assert_eq!(hover(&mut s, uri.as_str(), 1, 18).await, Value::Null);
+    s.shutdown().await;
+}
+
+#[tokio::test]
+async fn ranges_with_cjk_and_emoji_in_utf8() {
+    let (_t, tmp) = tmpdir();
+    let mut caps = common::default_capabilities();
+    caps["general"]["positionEncodings"] = json!(["utf-8"]);
+    let mut s = start(&tmp, Some(caps)).await;
+    let uri = s.open("wide.py", "python", WIDE).await;
+    let d = s.await_diagnostics(&uri, Some(1)).await;
+    let diag = serde_json::to_value(&d.diagnostics[0]).unwrap();
+    // Bytes: 名前 is 6, 🎉 is 4.
+    assert_eq!(
+        diag["range"],
+        json!({"start": {"line": 1, "character": 9}, "end": {"line": 1, "character": 19}})
+    );
+    let h = hover(&mut s, uri.as_str(), 1, 15).await;
+    assert_eq!(h["range"], diag["range"]);
+    s.shutdown().await;
+}

@@ -15,6 +15,12 @@ fi
 if [[ "$ENVIRONMENT" == staging ]]; then # near: bash/unquoted-test
   echo "deploying $VERSION to staging"
 fi
+if [ -n $BUILD_DIR ]; then # expect: bash/unquoted-unary-test
+  echo "building from $BUILD_DIR"
+fi
+if [ -n "$BUILD_DIR" ]; then # near: bash/unquoted-unary-test
+  echo "building from $BUILD_DIR"
+fi
 if [ "$#" -eq 0 ]; then # near: bash/unquoted-test
   echo "usage: deploy.sh BUILD_DIR" >&2
 fi

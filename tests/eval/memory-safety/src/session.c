@@ -1,5 +1,6 @@
 #include <stdio.h>
 #include <string.h>
+#include <stdlib.h>
 #include <syslog.h>
 
 #define NAME_MAX_LEN 64
@@ -23,6 +24,18 @@ void log_login(const char *user, const char *msg) {
     printf("%s\n", msg); // near: memory-safety/format-string
     syslog(LOG_INFO, "%s", line); // near: memory-safety/format-string
     /* strcpy(line, msg) was removed here */
+}
+
+int run_hook(const char *hook, const char *port_arg) {
+    int port = atoi(port_arg); // expect: memory-safety/atoi
+    char *end;
+    long checked = strtol(port_arg, &end, 10); // near: memory-safety/atoi
+    if (port != checked) {
+        return -1;
+    }
+    system(hook); // expect: memory-safety/system-variable
+    system("/usr/local/bin/reload-hooks"); // near: memory-safety/system-variable
+    return 0;
 }
 
 int parse_command(char *cmd) {

@@ -2,6 +2,7 @@
 pragma solidity ^0.8.20; // expect: solidity/floating-pragma
 
 import {ReentrancyGuard} from "@openzeppelin/contracts/utils/ReentrancyGuard.sol";
+import {ECDSA} from "@openzeppelin/contracts/utils/cryptography/ECDSA.sol";
 
 contract Vault is ReentrancyGuard {
     mapping(address => uint256) public balances;
@@ -58,6 +59,14 @@ contract Vault is ReentrancyGuard {
     function upgradeTo(bytes calldata data) external {
         (bool ok, ) = implementation.delegatecall(data); // near: solidity/delegatecall
         require(ok, "upgrade call failed");
+    }
+
+    function claim(bytes32 digest, uint8 v, bytes32 r, bytes32 s) external view returns (address) {
+        return ecrecover(digest, v, r, s); // expect: solidity/raw-ecrecover
+    }
+
+    function claimChecked(bytes32 digest, bytes calldata signature) external pure returns (address) {
+        return ECDSA.recover(digest, signature); // near: solidity/raw-ecrecover
     }
 
     function close() external {

@@ -10,6 +10,7 @@ terraform {
 
 provider "aws" {
   region     = "eu-west-1"
+  version    = "~> 5.0" # expect: terraform/provider-version-in-block
   access_key = "legacy-ci-key-0042" # expect: terraform/hardcoded-credentials
   secret_key = var.aws_secret_key # near: terraform/hardcoded-credentials
 }

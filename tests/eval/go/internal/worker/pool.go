@@ -6,6 +6,8 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/ioutil"
+	"math/rand"
 	"log/slog"
 	"net/http"
 	"os"
@@ -96,10 +98,22 @@ func ProcessAll(jobs []Job) error {
 	return nil
 }
 
+func ProcessAllRacy(jobs []Job) {
+	var wg sync.WaitGroup
+	for _, j := range jobs {
+		go func() {
+			wg.Add(1) // expect: go/wg-add-in-goroutine
+			defer wg.Done()
+			_ = processOne(j)
+		}()
+	}
+	wg.Wait()
+}
+
 func ProcessAllConcurrently(jobs []Job) {
 	var wg sync.WaitGroup
 	for _, j := range jobs {
-		wg.Add(1)
+		wg.Add(1) // near: go/wg-add-in-goroutine
 		go func() {
 			defer wg.Done() // near: go/defer-in-loop
 			_ = processOne(j)
@@ -131,6 +145,19 @@ func lookup(db *sql.DB, id string) (string, error) {
 		return "", err
 	}
 	return name, nil
+}
+
+func readBody(r io.Reader) ([]byte, error) {
+	return ioutil.ReadAll(r) // expect: go/ioutil
+}
+
+func readBodyModern(r io.Reader) ([]byte, error) {
+	return io.ReadAll(r) // near: go/ioutil
+}
+
+func init() {
+	rand.Seed(time.Now().UnixNano()) // expect: go/rand-seed
+	_ = rand.Intn(10) // near: go/rand-seed
 }
 
 func Ping(url string) (int, error) {

@@ -1,3 +1,17 @@
+terraform {
+  required_providers {
+    aws = {
+      source  = "hashicorp/aws"
+      version = "~> 5.60" # near: terraform/provider-version-in-block
+    }
+  }
+}
+
+provider "aws" {
+  alias  = "replica"
+  region = "eu-central-1" # near: terraform/provider-version-in-block
+}
+
 variable "name" {
   type        = string
   description = "Bucket name."

@@ -488,7 +488,7 @@ pub fn select(lib: &Library, doc: &DocumentInfo) -> Vec<Match> {
         if !c.content.is_empty() {
             match c.content.iter().find(|(_, re)| re.is_match(doc.text)) {
                 Some((src, _)) => {
-                    // What the text says is the most specific evidence (an `import fastapi`).
+                    // What the text says is strong evidence (an `import fastapi`).
                     score += 350;
                     reasons.push(Reason::Content(src.clone()));
                 }
@@ -575,11 +575,25 @@ fn glob_specificity(g: &str) -> u32 {
     let mut score: i64 = 300;
     let segments: Vec<&str> = g.split('/').filter(|s| *s != "**").collect();
     let dirs = segments.len().saturating_sub(1);
-    score += 20 * dirs.min(3) as i64;
-    if let Some(last) = segments.last()
-        && !last.contains(['*', '?', '[', '{'])
-    {
-        score += 20;
+    score += 40 * dirs.min(3) as i64;
+    if let Some(last) = segments.last() {
+        if !last.contains(['*', '?', '[', '{']) {
+            score += 20;
+        }
+        // `*.t.sol` is narrower than `*.sol`: count literal characters outside `{}`.
+        let mut depth = 0;
+        let literal = last
+            .chars()
+            .filter(|c| {
+                match c {
+                    '{' | '[' => depth += 1,
+                    '}' | ']' => depth -= 1,
+                    _ => {}
+                }
+                depth == 0 && !matches!(c, '*' | '?' | '}' | ']')
+            })
+            .count() as i64;
+        score += 4 * literal.min(10);
     }
     let alternatives = g.matches(',').count() as i64;
     score -= 3 * alternatives.min(30);
@@ -600,7 +614,7 @@ fn name_fits_language(name: &str, lang: &str) -> u32 {
         "python" => &["python", "py"],
         "go" => &["go", "golang"],
         "rust" => &["rust"],
-        other => return if words.contains(&other) { 30 } else { 0 },
+        other => return if words.contains(&other) { 5 } else { 0 },
     };
     if words.iter().any(|w| wanted.contains(w)) {
         30

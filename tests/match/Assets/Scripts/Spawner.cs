@@ -1,0 +1,7 @@
+using Unity.Entities;
+using UnityEngine;
+
+public class SpawnerAuthoring : MonoBehaviour
+{
+    public GameObject Prefab;
+}

@@ -1,0 +1,5 @@
+import React from "react";
+
+export default function Button({ children, onClick }) {
+  return <button type="button" onClick={onClick}>{children}</button>;
+}

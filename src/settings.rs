@@ -288,6 +288,11 @@ fn apply_layer(
     let mut leaves = Vec::new();
     flatten("", map, &mut leaves);
     for (key, value) in leaves {
+        // Editor-side keys (`skillLsp.server.path`, `skillLsp.trace.server`) travel in the same
+        // section; they are the client's business.
+        if layer == Layer::Editor && (key.starts_with("server.") || key == "server" || key.starts_with("trace.") || key == "trace") {
+            continue;
+        }
         if layer == Layer::Workspace && !workspace_safe(&key) && KNOWN_KEYS.contains(&key.as_str())
         {
             r.warnings.push(format!("{source}: `{key}` is ignored in a workspace file (it can only be set in user or editor settings)"));

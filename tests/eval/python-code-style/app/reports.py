@@ -13,6 +13,8 @@ def build_report(tenant: str, rows: list[dict]) -> list[str]:
         lines.append(f"{i}: {rows[i]['name']}")
     for i, row in enumerate(rows):  # near: python-code-style/range-len
         lines.append(f"{i}: {row['name']}")
+    for size in range(len(rows) + 1):  # near: python-code-style/range-len
+        lines.append(str(size))
     return lines
 
 

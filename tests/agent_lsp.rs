@@ -654,3 +654,63 @@ async fn agent_hover_is_cached_and_never_blocks_the_tip() {
     );
     s.shutdown().await;
 }
+
+#[tokio::test]
+async fn concurrent_runs_are_bounded_so_the_server_stays_responsive() {
+    let fake = FakeAgent::start(vec![Reply::slow(
+        openai_partial(&["```python\n"]),
+        Duration::ZERO,
+        End::Hang,
+    )])
+    .await;
+    let mut s = server(&fake).await;
+    let uri = s.open("app.py", "python", CODE).await;
+    let a = s
+        .start_request(
+            "workspace/executeCommand",
+            ask(uri.as_str(), range(3, 0, 7, 0), "explain", &[]),
+        )
+        .await;
+    let b = s
+        .start_request(
+            "workspace/executeCommand",
+            ask(uri.as_str(), range(3, 0, 7, 0), "explain", &[]),
+        )
+        .await;
+    // Both progress tokens created (the harness answers while it waits), both runs started.
+    let first = s
+        .await_message("$/progress", |p| p["value"]["kind"] == "begin")
+        .await;
+    let t1 = first["params"]["token"].clone();
+    s.await_message("$/progress", move |p| {
+        p["value"]["kind"] == "begin" && p["token"] != t1
+    })
+    .await;
+    assert!(fake.wait_requests(2, Duration::from_secs(5)).await);
+    let r = s
+        .request_raw(
+            "workspace/executeCommand",
+            ask(uri.as_str(), range(3, 0, 7, 0), "explain", &[]),
+        )
+        .await
+        .unwrap();
+    assert_eq!(r["ok"], false);
+    assert!(
+        r["error"].as_str().unwrap().contains("already in progress"),
+        "{r}"
+    );
+    // Edits and hovers still go through.
+    s.change_full(&uri, 2, &format!("{CODE}# more\n")).await;
+    let h = s
+        .request_raw(
+            "textDocument/hover",
+            json!({"textDocument": {"uri": uri.as_str()}, "position": {"line": 5, "character": 6}}),
+        )
+        .await;
+    assert!(h.is_ok());
+    for id in [a, b] {
+        s.notify_raw("$/cancelRequest", json!({"id": id})).await;
+        let _ = s.await_response(id).await;
+    }
+    s.shutdown().await;
+}

@@ -45,6 +45,8 @@ pub const COMMANDS: &[&str] = &[ASK, OPEN_PROMPT];
 
 /// Skills offered as "apply" actions.
 const TOP_SKILLS: usize = 3;
+/// Agent runs allowed at once (each occupies a request slot of the server while it streams).
+const MAX_RUNS: usize = 2;
 /// Least time between two `$/progress` reports.
 const REPORT_EVERY: Duration = Duration::from_millis(50);
 /// How long a "no agent" answer from `auto` is trusted before probing again.
@@ -473,6 +475,18 @@ async fn ask(b: &Backend, args: AskArgs, client_token: Option<ProgressToken>) ->
         Ok(p) => p,
         Err(msg) => return fail(b, what, msg).await,
     };
+    // Each run holds one of the framework's few concurrent request slots until it ends; keep
+    // some free so edits, hovers and diagnostics never queue behind agents.
+    if b.state.agent.running() >= MAX_RUNS {
+        return fail(
+            b,
+            what,
+            format!(
+                "{MAX_RUNS} agent runs are already in progress; wait for one to finish or cancel it"
+            ),
+        )
+        .await;
+    }
     let agent = match b.state.agent.agent(&prepared.settings.agent).await {
         Ok(a) => a,
         Err(e) => return no_agent(b, &args, e).await,
@@ -1005,10 +1019,12 @@ pub async fn augment_hover(b: &Backend, params: &HoverParams, tip: Option<Hover>
         Some(HoverEntry::Failed(at)) if at.elapsed() < HOVER_RETRY_AFTER => return Some(tip),
         Some(HoverEntry::Pending(rx)) => rx,
         _ => {
-            let agent = match b.state.agent.agent(&snap.settings.agent).await {
-                Ok(a) => a,
-                Err(_) => return Some(tip),
-            };
+            // Resolving `auto` may probe a local Ollama: never longer than the hover may wait.
+            let agent =
+                match tokio::time::timeout(wait, b.state.agent.agent(&snap.settings.agent)).await {
+                    Ok(Ok(a)) => a,
+                    _ => return Some(tip),
+                };
             let budget = snap.settings.agent.context_tokens.min(2000);
             let instruction = "In two or three sentences, say why the tip applies to this code and how to fix it.";
             let built = build_prompt(

@@ -1,0 +1,341 @@
+//! Tip figures (issue 3): hover and diagnostics on a 10,000-line file with 1,000 synthetic skills
+//! loaded on top of the bundled ones, and `skill-lsp check` over a large real tree compared with
+//! `rg` searching the same tree for the same trigger patterns. Prints plain lines; asserts nothing.
+//!
+//! Run: `cargo bench --bench tips` (`TIPS_BENCH_TREE=<dir>` to choose the tree; default
+//! `~/.cargo/registry/src`).
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+use skill_lsp::settings::Settings;
+use skill_lsp::skills::library::{Library, SkillSources};
+use skill_lsp::skills::select::{self, DocumentInfo};
+use skill_lsp::skills::tips::{self, FindOptions, TipKind};
+
+fn pct(v: &mut [Duration], p: f64) -> Duration {
+    v.sort();
+    v[((v.len() as f64 - 1.0) * p).round() as usize]
+}
+
+fn fmt(d: Duration) -> String {
+    format!("{:.3}ms", d.as_secs_f64() * 1e3)
+}
+
+const LANGS: &[(&str, &str)] = &[
+    ("python", "py"),
+    ("typescript", "ts"),
+    ("javascript", "js"),
+    ("rust", "rs"),
+    ("go", "go"),
+    ("yaml", "yaml"),
+    ("shellscript", "sh"),
+    ("java", "java"),
+    ("sql", "sql"),
+    ("dockerfile", "dockerfile"),
+];
+
+/// Skill `i`: every other one annotated with three declared triggers (one a span trigger every
+/// tenth skill), the others left to implicit tips from their bad examples.
+fn synthetic_skill(i: usize) -> String {
+    let (lang, fence) = LANGS[i % LANGS.len()];
+    let mut s = format!(
+        "---\nname: synthetic-{i}\ndescription: Synthetic skill {i} about module_{i} in {lang}.\nlanguages: [{lang}]\n---\n\n# Synthetic {i}\n\n"
+    );
+    if i % 2 == 0 {
+        s.push_str(&format!(
+            "## Avoid helper_{i}\n\n<!-- skill-lsp tip\n- id: call\n  pattern: '\\bhelper_{i}\\((?P<hit>[^)]*)\\)'\n  message: helper_{i} is slow.\n- id: none-assign\n  pattern: '^\\s*cache_{i}\\s*=\\s*None'\n  message: do not reset cache_{i}.\n  severity: hint\n- id: import\n  pattern: '{}'\n  message: module_{i} is deprecated.\n-->\n\nWhy helper_{i} hurts.\n\n",
+            if i % 10 == 0 { format!("(?m)^import module_{i}\\n") } else { format!("^\\s*(?:import|from)\\s+module_{i}\\b") }
+        ));
+    }
+    s.push_str(&format!(
+        "## Prefer fast_{i}\n\nUse fast_{i} for speed.\n\n```{fence}\n# BAD\nresult_{i} = slow_path_{i}(items, limit=10)\n```\n\n```{fence}\n# GOOD\nresult_{i} = fast_path_{i}(items, limit=10)\n```\n"
+    ));
+    s
+}
+
+/// A 10,000-line Python file: realistic code with a few tips of the bundled and synthetic skills.
+fn big_python() -> String {
+    let block = r#"import json
+import logging
+
+logger = logging.getLogger(__name__)
+
+
+class Repository_N:
+    """Loads and stores records for service N."""
+
+    def __init__(self, path):
+        self.path = path
+        self.items = {}
+
+    def load(self):
+        try:
+            with open(self.path, encoding="utf-8") as f:
+                self.items = json.load(f)
+        except Exception:
+            pass
+        return self.items
+
+    def find(self, key, default=None):
+        # helper_N(key) used to be called here
+        value = self.items.get(key, default)
+        if value is None:
+            logger.debug("missing %s", key)
+        return value
+
+    def total(self):
+        total = 0
+        for i in range(len(self.items)):
+            total += i
+        return helper_N(total)
+
+    def save(self):
+        data = json.dumps(self.items, indent=2)
+        with open(self.path, "w", encoding="utf-8") as f:
+            f.write(data)
+        result_N = slow_path_N(items, limit=10)
+        return len(data)
+
+
+def main_N(argv):
+    repo = Repository_N(argv[0])
+    repo.load()
+    print(repo.total())
+    return 0
+"#;
+    let mut out = String::new();
+    let mut n = 0;
+    while out.lines().count() < 10_000 {
+        out.push_str(&block.replace("_N", &format!("_{}", (n * 10) % 1000)));
+        n += 1;
+    }
+    out.lines().take(10_000).collect::<Vec<_>>().join("\n") + "\n"
+}
+
+fn main() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let dir = tmp.path().join("synthetic");
+    std::fs::create_dir_all(&dir).unwrap();
+    for i in 0..1000 {
+        std::fs::write(dir.join(format!("synthetic-{i}.md")), synthetic_skill(i)).unwrap();
+    }
+    let t = Instant::now();
+    let lib = Library::load(&SkillSources {
+        builtin: true,
+        configured: vec![dir.clone()],
+        ..Default::default()
+    });
+    let load = t.elapsed();
+    let t = Instant::now();
+    let (_ix, _) = tips::TipIndex::build(&lib.skills);
+    let build = t.elapsed();
+    let declared = lib.tips.declared_count();
+    let implicit = lib
+        .tips
+        .tips()
+        .iter()
+        .filter(|t| t.kind == TipKind::Implicit)
+        .count();
+    println!(
+        "library_load skills={} declared_tips={declared} implicit_tips={implicit} load={} tip_index_build={}",
+        lib.skills.len(),
+        fmt(load),
+        fmt(build)
+    );
+
+    let text = big_python();
+    let path = tmp.path().join("ws/app/service.py");
+    let root = tmp.path().join("ws");
+    let info = DocumentInfo {
+        path: Some(&path),
+        root: Some(&root),
+        language_id: "python",
+        text: &text,
+    };
+    let settings = Settings::default();
+    let matches = select::select_with_settings(&lib, &info, &settings);
+    let all = lib.tips.find(
+        &lib,
+        &matches,
+        &info,
+        &FindOptions {
+            settings: Some(&settings.tips),
+            implicit: true,
+            ..Default::default()
+        },
+    );
+    println!(
+        "document lines=10000 bytes={} selected_skills={} findings={} (diagnostics={})",
+        text.len(),
+        matches.len(),
+        all.len(),
+        all.iter().filter(|f| f.diagnostic).count()
+    );
+
+    // Hover, uncached (what the server does before the diagnostics task saw this version):
+    // selection + tips of the hovered line + most specific first.
+    let line_starts: Vec<usize> = std::iter::once(0)
+        .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+        .collect();
+    let mut cold = Vec::new();
+    let mut hits = 0;
+    for k in 0..400 {
+        let line = (k * 7919) % 10_000;
+        let off = line_starts[line] + 9;
+        let t = Instant::now();
+        let text_copy = text.clone(); // the server copies the rope into a String
+        let info = DocumentInfo {
+            text: &text_copy,
+            ..info
+        };
+        let m = select::select_with_settings(&lib, &info, &settings);
+        let near = lib.tips.find(
+            &lib,
+            &m,
+            &info,
+            &FindOptions {
+                settings: Some(&settings.tips),
+                lines: Some(line as u32..line as u32 + 1),
+                implicit: true,
+            },
+        );
+        let at = tips::tips_at(&near, off);
+        hits += usize::from(!at.is_empty());
+        cold.push(t.elapsed());
+    }
+    println!(
+        "hover_10k_lines_1000_skills median={} p99={} (uncached: selection + line tips; {hits}/400 positions on a tip)",
+        fmt(pct(&mut cold, 0.5)),
+        fmt(pct(&mut cold, 0.99))
+    );
+    // Hover on a version the diagnostics task already analysed: a lookup in the findings.
+    let mut warm = Vec::new();
+    for k in 0..2000 {
+        let line = (k * 7919) % 10_000;
+        let off = line_starts[line] + 9;
+        let t = Instant::now();
+        let lo = all.partition_point(|f| (f.line as usize) < line);
+        let near: Vec<_> = all[lo..]
+            .iter()
+            .take_while(|f| f.line as usize == line)
+            .cloned()
+            .collect();
+        let at = tips::tips_at(&near, off);
+        std::hint::black_box(at);
+        warm.push(t.elapsed());
+    }
+    println!(
+        "hover_10k_lines_1000_skills_cached median={} p99={}",
+        fmt(pct(&mut warm, 0.5)),
+        fmt(pct(&mut warm, 0.99))
+    );
+
+    // Diagnostics: selection + every tip over the whole file.
+    let mut diag = Vec::new();
+    for _ in 0..30 {
+        let t = Instant::now();
+        let m = select::select_with_settings(&lib, &info, &settings);
+        let f = lib.tips.find(
+            &lib,
+            &m,
+            &info,
+            &FindOptions {
+                settings: Some(&settings.tips),
+                implicit: true,
+                ..Default::default()
+            },
+        );
+        std::hint::black_box(f);
+        diag.push(t.elapsed());
+    }
+    println!(
+        "diagnostics_10k_lines_1000_skills median={} p99={}",
+        fmt(pct(&mut diag, 0.5)),
+        fmt(pct(&mut diag, 0.99))
+    );
+
+    check_vs_rg();
+}
+
+/// `skill-lsp check` (release binary, bundled skills) vs `rg` with every bundled line pattern.
+fn check_vs_rg() {
+    let tree = std::env::var_os("TIPS_BENCH_TREE")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| {
+            PathBuf::from(std::env::var_os("HOME").unwrap_or_default()).join(".cargo/registry/src")
+        });
+    if !tree.is_dir() {
+        println!("check_vs_rg skipped: {} is missing", tree.display());
+        return;
+    }
+    let bin = env!("CARGO_BIN_EXE_skill-lsp");
+    let t = Instant::now();
+    let out = Command::new(bin)
+        .args(["check", "--json"])
+        .arg(&tree)
+        .current_dir(std::env::temp_dir())
+        .stderr(Stdio::null())
+        .output()
+        .expect("run skill-lsp check");
+    let check = t.elapsed();
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap_or_default();
+    let s = &v["summary"];
+    println!(
+        "check_tree path={} files_checked={} files_skipped={} findings={} files_with_findings={} time={:.2}s",
+        tree.display(),
+        s["filesChecked"],
+        s["filesSkipped"],
+        s["findings"],
+        s["filesWithFindings"],
+        check.as_secs_f64()
+    );
+    let lib = Library::load(&SkillSources {
+        builtin: true,
+        ..Default::default()
+    });
+    let pats: Vec<String> = lib
+        .tips
+        .tips()
+        .iter()
+        .filter(|t| t.kind == TipKind::Declared)
+        .filter_map(|t| t.pattern.clone())
+        .filter(|p| !tips::trigger::is_span_pattern(p))
+        .collect();
+    let pat_file = std::env::temp_dir().join(format!(
+        "skill-lsp-bench-patterns-{}.txt",
+        std::process::id()
+    ));
+    std::fs::write(&pat_file, pats.join("\n")).unwrap();
+    let rg = Command::new("rg")
+        .args(["--count-matches", "--no-messages", "-f"])
+        .arg(&pat_file)
+        .arg(&tree)
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .status();
+    let t = Instant::now();
+    let rg = rg.and_then(|_| {
+        Command::new("rg")
+            .args(["--count-matches", "--no-messages", "-f"])
+            .arg(&pat_file)
+            .arg(&tree)
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .status()
+    });
+    let rg_time = t.elapsed();
+    let _ = std::fs::remove_file(&pat_file);
+    match rg {
+        Ok(_) => println!(
+            "check_vs_rg patterns={} check={:.2}s rg={:.2}s ratio={:.2}",
+            pats.len(),
+            check.as_secs_f64(),
+            rg_time.as_secs_f64(),
+            check.as_secs_f64() / rg_time.as_secs_f64()
+        ),
+        Err(_) => println!("check_vs_rg skipped: rg is not installed"),
+    }
+    let _ = Path::new(bin);
+}

@@ -714,3 +714,39 @@ async fn concurrent_runs_are_bounded_so_the_server_stays_responsive() {
     }
     s.shutdown().await;
 }
+
+#[tokio::test]
+async fn a_mid_line_selection_after_an_emoji_round_trips_in_utf16() {
+    let fake = FakeAgent::start(vec![Reply::stream(openai_sse(&[
+        "```python\ncompute(2)\n```",
+    ]))])
+    .await;
+    let mut s = server(&fake).await;
+    let text = "name = \"😀\"; value = compute(1)\nprint(value)\n";
+    let uri = s.open("emoji.py", "python", text).await;
+    // `compute(1)` starts at UTF-16 column 21 (the emoji is two code units).
+    let r = s
+        .request_raw(
+            "workspace/executeCommand",
+            ask(uri.as_str(), range(0, 21, 0, 31), "rewrite", &[]),
+        )
+        .await
+        .unwrap();
+    assert_eq!(r["applied"], true, "{r}");
+    let sent = fake.requests()[0].json()["messages"][1]["content"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    assert!(
+        sent.contains("```python\ncompute(1)\n```"),
+        "exactly the selection was sent as the target: {sent}"
+    );
+    let edit =
+        &s.recorded("workspace/applyEdit")[0]["params"]["edit"]["documentChanges"][0]["edits"][0];
+    assert_eq!(edit["range"], range(0, 21, 0, 31));
+    assert_eq!(
+        edit["newText"], "compute(2)",
+        "no newline added to a mid-line selection"
+    );
+    s.shutdown().await;
+}

@@ -230,6 +230,16 @@ fn env_key(name: &str) -> Option<String> {
     std::env::var(name).ok().filter(|v| !v.trim().is_empty())
 }
 
+/// The key to send: a local endpoint gets the provider's usual key only when `agent.apiKeyEnv`
+/// names it explicitly (a local server needs none, and a logging proxy should not see it).
+fn key_for(s: &AgentSettings, endpoint: &str, env_var: &str) -> Option<String> {
+    if s.api_key_env.is_none() && is_loopback(endpoint) {
+        None
+    } else {
+        env_key(env_var)
+    }
+}
+
 /// Builds the agent the settings describe. `Provider::Auto` looks at the environment and probes a
 /// local Ollama (short timeout); when nothing is found the error is [`AgentError::NoAgent`] with a
 /// message saying how to configure one.
@@ -251,13 +261,15 @@ pub async fn from_settings_with(
             let env_var = s.api_key_env.clone().unwrap_or_else(|| "OPENAI_API_KEY".into());
             let endpoint = s.endpoint.clone().unwrap_or_else(|| openai::DEFAULT_ENDPOINT.into());
             let model = s.model.clone().unwrap_or_else(|| DEFAULT_OPENAI_MODEL.into());
-            Ok(Arc::new(openai::OpenAi::new(endpoint, model, env_key(&env_var), env_var, limits)?))
+            let key = key_for(s, &endpoint, &env_var);
+            Ok(Arc::new(openai::OpenAi::new(endpoint, model, key, env_var, limits)?))
         }
         Provider::Anthropic => {
             let env_var = s.api_key_env.clone().unwrap_or_else(|| "ANTHROPIC_API_KEY".into());
             let endpoint = s.endpoint.clone().unwrap_or_else(|| anthropic::DEFAULT_ENDPOINT.into());
             let model = s.model.clone().unwrap_or_else(|| DEFAULT_ANTHROPIC_MODEL.into());
-            Ok(Arc::new(anthropic::Anthropic::new(endpoint, model, env_key(&env_var), env_var, limits)?))
+            let key = key_for(s, &endpoint, &env_var);
+            Ok(Arc::new(anthropic::Anthropic::new(endpoint, model, key, env_var, limits)?))
         }
         Provider::Command => {
             let program = s.command.clone().ok_or_else(|| {

@@ -252,10 +252,15 @@ pub fn fit_to_selection(code: &str, original: &str, line_prefix: &str) -> String
             out.push_str(&line);
         }
     }
-    // Same trailing newline convention as the selection.
-    let out = out.trim_end_matches('\n').to_string();
-    if original.ends_with('\n') {
+    // Same trailing newline convention as the selection, and its line endings.
+    let out = out.trim_end_matches(['\n', '\r']).to_string();
+    let out = if original.ends_with('\n') {
         format!("{out}\n")
+    } else {
+        out
+    };
+    if original.contains("\r\n") {
+        out.replace("\r\n", "\n").replace('\n', "\r\n")
     } else {
         out
     }
@@ -329,6 +334,12 @@ mod tests {
         assert_eq!(fitted, "x = 1\n    y = 2");
         // Mid-line expression, no trailing newline.
         assert_eq!(fit_to_selection("  a + b\n", "a+b", "total = "), "a + b");
+    }
+
+    #[test]
+    fn crlf_selections_get_crlf_replacements() {
+        let out = fit_to_selection("if a:\n    b()\n", "    if a:\r\n        c()\r\n", "");
+        assert_eq!(out, "    if a:\r\n        b()\r\n");
     }
 
     #[test]

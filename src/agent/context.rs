@@ -63,11 +63,6 @@ pub fn build(
     if !unknown.is_empty() {
         return Err(format!("unknown skill {}", unknown.join(", ")));
     }
-    let chosen: Vec<Match> = if ask.skills.is_empty() {
-        selected.iter().take(PROMPT_SKILLS).cloned().collect()
-    } else {
-        select::requested(lib, ask.skills)
-    };
     let target = ask.target.start.min(text.len())..ask.target.end.min(text.len());
     let first = line_of(text, target.start);
     let last = first
@@ -75,16 +70,39 @@ pub fn build(
             .trim_end_matches('\n')
             .matches('\n')
             .count() as u32;
+    let named = select::requested(lib, ask.skills);
     let mut tip_skills = selected.clone();
-    tip_skills.extend(chosen.iter().cloned());
+    tip_skills.extend(named.iter().cloned());
     let opts = FindOptions {
         settings: Some(&settings.tips),
         lines: Some(first..last + 1),
         implicit: true,
     };
-    let findings: Vec<TipFinding> = lib
-        .tips
-        .find(lib, &tip_skills, doc, &opts)
+    let found = lib.tips.find(lib, &tip_skills, doc, &opts);
+    // Named skills only; else the skills whose tips fire in the target first, then the best
+    // applicable ones.
+    let chosen: Vec<Match> = if ask.skills.is_empty() {
+        let mut v: Vec<Match> = Vec::new();
+        for f in &found {
+            if !v.iter().any(|m| m.skill == f.skill)
+                && let Some(m) = selected.iter().find(|m| m.skill == f.skill)
+            {
+                v.push(m.clone());
+            }
+        }
+        for m in &selected {
+            if v.len() >= PROMPT_SKILLS {
+                break;
+            }
+            if !v.iter().any(|x| x.skill == m.skill) {
+                v.push(m.clone());
+            }
+        }
+        v
+    } else {
+        named
+    };
+    let findings: Vec<TipFinding> = found
         .iter()
         .filter(|f| ask.skills.is_empty() || chosen.iter().any(|m| m.skill == f.skill))
         .map(|f| TipFinding {

@@ -351,9 +351,19 @@ pub fn assemble(input: &PromptInput) -> Result<Prompt, PromptError> {
                 0.0
             };
     }
-    // Sections with no overlap at all are noise unless the skill was named or a tip fired.
-    parts.retain(|p| p.score > 0.0 || p.fires || p.explicit);
+    // Weakly related sections are noise unless the skill was named or a tip fired: a section
+    // must reach a fraction of the best one's relevance, and an unnamed skill brings at most a
+    // few sections.
+    parts.retain(|p| {
+        p.fires || (p.explicit && p.score > 0.0) || 100.0 * p.score / max_score >= MIN_RELEVANCE
+    });
     parts.sort_by(|a, b| b.priority.total_cmp(&a.priority));
+    let mut per_skill: HashMap<String, usize> = HashMap::new();
+    parts.retain(|p| {
+        let n = per_skill.entry(p.skill.clone()).or_insert(0);
+        *n += 1;
+        p.fires || p.explicit || *n <= MAX_SECTIONS_PER_SKILL
+    });
 
     // Fill the budget: sections in priority order, nearby code right after the best sections.
     let mut chosen: Vec<Part> = Vec::new();
@@ -475,6 +485,10 @@ impl Prompt {
 }
 
 const NEARBY_LINES: usize = 40;
+/// Least relevance (percent of the best section's) for a section of an unnamed skill.
+const MIN_RELEVANCE: f64 = 25.0;
+/// Most sections of one unnamed skill without a firing tip.
+const MAX_SECTIONS_PER_SKILL: usize = 3;
 const NEARBY_PRIORITY: f64 = 300.0;
 /// Skills this small are sent whole.
 const SMALL_SKILL_TOKENS: u32 = 400;
@@ -787,7 +801,7 @@ fn skill_body(skill: &Skill) -> String {
         .split_inclusive('\n')
         .skip(skill.body_line as usize)
         .collect();
-    HTML_COMMENT.replace_all(&body, "").trim().to_string()
+    collapse_blank_lines(&HTML_COMMENT.replace_all(&body, ""))
 }
 
 /// The markdown source of one section (its heading and body), without HTML comments.
@@ -812,7 +826,26 @@ fn section_text(skill: &Skill, i: usize) -> String {
         }
         return s;
     }
-    HTML_COMMENT.replace_all(&raw, "").trim().to_string()
+    collapse_blank_lines(&HTML_COMMENT.replace_all(&raw, ""))
+}
+
+/// Removing comments leaves runs of blank lines; keep at most one.
+fn collapse_blank_lines(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut blank = 0;
+    for line in s.trim().lines() {
+        if line.trim().is_empty() {
+            blank += 1;
+            if blank > 1 {
+                continue;
+            }
+        } else {
+            blank = 0;
+        }
+        out.push_str(line);
+        out.push('\n');
+    }
+    out.trim_end().to_string()
 }
 
 const STOPWORDS: &[&str] = &[

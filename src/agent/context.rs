@@ -125,3 +125,85 @@ pub fn build(
     };
     prompt::assemble(&input).map_err(|e| e.to_string())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::path::{Path, PathBuf};
+
+    #[test]
+    fn skills_whose_tips_fire_are_always_in_the_prompt() {
+        let mut files: Vec<(PathBuf, String)> = (0..8)
+            .map(|i| {
+                let text = format!(
+                    "---\nname: aa-skill-{i}\ndescription: Python guidance {i}.\nlanguages: [python]\n---\n# Skill {i}\n\n## Handlers\n\nKeep handler code small and handle errors.\n"
+                );
+                (PathBuf::from(format!("/lib/python/aa-skill-{i}.md")), text)
+            })
+            .collect();
+        files.push((
+            PathBuf::from("/lib/python/zz-tipper.md"),
+            "---\nname: zz-tipper\ndescription: Frobnication.\nlanguages: [python]\n---\n# Tipper\n\n## Never frobnicate\n\n<!-- skill-lsp tip\nid: no-frob\npattern: 'frobnicate\\('\nmessage: Do not frobnicate.\n-->\n\nFrobnicating loses data.\n".into(),
+        ));
+        let lib = Library::from_texts(files);
+        assert!(lib.find("zz-tipper").is_some());
+        let text = "def handler(x):\n    return frobnicate(x)\n";
+        let path = Path::new("/ws/app.py");
+        let doc = DocumentInfo {
+            path: Some(path),
+            root: Some(Path::new("/ws")),
+            language_id: "python",
+            text,
+        };
+        let ask = Ask {
+            target: 0..text.len(),
+            skills: &[],
+            instruction: None,
+            mode: Mode::Rewrite,
+            budget: 6000,
+        };
+        let p = build(&lib, &Settings::default(), &doc, &ask).unwrap();
+        assert_eq!(
+            p.skills.first().map(String::as_str),
+            Some("zz-tipper"),
+            "{:?}",
+            p.skills
+        );
+        assert!(
+            p.user.contains("`zz-tipper/no-frob`: Do not frobnicate."),
+            "{}",
+            p.user
+        );
+        // Named skills replace the automatic choice; unknown names are an error.
+        let named = vec!["aa-skill-3".to_string()];
+        let p = build(
+            &lib,
+            &Settings::default(),
+            &doc,
+            &Ask {
+                skills: &named,
+                ..ask.clone()
+            },
+        )
+        .unwrap();
+        assert_eq!(p.skills, vec!["aa-skill-3".to_string()]);
+        assert!(
+            !p.user.contains("no-frob"),
+            "findings of other skills are left out when skills are named"
+        );
+        let bad = vec!["nope".to_string()];
+        assert!(
+            build(
+                &lib,
+                &Settings::default(),
+                &doc,
+                &Ask {
+                    skills: &bad,
+                    ..ask
+                }
+            )
+            .unwrap_err()
+            .contains("unknown skill `nope`")
+        );
+    }
+}

@@ -10,6 +10,8 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import {
   ExecuteCommandRequest,
+  WorkDoneProgress,
+  WorkDoneProgressCancelNotification,
   LanguageClient,
   LanguageClientOptions,
   RevealOutputChannelOn,
@@ -135,6 +137,14 @@ function createClient(command: string): LanguageClient {
     // pulls the section again with workspace/configuration.
     synchronize: { configurationSection: SECTION },
     middleware: {
+      // Agent requests (also those started by a code action) get a notification with Cancel:
+      // vscode-languageclient shows server-created progress only in the status bar.
+      executeCommand: async (command, args, next) => {
+        if (command === 'skill-lsp.ask' && client) {
+          return withAgentProgress(client, command, args);
+        }
+        return next(command, args);
+      },
       workspace: {
         configuration: async (params, token, next) => {
           const result = await next(params, token);
@@ -207,12 +217,45 @@ function runningClient(): LanguageClient | undefined {
   return undefined;
 }
 
+let progressSeq = 0;
+
+/**
+ * Runs an agent command with a client-created progress token shown as a notification with a
+ * Cancel button; Cancel sends `window/workDoneProgress/cancel` for that token.
+ */
+async function withAgentProgress(c: LanguageClient, command: string, args: unknown[]): Promise<unknown> {
+  const token = `vscode-skill-lsp/${process.pid}/${++progressSeq}`;
+  const mode = (args[0] as { mode?: string } | undefined)?.mode ?? 'ask';
+  return vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Notification, title: `skill-lsp: ${mode}`, cancellable: true },
+    async (progress, cancel) => {
+      const listener = c.onProgress(WorkDoneProgress.type, token, (value) => {
+        if (value.kind !== 'end' && value.message) {
+          progress.report({ message: value.message });
+        }
+      });
+      const onCancel = cancel.onCancellationRequested(() => {
+        void c.sendNotification(WorkDoneProgressCancelNotification.type, { token });
+      });
+      try {
+        return await c.sendRequest(ExecuteCommandRequest.type, { command, arguments: args, workDoneToken: token });
+      } finally {
+        listener.dispose();
+        onCancel.dispose();
+      }
+    },
+  );
+}
+
 async function execute<T>(command: string, args: unknown[]): Promise<T | undefined> {
   const c = runningClient();
   if (!c) {
     return undefined;
   }
   try {
+    if (command === 'skill-lsp.ask') {
+      return (await withAgentProgress(c, command, args)) as T;
+    }
     return (await c.sendRequest(ExecuteCommandRequest.type, { command, arguments: args })) as T;
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);

@@ -9,7 +9,8 @@ import { chromium } from 'playwright-core';
 import fs from 'node:fs';
 import path from 'node:path';
 
-const { URL, ARTIFACTS, AGENT_LOG } = process.env;
+const { URL, ARTIFACTS, AGENT_LOG, FILE } = process.env;
+const ORIGINAL = fs.readFileSync(FILE, 'utf8');
 const TIMEOUT = 30000;
 let passed = 0;
 let failed = 0;
@@ -40,9 +41,15 @@ async function check(name, fn) {
   }
 }
 
-/** The text of the visible editor lines (Monaco renders spaces as non-breaking spaces). */
+/** The text of the active editor's rendered lines, in line order (Monaco reuses line nodes, so
+ * their DOM order is not the line order; each has its `top`). Spaces come as non-breaking. */
 async function editorText() {
-  return (await page.locator('.editor-instance .monaco-editor .view-lines').first().innerText()).replace(/\u00a0/g, ' ');
+  const lines = page.locator('.editor-group-container.active .editor-instance .monaco-editor .view-lines').filter({ visible: true });
+  const rows = await lines.first().evaluate((el) =>
+    [...el.querySelectorAll(':scope > .view-line')].map((l) => [parseFloat(l.style.top) || 0, l.innerText]),
+  );
+  rows.sort((a, b) => a[0] - b[0]);
+  return rows.map((r) => r[1]).join('\n').replace(/\u00a0/g, ' ');
 }
 
 async function waitFor(what, fn, timeout = TIMEOUT) {
@@ -65,6 +72,65 @@ async function quickInput(keys, text) {
   const input = page.locator('.quick-input-widget input');
   await input.waitFor({ state: 'visible', timeout: TIMEOUT });
   await page.keyboard.type(text, { delay: 10 });
+}
+
+function agentEvents(kind) {
+  if (!fs.existsSync(AGENT_LOG)) return [];
+  return fs
+    .readFileSync(AGENT_LOG, 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => JSON.parse(l))
+    .filter((e) => e.event === kind);
+}
+
+/** Runs a command from the command palette by its title. */
+async function runCommand(title) {
+  await page.keyboard.press('Escape');
+  await quickInput('Control+Shift+P', title);
+  const row = page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first();
+  await row.waitFor({ timeout: TIMEOUT });
+  await page.keyboard.press('Enter');
+}
+
+/** Brings app/loader.py to the front: its tab when it has one, else quick open. */
+async function openLoader() {
+  await page.keyboard.press('Escape');
+  const tab = page.locator('.tabs-container .tab', { hasText: 'loader.py' }).first();
+  if (await tab.count()) {
+    await tab.click();
+  } else {
+    await quickInput('Control+P', 'loader.py');
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'loader.py' }).first().waitFor({ timeout: TIMEOUT });
+    await page.keyboard.press('Enter');
+  }
+  await waitFor('loader.py to be the active tab', async () =>
+    (await page.locator('.tabs-container .tab.active').innerText()).includes('loader.py'),
+  );
+}
+
+/** Puts the original text back with undo (VS Code saves files changed by the server's edits). */
+async function restoreFile() {
+  await openLoader();
+  await page.keyboard.press('Control+1');
+  const norm = (t) => t.split('\n').map((l) => l.trimEnd()).join('\n').trim();
+  for (let i = 0; i < 8; i++) {
+    if (norm(await editorText()) === norm(ORIGINAL)) return;
+    await page.keyboard.press('Control+Z');
+    await page.waitForTimeout(200);
+  }
+  throw new Error('could not undo back to the original text: ' + JSON.stringify(await editorText()));
+}
+
+/** Selects whole lines first..last (1-based) in the active editor. */
+async function selectLines(first, last) {
+  await page.keyboard.press('Escape');
+  await quickInput('Control+G', String(first));
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Home');
+  await page.keyboard.press('Home');
+  for (let i = first; i < last; i++) await page.keyboard.press('Shift+ArrowDown');
+  await page.keyboard.press('Shift+End');
 }
 
 const browser = await chromium.launch({
@@ -96,9 +162,7 @@ try {
     (await check('app/loader.py opens in a Python editor', async () => {
       // Give the workbench a moment to settle, then quick-open the file.
       await page.waitForTimeout(1500);
-      await quickInput('Control+P', 'loader.py');
-      await page.locator('.quick-input-list .monaco-list-row', { hasText: 'loader.py' }).first().waitFor({ timeout: TIMEOUT });
-      await page.keyboard.press('Enter');
+      await openLoader();
       await waitFor('the editor to show the file', async () => (await editorText()).includes('except Exception:'));
       await waitFor('the Python language mode', async () =>
         (await page.locator('.statusbar').innerText()).includes('Python'),
@@ -173,6 +237,68 @@ try {
       const after = fs.existsSync(AGENT_LOG) ? fs.readFileSync(AGENT_LOG, 'utf8').split('\n').length : 0;
       if (after <= before) throw new Error('the fake agent saw no request');
       await shot('vscode-after-fix.png');
+    });
+
+    await check('"skill-lsp: Show skills for this file" lists the skill with reasons and opens it', async () => {
+      await runCommand('skill-lsp: Show skills for this file');
+      const row = page.locator('.quick-input-list .monaco-list-row', { hasText: 'e2e-python-errors' }).first();
+      await row.waitFor({ timeout: TIMEOUT });
+      const text = await page.locator('.quick-input-list').innerText();
+      if (!/language|path|python/i.test(text)) throw new Error('no reasons in the quick pick: ' + text);
+      await shot('vscode-show-skills.png');
+      await page.keyboard.press('Enter');
+      await waitFor('SKILL.md to open', async () =>
+        (await page.locator('.tabs-container .tab.active').innerText()).includes('SKILL.md'),
+      );
+      await openLoader();
+    });
+
+    await check('"skill-lsp: Ask agent…" rewrites the selection with the instruction', async () => {
+      await restoreFile();
+      await selectLines(8, 13);
+      const before = agentEvents('request').length;
+      await runCommand('skill-lsp: Ask agent…');
+      await page.locator('.quick-input-widget input').waitFor({ state: 'visible', timeout: TIMEOUT });
+      await page.keyboard.type('Keep the cause when you re-raise', { delay: 5 });
+      await page.keyboard.press('Enter');
+      await waitFor('the rewritten function', async () => {
+        const text = await editorText();
+        return text.includes('raise LoadError(path) from exc') && !text.includes('except Exception:');
+      }, 60000);
+      const reqs = agentEvents('request');
+      if (reqs.length <= before) throw new Error('no request reached the fake agent');
+      if (!JSON.stringify(reqs[reqs.length - 1].body).includes('Keep the cause when you re-raise')) {
+        throw new Error('the instruction is not in the prompt');
+      }
+    });
+
+    await check('a slow agent request shows a progress notification whose Cancel stops it', async () => {
+      await restoreFile();
+      await selectLines(8, 13);
+      const aborted = agentEvents('aborted').length;
+      await runCommand('skill-lsp: Ask agent…');
+      await page.locator('.quick-input-widget input').waitFor({ state: 'visible', timeout: TIMEOUT });
+      await page.keyboard.type('[[fake:slow]] take your time', { delay: 5 });
+      await page.keyboard.press('Enter');
+      const toast = page.locator('.notifications-toasts .notification-toast', { has: page.locator('.progress-bit, .monaco-progress-container') });
+      const cancel = page.locator('.notifications-toasts .notification-toast .monaco-button', { hasText: 'Cancel' }).first();
+      await cancel.waitFor({ state: 'visible', timeout: TIMEOUT });
+      await page.waitForTimeout(600); // let the toast finish sliding in
+      await shot('vscode-progress.png');
+      await cancel.click();
+      await waitFor('the fake agent to see the connection dropped', async () => agentEvents('aborted').length > aborted, 15000);
+      await waitFor('the notification to close', async () => !(await cancel.isVisible()), 15000);
+      if (!(await editorText()).includes('except Exception:')) throw new Error('the buffer changed after cancel');
+      void toast;
+    });
+
+    await check('"skill-lsp: Explain with skills" opens the explanation as markdown', async () => {
+      await selectLines(12, 13);
+      await runCommand('skill-lsp: Explain with skills');
+      await waitFor('a markdown tab with the reply', async () => {
+        const tab = await page.locator('.tabs-container .tab.active').innerText();
+        return /\.md/.test(tab) && (await editorText()).includes('FAKE-AGENT-REPLY');
+      }, 60000);
     });
   }
 } finally {

@@ -76,7 +76,12 @@ Booleans: t and :json-false.  Lists: vectors."
   (unless (functionp (default-value 'eglot-workspace-configuration))
     (setq-default eglot-workspace-configuration #'skill-lsp--workspace-configuration)))
 
-;; Requests that eglot 1.9 does not answer itself.
+;; Requests that eglot 1.9 does not answer itself, and the capabilities that say we answer them.
+
+(cl-defmethod eglot-client-capabilities ((_server skill-lsp-server))
+  "Eglot's capabilities plus `window/showDocument' and work-done progress."
+  (let ((caps (cl-call-next-method)))
+    (plist-put caps :window (list :showDocument (list :support t) :workDoneProgress t))))
 
 (cl-defmethod eglot-handle-request
   ((_server skill-lsp-server) (_method (eql window/workDoneProgress/create)) &key _token)

@@ -58,6 +58,13 @@
   (e2e-out "%d passed, %d failed" e2e-passed e2e-failed)
   (kill-emacs (if (> e2e-failed 0) 1 0)))
 
+;; Count the progress messages skill-lsp.el shows for $/progress.
+(defvar e2e-progress 0)
+(advice-add 'message :before
+            (lambda (fmt &rest _)
+              (when (and (stringp fmt) (string-prefix-p "skill-lsp: %s%s" fmt))
+                (setq e2e-progress (1+ e2e-progress)))))
+
 (setq eglot-confirm-server-initiated-edits nil ; apply the agent's rewrite without a prompt
       eglot-sync-connect 10
       eglot-autoshutdown t
@@ -154,7 +161,33 @@
                            (search-forward "raise LoadError(path) from exc" nil t)))
               30)
     (when (save-excursion (goto-char (point-min)) (search-forward "except Exception:" nil t))
-      (error "The blanket except is still there:\n%s" (buffer-string)))))
+      (error "The blanket except is still there:\n%s" (buffer-string))))
+
+  (e2e-check "skill-lsp-explain opens the explanation (window/showDocument) and $/progress is handled"
+    ;; The rewrite above left `except (OSError, ...)` here: explain that.
+    (let ((source (current-buffer))
+          (progress-before e2e-progress))
+      (goto-char (point-min))
+      (re-search-forward "^    except")
+      (beginning-of-line)
+      (set-mark (point))
+      (forward-line 2)
+      (activate-mark)
+      (skill-lsp-explain)
+      (deactivate-mark)
+      (e2e-wait "a buffer with the agent's explanation"
+                (lambda () (cl-some (lambda (b)
+                                      (and (not (eq b source))
+                                           (buffer-file-name b)
+                                           (string-match-p "\\.md\\'" (buffer-file-name b))
+                                           (with-current-buffer b
+                                             (save-excursion
+                                               (goto-char (point-min))
+                                               (search-forward "FAKE-AGENT-REPLY" nil t)))))
+                                    (buffer-list)))
+                30)
+      (unless (> e2e-progress progress-before)
+        (error "No $/progress was shown")))))
 
 (e2e-finish)
 

@@ -21,7 +21,6 @@ import {
 } from 'vscode-languageclient/node';
 
 const SECTION = 'skillLsp';
-const INSTALL_URL = 'https://github.com/skill-lsp/skill-lsp#install';
 // Settings that belong to the extension only, never sent to the server.
 const CLIENT_ONLY_KEYS = ['server', 'trace'];
 
@@ -107,13 +106,21 @@ function serverSettings(scope?: vscode.Uri): Record<string, unknown> {
   return plain;
 }
 
+let extensionUri: vscode.Uri;
+
 async function reportMissingServer(problem: string): Promise<void> {
   output.appendLine(problem);
   const install = 'How to install';
   const setPath = 'Set skillLsp.server.path';
   const choice = await vscode.window.showErrorMessage(`skill-lsp: ${problem}`, install, setPath);
   if (choice === install) {
-    await vscode.env.openExternal(vscode.Uri.parse(INSTALL_URL));
+    // The extension's README starts with the set-up steps (vsce stores it as readme.md).
+    const readme = ['readme.md', 'README.md']
+      .map((name) => vscode.Uri.joinPath(extensionUri, name))
+      .find((uri) => fs.existsSync(uri.fsPath));
+    if (readme) {
+      await vscode.commands.executeCommand('markdown.showPreview', readme);
+    }
   } else if (choice === setPath) {
     await vscode.commands.executeCommand('workbench.action.openSettings', 'skillLsp.server.path');
   }
@@ -380,6 +387,7 @@ async function updateStatus(): Promise<void> {
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  extensionUri = context.extensionUri;
   output = vscode.window.createOutputChannel('skill-lsp');
   statusItem = vscode.window.createStatusBarItem('skillLsp.status', vscode.StatusBarAlignment.Right, 100);
   statusItem.name = 'skill-lsp';

@@ -9,7 +9,7 @@ import { chromium } from 'playwright-core';
 import fs from 'node:fs';
 import path from 'node:path';
 
-const { URL, ARTIFACTS, AGENT_LOG, FILE } = process.env;
+const { URL, ARTIFACTS, AGENT_LOG, FILE, MODE } = process.env;
 const ORIGINAL = fs.readFileSync(FILE, 'utf8');
 const TIMEOUT = 30000;
 let passed = 0;
@@ -150,6 +150,22 @@ const browser = await chromium.launch({
 try {
   page = await browser.newPage({ viewport: { width: 1280, height: 760 } });
   fs.mkdirSync(ARTIFACTS, { recursive: true });
+
+  if (MODE === 'missing-binary') {
+    await check('without a server binary the extension says so, with set-up instructions', async () => {
+      await page.goto(URL, { waitUntil: 'domcontentloaded' });
+      await page.locator('.monaco-workbench').waitFor({ timeout: 60000 });
+      const error = page.locator('.notifications-toasts .notification-toast').filter({ hasText: 'not found on PATH' });
+      await error.first().waitFor({ state: 'visible', timeout: 60000 });
+      await page.waitForTimeout(600);
+      await shot('vscode-missing-binary.png');
+      await error.locator('.monaco-button', { hasText: 'How to install' }).first().click();
+      await waitFor('the set-up instructions', async () =>
+        /readme/i.test(await page.locator('.tabs-container .tab.active').innerText()),
+      );
+    });
+    throw new Error('done');
+  }
 
   const loaded = await check('the workbench loads with the workspace', async () => {
     await page.goto(URL, { waitUntil: 'domcontentloaded' });
@@ -300,7 +316,10 @@ try {
         return /\.md/.test(tab) && (await editorText()).includes('FAKE-AGENT-REPLY');
       }, 60000);
     });
+
   }
+} catch (err) {
+  if (String(err) !== 'Error: done') throw err;
 } finally {
   await browser.close();
 }

@@ -147,7 +147,23 @@ curl -fsS "http://127.0.0.1:$CS_PORT/healthz" >/dev/null || { say "code-server d
 say "code-server on 127.0.0.1:$CS_PORT, screenshots in $ARTIFACTS"
 rc=0
 URL="http://127.0.0.1:$CS_PORT/?folder=$WORK/ws" FILE="$WORK/ws/app/loader.py" ARTIFACTS="$ARTIFACTS" \
-  AGENT_LOG="$WORK/fake-agent.jsonl" timeout 300 node "$ROOT/tests/editors/vscode/drive.mjs" || rc=$?
+  AGENT_LOG="$WORK/fake-agent.jsonl" timeout 300 node "$ROOT/tests/editors/vscode/drive.mjs" | tee "$WORK/drive1.out" || rc=$?
+
+# Second, short session: no skillLsp.server.path and no skill-lsp on PATH.
+kill -TERM -- "-${PIDS[-1]}" 2>/dev/null || true
+mkdir -p "$WORK/ud2/User"
+echo '{"workbench.startupEditor": "none", "security.workspace.trust.enabled": false, "telemetry.telemetryLevel": "off"}' >"$WORK/ud2/User/settings.json"
+setsid env PATH="$(dirname "$(command -v node)"):/usr/bin:/bin" "$CODE_SERVER" --auth none --disable-telemetry --disable-update-check \
+  --disable-workspace-trust --user-data-dir "$WORK/ud2" --extensions-dir "$WORK/ext" \
+  --bind-addr "127.0.0.1:$CS_PORT" "$WORK/ws" >"$WORK/code-server2.log" 2>&1 &
+PIDS+=($!)
+for _ in $(seq 300); do
+  curl -fsS "http://127.0.0.1:$CS_PORT/healthz" >/dev/null 2>&1 && break
+  sleep 0.1
+done
+MODE=missing-binary URL="http://127.0.0.1:$CS_PORT/?folder=$WORK/ws" FILE="$WORK/ws/app/loader.py" ARTIFACTS="$ARTIFACTS" \
+  AGENT_LOG="$WORK/fake-agent.jsonl" timeout 120 node "$ROOT/tests/editors/vscode/drive.mjs" | tee "$WORK/drive2.out" || rc=$?
+
 if [ $rc -ne 0 ]; then
   say "code-server log tail:"
   tail -n 40 "$WORK/code-server.log" || true
@@ -156,4 +172,6 @@ if [ $rc -ne 0 ]; then
   done
 fi
 say "screenshots: $ARTIFACTS"
+cat "$WORK"/drive*.out | awk '/^[0-9]+ passed, [0-9]+ failed$/ { p += $1; f += $3 } END { printf "vscode: %d passed, %d failed\n", p, f }'
+
 exit $rc

@@ -154,8 +154,17 @@ impl Library {
             scan_workspace(ws, &mut found, &mut problems, &mut roots);
         }
         drop_skill_folder_extras(&mut found);
+        let read_done = std::time::Instant::now();
         let skills: Vec<Skill> = parse_all(found);
-        Self::assemble(skills, problems, roots)
+        let parse_done = std::time::Instant::now();
+        let lib = Self::assemble(skills, problems, roots);
+        tracing::debug!(
+            parse_ms = (parse_done - read_done).as_secs_f64() * 1e3,
+            index_ms = parse_done.elapsed().as_secs_f64() * 1e3,
+            skills = lib.skills.len(),
+            "library built"
+        );
+        lib
     }
 
     /// A library from in-memory texts, each parsed as if it lived at its path (tests, benches).
@@ -186,13 +195,17 @@ impl Library {
         roots: Vec<RootInfo>,
     ) -> Library {
         resolve_clashes(&mut skills);
+        let t = std::time::Instant::now();
         let (tips, tip_problems) = TipIndex::build(&skills);
+        tracing::debug!(ms = t.elapsed().as_secs_f64() * 1e3, "tip index built");
         for (idx, p) in tip_problems {
             if let Some(s) = skills.get_mut(idx) {
                 s.problems.push(p);
             }
         }
+        let t = std::time::Instant::now();
         let select = SelectIndex::build(&skills);
+        tracing::debug!(ms = t.elapsed().as_secs_f64() * 1e3, "select index built");
         let mut by_name = HashMap::new();
         for (i, s) in skills.iter().enumerate() {
             for a in &s.aliases {

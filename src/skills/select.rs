@@ -8,7 +8,7 @@ use std::fmt;
 use std::path::{Path, PathBuf};
 
 use globset::{GlobSet, GlobSetBuilder};
-use regex::Regex;
+use regex::{Regex, RegexSet};
 
 use super::globs;
 use super::languages;
@@ -80,7 +80,8 @@ pub struct Match {
 /// Per-skill compiled conditions.
 #[derive(Debug, Default)]
 struct Compiled {
-    content: Vec<(String, Regex)>,
+    /// Indices into `SelectIndex::content_set`, with the source of each pattern.
+    content: Vec<(String, usize)>,
     exclude: Option<GlobSet>,
     /// Words of name, aliases and description (for model-decided ranking).
     words: HashSet<String>,
@@ -103,6 +104,11 @@ pub struct SelectIndex {
     /// Word -> model-decided skills mentioning it.
     model_words: HashMap<String, Vec<SkillId>>,
     compiled: Vec<Compiled>,
+    /// Every skill's content regexes in one set: one pass over the text per selection, instead
+    /// of one per candidate (`(?m)^\s*import x` has no literal prefix to skip ahead with).
+    content_set: Option<RegexSet>,
+    /// Position of each skill in name order, for cheap deterministic tie-breaks.
+    name_rank: Vec<u32>,
 }
 
 const STOP: &[&str] = &[
@@ -216,11 +222,13 @@ impl SelectIndex {
     pub fn build(skills: &[Skill]) -> SelectIndex {
         let mut ix = SelectIndex::default();
         let mut gb = GlobSetBuilder::new();
+        let mut content_patterns: Vec<String> = Vec::new();
         for (id, s) in skills.iter().enumerate() {
             let mut c = Compiled::default();
             for r in &s.content {
-                if let Ok(re) = Regex::new(r) {
-                    c.content.push((r.clone(), re));
+                if Regex::new(r).is_ok() {
+                    c.content.push((r.clone(), content_patterns.len()));
+                    content_patterns.push(r.clone());
                 }
             }
             if !s.exclude.is_empty() {
@@ -278,6 +286,13 @@ impl SelectIndex {
             ix.compiled.push(c);
         }
         ix.globs = gb.build().ok();
+        ix.content_set = RegexSet::new(&content_patterns).ok();
+        let mut order: Vec<usize> = (0..skills.len()).collect();
+        order.sort_by(|&a, &b| skills[a].name.cmp(&skills[b].name));
+        ix.name_rank = vec![0; skills.len()];
+        for (rank, id) in order.into_iter().enumerate() {
+            ix.name_rank[id] = rank as u32;
+        }
         ix
     }
 }
@@ -427,13 +442,14 @@ pub fn select(lib: &Library, doc: &DocumentInfo) -> Vec<Match> {
     }
 
     // Auto skills: candidates from globs, declared languages, content-only.
-    let mut candidates: Vec<(SkillId, Option<String>)> = Vec::new();
+    let mut candidates: Vec<(SkillId, Option<&String>)> = Vec::new();
     if let (Some(set), Some(rel)) = (&ix.globs, rel.as_deref()) {
         for i in set.matches(rel) {
             let (id, g) = &ix.glob_owner[i];
-            candidates.push((*id, Some(g.clone())));
+            candidates.push((*id, Some(g)));
         }
     }
+    let mut content_hits: Option<regex::SetMatches> = None;
     for l in &langs {
         if let Some(ids) = ix.by_language.get(*l) {
             candidates.extend(ids.iter().map(|&id| (id, None)));
@@ -441,11 +457,8 @@ pub fn select(lib: &Library, doc: &DocumentInfo) -> Vec<Match> {
     }
     candidates.extend(ix.content_only.iter().map(|&id| (id, None)));
     candidates.sort_by(|a, b| {
-        a.0.cmp(&b.0).then_with(|| {
-            b.1.as_ref()
-                .map(String::len)
-                .cmp(&a.1.as_ref().map(String::len))
-        })
+        a.0.cmp(&b.0)
+            .then_with(|| b.1.map(String::len).cmp(&a.1.map(String::len)))
     });
     candidates.dedup_by_key(|c| c.0);
     for (id, glob) in candidates {
@@ -462,13 +475,13 @@ pub fn select(lib: &Library, doc: &DocumentInfo) -> Vec<Match> {
         if has_globs {
             match glob {
                 // `**` is "every file": as generic as an always-on rule.
-                Some(g) if globs::is_everything(&g) => {
+                Some(g) if globs::is_everything(g) => {
                     score += 120 + generic_fit(c, &strong, &weak);
-                    reasons.push(Reason::Glob(g));
+                    reasons.push(Reason::Glob(g.clone()));
                 }
                 Some(g) => {
-                    score += glob_specificity(&g) + name_fits_language(&s.name, lang);
-                    reasons.push(Reason::Glob(g));
+                    score += glob_specificity(g) + name_fits_language(&s.name, lang);
+                    reasons.push(Reason::Glob(g.clone()));
                 }
                 None => continue,
             }
@@ -486,7 +499,11 @@ pub fn select(lib: &Library, doc: &DocumentInfo) -> Vec<Match> {
             }
         }
         if !c.content.is_empty() {
-            match c.content.iter().find(|(_, re)| re.is_match(doc.text)) {
+            let hits = content_hits.get_or_insert_with(|| match &ix.content_set {
+                Some(set) => set.matches(doc.text),
+                None => RegexSet::empty().matches(""),
+            });
+            match c.content.iter().find(|(_, i)| hits.matched(*i)) {
                 Some((src, _)) => {
                     // What the text says is strong evidence (an `import fastapi`).
                     score += 350;
@@ -564,7 +581,7 @@ pub fn select(lib: &Library, doc: &DocumentInfo) -> Vec<Match> {
     v.sort_by(|a, b| {
         b.score
             .cmp(&a.score)
-            .then_with(|| lib.skill(a.skill).name.cmp(&lib.skill(b.skill).name))
+            .then_with(|| ix.name_rank[a.skill].cmp(&ix.name_rank[b.skill]))
     });
     v
 }

@@ -44,8 +44,8 @@ pub fn sections(body: &str, first_line: u32) -> Vec<Section> {
     let mut code: Option<(Option<String>, Vec<String>, usize, String)> = None;
     let mut html: Option<(usize, String)> = None;
 
-    let parser = Parser::new_ext(body, Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH)
-        .into_offset_iter();
+    // No extensions: tables and strikethrough change nothing we keep, and cost parse time.
+    let parser = Parser::new_ext(body, Options::empty()).into_offset_iter();
     for (event, range) in parser {
         match event {
             Event::Start(Tag::Heading { level, .. }) => {

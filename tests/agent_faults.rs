@@ -283,7 +283,7 @@ async fn rate_limit_retries_are_bounded_with_backoff() {
         assert!(
             matches!(r.unwrap_err(), AgentError::RateLimited { retry_after: Some(d) } if d.as_secs() == 3600)
         );
-        assert!(t.elapsed() < Duration::from_secs(2));
+        assert!(t.elapsed() < Duration::from_secs(5));
         assert_eq!(fake.requests().len(), 2);
     }
 }
@@ -330,7 +330,7 @@ async fn a_stalled_stream_times_out() {
             AgentError::Stalled(Duration::from_millis(400)),
             "{p:?}"
         );
-        assert!(t.elapsed() < Duration::from_secs(3));
+        assert!(t.elapsed() < Duration::from_secs(5));
         assert!(
             events.contains(&AgentEvent::Text("start".into())),
             "partial text was streamed"
@@ -361,7 +361,7 @@ async fn overall_timeout_bounds_a_slow_but_steady_stream() {
             r.unwrap_err(),
             AgentError::Timeout(Duration::from_millis(600))
         );
-        assert!(t.elapsed() < Duration::from_millis(1500));
+        assert!(t.elapsed() < Duration::from_secs(4), "{:?}", t.elapsed());
     }
 }
 
@@ -592,7 +592,7 @@ async fn a_hanging_command_is_killed_with_its_children() {
         r.unwrap_err(),
         AgentError::Timeout(Duration::from_millis(700))
     );
-    assert!(t.elapsed() < Duration::from_secs(3));
+    assert!(t.elapsed() < Duration::from_secs(5));
     let text = std::fs::read_to_string(&pids).unwrap();
     let ids: Vec<i32> = text.lines().filter_map(|l| l.trim().parse().ok()).collect();
     assert_eq!(ids.len(), 2, "{text}");

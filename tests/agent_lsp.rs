@@ -376,7 +376,7 @@ async fn hover_answers_while_a_slow_agent_streams() {
         .await
         .unwrap();
     assert!(
-        started.elapsed() < Duration::from_secs(2),
+        started.elapsed() < Duration::from_secs(10),
         "hover waited for the agent: {:?}",
         started.elapsed()
     );

@@ -202,7 +202,8 @@ impl Limits {
     pub fn from_settings(s: &AgentSettings) -> Limits {
         Limits {
             timeout: Duration::from_secs(s.timeout_secs.max(1)),
-            stall: Duration::from_secs(30.min(s.timeout_secs.max(1))),
+            // Reasoning models and local models that are still loading can be silent for a while.
+            stall: Duration::from_secs(60.min(s.timeout_secs.max(1))),
             connect: Duration::from_secs(10),
             retries: s.retries.min(10),
             backoff: Duration::from_millis(500),

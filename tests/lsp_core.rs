@@ -350,3 +350,50 @@ async fn multi_root_workspace_folders_change() {
     assert!(ok, "added folder's AGENTS.md applies");
     s.shutdown().await;
 }
+
+#[tokio::test]
+async fn malformed_guidance_files_show_problems_as_diagnostics_and_the_rest_still_loads() {
+    let bad = "---\ndescription: Broken rule\nglobs: **/*.py, src/[oops\nalwaysApply: false\n---\n# Rule\nText.\n";
+    let mut s = common::builder()
+        .configuration(json!({"skills": {"builtin": false}}))
+        .file(".cursor/rules/bad.mdc", bad)
+        .file(
+            ".cursor/rules/good.mdc",
+            "---\ndescription: Good rule\nglobs: \"**/*.py\"\n---\n# Good\nFine.\n",
+        )
+        .start()
+        .await;
+    let uri = s.open(".cursor/rules/bad.mdc", "markdown", bad).await;
+    let d = s.await_diagnostics(&uri, None).await;
+    let codes: Vec<String> = d
+        .diagnostics
+        .iter()
+        .filter_map(|d| match &d.code {
+            Some(skill_lsp::lsp::proto::NumberOrString::String(c)) => Some(c.clone()),
+            _ => None,
+        })
+        .collect();
+    assert!(
+        codes.contains(&"skill-lsp/lenient-yaml".to_string()),
+        "{codes:?}"
+    );
+    assert!(
+        codes.contains(&"skill-lsp/bad-glob".to_string()),
+        "{codes:?}"
+    );
+    let glob_diag = d.diagnostics.iter().find(|d| matches!(&d.code, Some(skill_lsp::lsp::proto::NumberOrString::String(c)) if c == "skill-lsp/bad-glob")).unwrap();
+    assert_eq!(glob_diag.range.start.line, 2, "on the globs line");
+    // Both rules still load; the broken one keeps its good glob.
+    let py = s.open("app.py", "python", "x = 1\n").await;
+    let r = s
+        .request_raw(
+            "workspace/executeCommand",
+            json!({"command": "skill-lsp.skillsForFile", "arguments": [py.as_str()]}),
+        )
+        .await
+        .unwrap();
+    let mut n = names(&r);
+    n.sort();
+    assert_eq!(n, vec!["bad", "good"], "{r}");
+    s.shutdown().await;
+}

@@ -438,7 +438,11 @@ impl Drop for Job {
             && let Some(token) = self.token.take()
         {
             let client = self.b.client.clone();
-            tokio::spawn(async move {
+            // Dropped outside a runtime (process teardown): nobody is listening anyway.
+            let Ok(rt) = tokio::runtime::Handle::try_current() else {
+                return;
+            };
+            rt.spawn(async move {
                 client
                     .send_notification::<notification::Progress>(end(token, "cancelled"))
                     .await;
@@ -1017,7 +1021,8 @@ pub async fn augment_hover(b: &Backend, params: &HoverParams, tip: Option<Hover>
     let mut rx = match entry {
         Some(HoverEntry::Ready(s)) => return Some(with_agent(tip, &s)),
         Some(HoverEntry::Failed(at)) if at.elapsed() < HOVER_RETRY_AFTER => return Some(tip),
-        Some(HoverEntry::Pending(rx)) => rx,
+        // A pending entry whose task died (sender gone, no value) is computed again.
+        Some(HoverEntry::Pending(rx)) if rx.has_changed().is_ok() || rx.borrow().is_some() => rx,
         _ => {
             // Resolving `auto` may probe a local Ollama: never longer than the hover may wait.
             let agent =

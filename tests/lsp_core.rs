@@ -20,6 +20,23 @@ async fn negotiates_encoding_and_advertises_capabilities() {
     let mut caps = common::default_capabilities();
     caps["general"]["positionEncodings"] = json!(["utf-32", "utf-16"]);
     let mut s = common::builder().capabilities(caps).start().await;
+    assert_eq!(s.init_result["capabilities"]["positionEncoding"], "utf-32");
+    assert_eq!(s.init_result["serverInfo"]["name"], "skill-lsp");
+    let commands = s.init_result["capabilities"]["executeCommandProvider"]["commands"]
+        .as_array()
+        .unwrap()
+        .clone();
+    for c in [
+        "skill-lsp.skillsForFile",
+        "skill-lsp.reload",
+        "skill-lsp.ask",
+        "skill-lsp.showSkill",
+    ] {
+        assert!(
+            commands.iter().any(|x| x == c),
+            "{c} advertised: {commands:?}"
+        );
+    }
     let init = s
         .request_raw("initialize", json!({"capabilities": {}}))
         .await;

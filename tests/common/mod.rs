@@ -38,6 +38,8 @@ pub struct TestServer {
     server: Option<tokio::task::JoinHandle<bool>>,
     reply_rx: Option<mpsc::UnboundedReceiver<Value>>,
     pub root: PathBuf,
+    /// The `initialize` result.
+    pub init_result: Value,
     _tmp: Option<tempfile::TempDir>,
 }
 
@@ -162,6 +164,7 @@ impl Builder {
             server: Some(server),
             reply_rx: None,
             root: root.clone(),
+            init_result: Value::Null,
             _tmp: self.tmp,
         };
         // Replies to server requests are written by the test task (single writer).
@@ -181,6 +184,7 @@ impl Builder {
             init["capabilities"].is_object(),
             "initialize result: {init}"
         );
+        ts.init_result = init;
         ts.notify_raw("initialized", json!({})).await;
         ts.reply_rx = Some(reply_rx);
         ts.pump_replies_for(Duration::from_millis(50)).await;

@@ -163,8 +163,18 @@ fi
 if want helix; then
   run helix-config python3 tests/editors/check_snippets.py helix
 fi
+test_zed() {
+  python3 tests/editors/check_snippets.py zed || return 1
+  # The extension's Rust against zed_extension_api, checked for the host (Zed builds the wasm).
+  if command -v cargo >/dev/null 2>&1; then
+    cargo check --quiet --manifest-path editors/zed/Cargo.toml \
+      --target-dir "${XDG_CACHE_HOME:-$HOME/.cache}/skill-lsp-editors/zed-target" &&
+      echo "ok   - zed: the extension type-checks against zed_extension_api"
+  fi
+}
+
 if want zed; then
-  run zed-config python3 tests/editors/check_snippets.py zed
+  run zed-config test_zed
 fi
 
 log "summary:"

@@ -719,6 +719,64 @@ check(':SkillLspReload reloads without error and diagnostics survive', function(
   vim.cmd('edit!')
 end)
 
+check('a settings change (tips.overrides off) applies without a restart, and back', function()
+  vim.api.nvim_set_current_buf(buf)
+  wait_for('the tip diagnostic', function()
+    return #tip_diagnostics() == 1
+  end)
+  local function push(overrides)
+    client.settings.skillLsp.tips.overrides = overrides
+    client:notify('workspace/didChangeConfiguration', { settings = client.settings })
+  end
+  push({ [TIP] = 'off' })
+  wait_for('the diagnostic to go away', function()
+    return #tip_diagnostics() == 0
+  end)
+  push(vim.empty_dict())
+  wait_for('the diagnostic to come back', function()
+    return #tip_diagnostics() == 1
+  end)
+end)
+
+check('"Ignore this tip here" adds an ignore comment and the diagnostic goes away', function()
+  vim.api.nvim_set_current_buf(buf)
+  wait_for('the tip diagnostic', function()
+    return #tip_diagnostics() == 1
+  end)
+  local chosen = run_code_action('Ignore this tip here')
+  wait_for('the ignore comment', function()
+    return buf_text(buf):find('skill-lsp: ignore', 1, true) ~= nil
+  end, nil, function()
+    return 'buffer is now:\n' .. buf_text(buf)
+  end)
+  assert(chosen(), 'no ignore action was offered')
+  assert_python(buf_text(buf))
+  wait_for('the diagnostic to go away', function()
+    return #tip_diagnostics() == 0
+  end)
+  vim.cmd('edit!')
+end)
+
+check('"Turn off this tip in this workspace" writes the workspace settings and the diagnostic goes away', function()
+  vim.api.nvim_set_current_buf(buf)
+  wait_for('the tip diagnostic', function()
+    return #tip_diagnostics() == 1
+  end)
+  local chosen = run_code_action('Turn off this tip in this workspace')
+  wait_for('.skill-lsp.yaml to name the tip', function()
+    return read_file(ws .. '/.skill-lsp.yaml'):find(TIP, 1, true) ~= nil
+  end)
+  assert(chosen(), 'no turn-off action was offered')
+  -- The server wrote the file itself, so it must not need a file watcher to notice (Neovim on
+  -- Linux does not offer workspace/didChangeWatchedFiles unless inotifywait is installed).
+  wait_for('the diagnostic to go away', function()
+    return #tip_diagnostics() == 0
+  end, nil, function()
+    return '.skill-lsp.yaml is:\n' .. read_file(ws .. '/.skill-lsp.yaml')
+  end)
+  assert(buf_text(buf) == ORIGINAL, 'the source changed')
+end)
+
 check(':checkhealth skill_lsp reports the binary, the settings and a reachable agent', function()
   vim.api.nvim_set_current_buf(buf)
   vim.cmd('silent checkhealth skill_lsp')

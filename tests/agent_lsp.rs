@@ -537,6 +537,22 @@ async fn code_actions_offer_apply_fix_explain_and_review() {
         })
         .collect();
     assert!(!applies.is_empty() && applies.len() <= 3, "{titles:?}");
+    // Both skills whose tips fire in the selection (open-read chain on line 5, bare except on
+    // line 6) come before the merely applicable ones.
+    let mut firing: Vec<&str> = applies
+        .iter()
+        .take(2)
+        .map(|a| a["title"].as_str().unwrap())
+        .collect();
+    firing.sort();
+    assert_eq!(
+        firing,
+        [
+            "Ask agent: apply python-error-handling",
+            "Ask agent: apply python-resource-management"
+        ],
+        "{titles:?}"
+    );
     assert!(
         applies.iter().all(|a| a["kind"] == "refactor.rewrite"
             && a["command"]["arguments"][0]["mode"] == "rewrite")

@@ -207,8 +207,25 @@ pub fn code_actions(b: &Backend, params: &CodeActionParams) -> Vec<CodeActionOrC
     let text = doc.text();
     let matches = select::select_with_settings(&snap.library, &doc.info(&text), &snap.settings);
     if selection {
-        for m in matches.iter().take(TOP_SKILLS) {
-            let name = snap.library.skill(m.skill).name.clone();
+        // Skills whose tips fire in the selection first (cached findings: no heavy work here),
+        // then the best applicable ones.
+        let bytes = doc.byte_range(range);
+        let first = doc.rope.byte_to_line(bytes.start.min(doc.rope.len_bytes())) as u32;
+        let last = doc.rope.byte_to_line(bytes.end.min(doc.rope.len_bytes())) as u32;
+        let mut ranked: Vec<crate::skills::model::SkillId> = Vec::new();
+        for f in super::diagnostics::findings_near(b, &snap, &doc, first..last + 1) {
+            if f.range.start < bytes.end && f.range.end > bytes.start && !ranked.contains(&f.skill)
+            {
+                ranked.push(f.skill);
+            }
+        }
+        for m in &matches {
+            if !ranked.contains(&m.skill) {
+                ranked.push(m.skill);
+            }
+        }
+        for id in ranked.into_iter().take(TOP_SKILLS) {
+            let name = snap.library.skill(id).name.clone();
             let title = format!("Ask agent: apply {name}");
             let args = AskArgs {
                 uri: uri.clone(),

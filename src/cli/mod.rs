@@ -2,7 +2,7 @@
 //! `ask`. Every subcommand calls the same domain functions as the server.
 //!
 //! This is the only part of the library allowed to print to stdout.
-#![allow(clippy::print_stdout)]
+#![allow(clippy::print_stdout, clippy::print_stderr)]
 
 pub mod ask;
 pub mod check;

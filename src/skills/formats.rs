@@ -447,8 +447,7 @@ fn string_list_raw(v: Option<&Value>) -> Vec<String> {
 fn first_line(s: &str) -> String {
     s.lines()
         .map(str::trim)
-        .filter(|l| !l.is_empty())
-        .last()
+        .rfind(|l| !l.is_empty())
         .unwrap_or(s)
         .to_string()
 }

@@ -35,15 +35,13 @@ pub fn parse(text: &str) -> Frontmatter {
     let mut offset = first.len();
     let start = offset;
     let mut end = None;
-    let mut line_no = 1u32;
-    for line in lines {
+    for (line_no, line) in (1u32..).zip(lines) {
         let bare = line.trim_end_matches(['\r', '\n']).trim_end();
         if bare == "---" || bare == "..." {
             end = Some((offset, offset + line.len(), line_no + 1));
             break;
         }
         offset += line.len();
-        line_no += 1;
     }
     let Some((yaml_end, body_offset, body_line)) = end else {
         fm.unterminated = true;

@@ -320,9 +320,11 @@ fn resolve_clashes(skills: &mut Vec<Skill>) {
                     )
             {
                 let renamed = format!("{}@{}", skills[i].name, skills[i].format.as_str());
-                if !seen.contains_key(&renamed.to_ascii_lowercase()) {
-                    skills[i].name = renamed.clone();
-                    seen.insert(renamed.to_ascii_lowercase(), i);
+                if let std::collections::hash_map::Entry::Vacant(slot) =
+                    seen.entry(renamed.to_ascii_lowercase())
+                {
+                    slot.insert(i);
+                    skills[i].name = renamed;
                     continue;
                 }
             }

@@ -132,11 +132,9 @@ pub fn sections(body: &str, first_line: u32) -> Vec<Section> {
                     buf.push_str(&t);
                 }
             }
-            Event::InlineHtml(t) => {
-                if t.trim_start().starts_with("<!--") {
-                    push_comments(&t, range.start, &line_of, &mut cur.comments);
-                    cur_cut.push((range.start, range.end));
-                }
+            Event::InlineHtml(t) if t.trim_start().starts_with("<!--") => {
+                push_comments(&t, range.start, &line_of, &mut cur.comments);
+                cur_cut.push((range.start, range.end));
             }
             Event::End(TagEnd::Paragraph)
             | Event::End(TagEnd::List(_))
@@ -279,10 +277,10 @@ pub fn classify(info_words: &[String], code: &str, prose_before: &str) -> Marker
     }
     if let Some(last) = prose_before.lines().rev().find(|l| !l.trim().is_empty()) {
         let t = last.trim().trim_end_matches(['*', '_']).trim();
-        if t.ends_with(':') {
-            if let Some(m) = leading_word_marker(t) {
-                return m;
-            }
+        if t.ends_with(':')
+            && let Some(m) = leading_word_marker(t)
+        {
+            return m;
         }
     }
     Marker::Neutral

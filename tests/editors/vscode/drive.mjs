@@ -86,7 +86,8 @@ function agentEvents(kind) {
 
 /** Runs a command from the command palette by its title. */
 async function runCommand(title) {
-  await page.keyboard.press('Escape');
+  // No Escape here: in the editor it would drop the selection the command is about.
+  if (await page.locator('.quick-input-widget').filter({ visible: true }).count()) await page.keyboard.press('Escape');
   await quickInput('Control+Shift+P', title);
   const row = page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first();
   await row.waitFor({ timeout: TIMEOUT });
@@ -283,9 +284,9 @@ try {
       }, 60000);
       const reqs = agentEvents('request');
       if (reqs.length <= before) throw new Error('no request reached the fake agent');
-      if (!JSON.stringify(reqs[reqs.length - 1].body).includes('Keep the cause when you re-raise')) {
-        throw new Error('the instruction is not in the prompt');
-      }
+      const prompt = JSON.stringify(reqs[reqs.length - 1].body);
+      if (!prompt.includes('Keep the cause when you re-raise')) throw new Error('the instruction is not in the prompt');
+      if (!prompt.includes('Selected code (lines 8-13)')) throw new Error('the prompt is not about the selected lines 8-13');
     });
 
     await check('a slow agent request shows a progress notification whose Cancel stops it', async () => {
@@ -315,6 +316,8 @@ try {
         const tab = await page.locator('.tabs-container .tab.active').innerText();
         return /\.md/.test(tab) && (await editorText()).includes('FAKE-AGENT-REPLY');
       }, 60000);
+      const text = await editorText();
+      if (!text.includes('lines 12-13')) throw new Error('the explanation is not about the selected lines 12-13:\n' + text);
     });
 
   }

@@ -850,7 +850,10 @@ where
 {
     let (service, socket) = service(deps);
     let state = service.inner().state.clone();
+    // The framework's default of 4 messages in flight counts notifications too: a few agent runs
+    // streaming in `executeCommand` would stall `didChange`. Handlers are cheap; let more run.
     tower_lsp_server::Server::new(input, output, socket)
+        .concurrency_level(32)
         .serve(service)
         .await;
     state.shutdown.load(Ordering::SeqCst)

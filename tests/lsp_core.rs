@@ -7,6 +7,36 @@ use std::time::Duration;
 
 use serde_json::{Value, json};
 
+/// `skill-lsp.skillsForFile` for `uri`.
+async fn skills_for(s: &mut common::TestServer, uri: &skill_lsp::lsp::proto::Uri) -> Value {
+    s.request_raw(
+        "workspace/executeCommand",
+        json!({"command": "skill-lsp.skillsForFile", "arguments": [uri.as_str()]}),
+    )
+    .await
+    .unwrap()
+}
+
+/// Ask again until the answer satisfies `pred` (a reload runs in the background).
+async fn eventually_skills(
+    s: &mut common::TestServer,
+    uri: &skill_lsp::lsp::proto::Uri,
+    pred: impl Fn(&Value) -> bool,
+) -> Value {
+    let mut last = Value::Null;
+    for _ in 0..50 {
+        last = skills_for(s, uri).await;
+        if pred(&last) {
+            return last;
+        }
+        s.settle(Duration::from_millis(50)).await;
+    }
+    panic!(
+        "skills for {} never satisfied the condition; last answer: {last}",
+        uri.as_str()
+    );
+}
+
 fn names(v: &Value) -> Vec<String> {
     v.as_array()
         .unwrap()
@@ -284,23 +314,9 @@ async fn editor_settings_and_reload_on_watched_file_change() {
         json!({"changes": [{"uri": file_uri.as_str(), "type": 1}]}),
     )
     .await;
-    let mut found = false;
-    for _ in 0..50 {
-        let r = s
-            .request_raw(
-                "workspace/executeCommand",
-                json!({"command": "skill-lsp.skillsForFile", "arguments": [uri.as_str()]}),
-            )
-            .await
-            .unwrap();
-        if names(&r) == vec!["py".to_string()] {
-            assert_eq!(r[0]["reasons"][0], "glob **/*.py");
-            found = true;
-            break;
-        }
-        s.settle(Duration::from_millis(50)).await;
-    }
-    assert!(found, "reload picked up the new instruction file");
+    // A reload picks up the new instruction file.
+    let r = eventually_skills(&mut s, &uri, |r| names(r) == vec!["py".to_string()]).await;
+    assert_eq!(r[0]["reasons"][0], "glob **/*.py");
     s.shutdown().await;
 }
 
@@ -348,23 +364,9 @@ async fn multi_root_workspace_folders_change() {
     )
     .await;
     let file = skill_lsp::lsp::proto::Uri::from_file_path(other_root.join("x.go")).unwrap();
-    let mut ok = false;
-    for _ in 0..50 {
-        let r = s
-            .request_raw(
-                "workspace/executeCommand",
-                json!({"command": "skill-lsp.skillsForFile", "arguments": [file.as_str()]}),
-            )
-            .await
-            .unwrap();
-        if names(&r) == vec!["AGENTS.md".to_string()] {
-            assert_eq!(r[0]["reasons"][0], "nearest AGENTS.md (same folder)");
-            ok = true;
-            break;
-        }
-        s.settle(Duration::from_millis(50)).await;
-    }
-    assert!(ok, "added folder's AGENTS.md applies");
+    // The added folder's AGENTS.md applies.
+    let r = eventually_skills(&mut s, &file, |r| names(r) == vec!["AGENTS.md".to_string()]).await;
+    assert_eq!(r[0]["reasons"][0], "nearest AGENTS.md (same folder)");
     s.shutdown().await;
 }
 

@@ -433,6 +433,27 @@ fn read(path: &Path, problems: &mut Vec<Problem>) -> Option<Arc<str>> {
     }
 }
 
+/// Read one guidance file into a [`Found`]; unreadable files become problems.
+fn found_file(
+    path: PathBuf,
+    rel: String,
+    format: SourceFormat,
+    origin: Origin,
+    problems: &mut Vec<Problem>,
+) -> Option<Found> {
+    let text = read(&path, problems)?;
+    let dir = matches!(format, SourceFormat::AgentsMd | SourceFormat::ClaudeMd)
+        .then(|| path.parent().map(Path::to_path_buf).unwrap_or_default());
+    Some(Found {
+        path,
+        rel,
+        text,
+        format,
+        origin,
+        dir,
+    })
+}
+
 /// A skills root (or a single file): every guidance file below it, by file name.
 fn scan_root(
     root: &Path,
@@ -448,19 +469,14 @@ fn scan_root(
             .file_name()
             .map(|n| n.to_string_lossy().to_string())
             .unwrap_or_default();
-        let format = formats::detect(&name).or(Some(SourceFormat::Seed));
-        if let (Some(format), Some(text)) = (format, read(root, problems)) {
-            let dir = matches!(format, SourceFormat::AgentsMd | SourceFormat::ClaudeMd)
-                .then(|| root.parent().map(Path::to_path_buf).unwrap_or_default());
-            found.push(Found {
-                path: root.to_path_buf(),
-                rel: name,
-                text,
-                format,
-                origin,
-                dir,
-            });
-        }
+        let format = formats::detect(&name).unwrap_or(SourceFormat::Seed);
+        found.extend(found_file(
+            root.to_path_buf(),
+            name,
+            format,
+            origin,
+            problems,
+        ));
     } else if root.is_dir() {
         let walker = ignore::WalkBuilder::new(root)
             .hidden(false)
@@ -488,18 +504,7 @@ fn scan_root(
             let Some(format) = formats::detect(&rel) else {
                 continue;
             };
-            if let Some(text) = read(&path, problems) {
-                let dir = matches!(format, SourceFormat::AgentsMd | SourceFormat::ClaudeMd)
-                    .then(|| path.parent().map(Path::to_path_buf).unwrap_or_default());
-                found.push(Found {
-                    path,
-                    rel,
-                    text,
-                    format,
-                    origin,
-                    dir,
-                });
-            }
+            found.extend(found_file(path, rel, format, origin, problems));
         }
     } else if !optional {
         problems.push(Problem {
@@ -577,18 +582,7 @@ fn scan_workspace(
     }
     files.sort();
     for (path, rel, format) in files {
-        if let Some(text) = read(&path, problems) {
-            let dir = matches!(format, SourceFormat::AgentsMd | SourceFormat::ClaudeMd)
-                .then(|| path.parent().map(Path::to_path_buf).unwrap_or_default());
-            found.push(Found {
-                path,
-                rel,
-                text,
-                format,
-                origin: Origin::Workspace,
-                dir,
-            });
-        }
+        found.extend(found_file(path, rel, format, Origin::Workspace, problems));
     }
     roots.push(RootInfo {
         path: ws.display().to_string(),

@@ -98,13 +98,7 @@ async fn skills_for_file_ranks_with_reasons_for_open_and_unopened_files() {
             "from fastapi import FastAPI\napp = FastAPI()\n",
         )
         .await;
-    let r = s
-        .request_raw(
-            "workspace/executeCommand",
-            json!({"command": "skill-lsp.skillsForFile", "arguments": [uri.as_str()]}),
-        )
-        .await
-        .unwrap();
+    let r = skills_for(&mut s, &uri).await;
     let n = names(&r);
     // Most specific first: content + language, then the project's AGENTS.md, then the glob rule,
     // then skills that only share the language.
@@ -148,13 +142,7 @@ async fn skills_for_file_ranks_with_reasons_for_open_and_unopened_files() {
 
     // A file that is not open is read from disk.
     let docker = s.uri("Dockerfile");
-    let r = s
-        .request_raw(
-            "workspace/executeCommand",
-            json!({"command": "skill-lsp.skillsForFile", "arguments": [docker.as_str()]}),
-        )
-        .await
-        .unwrap();
+    let r = skills_for(&mut s, &docker).await;
     assert!(names(&r).contains(&"docker".to_string()), "{r}");
 
     // Bad arguments are a JSON-RPC error, not a crash.
@@ -184,13 +172,7 @@ async fn incremental_changes_with_cjk_emoji_and_crlf_keep_selection_right() {
         .open("notes/a.py", "python", "# 漢字 😀\r\nimport fastx\r\nlast")
         .await;
     let skills = |r: &Value| names(r).contains(&"fastapi".to_string());
-    let r = s
-        .request_raw(
-            "workspace/executeCommand",
-            json!({"command": "skill-lsp.skillsForFile", "arguments": [uri.as_str()]}),
-        )
-        .await
-        .unwrap();
+    let r = skills_for(&mut s, &uri).await;
     assert!(!skills(&r), "no fastapi import yet");
     // UTF-16 positions: line 0 is "# 漢字 😀" (😀 = 2 units at col 5..7); line 1 "import fastx".
     s.notify_raw(
@@ -203,13 +185,7 @@ async fn incremental_changes_with_cjk_emoji_and_crlf_keep_selection_right() {
         ]}),
     )
     .await;
-    let r = s
-        .request_raw(
-            "workspace/executeCommand",
-            json!({"command": "skill-lsp.skillsForFile", "arguments": [uri.as_str()]}),
-        )
-        .await
-        .unwrap();
+    let r = skills_for(&mut s, &uri).await;
     assert!(skills(&r), "the edited text imports fastapi: {r}");
     // Break the import with an edit in the middle of the emoji (clamped, no panic), then fix it.
     s.notify_raw(
@@ -219,13 +195,7 @@ async fn incremental_changes_with_cjk_emoji_and_crlf_keep_selection_right() {
         ]}),
     )
     .await;
-    let r = s
-        .request_raw(
-            "workspace/executeCommand",
-            json!({"command": "skill-lsp.skillsForFile", "arguments": [uri.as_str()]}),
-        )
-        .await
-        .unwrap();
+    let r = skills_for(&mut s, &uri).await;
     assert!(!skills(&r), "commented out: {r}");
     s.shutdown().await;
 }
@@ -256,13 +226,7 @@ async fn workspace_settings_file_is_untrusted_and_warnings_are_shown_once() {
     assert!(text.contains("unknown setting `tips.bogus`"), "{text}");
     // `skills.disabled` from the workspace is honoured.
     let docker = s.uri("Dockerfile");
-    let r = s
-        .request_raw(
-            "workspace/executeCommand",
-            json!({"command": "skill-lsp.skillsForFile", "arguments": [docker.as_str()]}),
-        )
-        .await
-        .unwrap();
+    let r = skills_for(&mut s, &docker).await;
     assert!(!names(&r).contains(&"docker".to_string()), "{r}");
     // The same warnings are not repeated on a configuration change.
     s.notify_raw(
@@ -285,13 +249,7 @@ async fn editor_settings_and_reload_on_watched_file_change() {
         .await;
     s.settle(Duration::from_millis(200)).await;
     let uri = s.open("src/app.py", "python", "import os\n").await;
-    let r = s
-        .request_raw(
-            "workspace/executeCommand",
-            json!({"command": "skill-lsp.skillsForFile", "arguments": [uri.as_str()]}),
-        )
-        .await
-        .unwrap();
+    let r = skills_for(&mut s, &uri).await;
     assert_eq!(
         r,
         json!([]),
@@ -404,13 +362,7 @@ async fn malformed_guidance_files_show_problems_as_diagnostics_and_the_rest_stil
     assert_eq!(glob_diag.range.start.line, 2, "on the globs line");
     // Both rules still load; the broken one keeps its good glob.
     let py = s.open("app.py", "python", "x = 1\n").await;
-    let r = s
-        .request_raw(
-            "workspace/executeCommand",
-            json!({"command": "skill-lsp.skillsForFile", "arguments": [py.as_str()]}),
-        )
-        .await
-        .unwrap();
+    let r = skills_for(&mut s, &py).await;
     let mut n = names(&r);
     n.sort();
     assert_eq!(n, vec!["bad", "good"], "{r}");

@@ -21,6 +21,10 @@ CODE_SERVER="$CACHE/node_modules/.bin/code-server"
 ARTIFACTS="${ARTIFACTS:-$(mktemp -d "${TMPDIR:-/tmp}/skill-lsp-vscode-shots.XXXXXX")}"
 
 say() { printf 'vscode: %s\n' "$*"; }
+# healthy PORT: code-server answers /healthz (python, so curl is not needed).
+healthy() {
+  python3 -c 'import sys, urllib.request; urllib.request.urlopen(f"http://127.0.0.1:{sys.argv[1]}/healthz", timeout=2)' "$1" >/dev/null 2>&1
+}
 
 # ---- installs ---------------------------------------------------------------------------------
 need_apt=()
@@ -139,10 +143,10 @@ CS_PORT="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0))
 setsid "$CODE_SERVER" "${CS_ARGS[@]}" --bind-addr "127.0.0.1:$CS_PORT" "$WORK/ws" >"$WORK/code-server.log" 2>&1 &
 PIDS+=($!)
 for _ in $(seq 300); do
-  curl -fsS "http://127.0.0.1:$CS_PORT/healthz" >/dev/null 2>&1 && break
+  healthy "$CS_PORT" && break
   sleep 0.1
 done
-curl -fsS "http://127.0.0.1:$CS_PORT/healthz" >/dev/null || { say "code-server did not start"; cat "$WORK/code-server.log"; exit 1; }
+healthy "$CS_PORT" || { say "code-server did not start"; cat "$WORK/code-server.log"; exit 1; }
 
 say "code-server on 127.0.0.1:$CS_PORT, screenshots in $ARTIFACTS"
 rc=0
@@ -158,7 +162,7 @@ setsid env PATH="$(dirname "$(command -v node)"):/usr/bin:/bin" "$CODE_SERVER" -
   --bind-addr "127.0.0.1:$CS_PORT" "$WORK/ws" >"$WORK/code-server2.log" 2>&1 &
 PIDS+=($!)
 for _ in $(seq 300); do
-  curl -fsS "http://127.0.0.1:$CS_PORT/healthz" >/dev/null 2>&1 && break
+  healthy "$CS_PORT" && break
   sleep 0.1
 done
 MODE=missing-binary URL="http://127.0.0.1:$CS_PORT/?folder=$WORK/ws" FILE="$WORK/ws/app/loader.py" ARTIFACTS="$ARTIFACTS" \

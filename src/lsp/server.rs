@@ -380,7 +380,7 @@ impl Backend {
     }
 
     /// Settings may have changed: resolve, report, reload when the skill sources changed.
-    async fn settings_changed(&self, force_reload: bool) {
+    pub async fn settings_changed(&self, force_reload: bool) {
         let (resolved, sources_changed) = self.resolve_settings();
         self.report_warnings(&resolved).await;
         if sources_changed || force_reload {

@@ -452,12 +452,26 @@ pub async fn execute(b: &Backend, params: ExecuteCommandParams) -> jsonrpc::Resu
                 ));
             }
             let path = Path::new(&file);
+            // Only the settings file at the root of a workspace folder, never a path of the
+            // caller's choosing.
+            let in_workspace = b
+                .snapshot()
+                .workspaces
+                .iter()
+                .any(|w| w.join(WORKSPACE_FILE) == path);
+            if !in_workspace {
+                return Err(jsonrpc::Error::invalid_params(format!(
+                    "{file} is not the settings file of a workspace folder"
+                )));
+            }
             let text = std::fs::read_to_string(path).unwrap_or_default();
             let (range, add) = add_override(&text, &tip);
             let mut new = text.clone();
             new.replace_range(range, &add);
             std::fs::write(path, new)
                 .map_err(|e| jsonrpc::Error::invalid_params(format!("cannot write {file}: {e}")))?;
+            // Clients without file watching (Neovim on Linux) would never tell us: apply it now.
+            b.settings_changed(false).await;
             Ok(Some(json!({"file": file, "tip": tip})))
         }
         _ => Ok(None),

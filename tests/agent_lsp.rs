@@ -766,3 +766,28 @@ async fn a_mid_line_selection_after_an_emoji_round_trips_in_utf16() {
     );
     s.shutdown().await;
 }
+
+#[tokio::test]
+async fn fix_without_a_selection_rewrites_the_whole_block_the_tip_opens() {
+    let fake = FakeAgent::start(vec![Reply::status(500, "unused")]).await;
+    let mut s = server(&fake).await;
+    let uri = s.open("app.py", "python", CODE).await;
+    let diags = s.await_diagnostics(&uri, None).await;
+    let tip = diags.diagnostics.iter().find(|d| matches!(&d.code, Some(skill_lsp::lsp::proto::NumberOrString::String(c)) if c == "python-error-handling/bare-except")).expect("bare-except tip").clone();
+    assert_eq!(tip.range.start.line, 5);
+    let params = json!({"textDocument": {"uri": uri.as_str()}, "range": range(5, 4, 5, 4), "context": {"diagnostics": [tip]}});
+    let actions = s
+        .request_raw("textDocument/codeAction", params)
+        .await
+        .unwrap();
+    let fix = actions
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["title"] == "Ask agent: fix python-error-handling/bare-except")
+        .expect("fix action")
+        .clone();
+    // `except:` and the `return None` it governs, as whole lines, without the final line break.
+    assert_eq!(fix["command"]["arguments"][0]["range"], range(5, 0, 6, 19));
+    s.shutdown().await;
+}

@@ -145,6 +145,33 @@ fn ask_command(title: &str, args: &AskArgs) -> Command {
     }
 }
 
+/// What "fix <tip>" rewrites when nothing is selected: whole lines, not the matched span (an agent
+/// cannot fix `except Exception:` without the `pass` under it), and the whole block when the
+/// finding's line opens one.
+fn fix_range(doc: &DocSnapshot, text: &str, diag: Range) -> Range {
+    let bytes = doc.byte_range(diag);
+    let rope = &doc.rope;
+    let first = rope.byte_to_line(bytes.start.min(rope.len_bytes()));
+    let last = rope.byte_to_line(bytes.end.min(rope.len_bytes()));
+    let line_start = rope.line_to_byte(first);
+    let block = crate::agent::prompt::enclosing_block(text, line_start);
+    let end = if block.start == line_start && block.end > line_start {
+        block.end
+    } else {
+        let next = (last + 1).min(rope.len_lines());
+        rope.line_to_byte(next)
+    };
+    // Keep the final line break out of the range so the edit does not swallow it.
+    let mut end = end.max(line_start);
+    if end > line_start && text.as_bytes().get(end - 1) == Some(&b'\n') {
+        end -= 1;
+        if end > line_start && text.as_bytes().get(end - 1) == Some(&b'\r') {
+            end -= 1;
+        }
+    }
+    doc.range_of(line_start..end)
+}
+
 /// The tip id and skill of one of our tip diagnostics.
 fn tip_of(d: &super::proto::Diagnostic) -> Option<(String, String)> {
     let id = match d.code.as_ref()? {
@@ -179,6 +206,7 @@ pub fn code_actions(b: &Backend, params: &CodeActionParams) -> Vec<CodeActionOrC
     let range = params.range;
     let selection = range.start != range.end;
     let mut out: Vec<(CodeActionKind, CodeAction)> = Vec::new();
+    let text = doc.text();
 
     for d in &params.context.diagnostics {
         let Some((id, skill)) = tip_of(d) else {
@@ -186,7 +214,11 @@ pub fn code_actions(b: &Backend, params: &CodeActionParams) -> Vec<CodeActionOrC
         };
         let args = AskArgs {
             uri: uri.clone(),
-            range: Some(if selection { range } else { d.range }),
+            range: Some(if selection {
+                range
+            } else {
+                fix_range(&doc, &text, d.range)
+            }),
             skills: vec![skill],
             instruction: Some(format!("Fix the tip `{id}`: {}", d.message)),
             mode: Some("rewrite".into()),
@@ -204,7 +236,6 @@ pub fn code_actions(b: &Backend, params: &CodeActionParams) -> Vec<CodeActionOrC
         ));
     }
 
-    let text = doc.text();
     let matches = select::select_with_settings(&snap.library, &doc.info(&text), &snap.settings);
     if selection {
         // Skills whose tips fire in the selection first (cached findings: no heavy work here),

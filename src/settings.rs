@@ -290,7 +290,12 @@ fn apply_layer(
     for (key, value) in leaves {
         // Editor-side keys (`skillLsp.server.path`, `skillLsp.trace.server`) travel in the same
         // section; they are the client's business.
-        if layer == Layer::Editor && (key.starts_with("server.") || key == "server" || key.starts_with("trace.") || key == "trace") {
+        if layer == Layer::Editor
+            && (key.starts_with("server.")
+                || key == "server"
+                || key.starts_with("trace.")
+                || key == "trace")
+        {
             continue;
         }
         if layer == Layer::Workspace && !workspace_safe(&key) && KNOWN_KEYS.contains(&key.as_str())

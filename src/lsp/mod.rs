@@ -10,4 +10,4 @@ pub mod proto;
 pub mod server;
 pub mod tip_actions;
 
-pub use server::{Backend, ServerDeps, serve_stdio, serve};
+pub use server::{Backend, ServerDeps, serve, serve_stdio};

@@ -39,7 +39,13 @@ const LANGS: &[(&str, &str)] = &[
 /// Skill `i`: every other one annotated with three declared triggers (one a span trigger every
 /// tenth skill), the others left to implicit tips from their bad examples.
 fn synthetic_skill(i: usize) -> String {
-    let (lang, fence) = LANGS[i % LANGS.len()];
+    // Skills 1, 11, 21, ... are Python skills without triggers: their implicit tips meet the
+    // document's `result_<k+1> = slow_path_<k+1>(...)` lines.
+    let (lang, fence) = if i % 10 == 1 {
+        ("python", "python")
+    } else {
+        LANGS[i % LANGS.len()]
+    };
     let mut s = format!(
         "---\nname: synthetic-{i}\ndescription: Synthetic skill {i} about module_{i} in {lang}.\nlanguages: [{lang}]\n---\n\n# Synthetic {i}\n\n"
     );
@@ -95,7 +101,7 @@ class Repository_N:
         data = json.dumps(self.items, indent=2)
         with open(self.path, "w", encoding="utf-8") as f:
             f.write(data)
-        result_N = slow_path_N(items, limit=10)
+        result_M = slow_path_M(items, limit=10)
         return len(data)
 
 
@@ -108,7 +114,12 @@ def main_N(argv):
     let mut out = String::new();
     let mut n = 0;
     while out.lines().count() < 10_000 {
-        out.push_str(&block.replace("_N", &format!("_{}", (n * 10) % 1000)));
+        let k = (n * 10) % 1000;
+        out.push_str(
+            &block
+                .replace("_N", &format!("_{k}"))
+                .replace("_M", &format!("_{}", k + 1)),
+        );
         n += 1;
     }
     out.lines().take(10_000).collect::<Vec<_>>().join("\n") + "\n"
@@ -232,6 +243,32 @@ fn main() {
         fmt(pct(&mut warm, 0.99))
     );
 
+    // Where the time goes: selection alone, tips alone.
+    let mut sel_t = Vec::new();
+    let mut tips_t = Vec::new();
+    for _ in 0..10 {
+        let t = Instant::now();
+        let m = select::select_with_settings(&lib, &info, &settings);
+        sel_t.push(t.elapsed());
+        let t = Instant::now();
+        let f = lib.tips.find(
+            &lib,
+            &m,
+            &info,
+            &FindOptions {
+                settings: Some(&settings.tips),
+                implicit: true,
+                ..Default::default()
+            },
+        );
+        std::hint::black_box(f);
+        tips_t.push(t.elapsed());
+    }
+    println!(
+        "breakdown_10k_lines selection_median={} tips_find_median={}",
+        fmt(pct(&mut sel_t, 0.5)),
+        fmt(pct(&mut tips_t, 0.5))
+    );
     // Diagnostics: selection + every tip over the whole file.
     let mut diag = Vec::new();
     for _ in 0..30 {
@@ -295,47 +332,59 @@ fn check_vs_rg() {
         builtin: true,
         ..Default::default()
     });
-    let pats: Vec<String> = lib
-        .tips
-        .tips()
-        .iter()
-        .filter(|t| t.kind == TipKind::Declared)
-        .filter_map(|t| t.pattern.clone())
-        .filter(|p| !tips::trigger::is_span_pattern(p))
-        .collect();
-    let pat_file = std::env::temp_dir().join(format!(
-        "skill-lsp-bench-patterns-{}.txt",
-        std::process::id()
-    ));
-    std::fs::write(&pat_file, pats.join("\n")).unwrap();
-    let rg = Command::new("rg")
-        .args(["--count-matches", "--no-messages", "-f"])
-        .arg(&pat_file)
-        .arg(&tree)
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .status();
-    let t = Instant::now();
-    let rg = rg.and_then(|_| {
-        Command::new("rg")
-            .args(["--count-matches", "--no-messages", "-f"])
-            .arg(&pat_file)
-            .arg(&tree)
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .status()
-    });
-    let rg_time = t.elapsed();
-    let _ = std::fs::remove_file(&pat_file);
-    match rg {
-        Ok(_) => println!(
-            "check_vs_rg patterns={} check={:.2}s rg={:.2}s ratio={:.2}",
-            pats.len(),
-            check.as_secs_f64(),
-            rg_time.as_secs_f64(),
-            check.as_secs_f64() / rg_time.as_secs_f64()
-        ),
-        Err(_) => println!("check_vs_rg skipped: rg is not installed"),
+    // Two comparisons: every bundled line pattern over every file (what `check` could at most
+    // run), and only the Rust patterns over `*.rs` files (what `check` runs on this tree, which
+    // is almost all Rust).
+    let line_pats = |rust_only: bool| -> Vec<String> {
+        lib.tips
+            .tips()
+            .iter()
+            .filter(|t| t.kind == TipKind::Declared)
+            .filter(|t| !rust_only || t.languages.iter().any(|l| l == "rust"))
+            .filter_map(|t| t.pattern.clone())
+            .filter(|p| !tips::trigger::is_span_pattern(p))
+            // rg joins the patterns into one regex: named groups would clash.
+            .map(|p| p.replace("(?P<hit>", "(?:").replace("(?<hit>", "(?:"))
+            .collect()
+    };
+    for (label, rust_only) in [("all_patterns", false), ("rust_patterns_rs_files", true)] {
+        let pats = line_pats(rust_only);
+        let pat_file = std::env::temp_dir().join(format!(
+            "skill-lsp-bench-patterns-{}.txt",
+            std::process::id()
+        ));
+        std::fs::write(&pat_file, pats.join("\n")).unwrap();
+        let run = || {
+            let mut c = Command::new("rg");
+            c.args(["--count-matches", "--no-messages", "-f"])
+                .arg(&pat_file);
+            if rust_only {
+                c.args(["-g", "*.rs"]);
+            }
+            c.arg(&tree)
+                .stdout(Stdio::null())
+                .stderr(Stdio::null())
+                .status()
+        };
+        // One warm-up run (file cache), then the timed one.
+        let warm = run();
+        let t = Instant::now();
+        let status = warm.and_then(|_| run());
+        let rg_time = t.elapsed();
+        let _ = std::fs::remove_file(&pat_file);
+        match status {
+            Ok(_) => println!(
+                "check_vs_rg {label} patterns={} check={:.2}s rg={:.2}s ratio={:.2}",
+                pats.len(),
+                check.as_secs_f64(),
+                rg_time.as_secs_f64(),
+                check.as_secs_f64() / rg_time.as_secs_f64()
+            ),
+            Err(_) => {
+                println!("check_vs_rg skipped: rg is not installed");
+                break;
+            }
+        }
     }
     let _ = Path::new(bin);
 }

@@ -24,6 +24,11 @@ pub use trigger::Context;
 
 /// Patterns per `RegexSet`: keeps each automaton small enough for the lazy DFA.
 const SET_CHUNK: usize = 128;
+/// Lines around the requested ones searched by span triggers when only a few lines are wanted.
+const SPAN_WINDOW: usize = 200;
+/// Lazy DFA cache per `RegexSet`: big enough that a set of many patterns does not thrash the cache
+/// and fall back to the (much slower) NFA simulation on a large file. Grows only as needed.
+const DFA_CACHE: usize = 64 << 20;
 /// Key of the index for tips that apply to any language.
 const ANY: &str = "*";
 
@@ -59,6 +64,8 @@ pub struct Tip {
     /// LSP language ids; empty means any.
     pub languages: Vec<String>,
     matcher: Matcher,
+    /// A span pattern that gives the same matches on a window of whole lines.
+    windowable: bool,
     not: Option<Regex>,
     unless: Option<Regex>,
     requires: Option<Regex>,
@@ -200,6 +207,7 @@ impl TipIndex {
                             kind: TipKind::Declared,
                             diagnostic: d.diagnostic,
                             line: d.line,
+                            windowable: trigger::is_windowable(&d.pattern),
                             pattern: Some(d.pattern),
                             languages: d.languages.unwrap_or_else(|| skill.languages.clone()),
                             matcher,
@@ -237,6 +245,7 @@ impl TipIndex {
                     pattern: None,
                     languages: d.languages,
                     matcher: Matcher::Implicit,
+                    windowable: true,
                     not: None,
                     unless: None,
                     requires: None,
@@ -296,7 +305,10 @@ impl TipIndex {
                         _ => unreachable!("only line tips are in line_pats"),
                     })
                     .collect();
-                match RegexSet::new(&pats) {
+                match regex::RegexSetBuilder::new(&pats)
+                    .dfa_size_limit(DFA_CACHE)
+                    .build()
+                {
                     Ok(set) => li.sets.push((set, chunk.to_vec())),
                     Err(e) => {
                         // Too big together: fall back to one set per pattern.
@@ -647,19 +659,37 @@ impl<'a> Run<'a> {
             let Matcher::Span(re) = &index.tips[ti].matcher else {
                 continue;
             };
-            for caps in re.captures_iter(self.text) {
+            // For a few lines (hover), search a window around them unless the pattern needs the
+            // whole text (`\A`, `\z`, or `^`/`$` without `(?m)`); windows start at a line start,
+            // so `^` and `\b` behave as in the whole text.
+            let (base, hay) = match &self.opts.lines {
+                Some(r) if index.tips[ti].windowable => {
+                    let a = self.line_starts[(r.start as usize)
+                        .saturating_sub(SPAN_WINDOW)
+                        .min(self.line_count() - 1)];
+                    let b = self
+                        .line_starts
+                        .get(r.end as usize + SPAN_WINDOW)
+                        .copied()
+                        .unwrap_or(self.text.len());
+                    (a, &self.text[a..b.max(a)])
+                }
+                _ => (0, self.text),
+            };
+            for caps in re.captures_iter(hay) {
                 let m = caps.name("hit").or_else(|| caps.get(0)).expect("group 0");
                 if m.is_empty() {
                     continue;
                 }
-                let first = self.line_of(m.start());
-                let last = self.line_of(m.end().saturating_sub(1).max(m.start()));
+                let range = base + m.start()..base + m.end();
+                let first = self.line_of(range.start);
+                let last = self.line_of(range.end.saturating_sub(1).max(range.start));
                 if let Some(r) = &self.opts.lines
                     && ((last as u32) < r.start || first as u32 >= r.end)
                 {
                     continue;
                 }
-                self.accept(ti, m.range(), first);
+                self.accept(ti, range, first);
             }
         }
         // Implicit tips.

@@ -116,6 +116,28 @@ pub fn is_span_pattern(p: &str) -> bool {
     false
 }
 
+/// Can a span pattern run on a window of whole lines with the same matches as on the whole
+/// text? Not when it anchors at the text's ends (`\A`, `\z`, or `^`/`$` without `(?m)`).
+pub fn is_windowable(p: &str) -> bool {
+    if p.contains("\\A") || p.contains("\\z") {
+        return false;
+    }
+    let multi_line = {
+        let b = p.as_bytes();
+        (0..b.len().saturating_sub(1)).any(|i| {
+            b[i] == b'(' && b[i + 1] == b'?' && (i == 0 || b[i - 1] != b'\\') && {
+                let flags: Vec<u8> = b[i + 2..]
+                    .iter()
+                    .take_while(|c| c.is_ascii_alphabetic())
+                    .copied()
+                    .collect();
+                flags.contains(&b'm')
+            }
+        })
+    };
+    multi_line || (!p.contains('^') && !p.contains('$'))
+}
+
 /// Compile globs in our dialect (see "Glob dialect" in `docs/skill-format.md`).
 pub fn glob_set(patterns: &[String]) -> Result<Option<GlobSet>, String> {
     if patterns.is_empty() {
@@ -564,6 +586,14 @@ mod tests {
         )
         .unwrap();
         assert_eq!(issues[0].code, "tip-bad-glob");
+    }
+
+    #[test]
+    fn windowable_spans() {
+        assert!(is_windowable("(?m)^FROM a\\nRUN"));
+        assert!(is_windowable("(?s)call\\{value:.*\\}"));
+        assert!(!is_windowable("(?m)^FROM\\b[^\\n]*\\z"));
+        assert!(!is_windowable("(?s)^a.*b$"));
     }
 
     #[test]

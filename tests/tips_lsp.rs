@@ -357,3 +357,42 @@ async fn ranges_with_cjk_and_emoji_in_utf8() {
     assert_eq!(h["range"], diag["range"]);
     s.shutdown().await;
 }
+
+#[tokio::test]
+async fn a_broken_trigger_is_a_diagnostic_on_the_skill_file() {
+    let (_t, tmp) = tmpdir();
+    let skills = tmp.join("skills");
+    std::fs::create_dir_all(&skills).unwrap();
+    let broken = SKILL.replace(
+        r"pattern: '\beval\((?P<hit>[^)]*)\)'",
+        "pattern: '\\beval\\((unclosed'",
+    );
+    std::fs::write(skills.join("py-errors.md"), &broken).unwrap();
+    let mut s = common::builder()
+        .root(&tmp)
+        .init_options(json!({"tips": {"debounceMs": 10}}))
+        .deps(|d| {
+            d.extra_skills = vec![skills.clone()];
+            d.no_builtin = true;
+        })
+        .start()
+        .await;
+    let uri = s.open("skills/py-errors.md", "markdown", &broken).await;
+    let d = s.await_diagnostics(&uri, Some(1)).await;
+    let bad: Vec<_> = d
+        .diagnostics
+        .iter()
+        .filter(|x| serde_json::to_value(&x.code).unwrap() == "skill-lsp/tip-bad-regex")
+        .collect();
+    assert_eq!(bad.len(), 1, "{:?}", d.diagnostics);
+    let line = broken
+        .lines()
+        .position(|l| l.contains("(unclosed"))
+        .unwrap() as u32;
+    assert_eq!(bad[0].range.start.line, line);
+    // The valid trigger of the same skill still works.
+    let app = s.open("app.py", "python", APP).await;
+    let d = s.await_diagnostics(&app, Some(1)).await;
+    assert_eq!(d.diagnostics.len(), 1);
+    s.shutdown().await;
+}

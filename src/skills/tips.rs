@@ -76,12 +76,17 @@ pub struct Tip {
 
 #[derive(Debug)]
 enum Matcher {
-    /// Per line: `re` on the line, `ml` (`(?mR:…)`) to locate candidate lines in the whole text.
+    /// Per line: `re` on the line, `ml` (`(?mR:…)` with ASCII word boundaries, see
+    /// [`trigger::ascii_boundaries`]) to locate candidate lines in the whole text.
     Line {
         re: Regex,
         ml: Regex,
     },
-    Span(Regex),
+    /// On the whole text; `pre` (ASCII word boundaries) first says whether it can match at all.
+    Span {
+        re: Regex,
+        pre: Option<Regex>,
+    },
     Implicit,
 }
 
@@ -188,13 +193,20 @@ impl TipIndex {
                             ));
                             continue;
                         }
+                        let ascii = trigger::ascii_boundaries(&d.pattern);
                         let matcher = if d.span {
-                            Matcher::Span(d.re)
+                            Matcher::Span {
+                                pre: Regex::new(&ascii).ok(),
+                                re: d.re,
+                            }
                         } else {
-                            match Regex::new(&format!("(?mR:{})", d.pattern)) {
+                            match Regex::new(&format!("(?mR:{ascii})")) {
                                 Ok(ml) => Matcher::Line { re: d.re, ml },
                                 // Cannot happen for a pattern that compiled alone; be safe anyway.
-                                Err(_) => Matcher::Span(d.re),
+                                Err(_) => Matcher::Span {
+                                    pre: None,
+                                    re: d.re,
+                                },
                             }
                         };
                         tips.push(Tip {
@@ -279,7 +291,7 @@ impl TipIndex {
             for k in keys(t) {
                 match &t.matcher {
                     Matcher::Line { .. } => line_pats.entry(k).or_default().push(ti),
-                    Matcher::Span(_) => langs.entry(k).or_default().span.push(ti),
+                    Matcher::Span { .. } => langs.entry(k).or_default().span.push(ti),
                     Matcher::Implicit => {}
                 }
             }
@@ -656,7 +668,7 @@ impl<'a> Run<'a> {
             if !self.selected[index.tips[ti].skill] || !self.seen.insert(ti) {
                 continue;
             }
-            let Matcher::Span(re) = &index.tips[ti].matcher else {
+            let Matcher::Span { re, pre } = &index.tips[ti].matcher else {
                 continue;
             };
             // For a few lines (hover), search a window around them unless the pattern needs the
@@ -676,6 +688,9 @@ impl<'a> Run<'a> {
                 }
                 _ => (0, self.text),
             };
+            if !hay.is_ascii() && pre.as_ref().is_some_and(|p| !p.is_match(hay)) {
+                continue;
+            }
             for caps in re.captures_iter(hay) {
                 let m = caps.name("hit").or_else(|| caps.get(0)).expect("group 0");
                 if m.is_empty() {

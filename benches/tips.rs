@@ -49,10 +49,10 @@ fn synthetic_skill(i: usize) -> String {
     let mut s = format!(
         "---\nname: synthetic-{i}\ndescription: Synthetic skill {i} about module_{i} in {lang}.\nlanguages: [{lang}]\n---\n\n# Synthetic {i}\n\n"
     );
-    if i % 2 == 0 {
+    if i.is_multiple_of(2) {
         s.push_str(&format!(
             "## Avoid helper_{i}\n\n<!-- skill-lsp tip\n- id: call\n  pattern: '\\bhelper_{i}\\((?P<hit>[^)]*)\\)'\n  message: helper_{i} is slow.\n- id: none-assign\n  pattern: '^\\s*cache_{i}\\s*=\\s*None'\n  message: do not reset cache_{i}.\n  severity: hint\n- id: import\n  pattern: '{}'\n  message: module_{i} is deprecated.\n-->\n\nWhy helper_{i} hurts.\n\n",
-            if i % 10 == 0 { format!("(?m)^import module_{i}\\n") } else { format!("^\\s*(?:import|from)\\s+module_{i}\\b") }
+            if i.is_multiple_of(10) { format!("(?m)^import module_{i}\\n") } else { format!("^\\s*(?:import|from)\\s+module_{i}\\b") }
         ));
     }
     s.push_str(&format!(

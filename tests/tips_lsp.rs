@@ -396,3 +396,79 @@ async fn a_broken_trigger_is_a_diagnostic_on_the_skill_file() {
     assert_eq!(d.diagnostics.len(), 1);
     s.shutdown().await;
 }
+
+#[tokio::test]
+async fn turn_off_falls_back_to_a_command_without_file_creation_support() {
+    let (_t, tmp) = tmpdir();
+    let mut caps = common::default_capabilities();
+    caps["workspace"]["workspaceEdit"] = json!({"documentChanges": false});
+    caps["window"]["showDocument"] = json!({"support": false});
+    let mut s = start(&tmp, Some(caps)).await;
+    let uri = s.open("app.py", "python", APP).await;
+    s.await_diagnostics(&uri, Some(1)).await;
+    let actions = s
+        .request_raw(
+            "textDocument/codeAction",
+            json!({"textDocument": {"uri": uri.as_str()}, "range": {"start": {"line": 5, "character": 6}, "end": {"line": 5, "character": 6}}, "context": {"diagnostics": []}}),
+        )
+        .await
+        .unwrap();
+    let list = actions.as_array().unwrap();
+    // Without documentChanges the ignore edit uses `changes`.
+    let ignore = list
+        .iter()
+        .find(|a| {
+            a["title"]
+                .as_str()
+                .unwrap()
+                .starts_with("Ignore this tip here")
+        })
+        .unwrap();
+    assert_eq!(
+        ignore["edit"]["changes"][uri.as_str()][0]["range"]["start"],
+        json!({"line": 5, "character": 0})
+    );
+    let off = list
+        .iter()
+        .find(|a| {
+            a["title"]
+                .as_str()
+                .unwrap()
+                .starts_with("Turn off this tip")
+        })
+        .unwrap();
+    assert!(off.get("edit").is_none_or(Value::is_null), "{off}");
+    let cmd = &off["command"];
+    assert_eq!(cmd["command"], "skill-lsp.turnOffTip");
+    s.request_raw(
+        "workspace/executeCommand",
+        json!({"command": cmd["command"], "arguments": cmd["arguments"]}),
+    )
+    .await
+    .unwrap();
+    let written = std::fs::read_to_string(tmp.join("ws/.skill-lsp.yaml")).unwrap();
+    assert_eq!(
+        written,
+        "tips:\n  overrides:\n    py-errors/blind-except: off\n"
+    );
+    // Show skill without showDocument: a message with the location instead.
+    let show = list
+        .iter()
+        .find(|a| a["title"].as_str().unwrap().starts_with("Show skill"))
+        .unwrap();
+    let r = s
+        .request_raw("workspace/executeCommand", json!({"command": show["command"]["command"], "arguments": show["command"]["arguments"]}))
+        .await
+        .unwrap();
+    assert_eq!(r["line"], 8);
+    assert!(s.recorded("window/showDocument").is_empty());
+    let msg = s
+        .await_message("window/showMessage", |p| {
+            p["message"]
+                .as_str()
+                .is_some_and(|m| m.contains("py-errors.md:9"))
+        })
+        .await;
+    assert_eq!(msg["params"]["type"], 3);
+    s.shutdown().await;
+}

@@ -475,6 +475,22 @@ fn implicit_message(title: &str, prose: &str) -> String {
     s
 }
 
+/// A `RegexSet` to use as a **prefilter** for `patterns` (say, skills' `content` regexes): word
+/// boundaries made ASCII and a large lazy-DFA cache, so one pass over a big or non-ASCII file stays
+/// on the DFA (with Unicode `\b` the set runs on the NFA for any file containing one non-ASCII
+/// byte: seconds instead of milliseconds). It may report a pattern the exact regex would not match
+/// (and, only when a `\b` sits next to a non-ASCII letter, rarely miss one): confirm each hit with
+/// the exact `Regex` before acting on it.
+pub fn prefilter_set<S: AsRef<str>>(patterns: &[S]) -> Result<RegexSet, regex::Error> {
+    regex::RegexSetBuilder::new(
+        patterns
+            .iter()
+            .map(|p| trigger::ascii_boundaries(p.as_ref())),
+    )
+    .dfa_size_limit(DFA_CACHE)
+    .build()
+}
+
 /// The tips covering byte `offset`, most specific first: declared before implicit, then the
 /// shorter span, then the louder severity.
 pub fn tips_at(findings: &[Finding], offset: usize) -> Vec<&Finding> {

@@ -484,3 +484,14 @@ fn cjk_emoji_and_odd_input() {
         1
     );
 }
+
+#[test]
+fn prefilter_set_stays_fast_and_finds_on_non_ascii_text() {
+    let set = prefilter_set(&[r"(?m)^\s*(?:import|from)\s+fastapi\b", r"\bdjango\b"]).unwrap();
+    let text = format!(
+        "# café ☕\n{}from fastapi import FastAPI\n",
+        "x = 1\n".repeat(1000)
+    );
+    let m = set.matches(&text);
+    assert!(m.matched(0) && !m.matched(1));
+}

@@ -287,14 +287,20 @@ fn parse_all(found: Vec<Found>) -> Vec<Skill> {
 }
 
 fn parse_found(f: Found) -> Skill {
-    formats::parse(FileInput {
+    let mut skill = formats::parse(FileInput {
         path: f.path,
         rel: &f.rel,
         text: f.text,
         format: f.format,
         origin: f.origin,
         dir: f.dir,
-    })
+    });
+    // Only embedded skills need their text kept (to be written out for editors to open); a
+    // file on disk can be read again, and a corpus of 750 files is 7 MB of it.
+    if skill.origin != Origin::Builtin {
+        skill.text = Arc::from("");
+    }
+    skill
 }
 
 /// Later origins win: workspace > configured > user > builtin. The loser gets a problem and is

@@ -254,7 +254,8 @@ pub struct Skill {
     pub extra: serde_json::Map<String, serde_json::Value>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub problems: Vec<Problem>,
-    /// The whole file text (needed to show or materialize embedded skills).
+    /// The whole file text of an embedded skill (written to a cache folder so editors can open
+    /// it); empty for skills read from disk.
     #[serde(skip)]
     pub text: Arc<str>,
 }

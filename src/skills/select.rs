@@ -41,8 +41,8 @@ pub enum Reason {
         id: String,
         inferred: bool,
     },
-    Glob(String),
-    Content(String),
+    Glob(std::sync::Arc<str>),
+    Content(std::sync::Arc<str>),
     Description(Vec<String>),
     /// Asked for by name.
     Requested,
@@ -81,10 +81,8 @@ pub struct Match {
 #[derive(Debug, Default)]
 struct Compiled {
     /// Indices into `SelectIndex::content_set`, with the source of each pattern.
-    content: Vec<(String, usize)>,
+    content: Vec<(std::sync::Arc<str>, usize)>,
     exclude: Option<GlobSet>,
-    /// Words of name, aliases and description (for model-decided ranking).
-    words: HashSet<String>,
 }
 
 /// The compiled selection index of a library.
@@ -92,7 +90,7 @@ struct Compiled {
 pub struct SelectIndex {
     globs: Option<GlobSet>,
     /// GlobSet pattern index -> (skill, pattern).
-    glob_owner: Vec<(SkillId, String)>,
+    glob_owner: Vec<(SkillId, std::sync::Arc<str>)>,
     /// Declared language -> auto skills.
     by_language: HashMap<String, Vec<SkillId>>,
     /// Auto skills whose only conditions are content regexes.
@@ -101,12 +99,15 @@ pub struct SelectIndex {
     subtree: Vec<(SkillId, String)>,
     /// Model-decided skills by inferred language.
     model_by_language: HashMap<String, Vec<SkillId>>,
-    /// Word -> model-decided skills mentioning it.
-    model_words: HashMap<String, Vec<SkillId>>,
+    /// Word -> model-decided and generic (always-on, `**`) skills whose name, aliases or
+    /// description mention it: one lookup per document term ranks them all.
+    words: HashMap<String, Vec<SkillId>>,
     compiled: Vec<Compiled>,
     /// Every skill's content regexes in one set: one pass over the text per selection, instead
     /// of one per candidate (`(?m)^\s*import x` has no literal prefix to skip ahead with).
     content_set: Option<RegexSet>,
+    /// The exact (Unicode) patterns, compiled on first use, that confirm a prefilter hit.
+    content_exact: Vec<(String, std::sync::OnceLock<Option<Regex>>)>,
     /// Position of each skill in name order, for cheap deterministic tie-breaks.
     name_rank: Vec<u32>,
 }
@@ -202,20 +203,47 @@ fn words(text: &str) -> impl Iterator<Item = String> + '_ {
         .filter(|w| !STOP.contains(&w.as_str()))
 }
 
-fn skill_words(s: &Skill) -> HashSet<String> {
+fn index_words(index: &mut HashMap<String, Vec<SkillId>>, id: SkillId, s: &Skill) {
     let mut ws: HashSet<String> = words(&s.name)
         .chain(s.aliases.iter().flat_map(|a| words(a).collect::<Vec<_>>()))
         .collect();
     ws.extend(words(&s.description));
-    ws
+    for w in ws {
+        index.entry(w).or_default().push(id);
+    }
 }
 
-/// How well a generic (always-on or `**`) rule's words fit the document's terms: ranks
-/// `github-actions` (globs `**/*`) above `a11y` (globs `**/*`) for a workflow file.
-fn generic_fit(c: &Compiled, strong: &[String], weak: &[String]) -> u32 {
-    let hits =
-        |terms: &[String], w: u32| terms.iter().filter(|t| c.words.contains(*t)).count() as u32 * w;
-    (hits(strong, 20) + hits(weak, 10)).min(100)
+/// Matches being built, indexed densely by skill (no hashing on the hot path).
+struct Acc {
+    pos: Vec<u32>,
+    out: Vec<Match>,
+}
+
+impl Acc {
+    fn new(n: usize) -> Acc {
+        Acc {
+            pos: vec![u32::MAX; n],
+            out: Vec::new(),
+        }
+    }
+
+    fn slot(&mut self, id: SkillId) -> &mut Match {
+        if self.pos[id] == u32::MAX {
+            self.pos[id] = self.out.len() as u32;
+            self.out.push(Match {
+                skill: id,
+                score: 0,
+                reasons: Vec::new(),
+            });
+        }
+        &mut self.out[self.pos[id] as usize]
+    }
+
+    fn add(&mut self, id: SkillId, score: u32, reason: Reason) {
+        let m = self.slot(id);
+        m.score += score;
+        m.reasons.push(reason);
+    }
 }
 
 impl SelectIndex {
@@ -227,7 +255,7 @@ impl SelectIndex {
             let mut c = Compiled::default();
             for r in &s.content {
                 if Regex::new(r).is_ok() {
-                    c.content.push((r.clone(), content_patterns.len()));
+                    c.content.push((r.as_str().into(), content_patterns.len()));
                     content_patterns.push(r.clone());
                 }
             }
@@ -243,7 +271,7 @@ impl SelectIndex {
             match &s.activation {
                 Activation::Always => {
                     ix.always.push(id);
-                    c.words = skill_words(s);
+                    index_words(&mut ix.words, id, s);
                 }
                 Activation::Subtree { dir } => {
                     ix.subtree.push((id, dir.to_string_lossy().to_string()))
@@ -253,15 +281,12 @@ impl SelectIndex {
                     for l in &s.languages {
                         ix.model_by_language.entry(l.clone()).or_default().push(id);
                     }
-                    for w in &skill_words(s) {
-                        ix.model_words.entry(w.clone()).or_default().push(id);
-                    }
-                    c.words = skill_words(s);
+                    index_words(&mut ix.words, id, s);
                 }
                 Activation::Auto => {
                     let mut has_glob = false;
                     if s.globs.iter().any(|g| globs::is_everything(g)) {
-                        c.words = skill_words(s);
+                        index_words(&mut ix.words, id, s);
                     }
                     for g in &s.globs {
                         if let Ok(glob) = globs::build(
@@ -269,7 +294,7 @@ impl SelectIndex {
                             s.format == super::model::SourceFormat::CopilotInstructions,
                         ) {
                             gb.add(glob);
-                            ix.glob_owner.push((id, g.clone()));
+                            ix.glob_owner.push((id, g.as_str().into()));
                             has_glob = true;
                         }
                     }
@@ -286,7 +311,13 @@ impl SelectIndex {
             ix.compiled.push(c);
         }
         ix.globs = gb.build().ok();
-        ix.content_set = RegexSet::new(&content_patterns).ok();
+        // ASCII word boundaries keep one pass over a non-ASCII file on the lazy DFA (a Unicode
+        // `\b` made it fall back to the NFA: most of `check`'s time); hits are confirmed below.
+        ix.content_set = crate::skills::tips::prefilter_set(&content_patterns).ok();
+        ix.content_exact = content_patterns
+            .into_iter()
+            .map(|p| (p, std::sync::OnceLock::new()))
+            .collect();
         let mut order: Vec<usize> = (0..skills.len()).collect();
         order.sort_by(|&a, &b| skills[a].name.cmp(&skills[b].name));
         ix.name_rank = vec![0; skills.len()];
@@ -348,6 +379,10 @@ fn doc_terms(doc: &DocumentInfo, rel: Option<&str>) -> (Vec<String>, Vec<String>
         if let Some(i) = import {
             let i = i.trim_start_matches('@');
             for part in i.split(['/', '.', '-', '_']).take(2) {
+                // Files repeat their imports' packages: skip known ones before allocating.
+                if strong.iter().any(|x: &String| x.eq_ignore_ascii_case(part)) {
+                    continue;
+                }
                 let p = part.to_ascii_lowercase();
                 if p.len() >= 2
                     && !STOP.contains(&p.as_str())
@@ -386,25 +421,32 @@ pub fn select(lib: &Library, doc: &DocumentInfo) -> Vec<Match> {
     let langs: Vec<&str> = std::iter::once(lang)
         .chain(languages::related(lang).iter().copied())
         .collect();
-    let mut out: HashMap<SkillId, Match> = HashMap::new();
-    let add = |out: &mut HashMap<SkillId, Match>, id: SkillId, score: u32, reason: Reason| {
-        let m = out.entry(id).or_insert(Match {
-            skill: id,
-            score: 0,
-            reasons: Vec::new(),
-        });
-        m.score += score;
-        m.reasons.push(reason);
-    };
+    let n = lib.skills.len();
+    let mut acc = Acc::new(n);
 
+    // How well each model-decided or generic skill's words fit the document's terms.
     let (strong, weak) = doc_terms(doc, rel.as_deref());
+    let mut fit = vec![(0u32, 0u32); n];
+    let mut fit_terms: Vec<(SkillId, &str)> = Vec::new();
+    for (terms, weight) in [(&strong, 1u32), (&weak, 0u32)] {
+        for t in terms {
+            if let Some(ids) = ix.words.get(t) {
+                for &id in ids {
+                    if weight == 1 {
+                        fit[id].0 += 1
+                    } else {
+                        fit[id].1 += 1
+                    }
+                    fit_terms.push((id, t.as_str()));
+                }
+            }
+        }
+    }
+    // Ranks `github-actions` (globs `**/*`) above `a11y` (also `**/*`) for a workflow file.
+    let generic_fit = |id: SkillId| (fit[id].0 * 20 + fit[id].1 * 10).min(100);
+
     for &id in &ix.always {
-        add(
-            &mut out,
-            id,
-            120 + generic_fit(&ix.compiled[id], &strong, &weak),
-            Reason::Always,
-        );
+        acc.add(id, 120 + generic_fit(id), Reason::Always);
     }
 
     // AGENTS.md / CLAUDE.md: the governing files along the path, nearest first.
@@ -431,8 +473,7 @@ pub fn select(lib: &Library, doc: &DocumentInfo) -> Vec<Match> {
                     .file_name()
                     .map(|n| n.to_string_lossy().to_string())
                     .unwrap_or_default();
-                add(
-                    &mut out,
+                acc.add(
                     *id,
                     450u32.saturating_sub(10 * distance.min(30)),
                     Reason::Nearest { file, distance },
@@ -442,7 +483,7 @@ pub fn select(lib: &Library, doc: &DocumentInfo) -> Vec<Match> {
     }
 
     // Auto skills: candidates from globs, declared languages, content-only.
-    let mut candidates: Vec<(SkillId, Option<&String>)> = Vec::new();
+    let mut candidates: Vec<(SkillId, Option<&std::sync::Arc<str>>)> = Vec::new();
     if let (Some(set), Some(rel)) = (&ix.globs, rel.as_deref()) {
         for i in set.matches(rel) {
             let (id, g) = &ix.glob_owner[i];
@@ -458,7 +499,7 @@ pub fn select(lib: &Library, doc: &DocumentInfo) -> Vec<Match> {
     candidates.extend(ix.content_only.iter().map(|&id| (id, None)));
     candidates.sort_by(|a, b| {
         a.0.cmp(&b.0)
-            .then_with(|| b.1.map(String::len).cmp(&a.1.map(String::len)))
+            .then_with(|| b.1.map(|g| g.len()).cmp(&a.1.map(|g| g.len())))
     });
     candidates.dedup_by_key(|c| c.0);
     for (id, glob) in candidates {
@@ -476,7 +517,7 @@ pub fn select(lib: &Library, doc: &DocumentInfo) -> Vec<Match> {
             match glob {
                 // `**` is "every file": as generic as an always-on rule.
                 Some(g) if globs::is_everything(g) => {
-                    score += 120 + generic_fit(c, &strong, &weak);
+                    score += 120 + generic_fit(id);
                     reasons.push(Reason::Glob(g.clone()));
                 }
                 Some(g) => {
@@ -503,7 +544,17 @@ pub fn select(lib: &Library, doc: &DocumentInfo) -> Vec<Match> {
                 Some(set) => set.matches(doc.text),
                 None => RegexSet::empty().matches(""),
             });
-            match c.content.iter().find(|(_, i)| hits.matched(*i)) {
+            let confirmed = |i: usize| {
+                let (src, cell) = &ix.content_exact[i];
+                cell.get_or_init(|| Regex::new(src).ok())
+                    .as_ref()
+                    .is_some_and(|re| re.is_match(doc.text))
+            };
+            match c
+                .content
+                .iter()
+                .find(|(_, i)| hits.matched(*i) && confirmed(*i))
+            {
                 Some((src, _)) => {
                     // What the text says is strong evidence (an `import fastapi`).
                     score += 350;
@@ -515,40 +566,38 @@ pub fn select(lib: &Library, doc: &DocumentInfo) -> Vec<Match> {
         if reasons.is_empty() {
             continue;
         }
-        for r in reasons {
-            add(&mut out, id, 0, r);
-        }
-        if let Some(m) = out.get_mut(&id) {
-            m.score += score;
-        }
+        let m = acc.slot(id);
+        m.score += score;
+        m.reasons.extend(reasons);
     }
 
     // Model-decided skills: rank by how well name + description fit the document.
-    let mut model: HashMap<SkillId, (u32, Vec<String>, bool)> = HashMap::new();
+    let mut lang_match = vec![false; 0];
     for l in &langs {
         if let Some(ids) = ix.model_by_language.get(*l) {
+            if lang_match.is_empty() {
+                lang_match = vec![false; n];
+            }
             for &id in ids {
-                model.entry(id).or_default().2 = true;
+                lang_match[id] = true;
             }
         }
     }
-    for (terms, weight) in [(&strong, 40u32), (&weak, 10u32)] {
-        for t in terms {
-            if let Some(ids) = ix.model_words.get(t) {
-                for &id in ids {
-                    let e = model.entry(id).or_default();
-                    if !e.1.contains(t) {
-                        e.0 += weight;
-                        e.1.push(t.clone());
-                    }
-                }
-            }
-        }
+    let mut model: Vec<SkillId> = fit_terms.iter().map(|(id, _)| *id).collect();
+    if !lang_match.is_empty() {
+        model.extend((0..n).filter(|&id| lang_match[id]));
     }
-    for (id, (mut score, terms, lang_match)) in model {
+    model.sort_unstable();
+    model.dedup();
+    for id in model {
         let s = lib.skill(id);
+        if s.activation != Activation::ModelDecided {
+            continue;
+        }
+        let matched = !lang_match.is_empty() && lang_match[id];
+        let mut score = fit[id].0 * 40 + fit[id].1 * 10;
         let mut reasons = Vec::new();
-        if lang_match {
+        if matched {
             score += 60;
             let l = s
                 .languages
@@ -561,24 +610,26 @@ pub fn select(lib: &Library, doc: &DocumentInfo) -> Vec<Match> {
                 inferred: true,
             });
         }
+        let terms: Vec<String> = fit_terms
+            .iter()
+            .filter(|(i, _)| *i == id)
+            .map(|(_, t)| t.to_string())
+            .collect();
         if !terms.is_empty() {
             reasons.push(Reason::Description(terms));
         }
-        // A language match alone, or an import, or at least two path words.
-        if score < 40 && !lang_match {
+        // A language match alone, or an import, or at least four path words.
+        if score < 40 && !matched {
             continue;
         }
-        let e = out.entry(id).or_insert(Match {
-            skill: id,
-            score: 0,
-            reasons: Vec::new(),
-        });
-        e.score += score.min(350);
-        e.reasons.extend(reasons);
+        let m = acc.slot(id);
+        m.score += score.min(350);
+        m.reasons.extend(reasons);
     }
 
-    let mut v: Vec<Match> = out.into_values().collect();
-    v.sort_by(|a, b| {
+    let mut v = acc.out;
+    // Name ranks are unique, so an unstable sort is still deterministic.
+    v.sort_unstable_by(|a, b| {
         b.score
             .cmp(&a.score)
             .then_with(|| ix.name_rank[a.skill].cmp(&ix.name_rank[b.skill]))

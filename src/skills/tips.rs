@@ -74,18 +74,42 @@ pub struct Tip {
     context: Vec<Context>,
 }
 
+/// A regex compiled on first use. Every trigger is validated when the library loads, but most
+/// never get a prefilter hit in a session; keeping hundreds of compiled Unicode NFAs resident
+/// cost ~60 MB for the bundled library alone.
+#[derive(Debug)]
+struct LazyRegex {
+    src: String,
+    cell: OnceLock<Option<Regex>>,
+}
+
+impl LazyRegex {
+    fn new(src: String) -> LazyRegex {
+        LazyRegex {
+            src,
+            cell: OnceLock::new(),
+        }
+    }
+
+    fn get(&self) -> Option<&Regex> {
+        self.cell
+            .get_or_init(|| Regex::new(&self.src).ok())
+            .as_ref()
+    }
+}
+
 #[derive(Debug)]
 enum Matcher {
     /// Per line: `re` on the line, `ml` (`(?mR:…)` with ASCII word boundaries, see
     /// [`trigger::ascii_boundaries`]) to locate candidate lines in the whole text.
     Line {
-        re: Regex,
-        ml: Regex,
+        re: LazyRegex,
+        ml: LazyRegex,
     },
     /// On the whole text; `pre` (ASCII word boundaries) first says whether it can match at all.
     Span {
-        re: Regex,
-        pre: Option<Regex>,
+        re: LazyRegex,
+        pre: LazyRegex,
     },
     Implicit,
 }
@@ -110,7 +134,10 @@ struct LangIndex {
 #[derive(Debug, Default)]
 pub struct TipIndex {
     tips: Vec<Tip>,
-    langs: HashMap<String, LangIndex>,
+    /// Tips grouped by language list, each group compiled once.
+    groups: Vec<LangIndex>,
+    /// Language id (or `*`) -> the groups that apply to it.
+    langs: HashMap<String, Vec<usize>>,
 }
 
 /// What to look for.
@@ -194,19 +221,17 @@ impl TipIndex {
                             continue;
                         }
                         let ascii = trigger::ascii_boundaries(&d.pattern);
+                        // `d.re` proved the pattern compiles; drop it and compile on first use.
+                        let re = LazyRegex::new(d.re.as_str().to_string());
                         let matcher = if d.span {
                             Matcher::Span {
-                                pre: Regex::new(&ascii).ok(),
-                                re: d.re,
+                                pre: LazyRegex::new(ascii),
+                                re,
                             }
                         } else {
-                            match Regex::new(&format!("(?mR:{ascii})")) {
-                                Ok(ml) => Matcher::Line { re: d.re, ml },
-                                // Cannot happen for a pattern that compiled alone; be safe anyway.
-                                Err(_) => Matcher::Span {
-                                    pre: None,
-                                    re: d.re,
-                                },
+                            Matcher::Line {
+                                re,
+                                ml: LazyRegex::new(format!("(?mR:{ascii})")),
                             }
                         };
                         tips.push(Tip {
@@ -271,6 +296,7 @@ impl TipIndex {
         }
         let mut index = TipIndex {
             tips,
+            groups: Vec::new(),
             langs: HashMap::new(),
         };
         index.index(implicit_lines);
@@ -278,42 +304,56 @@ impl TipIndex {
     }
 
     fn index(&mut self, implicit_lines: Vec<(usize, Vec<String>)>) {
-        let mut line_pats: HashMap<String, Vec<usize>> = HashMap::new();
-        let mut langs: HashMap<String, LangIndex> = HashMap::new();
-        let keys = |t: &Tip| -> Vec<String> {
-            if t.languages.is_empty() {
-                vec![ANY.to_string()]
-            } else {
-                t.languages.clone()
-            }
-        };
+        // Tips are grouped by their exact language list, and each group is compiled once: a
+        // JavaScript tip for four language ids lives in one set, not four copies.
+        let mut group_of: HashMap<Vec<String>, usize> = HashMap::new();
+        let mut groups: Vec<LangIndex> = Vec::new();
+        let mut line_pats: Vec<Vec<usize>> = Vec::new();
+        let mut langs: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut group =
+            |t: &Tip, groups: &mut Vec<LangIndex>, line_pats: &mut Vec<Vec<usize>>| -> usize {
+                let mut key = if t.languages.is_empty() {
+                    vec![ANY.to_string()]
+                } else {
+                    t.languages.clone()
+                };
+                key.sort();
+                key.dedup();
+                *group_of.entry(key.clone()).or_insert_with(|| {
+                    groups.push(LangIndex::default());
+                    line_pats.push(Vec::new());
+                    let g = groups.len() - 1;
+                    for k in key {
+                        langs.entry(k).or_default().push(g);
+                    }
+                    g
+                })
+            };
         for (ti, t) in self.tips.iter().enumerate() {
-            for k in keys(t) {
-                match &t.matcher {
-                    Matcher::Line { .. } => line_pats.entry(k).or_default().push(ti),
-                    Matcher::Span { .. } => langs.entry(k).or_default().span.push(ti),
-                    Matcher::Implicit => {}
-                }
+            let g = group(t, &mut groups, &mut line_pats);
+            match &t.matcher {
+                Matcher::Line { .. } => line_pats[g].push(ti),
+                Matcher::Span { .. } => groups[g].span.push(ti),
+                Matcher::Implicit => {}
             }
         }
         for (ti, lines) in implicit_lines {
-            for k in keys(&self.tips[ti]) {
-                let li = langs.entry(k).or_default();
-                for l in &lines {
-                    let v = li.implicit.entry(l.clone()).or_default();
-                    if !v.contains(&ti) {
-                        v.push(ti);
-                    }
+            let g = group(&self.tips[ti], &mut groups, &mut line_pats);
+            let li = &mut groups[g];
+            for l in &lines {
+                let v = li.implicit.entry(l.clone()).or_default();
+                if !v.contains(&ti) {
+                    v.push(ti);
                 }
             }
         }
-        for (k, tis) in line_pats {
-            let li = langs.entry(k).or_default();
+        for (g, tis) in line_pats.into_iter().enumerate() {
+            let li = &mut groups[g];
             for chunk in tis.chunks(SET_CHUNK) {
                 let pats: Vec<&str> = chunk
                     .iter()
                     .map(|&ti| match &self.tips[ti].matcher {
-                        Matcher::Line { ml, .. } => ml.as_str(),
+                        Matcher::Line { ml, .. } => ml.src.as_str(),
                         _ => unreachable!("only line tips are in line_pats"),
                     })
                     .collect();
@@ -336,6 +376,7 @@ impl TipIndex {
                 }
             }
         }
+        self.groups = groups;
         self.langs = langs;
     }
 
@@ -404,10 +445,16 @@ impl TipIndex {
             sel[s] = true;
         }
         let mut run = Run::new(self, doc, opts, settings, sel);
-        for key in lang_keys(doc.language_id) {
-            if let Some(li) = self.langs.get(key) {
-                run.lang(li);
-            }
+        let mut groups: Vec<usize> = lang_keys(doc.language_id)
+            .into_iter()
+            .filter_map(|k| self.langs.get(k))
+            .flatten()
+            .copied()
+            .collect();
+        groups.sort_unstable();
+        groups.dedup();
+        for g in groups {
+            run.lang(&self.groups[g]);
         }
         let mut out = run.out;
         out.sort_by(|a, b| {
@@ -687,6 +734,7 @@ impl<'a> Run<'a> {
             let Matcher::Span { re, pre } = &index.tips[ti].matcher else {
                 continue;
             };
+            let Some(re) = re.get() else { continue };
             // For a few lines (hover), search a window around them unless the pattern needs the
             // whole text (`\A`, `\z`, or `^`/`$` without `(?m)`); windows start at a line start,
             // so `^` and `\b` behave as in the whole text.
@@ -704,7 +752,7 @@ impl<'a> Run<'a> {
                 }
                 _ => (0, self.text),
             };
-            if !hay.is_ascii() && pre.as_ref().is_some_and(|p| !p.is_match(hay)) {
+            if !hay.is_ascii() && pre.get().is_some_and(|p| !p.is_match(hay)) {
                 continue;
             }
             for caps in re.captures_iter(hay) {
@@ -757,6 +805,7 @@ impl<'a> Run<'a> {
         let Matcher::Line { ml, .. } = &self.index.tips[ti].matcher else {
             return;
         };
+        let Some(ml) = ml.get() else { return };
         let mut pos = 0;
         while pos <= self.text.len() {
             let Some(m) = ml.find_at(self.text, pos) else {
@@ -775,6 +824,7 @@ impl<'a> Run<'a> {
         let Matcher::Line { re, .. } = &self.index.tips[ti].matcher else {
             return;
         };
+        let Some(re) = re.get() else { return };
         let (start, line) = self.line(l);
         for caps in re.captures_iter(line) {
             let m = caps.name("hit").or_else(|| caps.get(0)).expect("group 0");

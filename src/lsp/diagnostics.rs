@@ -46,6 +46,9 @@ pub struct DiagnosticsState {
     /// Latest scheduled generation per URI: older tasks give up.
     pending: Mutex<HashMap<Uri, u64>>,
     cache: Mutex<HashMap<Uri, Arc<Analysis>>>,
+    /// One computation at a time: each concurrent regex search needs its own lazy-DFA caches
+    /// (megabytes per set), and on two cores parallel documents gain nothing anyway.
+    gate: std::sync::OnceLock<tokio::sync::Semaphore>,
 }
 
 impl DiagnosticsState {
@@ -193,18 +196,41 @@ pub fn schedule(b: &Backend, uri: Uri) {
         if !b.state.diagnostics.is_latest(&uri, g) {
             return;
         }
+        let Ok(_permit) = b
+            .state
+            .diagnostics
+            .gate
+            .get_or_init(|| tokio::sync::Semaphore::new(1))
+            .acquire()
+            .await
+        else {
+            return;
+        };
+        if !b.state.diagnostics.is_latest(&uri, g) {
+            return;
+        }
         let Some(doc) = b.document(&uri) else { return };
         let snap = b.snapshot();
         let version = doc.version;
         let b2 = b.clone();
-        let diags =
-            match tokio::task::spawn_blocking(move || diagnostics_for(&b2, &snap, &doc)).await {
-                Ok(d) => d,
-                Err(e) => {
-                    tracing::warn!("tip diagnostics failed: {e}");
-                    return;
-                }
-            };
+        let big = doc.rope.len_bytes() > 256 * 1024;
+        let diags = match tokio::task::spawn_blocking(move || {
+            let d = diagnostics_for(&b2, &snap, &doc);
+            if big {
+                // The text copy, line table and lexer regions of a large document are freed
+                // here; give the pages back rather than let each worker's arena keep them.
+                crate::lsp::server::release_freed_memory();
+            }
+            d
+        })
+        .await
+        {
+            Ok(d) => d,
+            Err(e) => {
+                tracing::warn!("tip diagnostics failed: {e}");
+                return;
+            }
+        };
         // A newer change (or a close) superseded this computation: let the newer task publish.
         if !b.state.diagnostics.is_latest(&uri, g)
             || b.document(&uri).map(|d| d.version) != Some(version)

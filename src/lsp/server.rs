@@ -354,7 +354,12 @@ impl Backend {
             ms = started.elapsed().as_millis() as u64,
             "skills loaded"
         );
-        *self.state.library.write().expect("lock") = Arc::new(lib);
+        let old = std::mem::replace(
+            &mut *self.state.library.write().expect("lock"),
+            Arc::new(lib),
+        );
+        drop(old);
+        release_freed_memory();
         diagnostics::schedule_all(self);
     }
 
@@ -829,6 +834,16 @@ impl Backend {
     /// `window/workDoneProgress/cancel` (not part of the framework's trait).
     async fn work_done_progress_cancel(&self, params: WorkDoneProgressCancelParams) {
         agent_actions::cancel_progress(self, params.token);
+    }
+}
+
+/// Hand memory freed by a load (validation compiles, the previous library) back to the OS:
+/// glibc keeps freed heap pages otherwise, and an editor runs this process all day.
+pub fn release_freed_memory() {
+    #[cfg(all(target_os = "linux", target_env = "gnu"))]
+    // SAFETY: malloc_trim only releases free pages of the allocator's own heap.
+    unsafe {
+        libc::malloc_trim(0);
     }
 }
 

@@ -28,7 +28,7 @@ const SET_CHUNK: usize = 128;
 const SPAN_WINDOW: usize = 200;
 /// Lazy DFA cache per `RegexSet`: big enough that a set of many patterns does not thrash the cache
 /// and fall back to the (much slower) NFA simulation on a large file. Grows only as needed.
-const DFA_CACHE: usize = 64 << 20;
+const DFA_CACHE: usize = 8 << 20;
 /// Key of the index for tips that apply to any language.
 const ANY: &str = "*";
 
@@ -123,14 +123,49 @@ impl Tip {
 
 #[derive(Debug, Default)]
 struct LangIndex {
+    /// Line tips of this group and their prefilter patterns, compiled into `compiled` the first
+    /// time a document of these languages is searched: a session editing Python never pays for
+    /// the Solidity or GDScript sets.
+    line_tips: Vec<(usize, String)>,
     /// Line patterns in chunks: the set and, per pattern, the tip it belongs to.
-    sets: Vec<(RegexSet, Vec<usize>)>,
+    compiled: OnceLock<Vec<(RegexSet, Vec<usize>)>>,
     span: Vec<usize>,
     /// Normalized bad line -> implicit tips.
     implicit: HashMap<String, Vec<usize>>,
 }
 
 /// All tips of a library, compiled once per load.
+impl LangIndex {
+    /// The prefilter sets of this group, compiled on first use.
+    fn sets(&self) -> &[(RegexSet, Vec<usize>)] {
+        self.compiled.get_or_init(|| {
+            let mut out = Vec::new();
+            for chunk in self.line_tips.chunks(SET_CHUNK) {
+                let pats: Vec<&str> = chunk.iter().map(|(_, p)| p.as_str()).collect();
+                let tis: Vec<usize> = chunk.iter().map(|(ti, _)| *ti).collect();
+                match regex::RegexSetBuilder::new(&pats)
+                    .dfa_size_limit(DFA_CACHE)
+                    .build()
+                {
+                    Ok(set) => out.push((set, tis)),
+                    Err(e) => {
+                        // Too big together: fall back to one set per pattern.
+                        tracing::debug!(
+                            "tip RegexSet chunk failed ({e}); compiling patterns one by one"
+                        );
+                        for (&ti, p) in tis.iter().zip(&pats) {
+                            if let Ok(set) = RegexSet::new([p]) {
+                                out.push((set, vec![ti]));
+                            }
+                        }
+                    }
+                }
+            }
+            out
+        })
+    }
+}
+
 #[derive(Debug, Default)]
 pub struct TipIndex {
     tips: Vec<Tip>,
@@ -348,33 +383,13 @@ impl TipIndex {
             }
         }
         for (g, tis) in line_pats.into_iter().enumerate() {
-            let li = &mut groups[g];
-            for chunk in tis.chunks(SET_CHUNK) {
-                let pats: Vec<&str> = chunk
-                    .iter()
-                    .map(|&ti| match &self.tips[ti].matcher {
-                        Matcher::Line { ml, .. } => ml.src.as_str(),
-                        _ => unreachable!("only line tips are in line_pats"),
-                    })
-                    .collect();
-                match regex::RegexSetBuilder::new(&pats)
-                    .dfa_size_limit(DFA_CACHE)
-                    .build()
-                {
-                    Ok(set) => li.sets.push((set, chunk.to_vec())),
-                    Err(e) => {
-                        // Too big together: fall back to one set per pattern.
-                        tracing::debug!(
-                            "tip RegexSet chunk failed ({e}); compiling patterns one by one"
-                        );
-                        for (&ti, p) in chunk.iter().zip(&pats) {
-                            if let Ok(set) = RegexSet::new([p]) {
-                                li.sets.push((set, vec![ti]));
-                            }
-                        }
-                    }
-                }
-            }
+            groups[g].line_tips = tis
+                .into_iter()
+                .map(|ti| match &self.tips[ti].matcher {
+                    Matcher::Line { ml, .. } => (ti, ml.src.clone()),
+                    _ => unreachable!("only line tips are in line_pats"),
+                })
+                .collect();
         }
         self.groups = groups;
         self.langs = langs;
@@ -707,7 +722,7 @@ impl<'a> Run<'a> {
             let end = (r.end as usize).min(self.line_count());
             for l in (r.start as usize).min(end)..end {
                 let (_, line) = self.line(l);
-                for (set, map) in &li.sets {
+                for (set, map) in li.sets() {
                     for pi in set.matches(line).iter() {
                         let ti = map[pi];
                         if self.selected[index.tips[ti].skill] {
@@ -717,7 +732,7 @@ impl<'a> Run<'a> {
                 }
             }
         } else {
-            for (set, map) in &li.sets {
+            for (set, map) in li.sets() {
                 for pi in set.matches(self.text).iter() {
                     let ti = map[pi];
                     if self.selected[index.tips[ti].skill] && self.seen.insert(ti) {

@@ -116,7 +116,8 @@ pub fn is_span_pattern(p: &str) -> bool {
     false
 }
 
-/// The pattern with `\b` / `\B` made ASCII word boundaries, for prefiltering only. A Unicode word
+/// The pattern with `\b` / `\B` made ASCII word boundaries and `\w` / `\d` / `\W` / `\D` made
+/// small supersets, for prefiltering only. A Unicode word
 /// boundary makes the lazy DFA give up on any non-ASCII text (one `é` in a file turned a 3 ms scan
 /// into 4 s of NFA simulation); the ASCII variant keeps it on the DFA. Candidates it finds are
 /// then checked with the exact (Unicode) pattern, line by line.
@@ -124,6 +125,7 @@ pub fn ascii_boundaries(p: &str) -> String {
     let mut out = String::with_capacity(p.len() + 16);
     let mut chars = p.chars().peekable();
     let mut class_depth = 0usize;
+    let mut negations: Vec<bool> = Vec::new();
     while let Some(c) = chars.next() {
         match c {
             '\\' => {
@@ -131,18 +133,33 @@ pub fn ascii_boundaries(p: &str) -> String {
                     out.push(c);
                     break;
                 };
-                if class_depth == 0 && (n == 'b' || n == 'B') {
-                    out.push_str(if n == 'b' { "(?-u:\\b)" } else { "(?-u:\\B)" });
-                } else {
-                    out.push(c);
-                    out.push(n);
+                // Unicode `\w` / `\d` compile to large UTF-8 automata (tens of KB per use, and
+                // more DFA states). ASCII word characters plus every non-ASCII character is a
+                // superset, so the prefilter still never misses what the exact pattern matches.
+                // Inside a negated class a smaller set would be a larger complement: keep it.
+                let negated = negations.last().copied().unwrap_or(false);
+                match (n, if negated { usize::MAX } else { class_depth }) {
+                    ('b', 0) => out.push_str("(?-u:\\b)"),
+                    ('B', 0) => out.push_str("(?-u:\\B)"),
+                    ('w', 0) => out.push_str("[0-9A-Za-z_\\x{80}-\\x{10FFFF}]"),
+                    ('w', d) if d != usize::MAX => out.push_str("0-9A-Za-z_\\x{80}-\\x{10FFFF}"),
+                    ('d', 0) => out.push_str("[0-9\\x{80}-\\x{10FFFF}]"),
+                    ('d', d) if d != usize::MAX => out.push_str("0-9\\x{80}-\\x{10FFFF}"),
+                    ('W', 0) => out.push_str("[^0-9A-Za-z_]"),
+                    ('D', 0) => out.push_str("[^0-9]"),
+                    _ => {
+                        out.push(c);
+                        out.push(n);
+                    }
                 }
             }
             '[' => {
                 class_depth += 1;
                 out.push(c);
                 // `[]` and `[^]` at the start of a class are literal brackets.
-                if chars.peek() == Some(&'^') {
+                let neg = chars.peek() == Some(&'^');
+                negations.push(neg || negations.last().copied().unwrap_or(false));
+                if neg {
                     out.push(chars.next().unwrap());
                 }
                 if chars.peek() == Some(&']') {
@@ -151,6 +168,7 @@ pub fn ascii_boundaries(p: &str) -> String {
             }
             ']' if class_depth > 0 => {
                 class_depth -= 1;
+                negations.pop();
                 out.push(c);
             }
             _ => out.push(c),
@@ -638,6 +656,24 @@ mod tests {
         assert_eq!(ascii_boundaries(r"[]\b]\b"), r"[]\b](?-u:\b)");
         for p in [r"\beval\(", r"(?i)\b\w*(token)\b", r"[^\]]\bx"] {
             assert!(Regex::new(&ascii_boundaries(p)).is_ok(), "{p}");
+        }
+        assert_eq!(ascii_boundaries(r"[^\w]\d"), r"[^\w][0-9\x{80}-\x{10FFFF}]");
+        assert_eq!(
+            ascii_boundaries(r"[\w.]+"),
+            r"[0-9A-Za-z_\x{80}-\x{10FFFF}.]+"
+        );
+        // The prefilter never misses what the exact pattern finds (no `\b` next to non-ASCII).
+        let cases = [
+            (r"\w+\s*=\s*\d+", "café = ٣"),
+            (r"[^\w]x\W", "é x!"),
+            (r"^\s*[\w.]+\(", "  número.parse("),
+            (r"\D\d", "x٣"),
+        ];
+        for (p, hay) in cases {
+            let exact = Regex::new(p).unwrap();
+            let pre = Regex::new(&ascii_boundaries(p)).unwrap();
+            assert!(exact.is_match(hay), "{p} on {hay}");
+            assert!(pre.is_match(hay), "prefilter of {p} missed {hay}");
         }
     }
 

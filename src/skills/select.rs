@@ -491,6 +491,9 @@ pub fn select(lib: &Library, doc: &DocumentInfo) -> Vec<Match> {
         }
     }
     let mut content_hits: Option<regex::SetMatches> = None;
+    // What a file is shows at its top (imports, `apiVersion:`/`kind:`, a shebang): content
+    // conditions read the first 64 KiB, so selecting for a huge file costs what a small one does.
+    let head = &doc.text[..floor_char_boundary(doc.text, CONTENT_HEAD)];
     for l in &langs {
         if let Some(ids) = ix.by_language.get(*l) {
             candidates.extend(ids.iter().map(|&id| (id, None)));
@@ -541,14 +544,14 @@ pub fn select(lib: &Library, doc: &DocumentInfo) -> Vec<Match> {
         }
         if !c.content.is_empty() {
             let hits = content_hits.get_or_insert_with(|| match &ix.content_set {
-                Some(set) => set.matches(doc.text),
+                Some(set) => set.matches(head),
                 None => RegexSet::empty().matches(""),
             });
             let confirmed = |i: usize| {
                 let (src, cell) = &ix.content_exact[i];
                 cell.get_or_init(|| Regex::new(src).ok())
                     .as_ref()
-                    .is_some_and(|re| re.is_match(doc.text))
+                    .is_some_and(|re| re.is_match(head))
             };
             match c
                 .content
@@ -635,6 +638,20 @@ pub fn select(lib: &Library, doc: &DocumentInfo) -> Vec<Match> {
             .then_with(|| ix.name_rank[a.skill].cmp(&ix.name_rank[b.skill]))
     });
     v
+}
+
+/// How much of a document content conditions read.
+pub const CONTENT_HEAD: usize = 64 * 1024;
+
+fn floor_char_boundary(s: &str, max: usize) -> usize {
+    if max >= s.len() {
+        return s.len();
+    }
+    let mut i = max;
+    while !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
 }
 
 /// Rank of a matching glob: literal folders and file names are more specific than extensions,

@@ -4,12 +4,17 @@
 //!
 //! Run: `cargo bench --bench figures`
 
-use std::io::{BufRead, BufReader, Write};
+use std::io::{BufReader, Write};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-use serde_json::{Value, json};
+use serde_json::json;
+
+#[path = "../tests/common/frames.rs"]
+mod frames;
+
+use frames::{frame, read_msg};
 use skill_lsp::lsp::proto::{self, LanguageServer};
 use skill_lsp::skills::library::{Library, SkillSources};
 use skill_lsp::skills::model::Origin;
@@ -166,31 +171,6 @@ fn bench_did_change(rt: &tokio::runtime::Runtime) {
             fmt(pct(runs, 0.99))
         );
     });
-}
-
-fn frame(v: &Value) -> Vec<u8> {
-    let body = serde_json::to_string(v).unwrap();
-    format!("Content-Length: {}\r\n\r\n{}", body.len(), body).into_bytes()
-}
-
-fn read_msg(r: &mut impl BufRead) -> Option<Value> {
-    let mut len = 0usize;
-    loop {
-        let mut line = String::new();
-        if r.read_line(&mut line).ok()? == 0 {
-            return None;
-        }
-        let t = line.trim_end();
-        if t.is_empty() {
-            break;
-        }
-        if let Some(v) = t.strip_prefix("Content-Length:") {
-            len = v.trim().parse().ok()?;
-        }
-    }
-    let mut body = vec![0; len];
-    r.read_exact(&mut body).ok()?;
-    serde_json::from_slice(&body).ok()
 }
 
 fn rss_kib(pid: u32) -> Option<u64> {

@@ -90,7 +90,8 @@ struct Compiled {
 pub struct SelectIndex {
     globs: Option<GlobSet>,
     /// GlobSet pattern index -> (skill, pattern).
-    glob_owner: Vec<(SkillId, std::sync::Arc<str>)>,
+    /// Owner, pattern and its precomputed specificity.
+    glob_owner: Vec<(SkillId, std::sync::Arc<str>, u32)>,
     /// Declared language -> auto skills.
     by_language: HashMap<String, Vec<SkillId>>,
     /// Auto skills whose only conditions are content regexes.
@@ -294,7 +295,8 @@ impl SelectIndex {
                             s.format == super::model::SourceFormat::CopilotInstructions,
                         ) {
                             gb.add(glob);
-                            ix.glob_owner.push((id, g.as_str().into()));
+                            ix.glob_owner
+                                .push((id, g.as_str().into(), glob_specificity(g)));
                             has_glob = true;
                         }
                     }
@@ -483,11 +485,11 @@ pub fn select(lib: &Library, doc: &DocumentInfo) -> Vec<Match> {
     }
 
     // Auto skills: candidates from globs, declared languages, content-only.
-    let mut candidates: Vec<(SkillId, Option<&std::sync::Arc<str>>)> = Vec::new();
+    let mut candidates: Vec<(SkillId, Option<(&std::sync::Arc<str>, u32)>)> = Vec::new();
     if let (Some(set), Some(rel)) = (&ix.globs, rel.as_deref()) {
         for i in set.matches(rel) {
-            let (id, g) = &ix.glob_owner[i];
-            candidates.push((*id, Some(g)));
+            let (id, g, spec) = &ix.glob_owner[i];
+            candidates.push((*id, Some((g, *spec))));
         }
     }
     let mut content_hits: Option<regex::SetMatches> = None;
@@ -502,7 +504,7 @@ pub fn select(lib: &Library, doc: &DocumentInfo) -> Vec<Match> {
     candidates.extend(ix.content_only.iter().map(|&id| (id, None)));
     candidates.sort_by(|a, b| {
         a.0.cmp(&b.0)
-            .then_with(|| b.1.map(|g| g.len()).cmp(&a.1.map(|g| g.len())))
+            .then_with(|| b.1.map(|g| g.1).cmp(&a.1.map(|g| g.1)))
     });
     candidates.dedup_by_key(|c| c.0);
     for (id, glob) in candidates {
@@ -519,12 +521,12 @@ pub fn select(lib: &Library, doc: &DocumentInfo) -> Vec<Match> {
         if has_globs {
             match glob {
                 // `**` is "every file": as generic as an always-on rule.
-                Some(g) if globs::is_everything(g) => {
+                Some((g, _)) if globs::is_everything(g) => {
                     score += 120 + generic_fit(id);
                     reasons.push(Reason::Glob(g.clone()));
                 }
-                Some(g) => {
-                    score += glob_specificity(g) + name_fits_language(&s.name, lang);
+                Some((g, spec)) => {
+                    score += spec + name_fits_language(&s.name, lang);
                     reasons.push(Reason::Glob(g.clone()));
                 }
                 None => continue,
@@ -687,8 +689,8 @@ fn glob_specificity(g: &str) -> u32 {
 
 /// A small bonus when the skill's name names the document's language (`python.mdc` for a `.py`).
 fn name_fits_language(name: &str, lang: &str) -> u32 {
-    let lower = name.to_ascii_lowercase();
-    let words: Vec<&str> = lower.split(|c: char| !c.is_alphanumeric()).collect();
+    // Called for every glob match: compare words in place rather than allocate.
+    let mut words = name.split(|c: char| !c.is_alphanumeric());
     let wanted: &[&str] = match lang {
         "typescriptreact" => &["react", "tsx", "typescript"],
         "javascriptreact" => &["react", "jsx", "javascript"],
@@ -699,9 +701,15 @@ fn name_fits_language(name: &str, lang: &str) -> u32 {
         "python" => &["python", "py"],
         "go" => &["go", "golang"],
         "rust" => &["rust"],
-        other => return if words.contains(&other) { 5 } else { 0 },
+        other => {
+            return if words.any(|w| w.eq_ignore_ascii_case(other)) {
+                5
+            } else {
+                0
+            };
+        }
     };
-    if words.iter().any(|w| wanted.contains(w)) {
+    if words.any(|w| wanted.iter().any(|x| w.eq_ignore_ascii_case(x))) {
         30
     } else {
         0

@@ -485,7 +485,8 @@ pub fn select(lib: &Library, doc: &DocumentInfo) -> Vec<Match> {
     }
 
     // Auto skills: candidates from globs, declared languages, content-only.
-    let mut candidates: Vec<(SkillId, Option<(&std::sync::Arc<str>, u32)>)> = Vec::new();
+    // A candidate and, when a glob brought it in, that glob and its specificity.
+    let mut candidates: Vec<(SkillId, Option<GlobHit>)> = Vec::new();
     if let (Some(set), Some(rel)) = (&ix.globs, rel.as_deref()) {
         for i in set.matches(rel) {
             let (id, g, spec) = &ix.glob_owner[i];
@@ -641,6 +642,9 @@ pub fn select(lib: &Library, doc: &DocumentInfo) -> Vec<Match> {
     });
     v
 }
+
+/// A matching glob and its specificity.
+type GlobHit<'a> = (&'a std::sync::Arc<str>, u32);
 
 /// How much of a document content conditions read.
 pub const CONTENT_HEAD: usize = 64 * 1024;

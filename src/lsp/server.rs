@@ -125,6 +125,9 @@ pub struct State {
     pub docs: RwLock<HashMap<Uri, Document>>,
     pub library: RwLock<Arc<Library>>,
     pub resolved: RwLock<Arc<Resolved>>,
+    /// `resolved.settings` behind its own `Arc`, so a snapshot (every hover and code action)
+    /// shares it instead of deep-cloning the settings.
+    settings: RwLock<Arc<Settings>>,
     pub flags: RwLock<ClientFlags>,
     pub workspaces: RwLock<Vec<PathBuf>>,
     /// `initializationOptions` and the last `workspace/configuration` answer.
@@ -214,6 +217,7 @@ impl Backend {
             state: Arc::new(State {
                 docs: RwLock::new(HashMap::new()),
                 library: RwLock::new(Arc::new(Library::default())),
+                settings: RwLock::new(Arc::new(resolved.settings.clone())),
                 resolved: RwLock::new(resolved),
                 flags: RwLock::new(ClientFlags::default()),
                 workspaces: RwLock::new(Vec::new()),
@@ -232,7 +236,7 @@ impl Backend {
         let resolved = self.state.resolved.read().expect("lock").clone();
         Snapshot {
             library: self.state.library.read().expect("lock").clone(),
-            settings: Arc::new(resolved.settings.clone()),
+            settings: self.state.settings.read().expect("lock").clone(),
             resolved,
             flags: *self.state.flags.read().expect("lock"),
             workspaces: self.state.workspaces.read().expect("lock").clone(),
@@ -303,6 +307,7 @@ impl Backend {
         let old = slot.settings.skills.clone();
         let changed = old != resolved.settings.skills;
         *slot = resolved.clone();
+        *self.state.settings.write().expect("lock") = Arc::new(resolved.settings.clone());
         (resolved, changed)
     }
 

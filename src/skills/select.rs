@@ -1,6 +1,6 @@
 //! Selection: which skills apply to a document, ranked, each with the reasons why. Deterministic
 //! and explainable. The index is built once per library load so that one selection touches only
-//! candidate skills (one `GlobSet` over every skill's globs, a language map, an inverted index of
+//! candidate skills (one `GlobIndex` pass over every skill's globs, a language map, an inverted index of
 //! description words).
 
 use std::collections::{HashMap, HashSet};
@@ -69,12 +69,16 @@ impl fmt::Display for Reason {
     }
 }
 
+/// The reasons of one match: almost always one or two, kept inline because a selection builds
+/// a few hundred matches and a heap vector each was a quarter of its time.
+pub type Reasons = smallvec::SmallVec<[Reason; 2]>;
+
 /// One applicable skill.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct Match {
     pub skill: SkillId,
     pub score: u32,
-    pub reasons: Vec<Reason>,
+    pub reasons: Reasons,
 }
 
 /// Per-skill compiled conditions.
@@ -88,9 +92,8 @@ struct Compiled {
 /// The compiled selection index of a library.
 #[derive(Debug, Default)]
 pub struct SelectIndex {
-    globs: Option<GlobSet>,
-    /// GlobSet pattern index -> (skill, pattern).
-    /// Owner, pattern and its precomputed specificity.
+    globs: globs::GlobIndex,
+    /// Glob index entry -> owner, pattern and its precomputed specificity.
     glob_owner: Vec<(SkillId, std::sync::Arc<str>, u32)>,
     /// Declared language -> auto skills.
     by_language: HashMap<String, Vec<SkillId>>,
@@ -197,11 +200,19 @@ const STOP: &[&str] = &[
     "features",
 ];
 
+/// `STOP` as a set: every word of every description and path is checked against it.
+static STOP_SET: std::sync::LazyLock<HashSet<&'static str>> =
+    std::sync::LazyLock::new(|| STOP.iter().copied().collect());
+
+fn is_stop(word: &str) -> bool {
+    STOP_SET.contains(word)
+}
+
 fn words(text: &str) -> impl Iterator<Item = String> + '_ {
     text.split(|c: char| !(c.is_alphanumeric() || c == '+' || c == '#'))
         .filter(|w| w.len() >= 3)
         .map(str::to_ascii_lowercase)
-        .filter(|w| !STOP.contains(&w.as_str()))
+        .filter(|w| !is_stop(w))
 }
 
 fn index_words(index: &mut HashMap<String, Vec<SkillId>>, id: SkillId, s: &Skill) {
@@ -221,36 +232,72 @@ struct Acc {
 }
 
 impl Acc {
-    fn new(n: usize) -> Acc {
+    fn new(n: usize, expected: usize) -> Acc {
         Acc {
             pos: vec![u32::MAX; n],
-            out: Vec::new(),
+            out: Vec::with_capacity(expected),
         }
     }
 
-    fn slot(&mut self, id: SkillId) -> &mut Match {
+    /// Add a score and its reasons; a skill seen for the first time takes `reasons` as they are.
+    fn merge(&mut self, id: SkillId, score: u32, reasons: Reasons) {
         if self.pos[id] == u32::MAX {
             self.pos[id] = self.out.len() as u32;
             self.out.push(Match {
                 skill: id,
-                score: 0,
-                reasons: Vec::new(),
+                score,
+                reasons,
             });
+        } else {
+            let m = &mut self.out[self.pos[id] as usize];
+            m.score += score;
+            m.reasons.extend(reasons);
         }
-        &mut self.out[self.pos[id] as usize]
     }
 
     fn add(&mut self, id: SkillId, score: u32, reason: Reason) {
-        let m = self.slot(id);
-        m.score += score;
-        m.reasons.push(reason);
+        self.merge(id, score, smallvec::smallvec![reason]);
+    }
+
+    /// The matches, best score first, then in name order (ranks are unique, so the order is
+    /// total). Sorting small keys and then moving each match along its permutation cycle beats
+    /// swapping the large matches inside a sort.
+    fn into_ranked(self, name_rank: &[u32]) -> Vec<Match> {
+        let mut v = self.out;
+        let mut keys: Vec<(u64, u32)> = v
+            .iter()
+            .enumerate()
+            .map(|(i, m)| {
+                let key = (u64::from(u32::MAX - m.score) << 32) | u64::from(name_rank[m.skill]);
+                (key, i as u32)
+            })
+            .collect();
+        keys.sort_unstable();
+        // Position k takes the match at keys[k].1: follow each cycle once, marking visits.
+        for k in 0..keys.len() {
+            // `u64::MAX` marks a placed position (a real key has a rank below `u32::MAX`).
+            if keys[k].0 == u64::MAX {
+                continue;
+            }
+            let mut j = k;
+            loop {
+                let src = keys[j].1 as usize;
+                keys[j].0 = u64::MAX;
+                if src == k {
+                    break;
+                }
+                v.swap(j, src);
+                j = src;
+            }
+        }
+        v
     }
 }
 
 impl SelectIndex {
     pub fn build(skills: &[Skill]) -> SelectIndex {
         let mut ix = SelectIndex::default();
-        let mut gb = GlobSetBuilder::new();
+        let mut gb = globs::GlobIndexBuilder::default();
         let mut content_patterns: Vec<String> = Vec::new();
         for (id, s) in skills.iter().enumerate() {
             let mut c = Compiled::default();
@@ -290,11 +337,8 @@ impl SelectIndex {
                         index_words(&mut ix.words, id, s);
                     }
                     for g in &s.globs {
-                        if let Ok(glob) = globs::build(
-                            g,
-                            s.format == super::model::SourceFormat::CopilotInstructions,
-                        ) {
-                            gb.add(glob);
+                        let ci = s.format == super::model::SourceFormat::CopilotInstructions;
+                        if gb.add(g, ci).is_ok() {
                             ix.glob_owner
                                 .push((id, g.as_str().into(), glob_specificity(g)));
                             has_glob = true;
@@ -312,7 +356,7 @@ impl SelectIndex {
             }
             ix.compiled.push(c);
         }
-        ix.globs = gb.build().ok();
+        ix.globs = gb.build();
         // ASCII word boundaries keep one pass over a non-ASCII file on the lazy DFA (a Unicode
         // `\b` made it fall back to the NFA: most of `check`'s time); hits are confirmed below.
         ix.content_set = crate::skills::tips::prefilter_set(&content_patterns).ok();
@@ -341,6 +385,12 @@ pub fn match_path(doc: &DocumentInfo) -> Option<String> {
     Some(s.trim_start_matches('/').to_string())
 }
 
+// Built once: `str::find` sets up a new searcher per call, per line of every document.
+static FROM: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+    std::sync::LazyLock::new(|| memchr::memmem::Finder::new(" from "));
+static REQUIRE: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+    std::sync::LazyLock::new(|| memchr::memmem::Finder::new("require("));
+
 /// Terms describing a document, for model-decided skills: language, path words, imports.
 fn doc_terms(doc: &DocumentInfo, rel: Option<&str>) -> (Vec<String>, Vec<String>) {
     let mut strong = Vec::new();
@@ -352,50 +402,71 @@ fn doc_terms(doc: &DocumentInfo, rel: Option<&str>) -> (Vec<String>, Vec<String>
             }
         }
     }
-    for line in doc.text.lines().take(300) {
-        let t = line.trim_start();
+    let mut add = |import: &str| {
+        let i = import.trim_start_matches('@');
+        // Go modules start with their host (`github.com/gin-gonic/gin`): the package follows.
+        let i = match i.split_once('/') {
+            Some((host, rest)) if host.contains('.') => rest,
+            _ => i,
+        };
+        for part in i.split(['/', '.', '-', '_']).take(2) {
+            // Files repeat their imports' packages: skip known ones before allocating.
+            if strong.iter().any(|x: &String| x.eq_ignore_ascii_case(part)) {
+                continue;
+            }
+            let p = part.to_ascii_lowercase();
+            if p.len() >= 2
+                && !is_stop(&p)
+                && ![
+                    "github", "com", "org", "std", "crate", "self", "super", "node",
+                ]
+                .contains(&p.as_str())
+            {
+                strong.push(p);
+            }
+        }
+    };
+    // Imports sit in the first lines; 300 is plenty and bounds the cost on huge files.
+    let mut scanned = 0;
+    for line in doc.text.split_inclusive('\n').take(300) {
+        scanned += line.len();
+        let t = line.trim();
+        // Every form below starts with one of these bytes: most lines are ruled out at once.
+        if !matches!(t.as_bytes().first(), Some(b'f' | b'i' | b'u' | b'"')) {
+            continue;
+        }
         let import = if let Some(rest) = t
             .strip_prefix("from ")
             .or_else(|| t.strip_prefix("import "))
         {
             // python `from x.y import z`, `import x`; JS `import x from 'pkg'`
-            if let Some(idx) = rest.find(" from ") {
+            if let Some(idx) = FROM.find(rest.as_bytes()) {
                 quoted(&rest[idx + 6..])
             } else if rest.starts_with(['"', '\'']) {
                 quoted(rest)
             } else {
                 rest.split(|c: char| !(c.is_alphanumeric() || c == '_'))
                     .next()
-                    .map(str::to_string)
             }
-        } else if let Some(idx) = t.find("require(") {
-            quoted(&t[idx + 8..])
         } else if let Some(rest) = t.strip_prefix("use ") {
-            rest.split("::").next().map(str::to_string)
-        } else if t.starts_with('"') && t.trim_end().ends_with('"') && t.contains('/') {
+            rest.split("::").next()
+        } else if t.starts_with('"') && t.ends_with('"') && t.contains('/') {
             // Go import blocks.
             quoted(t)
         } else {
             None
         };
         if let Some(i) = import {
-            let i = i.trim_start_matches('@');
-            for part in i.split(['/', '.', '-', '_']).take(2) {
-                // Files repeat their imports' packages: skip known ones before allocating.
-                if strong.iter().any(|x: &String| x.eq_ignore_ascii_case(part)) {
-                    continue;
-                }
-                let p = part.to_ascii_lowercase();
-                if p.len() >= 2
-                    && !STOP.contains(&p.as_str())
-                    && ![
-                        "github", "com", "org", "std", "crate", "self", "super", "node",
-                    ]
-                    .contains(&p.as_str())
-                {
-                    strong.push(p);
-                }
-            }
+            add(i);
+        }
+    }
+    // CommonJS `require('x')` can sit anywhere in a line: one search over the scanned text.
+    let head = &doc.text[..scanned];
+    for idx in REQUIRE.find_iter(head.as_bytes()) {
+        let rest = &head[idx + 8..];
+        let line = &rest[..rest.find('\n').unwrap_or(rest.len())];
+        if let Some(i) = quoted(line) {
+            add(i);
         }
     }
     strong.sort();
@@ -405,14 +476,14 @@ fn doc_terms(doc: &DocumentInfo, rel: Option<&str>) -> (Vec<String>, Vec<String>
     (strong, weak)
 }
 
-fn quoted(s: &str) -> Option<String> {
+fn quoted(s: &str) -> Option<&str> {
     let s = s.trim_start();
     let q = s
         .chars()
         .next()
         .filter(|c| *c == '"' || *c == '\'' || *c == '`')?;
     let rest = &s[1..];
-    rest.find(q).map(|end| rest[..end].to_string())
+    rest.find(q).map(|end| &rest[..end])
 }
 
 /// Applicable skills for a document, best first.
@@ -424,7 +495,7 @@ pub fn select(lib: &Library, doc: &DocumentInfo) -> Vec<Match> {
         .chain(languages::related(lang).iter().copied())
         .collect();
     let n = lib.skills.len();
-    let mut acc = Acc::new(n);
+    let mut acc = Acc::new(n, ix.always.len() + 16);
 
     // How well each model-decided or generic skill's words fit the document's terms.
     let (strong, weak) = doc_terms(doc, rel.as_deref());
@@ -486,29 +557,46 @@ pub fn select(lib: &Library, doc: &DocumentInfo) -> Vec<Match> {
 
     // Auto skills: candidates from globs, declared languages, content-only.
     // A candidate and, when a glob brought it in, that glob and its specificity.
-    let mut candidates: Vec<(SkillId, Option<GlobHit>)> = Vec::new();
-    if let (Some(set), Some(rel)) = (&ix.globs, rel.as_deref()) {
-        for i in set.matches(rel) {
-            let (id, g, spec) = &ix.glob_owner[i];
-            candidates.push((*id, Some((g, *spec))));
+    // Each candidate once, with its most specific matching glob (ties: the first declared).
+    // Dense per-skill slots instead of sorting the hits: a thousand skills, a few hundred hits.
+    const ABSENT: u32 = u32::MAX;
+    const NO_GLOB: u32 = u32::MAX - 1;
+    let mut best = vec![ABSENT; n];
+    let mut candidates: Vec<SkillId> = Vec::new();
+    if let Some(rel) = rel.as_deref() {
+        let mut hits = Vec::new();
+        ix.globs.matches(rel, &mut hits);
+        for i in hits {
+            let (id, _, spec) = &ix.glob_owner[i];
+            let slot = &mut best[*id];
+            if *slot == ABSENT {
+                *slot = i as u32;
+                candidates.push(*id);
+            } else {
+                let held = ix.glob_owner[*slot as usize].2;
+                if *spec > held || (*spec == held && (i as u32) < *slot) {
+                    *slot = i as u32;
+                }
+            }
         }
     }
     let mut content_hits: Option<regex::SetMatches> = None;
     // What a file is shows at its top (imports, `apiVersion:`/`kind:`, a shebang): content
     // conditions read the first 64 KiB, so selecting for a huge file costs what a small one does.
     let head = &doc.text[..floor_char_boundary(doc.text, CONTENT_HEAD)];
-    for l in &langs {
-        if let Some(ids) = ix.by_language.get(*l) {
-            candidates.extend(ids.iter().map(|&id| (id, None)));
+    let by_language = langs.iter().filter_map(|l| ix.by_language.get(*l));
+    for &id in by_language.flatten().chain(&ix.content_only) {
+        if best[id] == ABSENT {
+            best[id] = NO_GLOB;
+            candidates.push(id);
         }
     }
-    candidates.extend(ix.content_only.iter().map(|&id| (id, None)));
-    candidates.sort_by(|a, b| {
-        a.0.cmp(&b.0)
-            .then_with(|| b.1.map(|g| g.1).cmp(&a.1.map(|g| g.1)))
-    });
-    candidates.dedup_by_key(|c| c.0);
-    for (id, glob) in candidates {
+    acc.out.reserve(candidates.len());
+    for id in candidates {
+        let glob: Option<GlobHit> = (best[id] < NO_GLOB).then(|| {
+            let (_, g, spec) = &ix.glob_owner[best[id] as usize];
+            (g, *spec)
+        });
         let s = lib.skill(id);
         let c = &ix.compiled[id];
         if let (Some(ex), Some(rel)) = (&c.exclude, rel.as_deref())
@@ -516,7 +604,7 @@ pub fn select(lib: &Library, doc: &DocumentInfo) -> Vec<Match> {
         {
             continue;
         }
-        let mut reasons = Vec::new();
+        let mut reasons = Reasons::new();
         let mut score = 0;
         let has_globs = !s.globs.is_empty();
         if has_globs {
@@ -572,13 +660,12 @@ pub fn select(lib: &Library, doc: &DocumentInfo) -> Vec<Match> {
         if reasons.is_empty() {
             continue;
         }
-        let m = acc.slot(id);
-        m.score += score;
-        m.reasons.extend(reasons);
+        acc.merge(id, score, reasons);
     }
 
     // Model-decided skills: rank by how well name + description fit the document.
     let mut lang_match = vec![false; 0];
+    let mut model: Vec<SkillId> = Vec::new();
     for l in &langs {
         if let Some(ids) = ix.model_by_language.get(*l) {
             if lang_match.is_empty() {
@@ -587,12 +674,12 @@ pub fn select(lib: &Library, doc: &DocumentInfo) -> Vec<Match> {
             for &id in ids {
                 lang_match[id] = true;
             }
+            model.extend_from_slice(ids);
         }
     }
-    let mut model: Vec<SkillId> = fit_terms.iter().map(|(id, _)| *id).collect();
-    if !lang_match.is_empty() {
-        model.extend((0..n).filter(|&id| lang_match[id]));
-    }
+    // Grouped by skill, each group keeping the terms' order (strong first).
+    fit_terms.sort_by_key(|(id, _)| *id);
+    model.extend(fit_terms.iter().map(|(id, _)| *id));
     model.sort_unstable();
     model.dedup();
     for id in model {
@@ -602,7 +689,11 @@ pub fn select(lib: &Library, doc: &DocumentInfo) -> Vec<Match> {
         }
         let matched = !lang_match.is_empty() && lang_match[id];
         let mut score = fit[id].0 * 40 + fit[id].1 * 10;
-        let mut reasons = Vec::new();
+        // A language match alone, or an import, or at least four path words.
+        if score < 40 && !matched {
+            continue;
+        }
+        let mut reasons = Reasons::new();
         if matched {
             score += 60;
             let l = s
@@ -616,31 +707,19 @@ pub fn select(lib: &Library, doc: &DocumentInfo) -> Vec<Match> {
                 inferred: true,
             });
         }
-        let terms: Vec<String> = fit_terms
+        let from = fit_terms.partition_point(|(i, _)| *i < id);
+        let terms: Vec<String> = fit_terms[from..]
             .iter()
-            .filter(|(i, _)| *i == id)
+            .take_while(|(i, _)| *i == id)
             .map(|(_, t)| t.to_string())
             .collect();
         if !terms.is_empty() {
             reasons.push(Reason::Description(terms));
         }
-        // A language match alone, or an import, or at least four path words.
-        if score < 40 && !matched {
-            continue;
-        }
-        let m = acc.slot(id);
-        m.score += score.min(350);
-        m.reasons.extend(reasons);
+        acc.merge(id, score.min(350), reasons);
     }
 
-    let mut v = acc.out;
-    // Name ranks are unique, so an unstable sort is still deterministic.
-    v.sort_unstable_by(|a, b| {
-        b.score
-            .cmp(&a.score)
-            .then_with(|| ix.name_rank[a.skill].cmp(&ix.name_rank[b.skill]))
-    });
-    v
+    acc.into_ranked(&ix.name_rank)
 }
 
 /// A matching glob and its specificity.
@@ -755,7 +834,7 @@ pub fn requested(lib: &Library, names: &[String]) -> Vec<Match> {
         .map(|id| Match {
             skill: id,
             score: 1000,
-            reasons: vec![Reason::Requested],
+            reasons: smallvec::smallvec![Reason::Requested],
         })
         .collect()
 }
@@ -776,4 +855,107 @@ pub fn root_for<'a>(roots: &'a [PathBuf], path: &Path) -> Option<&'a PathBuf> {
         .iter()
         .filter(|r| path.starts_with(r))
         .max_by_key(|r| r.components().count())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::skills::model::Origin;
+
+    fn lib(files: &[(&str, &str)]) -> Library {
+        let skills = files
+            .iter()
+            .map(|(rel, text)| {
+                crate::skills::formats::parse_text(rel, text, Origin::Configured).unwrap()
+            })
+            .collect();
+        Library::assemble(skills, Vec::new(), Vec::new())
+    }
+
+    fn run(lib: &Library, rel: &str, lang: &str, text: &str) -> Vec<(String, u32, Vec<String>)> {
+        let root = Path::new("/w");
+        let path = root.join(rel);
+        let doc = DocumentInfo {
+            path: Some(&path),
+            root: Some(root),
+            language_id: lang,
+            text,
+        };
+        select(lib, &doc)
+            .into_iter()
+            .map(|m| {
+                let reasons = m.reasons.iter().map(|r| r.to_string()).collect();
+                (lib.skill(m.skill).name.clone(), m.score, reasons)
+            })
+            .collect()
+    }
+
+    /// A skill matched by several of its globs reports the most specific one; equally specific
+    /// globs report the first declared.
+    #[test]
+    fn most_specific_glob_is_the_reason() {
+        let l = lib(&[
+            (
+                ".cursor/rules/api.mdc",
+                "---\ndescription: API\nglobs: **/*.py, **/api/**/*.py\n---\nBody\n",
+            ),
+            (
+                ".cursor/rules/twins.mdc",
+                "---\ndescription: Twins\nglobs: **/y/**/*.py, **/x/**/*.py\n---\nBody\n",
+            ),
+        ]);
+        let got = run(&l, "api/x/y/m.py", "python", "");
+        let api = got.iter().find(|m| m.0 == "api").unwrap();
+        assert_eq!(api.2, vec!["glob **/api/**/*.py"]);
+        let twins = got.iter().find(|m| m.0 == "twins").unwrap();
+        assert_eq!(twins.2, vec!["glob **/y/**/*.py"]);
+    }
+
+    /// Best score first; equal scores in name order, whatever order the skills were loaded in.
+    #[test]
+    fn ranking_is_score_then_name() {
+        let rule = |d: &str| format!("---\ndescription: {d}\nglobs: **/*.py\n---\nBody\n");
+        let (c, a, b) = (rule("c"), rule("a"), rule("b"));
+        let files = [
+            (".cursor/rules/charlie.mdc", c.as_str()),
+            (".cursor/rules/alpha.mdc", a.as_str()),
+            (".cursor/rules/bravo.mdc", b.as_str()),
+            (
+                ".cursor/rules/deep.mdc",
+                "---\ndescription: d\nglobs: src/app/**/*.py\n---\nBody\n",
+            ),
+        ];
+        let forward = lib(&files);
+        let mut reversed_files = files;
+        reversed_files.reverse();
+        let reversed = lib(&reversed_files);
+        for l in [&forward, &reversed] {
+            let names: Vec<String> = run(l, "src/app/m.py", "python", "")
+                .into_iter()
+                .map(|m| m.0)
+                .collect();
+            assert_eq!(names, ["deep", "alpha", "bravo", "charlie"]);
+        }
+    }
+
+    /// Imports become strong terms wherever the language puts them.
+    #[test]
+    fn document_terms_from_imports() {
+        let text = "#!/usr/bin/env node\nconst x = 1, fastify = require('fastify');\nimport React from \"react\";\nfrom pandas.io import sql\nimport numpy as np\nuse tokio::sync;\nimport (\n\t\"github.com/gin-gonic/gin\"\n)\n";
+        let path = Path::new("/w/src/handlers/orders.py");
+        let doc = DocumentInfo {
+            path: Some(path),
+            root: Some(Path::new("/w")),
+            language_id: "python",
+            text,
+        };
+        let (strong, weak) = doc_terms(&doc, match_path(&doc).as_deref());
+        assert_eq!(
+            strong,
+            [
+                "fastify", "gin", "gonic", "numpy", "pandas", "react", "tokio"
+            ]
+        );
+        assert_eq!(weak, ["handlers", "orders"]);
+    }
 }

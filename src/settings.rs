@@ -54,6 +54,13 @@ pub struct TipSettings {
     pub implicit_diagnostics: Vec<String>,
     /// Delay between the last edit and recomputing diagnostics.
     pub debounce_ms: u64,
+    /// Most tip diagnostics published for one document (0: no limit). A generated or legacy
+    /// file can hold thousands of hits; past a few hundred they are noise for the reader and
+    /// megabytes for the editor and for us. Hovers and code actions still see every finding.
+    pub max_diagnostics: usize,
+    /// Most diagnostics of one tip in one document (0: no limit), so one repeated pattern
+    /// cannot crowd out the others (the idea of cSpell's `maxDuplicateProblems`).
+    pub max_per_tip: usize,
 }
 
 /// Hover behaviour.
@@ -119,6 +126,8 @@ impl Default for Settings {
                 overrides: BTreeMap::new(),
                 implicit_diagnostics: Vec::new(),
                 debounce_ms: 300,
+                max_diagnostics: 500,
+                max_per_tip: 50,
             },
             hover: HoverSettings {
                 agent: false,
@@ -327,6 +336,8 @@ pub const KNOWN_KEYS: &[&str] = &[
     "tips.overrides",
     "tips.implicitDiagnostics",
     "tips.debounceMs",
+    "tips.maxDiagnostics",
+    "tips.maxPerTip",
     "hover.agent",
     "hover.agentTimeoutMs",
     "agent.provider",
@@ -482,6 +493,8 @@ fn set(
         }
         "tips.implicitDiagnostics" => s.tips.implicit_diagnostics = want_list(key, v)?,
         "tips.debounceMs" => s.tips.debounce_ms = want_u64(key, v)?.min(60_000),
+        "tips.maxDiagnostics" => s.tips.max_diagnostics = want_u64(key, v)? as usize,
+        "tips.maxPerTip" => s.tips.max_per_tip = want_u64(key, v)? as usize,
         "hover.agent" => s.hover.agent = want_bool(key, v)?,
         "hover.agentTimeoutMs" => s.hover.agent_timeout_ms = want_u64(key, v)?,
         "agent.provider" => {

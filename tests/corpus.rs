@@ -225,3 +225,41 @@ fn selection_sanity() {
         &gha[..12]
     );
 }
+
+/// Skills read from files keep headings and line ranges only once indexed; `hydrated` reads
+/// the rest again and gives exactly what a full parse of the file gives, for every corpus file.
+/// A library assembled from those skills again (as a bench or an addition does) keeps its tips.
+#[test]
+fn dropped_section_bodies_come_back_exactly() {
+    use skill_lsp::skills::model::{Bodies, Origin};
+    let lib = load();
+    let root = corpus();
+    let mut dropped = 0;
+    for (id, s) in lib.skills.iter().enumerate() {
+        assert_eq!(s.bodies, Bodies::Dropped, "{}", s.path.display());
+        assert!(
+            s.sections
+                .iter()
+                .all(|sec| sec.prose.is_empty() && sec.code_blocks.is_empty()),
+            "{}: bodies still held",
+            s.path.display()
+        );
+        let text = std::fs::read_to_string(&s.path).unwrap();
+        let rel = s.path.strip_prefix(&root).unwrap().to_string_lossy();
+        let full = skill_lsp::skills::formats::parse_text(&rel, &text, Origin::Configured)
+            .expect("a guidance file");
+        let back = lib.hydrated(id);
+        assert_eq!(
+            serde_json::to_value(&back.sections).unwrap(),
+            serde_json::to_value(&full.sections).unwrap(),
+            "{}",
+            s.path.display()
+        );
+        dropped += 1;
+    }
+    assert!(dropped > 700, "{dropped}");
+    let tips = lib.tips.tips().len();
+    assert!(tips > 0);
+    let again = Library::assemble(lib.skills.clone(), Vec::new(), Vec::new());
+    assert_eq!(again.tips.tips().len(), tips, "tips survive re-assembly");
+}

@@ -472,3 +472,66 @@ async fn turn_off_falls_back_to_a_command_without_file_creation_support() {
     assert_eq!(msg["params"]["type"], 3);
     s.shutdown().await;
 }
+
+/// A file with hundreds of hits publishes at most `tips.maxPerTip` of one tip and
+/// `tips.maxDiagnostics` in all (louder severities first, document order kept), says so in one
+/// note at the top, and still hovers every hit.
+#[tokio::test]
+async fn diagnostics_are_capped_with_a_note_and_hovers_still_see_every_hit() {
+    let (_t, tmp) = tmpdir();
+    let skills = tmp.join("skills");
+    std::fs::create_dir_all(&skills).unwrap();
+    std::fs::write(skills.join("py-errors.md"), SKILL).unwrap();
+    let ws = tmp.join("ws");
+    std::fs::create_dir_all(&ws).unwrap();
+    let mut s = common::builder()
+        .root(&ws)
+        .init_options(json!({"tips": {"debounceMs": 10, "maxDiagnostics": 5, "maxPerTip": 10}}))
+        .deps(|d| {
+            d.extra_skills = vec![skills.clone()];
+            d.no_builtin = true;
+        })
+        .start()
+        .await;
+    let mut text = String::from("x = eval(a)\ny = eval(b)\nz = eval(c)\n");
+    for i in 0..120 {
+        text.push_str(&format!("try:\n    f{i}()\nexcept Exception:\n    pass\n"));
+    }
+    let uri = s.open("many.py", "python", &text).await;
+    let d = s.await_diagnostics(&uri, Some(1)).await;
+    let codes: Vec<String> = d
+        .diagnostics
+        .iter()
+        .map(|d| {
+            serde_json::to_value(&d.code)
+                .unwrap()
+                .as_str()
+                .unwrap()
+                .to_string()
+        })
+        .collect();
+    assert_eq!(d.diagnostics.len(), 6, "{codes:?}");
+    let lines: Vec<u32> = d.diagnostics[..5]
+        .iter()
+        .map(|d| d.range.start.line)
+        .collect();
+    assert_eq!(
+        lines,
+        [5, 9, 13, 17, 21],
+        "the first five warnings, in order"
+    );
+    assert!(codes[..5].iter().all(|c| c == "py-errors/blind-except"));
+    let note = &d.diagnostics[5];
+    assert_eq!(codes[5], "skill-lsp/diagnostics-capped");
+    assert_eq!(note.range.start.line, 0);
+    assert!(
+        note.message.contains("showing 5 of 123"),
+        "{}",
+        note.message
+    );
+    // Line 3 + 4 * 100 + 2: the hundred-and-first blind except, far past the cap.
+    let h = hover(&mut s, uri.as_str(), 405, 4).await;
+    let md = h["contents"]["value"].as_str().unwrap_or_default();
+    assert!(md.contains("Blanket except hides real failures"), "{h}");
+    s.shutdown().await;
+}

@@ -111,12 +111,14 @@ pub fn build(
             message: f.message.to_string(),
         })
         .collect();
+    // Skills read from files dropped their section bodies after indexing: read them again.
+    let hydrated: Vec<_> = chosen.iter().map(|m| lib.hydrated(m.skill)).collect();
     let input = PromptInput {
         path: doc.path,
         language: doc.language_id,
         text,
         selection: target,
-        skills: chosen.iter().map(|m| lib.skill(m.skill)).collect(),
+        skills: hydrated.iter().map(|s| s.as_ref()).collect(),
         explicit: ask.skills.to_vec(),
         findings,
         instruction: ask.instruction,

@@ -948,6 +948,7 @@ mod tests {
             extra: Default::default(),
             problems: vec![],
             text: Arc::from(text.as_str()),
+            bodies: Default::default(),
         }
     }
 

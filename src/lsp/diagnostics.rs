@@ -151,8 +151,11 @@ pub fn diagnostics_for(b: &Backend, snap: &Snapshot, doc: &DocSnapshot) -> Vec<D
     let mut out = Vec::new();
     if snap.settings.tips.enabled && snap.settings.tips.diagnostics {
         let a = analysis(b, snap, doc);
+        let tips = &snap.settings.tips;
+        let (shown, total) =
+            crate::skills::tips::publishable(&a.findings, tips.max_diagnostics, tips.max_per_tip);
         let mut hrefs: HashMap<usize, Option<Uri>> = HashMap::new();
-        for f in a.findings.iter().filter(|f| f.diagnostic) {
+        for f in &shown {
             let href = hrefs
                 .entry(f.skill)
                 .or_insert_with(|| convert::skill_uri(snap.library.skill(f.skill)))
@@ -165,6 +168,25 @@ pub fn diagnostics_for(b: &Backend, snap: &Snapshot, doc: &DocSnapshot) -> Vec<D
                 source: Some("skill-lsp".into()),
                 message: f.message.to_string(),
                 data: Some(diagnostic_data(snap, f)),
+                ..Default::default()
+            });
+        }
+        if shown.len() < total {
+            // Say so where the reader starts: silence past the cap must not read as "clean".
+            out.push(Diagnostic {
+                range: doc.range_of(0..0),
+                severity: Some(super::proto::DiagnosticSeverity::INFORMATION),
+                code: Some(NumberOrString::String(
+                    "skill-lsp/diagnostics-capped".into(),
+                )),
+                source: Some("skill-lsp".into()),
+                message: format!(
+                    "skill-lsp: showing {} of {total} tip diagnostics in this file \
+                     (tips.maxDiagnostics {}, tips.maxPerTip {}); hovers still show every tip",
+                    shown.len(),
+                    tips.max_diagnostics,
+                    tips.max_per_tip
+                ),
                 ..Default::default()
             });
         }

@@ -136,7 +136,8 @@ fn good_example(section: &Section) -> Option<(String, String)> {
 pub fn render(snap: &Snapshot, findings: &[&Finding], markdown: bool) -> String {
     let mut parts = Vec::new();
     for (i, f) in findings.iter().enumerate() {
-        let skill = snap.library.skill(f.skill);
+        // Section bodies of skills read from files are read again here (see `hydrated`).
+        let skill = snap.library.hydrated(f.skill);
         let Some(section) = skill.sections.get(f.section) else {
             continue;
         };
@@ -171,7 +172,7 @@ pub fn render(snap: &Snapshot, findings: &[&Finding], markdown: bool) -> String 
             .file_name()
             .map(|n| n.to_string_lossy().to_string())
             .unwrap_or_default();
-        match convert::skill_uri(skill) {
+        match convert::skill_uri(&skill) {
             Some(uri) if markdown => s.push_str(&format!(
                 "\n[{file}:{}]({}#L{})  `{}`",
                 line + 1,

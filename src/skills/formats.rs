@@ -429,6 +429,7 @@ pub fn parse(input: FileInput<'_>) -> Skill {
         extra,
         problems,
         text,
+        bodies: Default::default(),
     }
 }
 

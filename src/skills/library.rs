@@ -7,7 +7,9 @@ use std::sync::Arc;
 
 use super::builtin;
 use super::formats::{self, FileInput};
-use super::model::{Origin, Problem, Severity, Skill, SkillId, SourceFormat, builtin_path};
+use super::model::{
+    Bodies, Origin, Problem, Section, Severity, Skill, SkillId, SourceFormat, builtin_path,
+};
 use super::select::SelectIndex;
 use super::tips::TipIndex;
 
@@ -194,6 +196,19 @@ impl Library {
         problems: Vec<Problem>,
         roots: Vec<RootInfo>,
     ) -> Library {
+        // Skills taken from another library (a bench or a test adding to a loaded one) may
+        // have dropped their bodies: the indexes below need them.
+        for s in skills.iter_mut().filter(|s| s.bodies == Bodies::Dropped) {
+            match reread_sections(s) {
+                Some(sections) => {
+                    s.sections = sections;
+                    s.bodies = Bodies::OnDisk;
+                }
+                None => {
+                    tracing::warn!(path = %s.path.display(), "skill file changed or gone; its tips are skipped until the next reload")
+                }
+            }
+        }
         resolve_clashes(&mut skills);
         let t = std::time::Instant::now();
         let (tips, tip_problems) = TipIndex::build(&skills);
@@ -206,6 +221,24 @@ impl Library {
         let t = std::time::Instant::now();
         let select = SelectIndex::build(&skills);
         tracing::debug!(ms = t.elapsed().as_secs_f64() * 1e3, "select index built");
+        let mut dropped = false;
+        for s in skills.iter_mut().filter(|s| s.bodies == Bodies::OnDisk) {
+            for sec in &mut s.sections {
+                sec.prose = String::new();
+                sec.code_blocks = Vec::new();
+                sec.comments = Vec::new();
+            }
+            s.bodies = Bodies::Dropped;
+            dropped = true;
+        }
+        if dropped {
+            // The freed bodies sit between the headings and names that stay, so few heap pages
+            // come free and the process keeps their size. Copying what stays, then freeing the
+            // originals, frees whole pages the allocator can give back (8 MB with the corpus).
+            let compact = skills.to_vec();
+            drop(skills);
+            skills = compact;
+        }
         let mut by_name = HashMap::new();
         for (i, s) in skills.iter().enumerate() {
             for a in &s.aliases {
@@ -232,6 +265,26 @@ impl Library {
 
     pub fn skill(&self, id: SkillId) -> &Skill {
         &self.skills[id]
+    }
+
+    /// The skill with its section bodies (prose, code blocks, comments), for hovers and agent
+    /// prompts. A skill read from a file dropped them after indexing: its file is read again
+    /// (one small read). When the file no longer has the same headings (edited since; a reload
+    /// follows), the skill comes back as indexed, with titles and line ranges only.
+    pub fn hydrated(&self, id: SkillId) -> std::borrow::Cow<'_, Skill> {
+        let s = &self.skills[id];
+        if s.bodies != Bodies::Dropped {
+            return std::borrow::Cow::Borrowed(s);
+        }
+        match reread_sections(s) {
+            Some(sections) => {
+                let mut full = s.clone();
+                full.sections = sections;
+                full.bodies = Bodies::Kept;
+                std::borrow::Cow::Owned(full)
+            }
+            None => std::borrow::Cow::Borrowed(s),
+        }
     }
 
     /// Every problem about the file at `path` (skill problems and library problems).
@@ -286,6 +339,28 @@ fn parse_all(found: Vec<Found>) -> Vec<Skill> {
     })
 }
 
+/// The sections of `s` parsed again from its file, when their headings and lines still match.
+fn reread_sections(s: &Skill) -> Option<Vec<Section>> {
+    let text = std::fs::read_to_string(&s.path).ok()?;
+    let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
+    let offset: usize = text
+        .split_inclusive('\n')
+        .take(s.body_line as usize)
+        .map(str::len)
+        .sum();
+    let sections = super::markdown::sections(&text[offset..], s.body_line);
+    let same = sections.len() == s.sections.len()
+        && sections
+            .iter()
+            .zip(&s.sections)
+            .all(|(a, b)| a.line_start == b.line_start && a.heading_path == b.heading_path);
+    if !same {
+        tracing::info!(path = %s.path.display(), "skill file changed since it was loaded");
+        return None;
+    }
+    Some(sections)
+}
+
 fn parse_found(f: Found) -> Skill {
     let mut skill = formats::parse(FileInput {
         path: f.path,
@@ -296,9 +371,11 @@ fn parse_found(f: Found) -> Skill {
         dir: f.dir,
     });
     // Only embedded skills need their text kept (to be written out for editors to open); a
-    // file on disk can be read again, and a corpus of 750 files is 7 MB of it.
+    // file on disk can be read again, and a corpus of 750 files is 7 MB of it. The section
+    // bodies go too once the library has indexed them (see `Library::assemble`).
     if skill.origin != Origin::Builtin {
         skill.text = Arc::from("");
+        skill.bodies = Bodies::OnDisk;
     }
     skill
 }
@@ -621,4 +698,59 @@ pub fn workspace_format(rel: &str) -> Option<SourceFormat> {
     };
     let _ = name;
     ok.then_some(format)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SKILL: &str = "---\nname: errs\ndescription: Python errors\nlanguages: [python]\n---\n# Errors\n\n## Blind except\n\n<!-- skill-lsp tip\nid: blind\npattern: '^\\s*except Exception:'\nunless: 'noqa'\nmessage: Catch what you handle.\n-->\n\nCatching everything hides bugs.\n\n```python\n# BAD\ntry:\n    run()\nexcept Exception:\n    pass\n```\n";
+
+    /// After loading, a file skill holds headings only; `hydrated` reads the body back, and
+    /// when the file has been rewritten with other headings it answers with the indexed skill
+    /// (no panic, no wrong section) until the reload that the watcher triggers.
+    #[test]
+    fn hydrated_reads_bodies_back_and_survives_edits() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("python/errs.md");
+        std::fs::create_dir_all(file.parent().unwrap()).unwrap();
+        std::fs::write(&file, SKILL).unwrap();
+        let lib = Library::load(&SkillSources {
+            configured: vec![dir.path().to_path_buf()],
+            ..Default::default()
+        });
+        let id = lib.find("errs").unwrap();
+        let kept = lib.skill(id);
+        assert_eq!(kept.bodies, Bodies::Dropped);
+        let blind = kept
+            .sections
+            .iter()
+            .position(|s| s.title() == "Blind except");
+        let blind = blind.expect("heading kept");
+        assert!(kept.sections[blind].prose.is_empty());
+        assert!(
+            lib.tips.tips().iter().any(|t| &*t.id == "errs/blind"),
+            "the declared tip was read before the bodies were dropped"
+        );
+
+        let full = lib.hydrated(id);
+        assert_eq!(full.bodies, Bodies::Kept);
+        assert_eq!(
+            full.sections[blind].prose,
+            "Catching everything hides bugs."
+        );
+        assert!(
+            full.sections[blind].code_blocks[0]
+                .code
+                .contains("except Exception")
+        );
+        assert_eq!(full.sections[blind].comments.len(), 1);
+
+        std::fs::write(&file, SKILL.replace("## Blind except", "## Renamed")).unwrap();
+        let stale = lib.hydrated(id);
+        assert_eq!(stale.bodies, Bodies::Dropped);
+        assert_eq!(stale.sections[blind].title(), "Blind except");
+        std::fs::remove_file(&file).unwrap();
+        assert_eq!(lib.hydrated(id).bodies, Bodies::Dropped);
+    }
 }

@@ -96,7 +96,8 @@ pub fn sections(body: &str, first_line: u32) -> Vec<Section> {
                 cur_cut.push((range.start, range.end));
             }
             Event::End(TagEnd::CodeBlock) => {
-                if let Some((lang, words, start, text)) = code.take() {
+                if let Some((lang, words, start, mut text)) = code.take() {
+                    text.shrink_to_fit();
                     let before = body.get(last_block_end..start).unwrap_or("");
                     let marker = classify(&words, &text, before);
                     cur.code_blocks.push(CodeBlock {
@@ -170,6 +171,11 @@ pub fn sections(body: &str, first_line: u32) -> Vec<Section> {
             prose.push_str(&body[pos..end]);
         }
         section.prose = collapse_blank_lines(prose.trim());
+        // A library keeps tens of thousands of sections for its lifetime: growth slack in
+        // their strings and vectors was a fifth of the resident size.
+        section.prose.shrink_to_fit();
+        section.code_blocks.shrink_to_fit();
+        section.comments.shrink_to_fit();
     }
     // Drop an empty preamble (nothing before the first heading).
     if out.len() > 1
@@ -180,6 +186,7 @@ pub fn sections(body: &str, first_line: u32) -> Vec<Section> {
     {
         out.remove(0);
     }
+    out.shrink_to_fit();
     out
 }
 

@@ -258,6 +258,24 @@ pub struct Skill {
     /// it); empty for skills read from disk.
     #[serde(skip)]
     pub text: Arc<str>,
+    /// Where the section bodies (prose, code blocks, comments) live.
+    #[serde(skip)]
+    pub bodies: Bodies,
+}
+
+/// Where a skill's section bodies live. A loaded corpus is tens of thousands of sections; after
+/// the library has indexed them (tips, selection) only hovers and agent prompts read them, a
+/// few skills at a time, so skills read from files drop them and read the file again on demand.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Bodies {
+    /// In `sections` for good (embedded skills, skills built in memory).
+    #[default]
+    Kept,
+    /// In `sections` until the library has indexed them; `path` can be read again.
+    OnDisk,
+    /// Dropped after indexing: headings and line ranges remain, and
+    /// `Library::hydrated` reads the rest from `path` again.
+    Dropped,
 }
 
 impl Skill {

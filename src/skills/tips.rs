@@ -66,9 +66,9 @@ pub struct Tip {
     matcher: Matcher,
     /// A span pattern that gives the same matches on a window of whole lines.
     windowable: bool,
-    not: Option<Regex>,
-    unless: Option<Regex>,
-    requires: Option<Regex>,
+    not: Option<LazyRegex>,
+    unless: Option<LazyRegex>,
+    requires: Option<LazyRegex>,
     paths: Option<GlobSet>,
     exclude: Option<GlobSet>,
     context: Vec<Context>,
@@ -83,7 +83,18 @@ struct LazyRegex {
     cell: OnceLock<Option<Regex>>,
 }
 
+impl From<Regex> for LazyRegex {
+    fn from(re: Regex) -> LazyRegex {
+        LazyRegex::new(re.as_str().to_string())
+    }
+}
+
 impl LazyRegex {
+    /// Does the (validated) regex match? A pattern that no longer compiles matches nothing.
+    fn is_match(&self, text: &str) -> bool {
+        self.get().is_some_and(|re| re.is_match(text))
+    }
+
     fn new(src: String) -> LazyRegex {
         LazyRegex {
             src,
@@ -283,9 +294,11 @@ impl TipIndex {
                             pattern: Some(d.pattern),
                             languages: d.languages.unwrap_or_else(|| skill.languages.clone()),
                             matcher,
-                            not: d.not,
-                            unless: d.unless,
-                            requires: d.requires,
+                            // Validated like `re`; compiled on first use (a Unicode-aware
+                            // regex held compiled costs ~25 KB, most never run).
+                            not: d.not.map(LazyRegex::from),
+                            unless: d.unless.map(LazyRegex::from),
+                            requires: d.requires.map(LazyRegex::from),
                             paths: d.paths,
                             exclude: d.exclude,
                             context: d.context,
@@ -551,6 +564,31 @@ pub fn prefilter_set<S: AsRef<str>>(patterns: &[S]) -> Result<RegexSet, regex::E
     )
     .dfa_size_limit(DFA_CACHE)
     .build()
+}
+
+/// The findings to publish as diagnostics, in document order, and how many were eligible.
+///
+/// At most `per_tip` of one tip (the first ones in the document), then at most `max` in all,
+/// the louder severities kept first; 0 means no limit. Hover-only findings never count.
+pub fn publishable(findings: &[Finding], max: usize, per_tip: usize) -> (Vec<&Finding>, usize) {
+    let mut per: HashMap<&str, usize> = HashMap::new();
+    let eligible: Vec<&Finding> = findings.iter().filter(|f| f.diagnostic).collect();
+    let total = eligible.len();
+    let mut shown: Vec<&Finding> = eligible
+        .into_iter()
+        .filter(|f| {
+            let n = per.entry(&f.id).or_default();
+            *n += 1;
+            per_tip == 0 || *n <= per_tip
+        })
+        .collect();
+    if max != 0 && shown.len() > max {
+        // Stable: equal severities keep document order, so the first hits win.
+        shown.sort_by_key(|f| std::cmp::Reverse(f.severity));
+        shown.truncate(max);
+        shown.sort_by_key(|f| (f.range.start, f.range.end));
+    }
+    (shown, total)
 }
 
 /// The tips covering byte `offset`, most specific first: declared before implicit, then the

@@ -35,7 +35,8 @@ SCHEMA: dict = {
     "logLevel": None,
     "logFile": None,
     "skills": {"builtin", "paths", "userFolders", "enabled", "disabled"},
-    "tips": {"enabled", "diagnostics", "severity", "overrides", "implicitDiagnostics", "debounceMs"},
+    "tips": {"enabled", "diagnostics", "severity", "overrides", "implicitDiagnostics", "debounceMs",
+             "maxDiagnostics", "maxPerTip"},
     "hover": {"agent", "agentTimeoutMs"},
     "agent": {
         "provider", "model", "endpoint", "apiKeyEnv", "command", "args", "timeoutSecs",

@@ -26,6 +26,7 @@ pub(super) fn skill(name: &str, languages: &[&str], sections: Vec<Section>) -> S
         extra: Default::default(),
         problems: Vec::new(),
         text: Arc::from(""),
+        bodies: Default::default(),
     }
 }
 
@@ -494,4 +495,48 @@ fn prefilter_set_stays_fast_and_finds_on_non_ascii_text() {
     );
     let m = set.matches(&text);
     assert!(m.matched(0) && !m.matched(1));
+}
+
+fn hit(id: &str, start: usize, severity: Severity, diagnostic: bool) -> Finding {
+    Finding {
+        tip: 0,
+        skill: 0,
+        skill_name: Arc::from("s"),
+        id: Arc::from(id),
+        range: start..start + 1,
+        line: start as u32,
+        message: Arc::from("m"),
+        severity,
+        kind: TipKind::Declared,
+        section: 0,
+        diagnostic,
+    }
+}
+
+/// Per-tip cap first (earliest hits kept), then the overall cap keeps louder severities,
+/// and the result stays in document order; hover-only findings are never published.
+#[test]
+fn publishable_caps_per_tip_then_overall() {
+    let mut f: Vec<Finding> = (0..10)
+        .map(|i| hit("s/noisy", i, Severity::Hint, true))
+        .collect();
+    f.push(hit("s/quiet", 20, Severity::Information, true));
+    f.push(hit("s/loud", 30, Severity::Error, true));
+    f.push(hit("s/hover", 40, Severity::Error, false));
+
+    let (shown, total) = publishable(&f, 0, 0);
+    assert_eq!((shown.len(), total), (12, 12));
+
+    let (shown, _) = publishable(&f, 0, 3);
+    let starts: Vec<usize> = shown.iter().map(|f| f.range.start).collect();
+    assert_eq!(starts, [0, 1, 2, 20, 30]);
+
+    let (shown, total) = publishable(&f, 3, 3);
+    let starts: Vec<usize> = shown.iter().map(|f| f.range.start).collect();
+    assert_eq!(
+        starts,
+        [0, 20, 30],
+        "error and information kept, then the first hint"
+    );
+    assert_eq!(total, 12);
 }

@@ -28,6 +28,8 @@ SERVER_SETTINGS = [
     "tips.overrides",
     "tips.implicitDiagnostics",
     "tips.debounceMs",
+    "tips.maxDiagnostics",
+    "tips.maxPerTip",
     "hover.agent",
     "hover.agentTimeoutMs",
     "agent.provider",

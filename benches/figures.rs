@@ -120,9 +120,11 @@ fn bench_select() {
 }
 
 fn bench_did_change(rt: &tokio::runtime::Runtime) {
+    let cache = std::env::temp_dir().join(format!("skill-lsp-bench-cache-{}", std::process::id()));
     let (service, _socket) = skill_lsp::lsp::server::service(skill_lsp::lsp::ServerDeps {
         user_config: skill_lsp::lsp::server::UserConfig::None,
         no_user_folders: true,
+        cache_dir: Some(cache.clone()),
         ..Default::default()
     });
     let backend = service.inner().clone();
@@ -171,6 +173,7 @@ fn bench_did_change(rt: &tokio::runtime::Runtime) {
             fmt(pct(runs, 0.99))
         );
     });
+    let _ = std::fs::remove_dir_all(&cache);
 }
 
 fn rss_kib(pid: u32) -> Option<u64> {
@@ -191,6 +194,7 @@ fn bench_memory() {
     let mut child = Command::new(bin)
         .args(["--skills", &corpus().display().to_string()])
         .env("HOME", &tmp)
+        .env("XDG_CACHE_HOME", tmp.join("cache"))
         .env("XDG_CONFIG_HOME", tmp.join("config"))
         .env("SKILL_LSP_LOG", "warn")
         .stdin(Stdio::piped())

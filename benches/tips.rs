@@ -3,7 +3,7 @@
 //! `rg` searching the same tree for the same trigger patterns. Prints plain lines; asserts nothing.
 //!
 //! Run: `cargo bench --bench tips` (`TIPS_BENCH_TREE=<dir>` to choose the tree; default
-//! `~/.cargo/registry/src`).
+//! `~/.cargo/registry/src`; `TIPS_BENCH_RG_ALL=1` also times `rg` with every bundled pattern).
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
@@ -191,6 +191,7 @@ fn main() {
         .chain(text.match_indices('\n').map(|(i, _)| i + 1))
         .collect();
     let mut cold = Vec::new();
+    let mut reread = Vec::new();
     let mut hits = 0;
     for k in 0..400 {
         let line = (k * 7919) % 10_000;
@@ -215,12 +216,26 @@ fn main() {
         let at = tips::tips_at(&near, off);
         hits += usize::from(!at.is_empty());
         cold.push(t.elapsed());
+        // Rendering then needs the section's text: skills read from files read it back.
+        if let Some(f) = at.first() {
+            let t = Instant::now();
+            let skill = lib.hydrated(f.skill);
+            std::hint::black_box(&skill.sections[f.section].prose);
+            reread.push(t.elapsed());
+        }
     }
     println!(
         "hover_10k_lines_1000_skills median={} p99={} (uncached: selection + line tips; {hits}/400 positions on a tip)",
         fmt(pct(&mut cold, 0.5)),
         fmt(pct(&mut cold, 0.99))
     );
+    if !reread.is_empty() {
+        println!(
+            "hover_section_text median={} p99={} (reading a file skill's section bodies back for the hover text)",
+            fmt(pct(&mut reread, 0.5)),
+            fmt(pct(&mut reread, 0.99))
+        );
+    }
     // Hover on a version the diagnostics task already analysed: a lookup in the findings.
     let mut warm = Vec::new();
     for k in 0..2000 {
@@ -347,7 +362,14 @@ fn check_vs_rg() {
             .map(|p| p.replace("(?P<hit>", "(?:").replace("(?<hit>", "(?:"))
             .collect()
     };
-    for (label, rust_only) in [("rust_patterns_rs_files", true), ("all_patterns", false)] {
+    // `rg` with all ~350 patterns takes minutes on the registry: opt in with TIPS_BENCH_RG_ALL=1.
+    let all = std::env::var("TIPS_BENCH_RG_ALL").is_ok_and(|v| v == "1");
+    let runs: &[(&str, bool)] = if all {
+        &[("rust_patterns_rs_files", true), ("all_patterns", false)]
+    } else {
+        &[("rust_patterns_rs_files", true)]
+    };
+    for &(label, rust_only) in runs {
         let pats = line_pats(rust_only);
         let pat_file = std::env::temp_dir().join(format!(
             "skill-lsp-bench-patterns-{}.txt",

@@ -88,7 +88,8 @@ test_nvim() {
   nvim="$(nvim_bin)" || { echo "nvim not found"; return 1; }
   "$nvim" --version | head -n1
   # --clean: no user config but filetype detection on; -l: a Lua error exits non-zero.
-  timeout 240 "$nvim" --clean --headless -l "tests/editors/nvim/$1.lua"
+  # The server writes embedded skill copies to its cache: a scratch one, not the user's.
+  XDG_CACHE_HOME="$LOGDIR/cache-$1" timeout 240 "$nvim" --clean --headless -l "tests/editors/nvim/$1.lua"
 }
 
 if want nvim; then
@@ -144,7 +145,7 @@ fi
 test_emacs() {
   emacs --version | head -n1
   # -q (not -Q) so the site-lisp of the elpa-eglot package is on the load path.
-  timeout 120 emacs -q --batch -l tests/editors/emacs/e2e.el
+  XDG_CACHE_HOME="$LOGDIR/cache-emacs" timeout 120 emacs -q --batch -l tests/editors/emacs/e2e.el
 }
 
 if want emacs; then

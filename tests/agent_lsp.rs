@@ -411,6 +411,10 @@ async fn explain_opens_a_markdown_answer() {
         .unwrap();
     assert_eq!(r["ok"], true, "{r}");
     let path = r["path"].as_str().unwrap();
+    assert!(
+        std::path::Path::new(path).starts_with(s.cache.join("answers")),
+        "answers go to the server's cache folder, never the user's: {path}"
+    );
     let md = std::fs::read_to_string(path).unwrap();
     assert!(md.contains("also catches KeyboardInterrupt"), "{md}");
     assert!(md.contains("app.py"));

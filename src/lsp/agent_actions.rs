@@ -865,16 +865,6 @@ async fn apply_rewrite(b: &Backend, args: &AskArgs, p: &Prepared, reply_text: &s
     }
 }
 
-/// Where answers and prompts are written: `$XDG_CACHE_HOME/skill-lsp/<kind>`.
-pub fn cache_dir(kind: &str) -> PathBuf {
-    let base = std::env::var_os("XDG_CACHE_HOME")
-        .filter(|v| !v.is_empty())
-        .map(PathBuf::from)
-        .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".cache")))
-        .unwrap_or_else(std::env::temp_dir);
-    base.join("skill-lsp").join(kind)
-}
-
 fn stamp() -> u128 {
     std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
@@ -889,7 +879,8 @@ async fn show_markdown(
     stem: &str,
     markdown: &str,
 ) -> Result<PathBuf, String> {
-    let dir = cache_dir(kind);
+    // `<cache>/<kind>`: `$XDG_CACHE_HOME/skill-lsp/answers` unless the server was given a folder.
+    let dir = b.state.cache.join(kind);
     let path = dir.join(format!("{stem}-{}.md", stamp()));
     let written = std::fs::create_dir_all(&dir).and_then(|_| std::fs::write(&path, markdown));
     let flags = b.snapshot().flags;

@@ -56,23 +56,25 @@ pub fn problem_diagnostics(lib: &Library, path: &Path, line_count: usize) -> Vec
         .collect()
 }
 
-/// Folder where embedded skills are written so editors can open them.
-pub fn builtin_cache_dir() -> PathBuf {
+/// The user's cache folder for us: `$XDG_CACHE_HOME/skill-lsp` (fallback `~/.cache/skill-lsp`).
+pub fn default_cache_dir() -> PathBuf {
     let base = std::env::var_os("XDG_CACHE_HOME")
         .filter(|v| !v.is_empty())
         .map(PathBuf::from)
         .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".cache")))
         .unwrap_or_else(std::env::temp_dir);
     base.join("skill-lsp")
-        .join(concat!("builtin-", env!("CARGO_PKG_VERSION")))
 }
 
-/// A real file path for a skill: its own path, or (embedded) a copy in the cache folder.
-pub fn skill_file(skill: &Skill) -> Option<PathBuf> {
+/// A real file path for a skill: its own path, or (embedded) a copy under `cache` so editors
+/// can open it.
+pub fn skill_file(skill: &Skill, cache: &Path) -> Option<PathBuf> {
     let shown = skill.path.to_string_lossy();
     match shown.strip_prefix("builtin:/") {
         Some(rel) => {
-            let target = builtin_cache_dir().join(rel);
+            let target = cache
+                .join(concat!("builtin-", env!("CARGO_PKG_VERSION")))
+                .join(rel);
             let same = std::fs::read_to_string(&target)
                 .map(|t| *t == *skill.text)
                 .unwrap_or(false);
@@ -86,15 +88,15 @@ pub fn skill_file(skill: &Skill) -> Option<PathBuf> {
     }
 }
 
-/// URI of a skill file (materialized when embedded).
-pub fn skill_uri(skill: &Skill) -> Option<Uri> {
-    path_to_uri(&skill_file(skill)?)
+/// URI of a skill file (materialized under `cache` when embedded).
+pub fn skill_uri(skill: &Skill, cache: &Path) -> Option<Uri> {
+    path_to_uri(&skill_file(skill, cache)?)
 }
 
 /// A location at a 0-based line of a skill file.
-pub fn skill_location(skill: &Skill, line: u32) -> Option<Location> {
+pub fn skill_location(skill: &Skill, line: u32, cache: &Path) -> Option<Location> {
     Some(Location {
-        uri: skill_uri(skill)?,
+        uri: skill_uri(skill, cache)?,
         range: Range::new(Position::new(line, 0), Position::new(line, 0)),
     })
 }

@@ -158,7 +158,7 @@ pub fn diagnostics_for(b: &Backend, snap: &Snapshot, doc: &DocSnapshot) -> Vec<D
         for f in &shown {
             let href = hrefs
                 .entry(f.skill)
-                .or_insert_with(|| convert::skill_uri(snap.library.skill(f.skill)))
+                .or_insert_with(|| convert::skill_uri(snap.library.skill(f.skill), &snap.cache))
                 .clone();
             out.push(Diagnostic {
                 range: doc.range_of(f.range.clone()),

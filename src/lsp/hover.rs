@@ -172,7 +172,7 @@ pub fn render(snap: &Snapshot, findings: &[&Finding], markdown: bool) -> String 
             .file_name()
             .map(|n| n.to_string_lossy().to_string())
             .unwrap_or_default();
-        match convert::skill_uri(&skill) {
+        match convert::skill_uri(&skill, &snap.cache) {
             Some(uri) if markdown => s.push_str(&format!(
                 "\n[{file}:{}]({}#L{})  `{}`",
                 line + 1,

@@ -118,6 +118,10 @@ pub struct ServerDeps {
     pub no_builtin: bool,
     /// Ignore the user skill folders (tests).
     pub no_user_folders: bool,
+    /// Where agent answers, prompts and copies of embedded skills are written (so editors can
+    /// open them). `None`: `$XDG_CACHE_HOME/skill-lsp` (fallback `~/.cache/skill-lsp`); tests
+    /// pass a temporary folder so they never touch the user's cache.
+    pub cache_dir: Option<PathBuf>,
 }
 
 /// Everything the handlers share.
@@ -136,6 +140,8 @@ pub struct State {
     reload_generation: AtomicU64,
     warned: Mutex<HashSet<String>>,
     pub deps: ServerDeps,
+    /// [`ServerDeps::cache_dir`] or the user's cache folder.
+    pub cache: Arc<PathBuf>,
     pub diagnostics: DiagnosticsState,
     pub agent: AgentState,
 }
@@ -155,6 +161,8 @@ pub struct Snapshot {
     pub resolved: Arc<Resolved>,
     pub flags: ClientFlags,
     pub workspaces: Vec<PathBuf>,
+    /// See [`ServerDeps::cache_dir`], resolved.
+    pub cache: Arc<PathBuf>,
 }
 
 /// One document at one version.
@@ -207,6 +215,11 @@ pub const CORE_COMMANDS: &[&str] = &["skill-lsp.skillsForFile", "skill-lsp.reloa
 impl Backend {
     pub fn new(client: Client, deps: ServerDeps) -> Backend {
         let agent = AgentState::new(deps.agent.clone());
+        let cache = Arc::new(
+            deps.cache_dir
+                .clone()
+                .unwrap_or_else(super::convert::default_cache_dir),
+        );
         let resolved = Arc::new(Resolved {
             settings: Settings::default(),
             origins: Default::default(),
@@ -226,6 +239,7 @@ impl Backend {
                 reload_generation: AtomicU64::new(0),
                 warned: Mutex::new(HashSet::new()),
                 deps,
+                cache,
                 diagnostics: DiagnosticsState::default(),
                 agent,
             }),
@@ -240,6 +254,7 @@ impl Backend {
             resolved,
             flags: *self.state.flags.read().expect("lock"),
             workspaces: self.state.workspaces.read().expect("lock").clone(),
+            cache: self.state.cache.clone(),
         }
     }
 
@@ -495,8 +510,8 @@ impl Backend {
                 json!({
                     "name": s.name,
                     "description": s.description,
-                    "path": convert::skill_file(s).map(|p| p.display().to_string()).unwrap_or_else(|| s.display_path()),
-                    "uri": convert::skill_uri(s).map(|u| u.to_string()),
+                    "path": convert::skill_file(s, &snap.cache).map(|p| p.display().to_string()).unwrap_or_else(|| s.display_path()),
+                    "uri": convert::skill_uri(s, &snap.cache).map(|u| u.to_string()),
                     "format": s.format.as_str(),
                     "activation": s.activation.label(),
                     "score": m.score,
@@ -776,7 +791,8 @@ impl LanguageServer for Backend {
         &self,
         params: WorkspaceSymbolParams,
     ) -> jsonrpc::Result<Option<WorkspaceSymbolResponse>> {
-        let lib = self.snapshot().library;
+        let snap = self.snapshot();
+        let lib = &snap.library;
         let q = params.query.to_lowercase();
         let mut out = Vec::new();
         for s in &lib.skills {
@@ -788,7 +804,7 @@ impl LanguageServer for Backend {
                     .iter()
                     .any(|sec| sec.title().to_lowercase().contains(&q))
             {
-                convert::skill_uri(s)
+                convert::skill_uri(s, &snap.cache)
             } else {
                 None
             }) else {

@@ -1,5 +1,5 @@
 //! Code actions and commands that need no agent, on a tip (its diagnostic or its hover range):
-//! "Show skill: <section>", "Ignore this tip here" (a suppression comment on the line above),
+//! `"Show skill: <section>"`, "Ignore this tip here" (a suppression comment on the line above),
 //! "Turn off this tip in this workspace" (an override in `<workspace>/.skill-lsp.yaml`).
 
 use std::collections::HashMap;
@@ -405,7 +405,7 @@ pub async fn execute(b: &Backend, params: ExecuteCommandParams) -> jsonrpc::Resu
                 )));
             };
             let skill = snap.library.skill(id);
-            let Some(loc) = convert::skill_location(skill, line) else {
+            let Some(loc) = convert::skill_location(skill, line, &snap.cache) else {
                 return Err(jsonrpc::Error::internal_error());
             };
             let result = json!({"uri": loc.uri.as_str(), "line": line});

@@ -1,5 +1,6 @@
 //! The glob dialect (documented in `docs/skill-format.md`): normalization of patterns from every
-//! format, and compilation with `globset` (`*` never crosses `/`).
+//! format, compilation with `globset` (`*` never crosses `/`), and [`GlobIndex`], which matches
+//! many patterns against one path in a single pass.
 
 use globset::{Glob, GlobBuilder, GlobMatcher};
 

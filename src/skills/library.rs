@@ -1,5 +1,6 @@
 //! The skill library: where skills come from (roots), loading them in every format, name clashes,
-//! problems, and the compiled indexes (selection, tips) built once per load.
+//! problems, and the compiled indexes (selection, tips) built once per load. Skills read from
+//! files keep only headings and line ranges once indexed; [`Library::hydrated`] reads the rest.
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};

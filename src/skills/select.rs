@@ -1,7 +1,7 @@
 //! Selection: which skills apply to a document, ranked, each with the reasons why. Deterministic
 //! and explainable. The index is built once per library load so that one selection touches only
-//! candidate skills (one `GlobIndex` pass over every skill's globs, a language map, an inverted index of
-//! description words).
+//! candidate skills (one `GlobIndex` pass over every skill's globs, a language map, an inverted
+//! index of description words).
 
 use std::collections::{HashMap, HashSet};
 use std::fmt;

@@ -41,6 +41,9 @@ pub struct TestServer {
     /// The `initialize` result.
     pub init_result: Value,
     _tmp: Option<tempfile::TempDir>,
+    /// The server's cache folder (answers, prompts, embedded skill copies): never the user's.
+    pub cache: PathBuf,
+    _cache: Option<tempfile::TempDir>,
 }
 
 pub struct Builder {
@@ -132,6 +135,14 @@ impl Builder {
             std::fs::create_dir_all(p.parent().unwrap()).unwrap();
             std::fs::write(p, text).unwrap();
         }
+        let cache_tmp = match &self.deps.cache_dir {
+            Some(_) => None,
+            None => Some(tempfile::tempdir().expect("tempdir")),
+        };
+        if let Some(t) = &cache_tmp {
+            self.deps.cache_dir = Some(t.path().to_path_buf());
+        }
+        let cache = self.deps.cache_dir.clone().expect("set above");
         let (client_io, server_io) = tokio::io::duplex(1 << 20);
         let (server_read, server_write) = tokio::io::split(server_io);
         let deps = self.deps.clone();
@@ -166,6 +177,8 @@ impl Builder {
             root: root.clone(),
             init_result: Value::Null,
             _tmp: self.tmp,
+            cache,
+            _cache: cache_tmp,
         };
         // Replies to server requests are written by the test task (single writer).
         let uri = Uri::from_file_path(&root).unwrap();

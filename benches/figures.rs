@@ -187,7 +187,8 @@ fn rss_kib(pid: u32) -> Option<u64> {
         .ok()
 }
 
-fn bench_memory() {
+/// `options`: the editor's `initializationOptions`; `label` names the variant in the output.
+fn bench_memory(label: &str, options: serde_json::Value) {
     let bin = env!("CARGO_BIN_EXE_skill-lsp");
     let tmp = std::env::temp_dir().join(format!("skill-lsp-bench-{}", std::process::id()));
     std::fs::create_dir_all(&tmp).unwrap();
@@ -205,7 +206,7 @@ fn bench_memory() {
     let mut stdin = child.stdin.take().unwrap();
     let mut out = BufReader::new(child.stdout.take().unwrap());
     let root_uri = format!("file://{}", tmp.display());
-    stdin.write_all(&frame(&json!({"jsonrpc": "2.0", "id": 1, "method": "initialize", "params": {"rootUri": root_uri, "capabilities": {}}}))).unwrap();
+    stdin.write_all(&frame(&json!({"jsonrpc": "2.0", "id": 1, "method": "initialize", "params": {"rootUri": root_uri, "capabilities": {}, "initializationOptions": options}}))).unwrap();
     stdin.flush().unwrap();
     while read_msg(&mut out).is_some_and(|m| m["id"] != json!(1)) {}
     stdin
@@ -237,7 +238,7 @@ fn bench_memory() {
     std::thread::sleep(Duration::from_millis(1500));
     let rss = rss_kib(child.id()).unwrap_or(0);
     println!(
-        "rss corpus_loaded docs_open=10 doc_lines=10000 rss={:.1}MiB after_init={:.1}MiB (target < 40MB)",
+        "rss{label} corpus_loaded docs_open=10 doc_lines=10000 rss={:.1}MiB after_init={:.1}MiB (target < 40MB)",
         rss as f64 / 1024.0,
         rss_init as f64 / 1024.0
     );
@@ -276,6 +277,11 @@ fn main() {
         bench_did_change(&rt);
     }
     if run("rss") {
-        bench_memory();
+        bench_memory("", json!(null));
+        // The same with every tip diagnostic published (the caps off): what the caps save.
+        bench_memory(
+            "_uncapped",
+            json!({"tips": {"maxDiagnostics": 0, "maxPerTip": 0}}),
+        );
     }
 }

@@ -259,9 +259,15 @@ pub fn schedule(b: &Backend, uri: Uri) {
         {
             return;
         }
+        let many = diags.len() > 1000;
         b.client
             .publish_diagnostics(uri, diags, Some(version))
             .await;
+        if many {
+            // Thousands of diagnostics went through a JSON tree of ~2 KB each on the way out;
+            // hand those pages back instead of keeping them for the life of the process.
+            crate::lsp::server::release_freed_memory();
+        }
     });
 }
 

@@ -756,4 +756,39 @@ mod tests {
         std::fs::remove_file(&file).unwrap();
         assert_eq!(lib.hydrated(id).bodies, Bodies::Dropped);
     }
+
+    /// Markdown beside or below a SKILL.md (references, examples) belongs to that skill; a
+    /// seed-layout file next to the skill folder is a skill of its own.
+    #[test]
+    fn files_inside_a_skill_folder_are_not_skills() {
+        let dir = tempfile::tempdir().unwrap();
+        let write = |rel: &str, text: &str| {
+            let p = dir.path().join(rel);
+            std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+            std::fs::write(p, text).unwrap();
+        };
+        write(
+            "tools/pdf/SKILL.md",
+            "---\nname: pdf\ndescription: PDFs\n---\n# PDF\n",
+        );
+        write(
+            "tools/pdf/reference.md",
+            "---\nname: pdf-ref\ndescription: x\n---\n# Ref\n",
+        );
+        write(
+            "tools/pdf/examples/deep.md",
+            "---\nname: deep\ndescription: x\n---\n# D\n",
+        );
+        write(
+            "tools/pdf-notes.md",
+            "---\nname: pdf-notes\ndescription: x\n---\n# N\n",
+        );
+        let lib = Library::load(&SkillSources {
+            configured: vec![dir.path().to_path_buf()],
+            ..Default::default()
+        });
+        let mut names: Vec<&str> = lib.skills.iter().map(|s| s.name.as_str()).collect();
+        names.sort();
+        assert_eq!(names, ["pdf", "pdf-notes"]);
+    }
 }

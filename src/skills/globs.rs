@@ -2,7 +2,7 @@
 //! format, compilation with `globset` (`*` never crosses `/`), and [`GlobIndex`], which matches
 //! many patterns against one path in a single pass.
 
-use globset::{Glob, GlobBuilder, GlobMatcher};
+use globset::{Glob, GlobBuilder, GlobMatcher, GlobSet, GlobSetBuilder};
 
 /// Normalize one pattern: trim, drop `./`, anchor `/x` at the root, prepend `**/` to anything
 /// that does not already start with it; `*` and `**` alone mean every file.
@@ -49,21 +49,43 @@ pub fn matcher(pattern: &str) -> Result<GlobMatcher, globset::Error> {
 pub struct GlobIndex {
     /// Entries whose pattern is `**`.
     everything: Vec<usize>,
-    set: Option<regex::bytes::RegexSet>,
-    /// Set pattern -> the entries (in `add` order) that share it.
+    set: Option<DistinctSet>,
+    /// Distinct pattern -> the entries (in `add` order) that share it.
     owners: Vec<Vec<usize>>,
     /// Entries whose pattern compiled, to report how many the index holds.
     len: usize,
 }
 
+/// The distinct patterns, numbered alike in both forms.
+#[derive(Debug)]
+enum DistinctSet {
+    Regex(regex::bytes::RegexSet),
+    /// When the combined regex would exceed its size limit (tens of thousands of patterns):
+    /// slower, never wrong.
+    Globs(GlobSet),
+}
+
 /// Collects patterns for a [`GlobIndex`].
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub struct GlobIndexBuilder {
     everything: Vec<usize>,
-    /// (regex, entries) per distinct compiled pattern.
-    patterns: Vec<(String, Vec<usize>)>,
+    /// (glob, its regex, entries) per distinct compiled pattern.
+    patterns: Vec<(Glob, String, Vec<usize>)>,
     seen: std::collections::HashMap<String, usize>,
     next: usize,
+    size_limit: usize,
+}
+
+impl Default for GlobIndexBuilder {
+    fn default() -> Self {
+        GlobIndexBuilder {
+            everything: Vec::new(),
+            patterns: Vec::new(),
+            seen: Default::default(),
+            next: 0,
+            size_limit: 64 << 20,
+        }
+    }
 }
 
 impl GlobIndexBuilder {
@@ -74,12 +96,13 @@ impl GlobIndexBuilder {
         if is_everything(pattern) {
             self.everything.push(entry);
         } else {
-            let regex = build(pattern, case_insensitive)?.regex().to_string();
+            let glob = build(pattern, case_insensitive)?;
+            let regex = glob.regex().to_string();
             match self.seen.get(&regex) {
-                Some(&i) => self.patterns[i].1.push(entry),
+                Some(&i) => self.patterns[i].2.push(entry),
                 None => {
                     self.seen.insert(regex.clone(), self.patterns.len());
-                    self.patterns.push((regex, vec![entry]));
+                    self.patterns.push((glob, regex, vec![entry]));
                 }
             }
         }
@@ -87,20 +110,37 @@ impl GlobIndexBuilder {
         Ok(entry)
     }
 
+    /// The most memory the combined regex may take before the index falls back to a `GlobSet`.
+    pub fn size_limit(mut self, bytes: usize) -> Self {
+        self.size_limit = bytes;
+        self
+    }
+
     pub fn build(self) -> GlobIndex {
-        let (regexes, owners): (Vec<String>, Vec<Vec<usize>>) = self.patterns.into_iter().unzip();
+        let mut globs = Vec::with_capacity(self.patterns.len());
+        let mut regexes = Vec::with_capacity(self.patterns.len());
+        let mut owners = Vec::with_capacity(self.patterns.len());
+        for (g, r, o) in self.patterns {
+            globs.push(g);
+            regexes.push(r);
+            owners.push(o);
+        }
         let set = if regexes.is_empty() {
             None
         } else {
             match regex::bytes::RegexSetBuilder::new(&regexes)
-                .size_limit(64 << 20)
+                .size_limit(self.size_limit)
                 .build()
             {
-                Ok(set) => Some(set),
+                Ok(set) => Some(DistinctSet::Regex(set)),
                 Err(e) => {
                     // Each pattern compiled alone, so only the combined size can fail here.
-                    tracing::warn!(error = %e, patterns = regexes.len(), "glob index too large");
-                    None
+                    tracing::warn!(error = %e, patterns = regexes.len(), "glob index: one regex too large, matching pattern by pattern");
+                    let mut b = GlobSetBuilder::new();
+                    for g in globs {
+                        b.add(g);
+                    }
+                    b.build().ok().map(DistinctSet::Globs)
                 }
             }
         };
@@ -117,10 +157,18 @@ impl GlobIndex {
     /// Entries whose pattern matches `path` (relative, `/`-separated), in no fixed order.
     pub fn matches(&self, path: &str, out: &mut Vec<usize>) {
         out.extend_from_slice(&self.everything);
-        if let Some(set) = &self.set {
-            for i in set.matches(path.as_bytes()).iter() {
-                out.extend_from_slice(&self.owners[i]);
+        match &self.set {
+            Some(DistinctSet::Regex(set)) => {
+                for i in set.matches(path.as_bytes()).iter() {
+                    out.extend_from_slice(&self.owners[i]);
+                }
             }
+            Some(DistinctSet::Globs(set)) => {
+                for i in set.matches(path) {
+                    out.extend_from_slice(&self.owners[i]);
+                }
+            }
+            None => {}
         }
     }
 
@@ -179,41 +227,50 @@ mod tests {
             ("**/*.MD", true),
             ("**/.github/workflows/*.{yml,yaml}", false),
         ];
-        let mut b = GlobIndexBuilder::default();
-        for (p, ci) in patterns {
-            b.add(p, ci).unwrap();
-        }
-        assert!(b.add("**/[z-a", false).is_err());
-        let ix = b.build();
-        assert_eq!(ix.len(), patterns.len());
-        let paths = [
-            "api/handlers/orders.py",
-            "orders.py",
-            "src/main.rs",
-            "src/deep/main.rs",
-            "docker/Dockerfile.dev",
-            "web/App.tsx",
-            "README.md",
-            ".github/workflows/ci.yml",
-            "notes.txt",
-        ];
-        for path in paths {
+        let index = |limit: usize| {
+            let mut b = GlobIndexBuilder::default().size_limit(limit);
+            for (p, ci) in patterns {
+                b.add(p, ci).unwrap();
+            }
+            assert!(b.add("**/[z-a", false).is_err());
+            b.build()
+        };
+        // The combined regex, and (a size limit nothing fits in) the pattern-by-pattern form.
+        let fast = index(64 << 20);
+        let slow = index(10);
+        assert!(matches!(fast.set, Some(DistinctSet::Regex(_))));
+        assert!(matches!(slow.set, Some(DistinctSet::Globs(_))));
+        for ix in [fast, slow] {
+            assert_eq!(ix.len(), patterns.len());
+            let paths = [
+                "api/handlers/orders.py",
+                "orders.py",
+                "src/main.rs",
+                "src/deep/main.rs",
+                "docker/Dockerfile.dev",
+                "web/App.tsx",
+                "README.md",
+                ".github/workflows/ci.yml",
+                "notes.txt",
+            ];
+            for path in paths {
+                let mut got = Vec::new();
+                ix.matches(path, &mut got);
+                got.sort();
+                let want: Vec<usize> = patterns
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, (p, ci))| {
+                        is_everything(p) || build(p, *ci).unwrap().compile_matcher().is_match(path)
+                    })
+                    .map(|(i, _)| i)
+                    .collect();
+                assert_eq!(got, want, "{path}");
+            }
             let mut got = Vec::new();
-            ix.matches(path, &mut got);
+            ix.matches("api/v1/x.py", &mut got);
             got.sort();
-            let want: Vec<usize> = patterns
-                .iter()
-                .enumerate()
-                .filter(|(_, (p, ci))| {
-                    is_everything(p) || build(p, *ci).unwrap().compile_matcher().is_match(path)
-                })
-                .map(|(i, _)| i)
-                .collect();
-            assert_eq!(got, want, "{path}");
+            assert_eq!(got, vec![0, 1, 2, 3]);
         }
-        let mut got = Vec::new();
-        ix.matches("api/v1/x.py", &mut got);
-        got.sort();
-        assert_eq!(got, vec![0, 1, 2, 3]);
     }
 }

@@ -136,8 +136,13 @@ fn good_example(section: &Section) -> Option<(String, String)> {
 pub fn render(snap: &Snapshot, findings: &[&Finding], markdown: bool) -> String {
     let mut parts = Vec::new();
     for (i, f) in findings.iter().enumerate() {
-        // Section bodies of skills read from files are read again here (see `hydrated`).
-        let skill = snap.library.hydrated(f.skill);
+        // Only the first finding shows the section's prose and example: only it reads a file
+        // skill's bodies back (see `hydrated`); the others need titles, which stay loaded.
+        let skill = if i == 0 {
+            snap.library.hydrated(f.skill)
+        } else {
+            std::borrow::Cow::Borrowed(snap.library.skill(f.skill))
+        };
         let Some(section) = skill.sections.get(f.section) else {
             continue;
         };

@@ -69,8 +69,9 @@ enum DistinctSet {
 #[derive(Debug)]
 pub struct GlobIndexBuilder {
     everything: Vec<usize>,
-    /// (glob, its regex, entries) per distinct compiled pattern.
-    patterns: Vec<(Glob, String, Vec<usize>)>,
+    /// (glob, entries) per distinct compiled pattern.
+    patterns: Vec<(Glob, Vec<usize>)>,
+    /// A pattern's regex -> its index in `patterns`.
     seen: std::collections::HashMap<String, usize>,
     next: usize,
     size_limit: usize,
@@ -97,12 +98,12 @@ impl GlobIndexBuilder {
             self.everything.push(entry);
         } else {
             let glob = build(pattern, case_insensitive)?;
-            let regex = glob.regex().to_string();
-            match self.seen.get(&regex) {
-                Some(&i) => self.patterns[i].2.push(entry),
+            match self.seen.get(glob.regex()) {
+                Some(&i) => self.patterns[i].1.push(entry),
                 None => {
-                    self.seen.insert(regex.clone(), self.patterns.len());
-                    self.patterns.push((glob, regex, vec![entry]));
+                    self.seen
+                        .insert(glob.regex().to_string(), self.patterns.len());
+                    self.patterns.push((glob, vec![entry]));
                 }
             }
         }
@@ -117,14 +118,8 @@ impl GlobIndexBuilder {
     }
 
     pub fn build(self) -> GlobIndex {
-        let mut globs = Vec::with_capacity(self.patterns.len());
-        let mut regexes = Vec::with_capacity(self.patterns.len());
-        let mut owners = Vec::with_capacity(self.patterns.len());
-        for (g, r, o) in self.patterns {
-            globs.push(g);
-            regexes.push(r);
-            owners.push(o);
-        }
+        let (globs, owners): (Vec<Glob>, Vec<Vec<usize>>) = self.patterns.into_iter().unzip();
+        let regexes: Vec<&str> = globs.iter().map(Glob::regex).collect();
         let set = if regexes.is_empty() {
             None
         } else {

@@ -656,4 +656,35 @@ mod tests {
                 .any(|w| w.contains("unknown setting `bogus`"))
         );
     }
+
+    /// The diagnostic caps take counts; anything else is reported and the default stays.
+    #[test]
+    fn diagnostic_caps_reject_non_counts() {
+        let inputs = Inputs {
+            editor: vec![(
+                "workspace/configuration".into(),
+                json!({"tips": {"maxDiagnostics": "lots", "maxPerTip": -1}}),
+            )],
+            ..Default::default()
+        };
+        let r = resolve(&inputs);
+        assert_eq!(r.warnings.len(), 2, "{:#?}", r.warnings);
+        assert!(r.warnings.iter().any(|w| w.contains("tips.maxDiagnostics")));
+        assert!(r.warnings.iter().any(|w| w.contains("tips.maxPerTip")));
+        assert_eq!(r.settings.tips.max_diagnostics, 500);
+        assert_eq!(r.settings.tips.max_per_tip, 50);
+        let zero = Inputs {
+            editor: vec![(
+                "workspace/configuration".into(),
+                json!({"tips": {"maxDiagnostics": 0, "maxPerTip": 0}}),
+            )],
+            ..Default::default()
+        };
+        let r = resolve(&zero);
+        assert!(r.warnings.is_empty(), "{:#?}", r.warnings);
+        assert_eq!(
+            (r.settings.tips.max_diagnostics, r.settings.tips.max_per_tip),
+            (0, 0)
+        );
+    }
 }

@@ -206,24 +206,35 @@ pub fn user_config_file() -> Option<PathBuf> {
 /// Name of the workspace settings file.
 pub const WORKSPACE_FILE: &str = ".skill-lsp.yaml";
 
-/// Read a YAML settings file. `Ok(None)` when it does not exist.
-pub fn read_yaml(path: &std::path::Path) -> Result<Option<serde_json::Value>, String> {
-    match std::fs::read_to_string(path) {
-        Ok(text) if text.trim().is_empty() => {
-            Ok(Some(serde_json::Value::Object(Default::default())))
-        }
-        Ok(text) => yaml_serde::from_str::<serde_json::Value>(&text)
-            .map(Some)
-            .map_err(|e| {
-                format!(
-                    "{}: invalid YAML: {}",
-                    path.display(),
-                    e.to_string().lines().next().unwrap_or("")
-                )
-            }),
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
-        Err(e) => Err(format!("{}: {e}", path.display())),
+/// Read a YAML settings file. `Ok(None)` when it does not exist. With `confine` (a workspace
+/// file) it must resolve inside that folder; any settings file must be a regular file under the
+/// size cap (a symlink to `/dev/zero` or a pipe is refused, never read), and YAML nesting deeper
+/// or larger than [`crate::skills::guard::YamlLimits::SETTINGS`] is refused before parsing.
+pub fn read_yaml(
+    path: &std::path::Path,
+    confine: Option<&std::path::Path>,
+) -> Result<Option<serde_json::Value>, String> {
+    use crate::skills::guard::{self, Refused, YamlLimits};
+    let text = match guard::read_text(path, confine) {
+        Ok(text) => text,
+        Err(Refused::Missing) => return Ok(None),
+        Err(e) => return Err(format!("{}: not read: {e}", path.display())),
+    };
+    if text.trim().is_empty() {
+        return Ok(Some(serde_json::Value::Object(Default::default())));
     }
+    if let Err(e) = guard::check_yaml(&text, YamlLimits::SETTINGS) {
+        return Err(format!("{}:{}: {}", path.display(), e.line + 1, e.message));
+    }
+    yaml_serde::from_str::<serde_json::Value>(&text)
+        .map(Some)
+        .map_err(|e| {
+            format!(
+                "{}: invalid YAML: {}",
+                path.display(),
+                e.to_string().lines().next().unwrap_or("")
+            )
+        })
 }
 
 impl Inputs {
@@ -231,7 +242,7 @@ impl Inputs {
     pub fn read(user_file: Option<&std::path::Path>, workspaces: &[PathBuf]) -> Inputs {
         let mut inputs = Inputs::default();
         if let Some(p) = user_file {
-            match read_yaml(p) {
+            match read_yaml(p, None) {
                 Ok(Some(v)) => inputs.user = Some((p.to_path_buf(), v)),
                 Ok(None) => {}
                 Err(e) => inputs.read_errors.push(e),
@@ -239,7 +250,7 @@ impl Inputs {
         }
         for ws in workspaces {
             let p = ws.join(WORKSPACE_FILE);
-            match read_yaml(&p) {
+            match read_yaml(&p, Some(ws)) {
                 Ok(Some(v)) => inputs.workspaces.push((ws.clone(), p, v)),
                 Ok(None) => {}
                 Err(e) => inputs.read_errors.push(e),
@@ -438,7 +449,11 @@ fn set(
                 match ws {
                     Some(root) => {
                         let full = normalize_path(&root.join(&path));
-                        if !full.starts_with(root) {
+                        // The text first, then the file system: a symlink inside the workspace
+                        // may point anywhere.
+                        if !full.starts_with(root)
+                            || !crate::skills::guard::resolves_inside(&full, root)
+                        {
                             return Err(format!(
                                 "`skills.paths` entry `{p}` is outside the workspace; a workspace file may only add skill paths inside it"
                             ));

@@ -130,6 +130,14 @@ pub fn parse(input: FileInput<'_>) -> Skill {
             format!("frontmatter is not valid YAML ({err}); read it line by line instead. Quote values that start with `*` or contain `: `."),
         ));
     }
+    if let Some((line, err)) = &fm.too_complex {
+        problems.push(problem(
+            *line,
+            Severity::Warning,
+            "yaml-too-complex",
+            format!("frontmatter not parsed as YAML: {err}; read it line by line instead"),
+        ));
+    }
     if fm.unterminated {
         problems.push(problem(
             0,

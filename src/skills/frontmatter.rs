@@ -20,6 +20,9 @@ pub struct Frontmatter {
     pub yaml_error: Option<(u32, String)>,
     /// The block opened but never closed.
     pub unterminated: bool,
+    /// The YAML nests too deep or is too large to parse (see [`super::guard::check_yaml`]):
+    /// its 0-based line in the file and the limit crossed. The lenient reader was used.
+    pub too_complex: Option<(u32, String)>,
 }
 
 /// Split and parse the frontmatter of `text`. Accepts a UTF-8 BOM and CRLF line endings.
@@ -52,6 +55,11 @@ pub fn parse(text: &str) -> Frontmatter {
     fm.body_line = body_line;
     let yaml = &text[start..yaml_end];
     if yaml.trim().is_empty() {
+        return fm;
+    }
+    if let Err(e) = super::guard::check_yaml(yaml, super::guard::YamlLimits::SMALL) {
+        fm.too_complex = Some((e.line + 1, e.message));
+        fm.map = lenient(yaml);
         return fm;
     }
     match yaml_serde::from_str::<Value>(yaml) {
@@ -330,6 +338,26 @@ mod tests {
         assert_eq!(string_list(m.get("paths")), vec!["a/**", "b/*.py"]);
         assert_eq!(m["metadata"]["author"], "me");
         assert_eq!(string_list(m.get("languages")), vec!["python", "go"]);
+    }
+
+    /// 200,000 levels of nesting (71 s in the YAML parser) are refused before parsing.
+    #[test]
+    fn deep_nesting_is_refused_not_parsed() {
+        for deep in [
+            "[".repeat(200_000),
+            "\n".to_string() + &"- ".repeat(200_000) + "x",
+        ] {
+            let text = format!("---\nname: deep\ndescription: d\nx: {deep}\n---\n# Body\n");
+            let fm = parse(&text);
+            let (line, msg) = fm.too_complex.expect("refused");
+            assert!(line == 3 || line == 4, "{line}");
+            assert!(msg.contains("deeper than 64"), "{msg}");
+            assert_eq!(
+                fm.map["name"], "deep",
+                "the lenient reader still reads the keys"
+            );
+            assert!(fm.present);
+        }
     }
 
     #[test]

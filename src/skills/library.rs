@@ -8,6 +8,7 @@ use std::sync::Arc;
 
 use super::builtin;
 use super::formats::{self, FileInput};
+use super::guard::{self, Refused};
 use super::model::{
     Bodies, Origin, Problem, Section, Severity, Skill, SkillId, SourceFormat, builtin_path,
 };
@@ -104,7 +105,6 @@ const SKIP_DIRS: &[&str] = &[
     ".hg",
     ".svn",
 ];
-const MAX_FILE: u64 = 2 * 1024 * 1024;
 
 impl Library {
     /// Load every source. Never fails: problems are collected.
@@ -141,9 +141,13 @@ impl Library {
                 &mut problems,
                 &mut roots,
                 true,
+                None,
             );
         }
         for p in &sources.configured {
+            // A path inside a workspace folder (the only kind a workspace file may add) stays
+            // confined to it, whoever configured it.
+            let confine = sources.workspaces.iter().find(|ws| p.starts_with(ws));
             scan_root(
                 p,
                 Origin::Configured,
@@ -151,6 +155,7 @@ impl Library {
                 &mut problems,
                 &mut roots,
                 false,
+                confine.map(PathBuf::as_path),
             );
         }
         for ws in &sources.workspaces {
@@ -342,7 +347,8 @@ fn parse_all(found: Vec<Found>) -> Vec<Skill> {
 
 /// The sections of `s` parsed again from its file, when their headings and lines still match.
 fn reread_sections(s: &Skill) -> Option<Vec<Section>> {
-    let text = std::fs::read_to_string(&s.path).ok()?;
+    // Through the guard: the file may have been swapped for a symlink to a device since.
+    let text = guard::read_text(&s.path, None).ok()?;
     let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
     let offset: usize = text
         .split_inclusive('\n')
@@ -468,55 +474,28 @@ fn drop_skill_folder_extras(found: &mut Vec<Found>) {
     });
 }
 
-fn read(path: &Path, problems: &mut Vec<Problem>) -> Option<Arc<str>> {
-    match std::fs::metadata(path) {
-        Ok(m) if m.len() > MAX_FILE => {
-            problems.push(Problem {
-                path: path.to_path_buf(),
-                line: 0,
-                severity: Severity::Warning,
-                code: "too-large",
-                message: format!("skipped: {} bytes is over the 2 MiB limit", m.len()),
-            });
-            return None;
-        }
-        Err(e) => {
-            problems.push(Problem {
-                path: path.to_path_buf(),
-                line: 0,
-                severity: Severity::Error,
-                code: "unreadable",
-                message: format!("cannot read: {e}"),
-            });
-            return None;
-        }
-        _ => {}
-    }
-    match std::fs::read(path) {
-        Ok(bytes) => match String::from_utf8(bytes) {
-            Ok(s) => Some(Arc::from(s)),
-            Err(_) => {
-                problems.push(Problem {
-                    path: path.to_path_buf(),
-                    line: 0,
-                    severity: Severity::Error,
-                    code: "not-utf8",
-                    message: "skipped: the file is not UTF-8 text".into(),
-                });
-                None
-            }
-        },
-        Err(e) => {
-            problems.push(Problem {
-                path: path.to_path_buf(),
-                line: 0,
-                severity: Severity::Error,
-                code: "unreadable",
-                message: format!("cannot read: {e}"),
-            });
-            None
-        }
-    }
+/// Reads a guidance file through [`guard::read_text`] (regular file, size cap, and inside
+/// `confine` once symlinks are resolved); a refusal becomes a problem on the file.
+fn read(path: &Path, confine: Option<&Path>, problems: &mut Vec<Problem>) -> Option<Arc<str>> {
+    let e = match guard::read_text(path, confine) {
+        Ok(text) => return Some(Arc::from(text)),
+        Err(e) => e,
+    };
+    let (severity, code) = match e {
+        Refused::TooLarge(_) => (Severity::Warning, "too-large"),
+        Refused::NotUtf8 => (Severity::Error, "not-utf8"),
+        Refused::Outside(..) => (Severity::Warning, "outside-workspace"),
+        Refused::NotRegular(_) => (Severity::Warning, "not-a-file"),
+        _ => (Severity::Error, "unreadable"),
+    };
+    problems.push(Problem {
+        path: path.to_path_buf(),
+        line: 0,
+        severity,
+        code,
+        message: format!("skipped: the file {e}"),
+    });
+    None
 }
 
 /// Read one guidance file into a [`Found`]; unreadable files become problems.
@@ -525,9 +504,10 @@ fn found_file(
     rel: String,
     format: SourceFormat,
     origin: Origin,
+    confine: Option<&Path>,
     problems: &mut Vec<Problem>,
 ) -> Option<Found> {
-    let text = read(&path, problems)?;
+    let text = read(&path, confine, problems)?;
     let dir = matches!(format, SourceFormat::AgentsMd | SourceFormat::ClaudeMd)
         .then(|| path.parent().map(Path::to_path_buf).unwrap_or_default());
     Some(Found {
@@ -540,7 +520,9 @@ fn found_file(
     })
 }
 
-/// A skills root (or a single file): every guidance file below it, by file name.
+/// A skills root (or a single file): every guidance file below it, by file name. With
+/// `confine` (a root inside a workspace) the root, every file and every followed directory
+/// symlink must resolve inside that folder; a directory symlink out of it is not followed.
 fn scan_root(
     root: &Path,
     origin: Origin,
@@ -548,9 +530,23 @@ fn scan_root(
     problems: &mut Vec<Problem>,
     roots: &mut Vec<RootInfo>,
     optional: bool,
+    confine: Option<&Path>,
 ) {
     let before = found.len();
-    if root.is_file() {
+    let escapes = confine.filter(|c| root.exists() && !guard::resolves_inside(root, c));
+    if let Some(ws) = escapes {
+        problems.push(Problem {
+            path: root.to_path_buf(),
+            line: 0,
+            severity: Severity::Warning,
+            code: "outside-workspace",
+            message: format!(
+                "skipped: resolves to {}, outside the workspace {}",
+                guard::real_root(root).display(),
+                ws.display()
+            ),
+        });
+    } else if root.is_file() {
         let name = root
             .file_name()
             .map(|n| n.to_string_lossy().to_string())
@@ -561,19 +557,37 @@ fn scan_root(
             name,
             format,
             origin,
+            confine,
             problems,
         ));
     } else if root.is_dir() {
-        let walker = ignore::WalkBuilder::new(root)
+        let skipped: Arc<std::sync::Mutex<Vec<PathBuf>>> = Arc::default();
+        let mut builder = ignore::WalkBuilder::new(root);
+        builder
             .hidden(false)
             .git_ignore(false)
             .parents(false)
             .follow_links(true)
-            .max_depth(Some(8))
-            .build();
-        let mut files: Vec<PathBuf> = walker
+            .max_depth(Some(8));
+        if let Some(ws) = confine {
+            let ws = guard::real_root(ws);
+            let skipped = skipped.clone();
+            builder.filter_entry(move |e| {
+                let keep = !e.path_is_symlink()
+                    || !e.file_type().is_some_and(|t| t.is_dir())
+                    || guard::resolves_inside(e.path(), &ws);
+                if !keep {
+                    skipped.lock().expect("lock").push(e.path().to_path_buf());
+                }
+                keep
+            });
+        }
+        let mut files: Vec<PathBuf> = builder
+            .build()
             .filter_map(Result::ok)
-            .filter(|e| e.file_type().is_some_and(|t| t.is_file()))
+            // Not only regular files: a guidance-named symlink to a device or a pipe is
+            // refused by `read`, with a problem, rather than skipped in silence.
+            .filter(|e| e.depth() > 0 && !e.file_type().is_some_and(|t| t.is_dir()))
             .map(|e| e.into_path())
             .filter(|p| {
                 !p.components()
@@ -590,7 +604,19 @@ fn scan_root(
             let Some(format) = formats::detect(&rel) else {
                 continue;
             };
-            found.extend(found_file(path, rel, format, origin, problems));
+            found.extend(found_file(path, rel, format, origin, confine, problems));
+        }
+        for path in std::mem::take(&mut *skipped.lock().expect("lock")) {
+            problems.push(Problem {
+                line: 0,
+                severity: Severity::Warning,
+                code: "outside-workspace",
+                message: format!(
+                    "not followed: this folder symlink resolves to {}, outside the workspace",
+                    guard::real_root(&path).display()
+                ),
+                path,
+            });
         }
     } else if !optional {
         problems.push(Problem {
@@ -629,6 +655,7 @@ fn scan_workspace(
                 problems,
                 &mut tmp_roots,
                 true,
+                Some(ws),
             );
         }
     }
@@ -652,7 +679,12 @@ fn scan_workspace(
         .build();
     let mut files: Vec<(PathBuf, String, SourceFormat)> = Vec::new();
     for entry in walker.filter_map(Result::ok) {
-        if !entry.file_type().is_some_and(|t| t.is_file()) {
+        // Symlinks are not followed into folders; a symlinked file is read only when it
+        // resolves to a regular file inside the workspace (`read` checks, with a problem).
+        if !entry
+            .file_type()
+            .is_some_and(|t| t.is_file() || t.is_symlink())
+        {
             continue;
         }
         let path = entry.path();
@@ -668,7 +700,14 @@ fn scan_workspace(
     }
     files.sort();
     for (path, rel, format) in files {
-        found.extend(found_file(path, rel, format, Origin::Workspace, problems));
+        found.extend(found_file(
+            path,
+            rel,
+            format,
+            Origin::Workspace,
+            Some(ws),
+            problems,
+        ));
     }
     roots.push(RootInfo {
         path: ws.display().to_string(),
@@ -790,5 +829,72 @@ mod tests {
         let mut names: Vec<&str> = lib.skills.iter().map(|s| s.name.as_str()).collect();
         names.sort();
         assert_eq!(names, ["pdf", "pdf-notes"]);
+    }
+
+    /// A repository's symlinks cannot reach outside it: a `.skills/x` folder symlink out of the
+    /// workspace is not followed, a symlinked rule file pointing out is not read, a `.skills`
+    /// that is itself a symlink out is skipped, and a symlink to a device is refused; each says
+    /// so on the file. Symlinks that stay inside still work.
+    #[cfg(unix)]
+    #[test]
+    fn workspace_symlinks_stay_inside() {
+        use std::os::unix::fs::symlink;
+        let dir = tempfile::tempdir().unwrap();
+        let outside = dir.path().join("outside");
+        std::fs::create_dir_all(outside.join("pdf")).unwrap();
+        std::fs::write(
+            outside.join("pdf/SKILL.md"),
+            "---\nname: stolen\ndescription: x\n---\n# S\n",
+        )
+        .unwrap();
+        std::fs::write(outside.join("secret.md"), "# secret\n").unwrap();
+        let ws = dir.path().join("ws");
+        let write = |rel: &str, text: &str| {
+            let p = ws.join(rel);
+            std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+            std::fs::write(p, text).unwrap();
+        };
+        write(
+            ".skills/own/SKILL.md",
+            "---\nname: own\ndescription: x\n---\n# O\n",
+        );
+        write("docs/inner.md", "---\ndescription: inner\n---\n# I\n");
+        symlink(&outside, ws.join(".skills/escape")).unwrap();
+        symlink(ws.join(".skills/own"), ws.join(".skills/alias")).unwrap();
+        std::fs::create_dir_all(ws.join(".cursor/rules")).unwrap();
+        symlink(
+            outside.join("secret.md"),
+            ws.join(".cursor/rules/secret.mdc"),
+        )
+        .unwrap();
+        symlink(ws.join("docs/inner.md"), ws.join(".cursor/rules/inner.mdc")).unwrap();
+        symlink("/dev/zero", ws.join(".cursor/rules/zero.mdc")).unwrap();
+        std::fs::create_dir_all(ws.join(".agents")).unwrap();
+        symlink(&outside, ws.join(".agents/skills")).unwrap();
+
+        let lib = Library::load(&SkillSources {
+            workspaces: vec![ws.clone()],
+            ..Default::default()
+        });
+        let names: Vec<&str> = lib.skills.iter().map(|s| s.name.as_str()).collect();
+        assert!(!names.contains(&"stolen"), "{names:?}");
+        assert!(names.contains(&"own"), "{names:?}");
+        assert!(names.contains(&"inner"), "{names:?}");
+        assert!(!lib.skills.iter().any(|s| s.path.ends_with("secret.mdc")));
+        let problem = |rel: &str| {
+            lib.problems_for(&ws.join(rel))
+                .first()
+                .map(|p| (p.code, p.message.clone()))
+        };
+        let (code, msg) = problem(".skills/escape").expect("folder symlink reported");
+        assert_eq!(code, "outside-workspace");
+        assert!(msg.contains("not followed"), "{msg}");
+        let (code, _) = problem(".cursor/rules/secret.mdc").expect("file symlink reported");
+        assert_eq!(code, "outside-workspace");
+        let (code, msg) = problem(".cursor/rules/zero.mdc").expect("device reported");
+        assert_eq!(code, "outside-workspace", "{msg}");
+        assert!(msg.contains("/dev/zero"), "{msg}");
+        let (code, _) = problem(".agents/skills").expect("root symlink reported");
+        assert_eq!(code, "outside-workspace");
     }
 }

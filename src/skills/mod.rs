@@ -5,6 +5,7 @@ pub mod builtin;
 pub mod formats;
 pub mod frontmatter;
 pub mod globs;
+pub mod guard;
 pub mod languages;
 pub mod library;
 pub mod markdown;

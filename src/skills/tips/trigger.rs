@@ -310,6 +310,16 @@ pub fn parse(line: u32, raw: &str) -> Option<(Vec<Declared>, Vec<Issue>)> {
     let base = line + marker_line;
     let mut issues = Vec::new();
     let mut out = Vec::new();
+    if let Err(e) = crate::skills::guard::check_yaml(&yaml, crate::skills::guard::YamlLimits::SMALL)
+    {
+        issues.push(Issue {
+            line: base + e.line,
+            severity: Severity::Error,
+            code: "tip-yaml",
+            message: format!("tip trigger not parsed: {}", e.message),
+        });
+        return Some((out, issues));
+    }
     let value: Value = match yaml_serde::from_str(&yaml) {
         Ok(v) => v,
         Err(e) => {
@@ -596,6 +606,20 @@ mod tests {
         );
         assert!(!t[1].diagnostic);
         assert_eq!(t[1].languages.as_deref(), Some(&["python".to_string()][..]));
+    }
+
+    /// A trigger nested 200,000 levels deep is reported on its line, not handed to the parser.
+    #[test]
+    fn deep_trigger_yaml_is_refused() {
+        let raw = format!(
+            "skill-lsp tip\nid: x\npattern: y\nmessage: {}\n",
+            "[".repeat(200_000)
+        );
+        let (t, issues) = parse(4, &raw).unwrap();
+        assert!(t.is_empty());
+        assert_eq!(issues[0].code, "tip-yaml");
+        assert!(issues[0].message.contains("deeper than 64"), "{issues:?}");
+        assert_eq!(issues[0].line, 7);
     }
 
     #[test]

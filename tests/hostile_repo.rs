@@ -1,0 +1,286 @@
+//! A hostile repository over the real binary and stdio: settings and skill files symlinked to
+//! devices and pipes, YAML nested 200,000 levels deep, symlinks out of the workspace. Each must
+//! leave `initialize` answered, the server serving, and a problem where the user looks.
+#![cfg(unix)]
+
+use std::io::{BufReader, Write};
+use std::os::unix::fs::symlink;
+use std::path::Path;
+use std::process::{Child, ChildStdin, Command, Stdio};
+use std::sync::mpsc::{Receiver, RecvTimeoutError};
+use std::time::{Duration, Instant};
+
+use serde_json::{Value, json};
+
+#[path = "common/frames.rs"]
+mod frames;
+
+use frames::{frame, read_msg};
+
+/// Generous: these bound a hang, they do not measure speed.
+const PATIENCE: Duration = Duration::from_secs(30);
+
+struct Session {
+    child: Child,
+    stdin: ChildStdin,
+    rx: Receiver<Value>,
+    seen: Vec<Value>,
+    root_uri: String,
+}
+
+impl Session {
+    fn start(root: &Path) -> Session {
+        let home = tempfile::tempdir().unwrap().keep();
+        let mut child = Command::new(env!("CARGO_BIN_EXE_skill-lsp"))
+            .arg("--stdio")
+            .env("HOME", &home)
+            .env("XDG_CONFIG_HOME", home.join("config"))
+            .env("XDG_CACHE_HOME", home.join("cache"))
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("spawn skill-lsp");
+        let stdin = child.stdin.take().unwrap();
+        let mut out = BufReader::new(child.stdout.take().unwrap());
+        let (tx, rx) = std::sync::mpsc::channel();
+        std::thread::spawn(move || {
+            while let Some(m) = read_msg(&mut out) {
+                if tx.send(m).is_err() {
+                    break;
+                }
+            }
+        });
+        let root_uri = format!("file://{}", root.display());
+        let mut s = Session {
+            child,
+            stdin,
+            rx,
+            seen: Vec::new(),
+            root_uri,
+        };
+        let uri = s.root_uri.clone();
+        let started = Instant::now();
+        let r = s.request(
+            1,
+            "initialize",
+            json!({"processId": null, "rootUri": uri, "capabilities": {},
+                   "workspaceFolders": [{"uri": uri, "name": "ws"}]}),
+        );
+        assert!(r["result"]["capabilities"].is_object(), "{r}");
+        assert!(
+            started.elapsed() < PATIENCE,
+            "initialize took {:?}",
+            started.elapsed()
+        );
+        s.notify("initialized", json!({}));
+        s
+    }
+
+    fn send(&mut self, v: Value) {
+        self.stdin.write_all(&frame(&v)).unwrap();
+        self.stdin.flush().unwrap();
+    }
+
+    fn notify(&mut self, method: &str, params: Value) {
+        self.send(json!({"jsonrpc": "2.0", "method": method, "params": params}));
+    }
+
+    /// The first message (already seen or arriving within [`PATIENCE`]) that `pred` accepts.
+    fn wait(&mut self, what: &str, pred: impl Fn(&Value) -> bool) -> Value {
+        if let Some(m) = self.seen.iter().find(|m| pred(m)) {
+            return m.clone();
+        }
+        let deadline = Instant::now() + PATIENCE;
+        loop {
+            let left = deadline.saturating_duration_since(Instant::now());
+            match self.rx.recv_timeout(left) {
+                Ok(m) if pred(&m) => return m,
+                Ok(m) => self.seen.push(m),
+                Err(RecvTimeoutError::Timeout) => {
+                    panic!("no {what} within {PATIENCE:?}; seen: {:?}", self.seen)
+                }
+                Err(RecvTimeoutError::Disconnected) => panic!("server closed stdout"),
+            }
+        }
+    }
+
+    fn request(&mut self, id: i64, method: &str, params: Value) -> Value {
+        self.send(json!({"jsonrpc": "2.0", "id": id, "method": method, "params": params}));
+        self.wait(&format!("answer to {method}"), |m| {
+            m["id"] == json!(id) && m.get("method").is_none()
+        })
+    }
+
+    fn message_containing(&mut self, needle: &str) -> String {
+        let m = self.wait(&format!("showMessage with {needle:?}"), |m| {
+            m["method"] == "window/showMessage"
+                && m["params"]["message"]
+                    .as_str()
+                    .is_some_and(|s| s.contains(needle))
+        });
+        m["params"]["message"].as_str().unwrap().to_string()
+    }
+
+    fn open(&mut self, root: &Path, rel: &str, lang: &str) -> String {
+        let text = std::fs::read_to_string(root.join(rel)).unwrap();
+        let uri = format!("{}/{rel}", self.root_uri);
+        self.notify(
+            "textDocument/didOpen",
+            json!({"textDocument": {"uri": uri, "languageId": lang, "version": 1, "text": text}}),
+        );
+        uri
+    }
+
+    fn diagnostic_codes(&mut self, uri: &str, want: &str) -> Vec<Value> {
+        let m = self.wait(&format!("diagnostics {want} on {uri}"), |m| {
+            m["method"] == "textDocument/publishDiagnostics"
+                && m["params"]["uri"] == uri
+                && m["params"]["diagnostics"]
+                    .as_array()
+                    .is_some_and(|d| d.iter().any(|d| d["code"] == format!("skill-lsp/{want}")))
+        });
+        m["params"]["diagnostics"].as_array().unwrap().clone()
+    }
+
+    fn skill_names(&mut self, id: i64, uri: &str) -> Vec<String> {
+        let r = self.request(
+            id,
+            "workspace/executeCommand",
+            json!({"command": "skill-lsp.skillsForFile", "arguments": [uri]}),
+        );
+        r["result"]
+            .as_array()
+            .unwrap_or_else(|| panic!("{r}"))
+            .iter()
+            .map(|s| s["name"].as_str().unwrap().to_string())
+            .collect()
+    }
+
+    fn finish(mut self) {
+        let r = self.request(999, "shutdown", Value::Null);
+        assert!(r.get("error").is_none(), "{r}");
+        self.notify("exit", Value::Null);
+        let deadline = Instant::now() + PATIENCE;
+        while self.child.try_wait().unwrap().is_none() {
+            assert!(Instant::now() < deadline, "server did not exit");
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+}
+
+fn write(root: &Path, rel: &str, text: &str) {
+    let p = root.join(rel);
+    std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+    std::fs::write(p, text).unwrap();
+}
+
+fn workspace() -> (tempfile::TempDir, std::path::PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().canonicalize().unwrap().join("ws");
+    std::fs::create_dir_all(&root).unwrap();
+    (dir, root)
+}
+
+/// `.skill-lsp.yaml` symlinked to `/dev/zero` (read until out of memory before) and to
+/// `/proc/self/fd/0` (the server's own stdin: `initialize` was never answered).
+#[test]
+fn settings_file_symlinked_to_a_device_is_refused_and_reported() {
+    for target in ["/dev/zero", "/proc/self/fd/0"] {
+        let (_dir, root) = workspace();
+        symlink(target, root.join(".skill-lsp.yaml")).unwrap();
+        write(&root, "app.py", "print(1)\n");
+        let mut s = Session::start(&root);
+        let msg = s.message_containing(".skill-lsp.yaml");
+        assert!(msg.contains("not read"), "{target}: {msg}");
+        let uri = s.open(&root, "app.py", "python");
+        let names = s.skill_names(2, &uri);
+        assert!(
+            names.iter().any(|n| n == "python-error-handling"),
+            "{target}: the builtin library still loads: {names:?}"
+        );
+        s.finish();
+    }
+}
+
+/// Frontmatter, a tip trigger and a settings file nested 200,000 levels deep (71 s in the YAML
+/// parser, blocking `initialize`): answered, with the problem on each file.
+#[test]
+fn deeply_nested_yaml_is_a_problem_on_the_file() {
+    let (_dir, root) = workspace();
+    let deep = "[".repeat(200_000);
+    write(
+        &root,
+        ".skills/deep/SKILL.md",
+        &format!("---\nname: deep\ndescription: d\nlanguages: [python]\nx: {deep}\n---\n# Deep\n"),
+    );
+    write(
+        &root,
+        ".skills/tipdeep/SKILL.md",
+        &format!(
+            "---\nname: tipdeep\ndescription: d\n---\n# T\n\n## S\n\n<!-- skill-lsp tip\nid: t\npattern: x\nmessage: {deep}\n-->\n"
+        ),
+    );
+    write(
+        &root,
+        ".skill-lsp.yaml",
+        &format!("tips:\n  enabled: {deep}\n"),
+    );
+    write(&root, "app.py", "print(1)\n");
+    let mut s = Session::start(&root);
+    let msg = s.message_containing(".skill-lsp.yaml");
+    assert!(msg.contains("deeper than 64"), "{msg}");
+    let uri = s.open(&root, ".skills/deep/SKILL.md", "markdown");
+    let diags = s.diagnostic_codes(&uri, "yaml-too-complex");
+    let d = diags
+        .iter()
+        .find(|d| d["code"] == "skill-lsp/yaml-too-complex")
+        .unwrap();
+    assert_eq!(d["range"]["start"]["line"], 4, "{d}");
+    let uri = s.open(&root, ".skills/tipdeep/SKILL.md", "markdown");
+    let diags = s.diagnostic_codes(&uri, "tip-yaml");
+    assert!(
+        diags.iter().any(|d| d["code"] == "skill-lsp/tip-yaml"
+            && d["message"].as_str().unwrap().contains("deeper than 64")),
+        "{diags:?}"
+    );
+    // The deep skill still loads, read line by line: the server keeps serving.
+    let uri = s.open(&root, "app.py", "python");
+    let names = s.skill_names(2, &uri);
+    assert!(names.iter().any(|n| n == "deep"), "{names:?}");
+    s.finish();
+}
+
+/// A `.skills/x` folder symlink out of the workspace is not followed, and a `skills.paths`
+/// entry whose text is inside but which is a symlink out is refused; symlinks that stay
+/// inside still load.
+#[test]
+fn symlinks_out_of_the_workspace_are_not_followed() {
+    let (dir, root) = workspace();
+    let outside = dir.path().canonicalize().unwrap().join("outside");
+    let skill = |name: &str| {
+        format!(
+            "---\nname: {name}\ndescription: Python things\nlanguages: [python]\n---\n# {name}\n"
+        )
+    };
+    write(&outside, "python/stolen.md", &skill("stolen"));
+    write(&outside, "more/taken.md", &skill("taken"));
+    write(&root, "inside/python/own.md", &skill("own"));
+    std::fs::create_dir_all(root.join(".skills")).unwrap();
+    symlink(&outside, root.join(".skills/escape")).unwrap();
+    symlink(root.join("inside"), root.join(".skills/alias")).unwrap();
+    symlink(outside.join("more"), root.join("linked")).unwrap();
+    write(&root, ".skill-lsp.yaml", "skills:\n  paths: [linked]\n");
+    write(&root, "app.py", "print(1)\n");
+    let mut s = Session::start(&root);
+    let msg = s.message_containing("skills.paths");
+    assert!(msg.contains("outside the workspace"), "{msg}");
+    let uri = s.open(&root, "app.py", "python");
+    let names = s.skill_names(2, &uri);
+    assert!(names.iter().any(|n| n == "own"), "{names:?}");
+    assert!(
+        !names.iter().any(|n| n == "stolen" || n == "taken"),
+        "{names:?}"
+    );
+    s.finish();
+}

@@ -105,7 +105,7 @@ pub struct Prompt {
 /// Why no prompt could be built.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 pub enum PromptError {
-    #[error("{} is ignored by .gitignore; skill-lsp does not send ignored files to an agent", .0.display())]
+    #[error("{} is ignored by git (.gitignore, .git/info/exclude or core.excludesFile, symlinks resolved); skill-lsp does not send ignored files to an agent", .0.display())]
     Ignored(PathBuf),
     #[error(
         "the code to send needs about {tokens} tokens but `agent.contextTokens` is {budget}: select a smaller range or raise the budget"
@@ -120,17 +120,36 @@ pub fn estimate_tokens(s: &str) -> u32 {
     (s.chars().count() as u32).div_ceil(4)
 }
 
-/// Fails with [`PromptError::Ignored`] when `path` is ignored by a `.gitignore` (or
-/// `.git/info/exclude`) between it and its repository root (or `root`).
+/// Fails with [`PromptError::Ignored`] when `path` is ignored by git's rules: the `.gitignore`
+/// files between it and its repository root (or `root`), `.git/info/exclude`, and the user's
+/// global `core.excludesFile` (default `$XDG_CONFIG_HOME/git/ignore`). Symlinks are resolved
+/// first: a link (even a tracked one) to an ignored file is refused, since its content is what
+/// would be sent.
 pub fn check_not_ignored(path: &Path, root: Option<&Path>) -> Result<(), PromptError> {
-    if is_ignored(path, root) {
+    let global = ignore::gitignore::gitconfig_excludes_path();
+    if is_ignored_with(path, root, global.as_deref()) {
         Err(PromptError::Ignored(path.to_path_buf()))
     } else {
         Ok(())
     }
 }
 
-fn is_ignored(path: &Path, root: Option<&Path>) -> bool {
+fn is_ignored_with(path: &Path, root: Option<&Path>, global: Option<&Path>) -> bool {
+    if is_ignored(path, root, global) {
+        return true;
+    }
+    // The target of a symlink (any link on the way), checked in its own repository.
+    let Ok(real) = std::fs::canonicalize(path) else {
+        return false;
+    };
+    if real == path {
+        return false;
+    }
+    let real_root = root.and_then(|r| std::fs::canonicalize(r).ok());
+    is_ignored(&real, real_root.as_deref(), global)
+}
+
+fn is_ignored(path: &Path, root: Option<&Path>, global: Option<&Path>) -> bool {
     use ignore::gitignore::GitignoreBuilder;
     let Some(parent) = path.parent() else {
         return false;
@@ -144,36 +163,34 @@ fn is_ignored(path: &Path, root: Option<&Path>) -> bool {
         .clone()
         .or_else(|| root.filter(|r| path.starts_with(r)).map(Path::to_path_buf));
     let Some(top) = top else { return false };
-    // Deepest .gitignore with an opinion wins, as in git.
-    let dirs: Vec<&Path> = parent
+    // Git's order: the deepest .gitignore with an opinion wins, then .git/info/exclude, then
+    // the global excludes file (matched from the repository root).
+    let mut sources: Vec<(PathBuf, PathBuf)> = parent
         .ancestors()
         .take_while(|d| d.starts_with(&top))
+        .map(|d| (d.to_path_buf(), d.join(".gitignore")))
         .collect();
-    for dir in dirs {
-        let file = dir.join(".gitignore");
-        let mut files = Vec::new();
-        if file.is_file() {
-            files.push(file);
+    if repo.is_some() {
+        sources.push((top.clone(), top.join(".git/info/exclude")));
+    }
+    if let Some(g) = global {
+        sources.push((top.clone(), g.to_path_buf()));
+    }
+    for (dir, file) in sources {
+        if !file.is_file() {
+            continue;
         }
-        if dir == top && repo.is_some() {
-            let exclude = dir.join(".git/info/exclude");
-            if exclude.is_file() {
-                files.push(exclude);
-            }
+        let mut b = GitignoreBuilder::new(&dir);
+        if b.add(&file).is_some() {
+            continue;
         }
-        for f in files {
-            let mut b = GitignoreBuilder::new(dir);
-            if b.add(&f).is_some() {
-                continue;
-            }
-            let Ok(gi) = b.build() else { continue };
-            let m = gi.matched_path_or_any_parents(path, false);
-            if m.is_ignore() {
-                return true;
-            }
-            if m.is_whitelist() {
-                return false;
-            }
+        let Ok(gi) = b.build() else { continue };
+        let m = gi.matched_path_or_any_parents(path, false);
+        if m.is_ignore() {
+            return true;
+        }
+        if m.is_whitelist() {
+            return false;
         }
     }
     false
@@ -1143,6 +1160,52 @@ mod tests {
         );
         let e = check_not_ignored(&dir.path().join("b.key"), None).unwrap_err();
         assert!(e.to_string().contains(".gitignore"));
+    }
+
+    /// Every git ignore source counts: nested `.gitignore` (deepest wins, `!` re-includes),
+    /// `.git/info/exclude`, the global excludes file; and a symlink (tracked or not) to an
+    /// ignored file is refused, while a link to a file that is not ignored is fine.
+    #[cfg(unix)]
+    #[test]
+    fn every_ignore_source_and_symlink_targets() {
+        let dir = tempfile::tempdir().unwrap();
+        let repo = dir.path().canonicalize().unwrap();
+        let write = |rel: &str, text: &str| {
+            let p = repo.join(rel);
+            std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+            std::fs::write(p, text).unwrap();
+        };
+        write(".git/info/exclude", "local-only.txt\n");
+        write("global-ignore", "*.secret\n");
+        write("sub/.gitignore", "deep.txt\n!kept.secret\n");
+        for f in [
+            "a.py",
+            "local-only.txt",
+            "x.secret",
+            "sub/deep.txt",
+            "sub/kept.secret",
+            "sub/ok.txt",
+        ] {
+            write(f, "content");
+        }
+        std::os::unix::fs::symlink(repo.join("x.secret"), repo.join("link.py")).unwrap();
+        std::os::unix::fs::symlink(repo.join("sub/deep.txt"), repo.join("sub/link2.py")).unwrap();
+        std::os::unix::fs::symlink(repo.join("a.py"), repo.join("fine.py")).unwrap();
+        let global = repo.join("global-ignore");
+        let ignored = |rel: &str| is_ignored_with(&repo.join(rel), None, Some(&global));
+        assert!(!ignored("a.py"));
+        assert!(ignored("local-only.txt"), ".git/info/exclude");
+        assert!(ignored("x.secret"), "global excludes file");
+        assert!(
+            !is_ignored_with(&repo.join("x.secret"), None, None),
+            "only through the global file"
+        );
+        assert!(ignored("sub/deep.txt"), "nested .gitignore");
+        assert!(!ignored("sub/kept.secret"), "re-included deeper");
+        assert!(!ignored("sub/ok.txt"));
+        assert!(ignored("link.py"), "symlink to a globally ignored file");
+        assert!(ignored("sub/link2.py"), "symlink to a nested-ignored file");
+        assert!(!ignored("fine.py"), "symlink to a file that is not ignored");
     }
 
     #[test]

@@ -473,7 +473,11 @@ mod tests {
         for (file, text, secret, near) in cases {
             let doc = format!("{text}\n{near}\n");
             let out = redact_document(Some(Path::new(file)), &doc);
-            assert!(!out.text.contains(secret), "{file}: {secret} leaked: {}", out.text);
+            assert!(
+                !out.text.contains(secret),
+                "{file}: {secret} leaked: {}",
+                out.text
+            );
             assert!(out.text.contains("<redacted-secret-1>"), "{}", out.text);
             assert!(
                 out.text.contains(&format!("\n{near}\n")),

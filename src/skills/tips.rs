@@ -13,6 +13,7 @@ pub mod trigger;
 
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, OnceLock};
 
 use globset::GlobSet;
@@ -31,6 +32,18 @@ const SPAN_WINDOW: usize = 200;
 const DFA_CACHE: usize = 8 << 20;
 /// Key of the index for tips that apply to any language.
 const ANY: &str = "*";
+/// Bytes of one line that tips look at: a minified bundle is one line of megabytes, and its hits
+/// are noise nobody reads. Past this, the line is reported as too long ([`Limits`]).
+pub const LINE_CAP: usize = 64 * 1024;
+/// Findings kept per search: past this the search stops ([`Limits::truncated`]); a hover then
+/// searches its own line.
+pub const MAX_FINDINGS: usize = 20_000;
+/// Bytes of a document searched at all (cut at a line start); the rest is reported.
+pub const DOC_CAP: usize = 8 << 20;
+/// Long lines listed by line number in [`Limits`] (the rest are only counted).
+const LONG_LINES_LISTED: usize = 20;
+/// The comment that silences tips on its line or the next.
+const IGNORE_MARK: &str = "skill-lsp: ignore";
 
 /// Where a tip comes from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
@@ -218,6 +231,70 @@ pub struct Finding {
     /// Whether this finding should be published as a diagnostic (declared and not hover-only, or
     /// implicit for a skill listed in `tips.implicitDiagnostics`).
     pub diagnostic: bool,
+}
+
+/// What a search left out, so it can be said where the user looks (never silent).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Limits {
+    /// Searched lines longer than [`LINE_CAP`] (0-based line, length in bytes), the first
+    /// [`LONG_LINES_LISTED`]: only their first `LINE_CAP` bytes were checked.
+    pub long_lines: Vec<(u32, usize)>,
+    /// How many searched lines were longer than [`LINE_CAP`].
+    pub long_line_count: usize,
+    /// The search stopped at [`MAX_FINDINGS`].
+    pub truncated: bool,
+    /// The document was longer than [`DOC_CAP`]: its length; only the first `DOC_CAP` bytes
+    /// (to a line start) were searched.
+    pub doc_len: Option<usize>,
+    /// The caller cancelled the search (a newer version arrived): the findings are partial.
+    pub cancelled: bool,
+}
+
+impl Limits {
+    /// Nothing was left out.
+    pub fn is_complete(&self) -> bool {
+        *self == Limits::default()
+    }
+
+    /// One sentence for a diagnostic or hover note; `None` when the search was complete (or
+    /// only cancelled, which nobody publishes).
+    pub fn note(&self) -> Option<String> {
+        let mut parts = Vec::new();
+        if self.long_line_count > 0 {
+            let (l, len) = self.long_lines[0];
+            parts.push(if self.long_line_count == 1 {
+                format!(
+                    "line {} is {len} bytes long: tips checked only its first {LINE_CAP} bytes",
+                    l + 1
+                )
+            } else {
+                format!(
+                    "{} lines are longer than {LINE_CAP} bytes (the first is line {}, {len} \
+                     bytes): tips checked only the first {LINE_CAP} bytes of each",
+                    self.long_line_count,
+                    l + 1
+                )
+            });
+        }
+        if let Some(n) = self.doc_len {
+            parts.push(format!(
+                "the file is {n} bytes: tips checked only its first {DOC_CAP} bytes"
+            ));
+        }
+        if self.truncated {
+            parts.push(format!(
+                "the search stopped after {MAX_FINDINGS} findings (hovers still check their line)"
+            ));
+        }
+        (!parts.is_empty()).then(|| format!("skill-lsp: {}", parts.join("; ")))
+    }
+}
+
+/// Findings of one search and what it left out.
+#[derive(Debug, Clone, Default)]
+pub struct Report {
+    pub findings: Vec<Finding>,
+    pub limits: Limits,
 }
 
 impl TipIndex {
@@ -434,9 +511,22 @@ impl TipIndex {
         doc: &crate::skills::select::DocumentInfo,
         opts: &FindOptions,
     ) -> Vec<Finding> {
+        self.find_report(lib, matches, doc, opts, None).findings
+    }
+
+    /// [`TipIndex::find`] with what the search left out, stopping early (with
+    /// [`Limits::cancelled`]) once `cancel` is set.
+    pub fn find_report(
+        &self,
+        lib: &crate::skills::library::Library,
+        matches: &[crate::skills::select::Match],
+        doc: &crate::skills::select::DocumentInfo,
+        opts: &FindOptions,
+        cancel: Option<&AtomicBool>,
+    ) -> Report {
         let selected: Vec<SkillId> = matches.iter().map(|m| m.skill).collect();
         let rel = super::select::match_path(doc);
-        self.find_in(
+        self.find_in_report(
             lib.skills.len(),
             &selected,
             &Document {
@@ -445,6 +535,7 @@ impl TipIndex {
                 rel_path: rel.as_deref(),
             },
             opts,
+            cancel,
         )
     }
 
@@ -456,6 +547,23 @@ impl TipIndex {
         doc: &Document,
         opts: &FindOptions,
     ) -> Vec<Finding> {
+        self.find_in_report(skill_count, selected, doc, opts, None)
+            .findings
+    }
+
+    /// [`TipIndex::find_in`] with what the search left out (see [`TipIndex::find_report`]).
+    ///
+    /// Linear in the text: every line is cut at [`LINE_CAP`], per-line checks (`not`, ignore
+    /// comments) run once per tip and line however many hits the line has, and the search stops
+    /// at [`MAX_FINDINGS`] or past [`DOC_CAP`] bytes.
+    pub fn find_in_report(
+        &self,
+        skill_count: usize,
+        selected: &[SkillId],
+        doc: &Document,
+        opts: &FindOptions,
+        cancel: Option<&AtomicBool>,
+    ) -> Report {
         let defaults;
         let settings = match opts.settings {
             Some(s) => s,
@@ -465,14 +573,27 @@ impl TipIndex {
             }
         };
         if !settings.enabled || selected.is_empty() || self.tips.is_empty() {
-            return Vec::new();
+            return Report::default();
         }
+        let mut doc = *doc;
+        let mut doc_len = None;
+        if doc.text.len() > DOC_CAP {
+            let mut cut = DOC_CAP;
+            while !doc.text.is_char_boundary(cut) {
+                cut -= 1;
+            }
+            let cut = doc.text[..cut].rfind('\n').map_or(cut, |i| i + 1);
+            doc_len = Some(doc.text.len());
+            doc.text = &doc.text[..cut];
+        }
+        let doc = &doc;
         let mut sel =
             vec![false; skill_count.max(selected.iter().copied().max().map_or(0, |m| m + 1))];
         for &s in selected {
             sel[s] = true;
         }
         let mut run = Run::new(self, doc, opts, settings, sel);
+        run.cancel = cancel;
         let mut groups: Vec<usize> = lang_keys(doc.language_id)
             .into_iter()
             .filter_map(|k| self.langs.get(k))
@@ -482,8 +603,13 @@ impl TipIndex {
         groups.sort_unstable();
         groups.dedup();
         for g in groups {
+            if run.halted() {
+                break;
+            }
             run.lang(&self.groups[g]);
         }
+        let mut limits = std::mem::take(&mut run.limits);
+        limits.doc_len = doc_len;
         let mut out = run.out;
         out.sort_by(|a, b| {
             (
@@ -504,7 +630,10 @@ impl TipIndex {
                 ))
         });
         out.dedup_by(|a, b| a.tip == b.tip && a.range == b.range);
-        out
+        Report {
+            findings: out,
+            limits,
+        }
     }
 }
 
@@ -675,6 +804,15 @@ struct Run<'a> {
     file_ok: HashMap<usize, bool>,
     seen: HashSet<usize>,
     out: Vec<Finding>,
+    /// `not` of a tip on a line, judged once however many hits the line has (a hit-dense long
+    /// line made this quadratic).
+    not_on_line: HashMap<(usize, usize), bool>,
+    /// Lines holding an ignore comment (one pass over the text), and per tip and line whether
+    /// it silences the tip.
+    ignore_lines: HashSet<usize>,
+    ignored: HashMap<(usize, usize), bool>,
+    limits: Limits,
+    cancel: Option<&'a AtomicBool>,
 }
 
 impl<'a> Run<'a> {
@@ -695,6 +833,27 @@ impl<'a> Run<'a> {
                 .unwrap_or(text.len()),
             None => text.len(),
         };
+        let first = match &opts.lines {
+            Some(r) => (r.start as usize).min(line_starts.len()),
+            None => 0,
+        };
+        let mut limits = Limits::default();
+        for (l, &s) in line_starts.iter().enumerate().skip(first) {
+            if s > limit || (s == limit && l > first) {
+                break;
+            }
+            let e = line_starts.get(l + 1).map_or(text.len(), |&e| e - 1);
+            let len = e.saturating_sub(s);
+            if len > LINE_CAP {
+                limits.long_line_count += 1;
+                if limits.long_lines.len() < LONG_LINES_LISTED {
+                    limits.long_lines.push((l as u32, len));
+                }
+            }
+        }
+        let ignore_lines = memchr::memmem::find_iter(text[..limit].as_bytes(), IGNORE_MARK)
+            .map(|i| line_starts.partition_point(|&s| s <= i).saturating_sub(1))
+            .collect();
         Run {
             index,
             text,
@@ -711,7 +870,20 @@ impl<'a> Run<'a> {
             file_ok: HashMap::new(),
             seen: HashSet::new(),
             out: Vec::new(),
+            not_on_line: HashMap::new(),
+            ignore_lines,
+            ignored: HashMap::new(),
+            limits,
+            cancel: None,
         }
+    }
+
+    /// Stop searching: cancelled by the caller, or [`MAX_FINDINGS`] reached.
+    fn halted(&mut self) -> bool {
+        if !self.limits.cancelled && self.cancel.is_some_and(|c| c.load(Ordering::Relaxed)) {
+            self.limits.cancelled = true;
+        }
+        self.limits.cancelled || self.limits.truncated
     }
 
     fn line_count(&self) -> usize {
@@ -724,15 +896,28 @@ impl<'a> Run<'a> {
             .saturating_sub(1)
     }
 
-    /// Line `l` without its line break.
+    /// Line `l` without its line break, cut at [`LINE_CAP`] bytes (see [`Limits::long_lines`]).
     fn line(&self, l: usize) -> (usize, &'a str) {
         let s = self.line_starts[l];
-        let e = self
+        let mut e = self
             .line_starts
             .get(l + 1)
-            .map_or(self.text.len(), |&e| e - 1);
-        let t = &self.text[s..e.max(s)];
+            .map_or(self.text.len(), |&e| e - 1)
+            .max(s);
+        if e - s > LINE_CAP {
+            e = s + LINE_CAP;
+            while !self.text.is_char_boundary(e) {
+                e -= 1;
+            }
+            return (s, &self.text[s..e]);
+        }
+        let t = &self.text[s..e];
         (s, t.strip_suffix('\r').unwrap_or(t))
+    }
+
+    /// Is byte `off` of line `l` past what tips check of it ([`LINE_CAP`])?
+    fn past_cap(&self, l: usize, off: usize) -> bool {
+        off - self.line_starts[l] > LINE_CAP
     }
 
     fn regions(&self) -> &lexer::Regions {
@@ -763,7 +948,7 @@ impl<'a> Run<'a> {
                 for (set, map) in li.sets() {
                     for pi in set.matches(line).iter() {
                         let ti = map[pi];
-                        if self.selected[index.tips[ti].skill] {
+                        if self.selected[index.tips[ti].skill] && !self.halted() {
                             self.line_tip(ti, l);
                         }
                     }
@@ -773,7 +958,8 @@ impl<'a> Run<'a> {
             for (set, map) in li.sets() {
                 for pi in set.matches(self.text).iter() {
                     let ti = map[pi];
-                    if self.selected[index.tips[ti].skill] && self.seen.insert(ti) {
+                    if self.selected[index.tips[ti].skill] && !self.halted() && self.seen.insert(ti)
+                    {
                         self.scan_line_tip(ti);
                     }
                 }
@@ -781,7 +967,7 @@ impl<'a> Run<'a> {
         }
         // Span triggers.
         for &ti in &li.span {
-            if !self.selected[index.tips[ti].skill] || !self.seen.insert(ti) {
+            if !self.selected[index.tips[ti].skill] || self.halted() || !self.seen.insert(ti) {
                 continue;
             }
             let Matcher::Span { re, pre } = &index.tips[ti].matcher else {
@@ -809,12 +995,18 @@ impl<'a> Run<'a> {
                 continue;
             }
             for caps in re.captures_iter(hay) {
+                if self.halted() {
+                    break;
+                }
                 let m = caps.name("hit").or_else(|| caps.get(0)).expect("group 0");
                 if m.is_empty() {
                     continue;
                 }
                 let range = base + m.start()..base + m.end();
                 let first = self.line_of(range.start);
+                if self.past_cap(first, range.start) {
+                    continue;
+                }
                 let last = self.line_of(range.end.saturating_sub(1).max(range.start));
                 if let Some(r) = &self.opts.lines
                     && ((last as u32) < r.start || first as u32 >= r.end)
@@ -835,6 +1027,9 @@ impl<'a> Run<'a> {
             };
             let mut buf = String::new();
             for l in from..to {
+                if self.halted() {
+                    break;
+                }
                 let (start, line) = self.line(l);
                 if implicit::normalize_into(line, &mut buf) < implicit::MIN_TOKENS {
                     continue;
@@ -860,7 +1055,7 @@ impl<'a> Run<'a> {
         };
         let Some(ml) = ml.get() else { return };
         let mut pos = 0;
-        while pos <= self.text.len() {
+        while pos <= self.text.len() && !self.halted() {
             let Some(m) = ml.find_at(self.text, pos) else {
                 break;
             };
@@ -880,6 +1075,9 @@ impl<'a> Run<'a> {
         let Some(re) = re.get() else { return };
         let (start, line) = self.line(l);
         for caps in re.captures_iter(line) {
+            if self.halted() {
+                break;
+            }
             let m = caps.name("hit").or_else(|| caps.get(0)).expect("group 0");
             // Highlight from the first non-blank character (`^\s*except` should not underline indentation).
             let lead = m.as_str().len() - m.as_str().trim_start().len();
@@ -907,16 +1105,47 @@ impl<'a> Run<'a> {
         ok
     }
 
+    /// Does the tip's `not` match line `l`? Once per tip and line.
+    fn not_matches(&mut self, ti: usize, l: usize) -> bool {
+        let Some(not) = &self.index.tips[ti].not else {
+            return false;
+        };
+        if let Some(&hit) = self.not_on_line.get(&(ti, l)) {
+            return hit;
+        }
+        let hit = not.is_match(self.line(l).1);
+        self.not_on_line.insert((ti, l), hit);
+        hit
+    }
+
+    /// Does an ignore comment on line `l` or the one before silence the tip? Once per tip and line.
+    fn ignored(&mut self, ti: usize, l: usize) -> bool {
+        let here = self.ignore_lines.contains(&l);
+        let above = l > 0 && self.ignore_lines.contains(&(l - 1));
+        if !here && !above {
+            return false;
+        }
+        if let Some(&hit) = self.ignored.get(&(ti, l)) {
+            return hit;
+        }
+        let t = &self.index.tips[ti];
+        let short = t.short_id();
+        let hit = (here && suppresses(self.line(l).1, &t.id, short))
+            || (above && suppresses(self.line(l - 1).1, &t.id, short));
+        self.ignored.insert((ti, l), hit);
+        hit
+    }
+
     fn accept(&mut self, ti: usize, range: Range<usize>, l: usize) {
         // Callers only pass lines of interest (span tips: overlapping the requested lines).
-        if !self.file_ok(ti) {
+        if !self.file_ok(ti) || self.not_matches(ti, l) {
+            return;
+        }
+        if self.out.len() >= MAX_FINDINGS {
+            self.limits.truncated = true;
             return;
         }
         let t = &self.index.tips[ti];
-        let (_, line) = self.line(l);
-        if t.not.as_ref().is_some_and(|re| re.is_match(line)) {
-            return;
-        }
         // Context is judged at the first non-blank byte of the span.
         let pos = self.text[range.clone()]
             .find(|c: char| !c.is_whitespace())
@@ -941,11 +1170,10 @@ impl<'a> Run<'a> {
                 return;
             }
         }
-        let short = t.short_id();
-        if suppresses(line, &t.id, short) || (l > 0 && suppresses(self.line(l - 1).1, &t.id, short))
-        {
+        if self.ignored(ti, l) {
             return;
         }
+        let t = &self.index.tips[ti];
         let Some((severity, diagnostic)) = effective(t, self.settings) else {
             return;
         };

@@ -471,7 +471,8 @@ fn cjk_emoji_and_odd_input() {
             },
         );
     }
-    let long = format!("{}eval(1)\n", "é".repeat(100_000));
+    // Under the line cap, a non-ASCII line is searched to its end; past it, the tail is not.
+    let long = format!("{}eval(1)\n", "é".repeat(LINE_CAP / 2 - 10));
     assert_eq!(
         find(
             &index,
@@ -484,6 +485,15 @@ fn cjk_emoji_and_odd_input() {
         .len(),
         1
     );
+    let longer = format!("{}eval(1)\n", "é".repeat(100_000));
+    let doc = Document {
+        text: &longer,
+        language_id: "javascript",
+        rel_path: None,
+    };
+    let r = index.find_in_report(1, &[0], &doc, &FindOptions::default(), None);
+    assert!(r.findings.is_empty());
+    assert_eq!(r.limits.long_lines, vec![(0, 200_007)]);
 }
 
 #[test]
@@ -539,4 +549,117 @@ fn publishable_caps_per_tip_then_overall() {
         "error and information kept, then the first hint"
     );
     assert_eq!(total, 12);
+}
+
+/// A JavaScript skill with a line tip (`==`, with a `not`), a span tip and an ignore-aware line.
+fn js_index() -> TipIndex {
+    let t = "skill-lsp tip\n- id: loose\n  pattern: '[^=!]==[^=]'\n  message: Use ===.\n  not: 'null'\n- id: log\n  pattern: '(?m)console\\.log\\('\n  message: No console.log.\n";
+    let s = skill(
+        "js",
+        &["javascript"],
+        vec![section("Equality", 3, &[t], vec![])],
+    );
+    let (index, problems) = TipIndex::build(&[s]);
+    assert!(problems.is_empty(), "{problems:?}");
+    index
+}
+
+fn report(index: &TipIndex, text: &str, opts: &FindOptions, cancel: Option<&AtomicBool>) -> Report {
+    index.find_in_report(
+        1,
+        &[0],
+        &Document {
+            text,
+            language_id: "javascript",
+            rel_path: Some("dist/app.js"),
+        },
+        opts,
+        cancel,
+    )
+}
+
+#[test]
+fn long_line_checked_up_to_the_cap_and_reported() {
+    let index = js_index();
+    let unit = "if(a==b){console.log(x)};";
+    let long = unit.repeat(LINE_CAP / unit.len() + 400);
+    let text = format!("a == b\n{long}\nc == d // null\ne == f\n");
+    let r = report(&index, &text, &FindOptions::default(), None);
+    // Every hit of the long line lies in its first LINE_CAP bytes, and both tips found there.
+    let start = text.find('\n').unwrap() + 1;
+    let on_long: Vec<&Finding> = r.findings.iter().filter(|f| f.line == 1).collect();
+    let per_unit = LINE_CAP / unit.len();
+    assert!(on_long.iter().all(|f| f.range.start - start <= LINE_CAP));
+    let loose = on_long.iter().filter(|f| &*f.id == "js/loose").count();
+    let log = on_long.iter().filter(|f| &*f.id == "js/log").count();
+    assert!(
+        loose >= per_unit - 1 && loose <= per_unit + 1,
+        "{loose} vs {per_unit}"
+    );
+    assert!(
+        log >= per_unit - 1 && log <= per_unit + 1,
+        "{log} vs {per_unit}"
+    );
+    // Lines after it are still checked; `not` still drops line 2.
+    let after: Vec<u32> = r
+        .findings
+        .iter()
+        .filter(|f| f.line != 1)
+        .map(|f| f.line)
+        .collect();
+    assert_eq!(after, vec![0, 3]);
+    assert_eq!(r.limits.long_line_count, 1);
+    assert_eq!(r.limits.long_lines, vec![(1, long.len())]);
+    let note = r.limits.note().expect("a note");
+    assert!(
+        note.contains("line 2 is") && note.contains("first 65536 bytes"),
+        "{note}"
+    );
+    // The same for a hover on that line.
+    let opts = FindOptions {
+        lines: Some(1..2),
+        ..Default::default()
+    };
+    let h = report(&index, &text, &opts, None);
+    assert_eq!(h.findings.len(), on_long.len());
+    assert_eq!(h.limits.long_lines, vec![(1, long.len())]);
+    // A hover elsewhere does not mention it.
+    let opts = FindOptions {
+        lines: Some(3..4),
+        ..Default::default()
+    };
+    assert!(report(&index, &text, &opts, None).limits.is_complete());
+}
+
+#[test]
+fn not_and_ignore_comments_hold_on_a_hit_dense_line() {
+    let index = js_index();
+    let unit = "if(a==b){console.log(x)};";
+    // `not` on the line drops every `==` hit of it, the ignore comment every `log` hit.
+    let text = format!(
+        "{} // null\n{} // skill-lsp: ignore js/log\n",
+        unit.repeat(500),
+        unit.repeat(500)
+    );
+    let r = report(&index, &text, &FindOptions::default(), None);
+    assert!(r.limits.is_complete());
+    let ids: Vec<(u32, &str)> = r.findings.iter().map(|f| (f.line, &*f.id)).collect();
+    assert!(ids.iter().filter(|x| x.0 == 0).all(|x| x.1 == "js/log"));
+    assert!(ids.iter().filter(|x| x.0 == 1).all(|x| x.1 == "js/loose"));
+    assert_eq!(ids.len(), 1000);
+}
+
+#[test]
+fn findings_capped_and_cancel_stops_the_search() {
+    let index = js_index();
+    let text = "x == y\n".repeat(MAX_FINDINGS + 10);
+    let r = report(&index, &text, &FindOptions::default(), None);
+    assert_eq!(r.findings.len(), MAX_FINDINGS);
+    assert!(r.limits.truncated);
+    assert!(r.limits.note().unwrap().contains("stopped after"));
+    let cancel = AtomicBool::new(true);
+    let r = report(&index, &text, &FindOptions::default(), Some(&cancel));
+    assert!(r.limits.cancelled);
+    assert!(r.findings.is_empty());
+    assert_eq!(r.limits.note(), None, "a cancelled search is not published");
 }

@@ -52,7 +52,9 @@ pub struct TipSettings {
     pub overrides: BTreeMap<String, Option<Severity>>,
     /// Skills whose implicit tips (derived from bad examples) also produce diagnostics.
     pub implicit_diagnostics: Vec<String>,
-    /// Delay between the last edit and recomputing diagnostics.
+    /// Edits closer together than this form a burst: the first edit (and an isolated one) is
+    /// diagnosed at once, later ones of the burst wait a short pause (at most this). Opening a
+    /// document never waits.
     pub debounce_ms: u64,
     /// Most tip diagnostics published for one document (0: no limit). A generated or legacy
     /// file can hold thousands of hits; past a few hundred they are noise for the reader and

@@ -1,17 +1,23 @@
 //! Tip diagnostics and problem diagnostics for open documents, and the per-version cache of tip
 //! findings that hovers and code actions share.
 //!
-//! Publishing is debounced per URI: every change schedules a task that sleeps for
-//! `tips.debounceMs`; only the latest task of a URI computes and publishes, with the version it
-//! computed for. Guidance files also get the problems of their skill (bad YAML, bad triggers).
+//! Each document is computed on its own: a task per change waits out an adaptive delay (none on
+//! open or for an isolated edit; `tips.debounceMs` caps the pause inside a burst of edits), then
+//! runs the search on the blocking pool, off the async request path, so a slow document never
+//! delays another document's hover or diagnostics. A newer version cancels the computation in
+//! flight (the tips engine polls the flag) and only the latest task of a URI publishes, with the
+//! version it computed for. Big documents have a lane of their own, so a megabyte bundle never
+//! holds up the small files. Guidance files also get the problems of their skill (bad YAML, bad
+//! triggers).
 
 use std::collections::HashMap;
 use std::ops::Range;
-use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::{Arc, Mutex};
-use std::time::Duration;
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::sync::{Arc, Mutex, OnceLock};
+use std::time::{Duration, Instant};
 
 use serde_json::json;
+use tokio::sync::Semaphore;
 
 use super::convert;
 use super::proto::{CodeDescription, Diagnostic, NumberOrString, Uri};
@@ -19,7 +25,13 @@ use super::server::{Backend, DocSnapshot, Snapshot};
 use crate::settings::Resolved;
 use crate::skills::library::Library;
 use crate::skills::select;
-use crate::skills::tips::{FindOptions, Finding};
+use crate::skills::tips::{FindOptions, Finding, Limits};
+
+/// Documents at least this big are computed in their own lane.
+const BIG_DOC: usize = 256 * 1024;
+/// Inside a burst (edits closer together than `tips.debounceMs`), the pause after the last edit
+/// before recomputing (or `tips.debounceMs` if smaller).
+const BURST_PAUSE: Duration = Duration::from_millis(40);
 
 /// The findings of one document version under one library and one settings resolution.
 #[derive(Debug)]
@@ -29,6 +41,8 @@ pub struct Analysis {
     resolved: Arc<Resolved>,
     /// Every tip found (declared and implicit, hover-only too), sorted by position.
     pub findings: Vec<Finding>,
+    /// What the search left out (long lines, the findings cap).
+    pub limits: Limits,
 }
 
 impl Analysis {
@@ -39,27 +53,73 @@ impl Analysis {
     }
 }
 
-/// Per-server state for debounced publishing and the findings cache.
+/// Why a document is recomputed: sets the delay.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Why {
+    /// Opened: publish as soon as computed.
+    Open,
+    /// Edited: no delay for an isolated edit, a short pause inside a burst.
+    Change,
+    /// Saved, reloaded, settings changed: no delay.
+    Refresh,
+}
+
+/// The latest scheduled computation of one URI.
+#[derive(Debug)]
+struct Pending {
+    generation: u64,
+    /// Set when a newer computation (or a close) supersedes this one.
+    cancel: Arc<AtomicBool>,
+    last_change: Option<Instant>,
+}
+
+/// Per-server state for scheduling, cancelling and the findings cache.
 #[derive(Debug, Default)]
 pub struct DiagnosticsState {
     generation: AtomicU64,
-    /// Latest scheduled generation per URI: older tasks give up.
-    pending: Mutex<HashMap<Uri, u64>>,
+    pending: Mutex<HashMap<Uri, Pending>>,
     cache: Mutex<HashMap<Uri, Arc<Analysis>>>,
-    /// One computation at a time: each concurrent regex search needs its own lazy-DFA caches
-    /// (megabytes per set), and on two cores parallel documents gain nothing anyway.
-    gate: std::sync::OnceLock<tokio::sync::Semaphore>,
+    /// Computations at a time, per lane (small and big documents): each concurrent regex search
+    /// keeps its own lazy-DFA caches (megabytes per set), so the pool is bounded by the cores.
+    small: OnceLock<Semaphore>,
+    big: OnceLock<Semaphore>,
+}
+
+fn lane_width() -> usize {
+    std::thread::available_parallelism().map_or(2, |n| n.get().clamp(2, 8))
 }
 
 impl DiagnosticsState {
-    fn next(&self, uri: &Uri) -> u64 {
+    /// Register a new computation of `uri`: cancels the one in flight. Returns its generation,
+    /// its cancel flag and the time since the previous edit (for `Why::Change`).
+    fn next(&self, uri: &Uri, why: Why) -> (u64, Arc<AtomicBool>, Option<Duration>) {
         let g = self.generation.fetch_add(1, Ordering::SeqCst) + 1;
-        self.pending.lock().expect("lock").insert(uri.clone(), g);
-        g
+        let cancel = Arc::new(AtomicBool::new(false));
+        let now = Instant::now();
+        let mut pending = self.pending.lock().expect("lock");
+        let prev = pending.get(uri);
+        let last = prev.and_then(|p| p.last_change);
+        if let Some(p) = prev {
+            p.cancel.store(true, Ordering::Relaxed);
+        }
+        let gap = last.map(|t| now.duration_since(t));
+        pending.insert(
+            uri.clone(),
+            Pending {
+                generation: g,
+                cancel: cancel.clone(),
+                last_change: if why == Why::Change { Some(now) } else { last },
+            },
+        );
+        (g, cancel, gap)
     }
 
     fn is_latest(&self, uri: &Uri, g: u64) -> bool {
-        self.pending.lock().expect("lock").get(uri) == Some(&g)
+        self.pending
+            .lock()
+            .expect("lock")
+            .get(uri)
+            .is_some_and(|p| p.generation == g)
     }
 
     fn cached(&self, snap: &Snapshot, doc: &DocSnapshot) -> Option<Arc<Analysis>> {
@@ -70,11 +130,29 @@ impl DiagnosticsState {
             .filter(|a| a.fresh(snap, doc))
             .cloned()
     }
+
+    fn lane(&self, big: bool) -> &Semaphore {
+        let cell = if big { &self.big } else { &self.small };
+        cell.get_or_init(|| Semaphore::new(lane_width()))
+    }
 }
 
-fn find(snap: &Snapshot, doc: &DocSnapshot, lines: Option<Range<u32>>) -> Vec<Finding> {
+/// The delay before computing, from why and the gap since the previous edit of the document.
+fn delay(why: Why, gap: Option<Duration>, debounce: Duration) -> Duration {
+    match (why, gap) {
+        (Why::Change, Some(gap)) if gap < debounce => BURST_PAUSE.min(debounce),
+        _ => Duration::ZERO,
+    }
+}
+
+fn find(
+    snap: &Snapshot,
+    doc: &DocSnapshot,
+    lines: Option<Range<u32>>,
+    cancel: Option<&AtomicBool>,
+) -> (Vec<Finding>, Limits) {
     if !snap.settings.tips.enabled {
-        return Vec::new();
+        return (Vec::new(), Limits::default());
     }
     let text = doc.text();
     let info = doc.info(&text);
@@ -84,21 +162,34 @@ fn find(snap: &Snapshot, doc: &DocSnapshot, lines: Option<Range<u32>>) -> Vec<Fi
         lines,
         implicit: true,
     };
-    snap.library
+    let r = snap
+        .library
         .tips
-        .find(&snap.library, &matches, &info, &opts)
+        .find_report(&snap.library, &matches, &info, &opts, cancel);
+    (r.findings, r.limits)
 }
 
-/// All findings of `doc` (cached per version, library and settings).
-pub fn analysis(b: &Backend, snap: &Snapshot, doc: &DocSnapshot) -> Arc<Analysis> {
+/// All findings of `doc` (cached per version, library and settings). `None` when `cancel` was
+/// set before the search finished (nothing is cached then).
+pub fn analysis(
+    b: &Backend,
+    snap: &Snapshot,
+    doc: &DocSnapshot,
+    cancel: Option<&AtomicBool>,
+) -> Option<Arc<Analysis>> {
     if let Some(a) = b.state.diagnostics.cached(snap, doc) {
-        return a;
+        return Some(a);
+    }
+    let (findings, limits) = find(snap, doc, None, cancel);
+    if limits.cancelled {
+        return None;
     }
     let a = Arc::new(Analysis {
         version: doc.version,
         library: snap.library.clone(),
         resolved: snap.resolved.clone(),
-        findings: find(snap, doc, None),
+        findings,
+        limits,
     });
     b.state
         .diagnostics
@@ -106,21 +197,38 @@ pub fn analysis(b: &Backend, snap: &Snapshot, doc: &DocSnapshot) -> Arc<Analysis
         .lock()
         .expect("lock")
         .insert(doc.uri.clone(), a.clone());
-    a
+    Some(a)
 }
 
 /// Findings that start on `lines` (0-based, end exclusive) or, for span tips, overlap them: from
-/// the cache when it is fresh, else computed for those lines only (hovers on a version the
-/// diagnostics task has not seen yet stay cheap).
+/// the cache when it is fresh and complete, else computed for those lines only (hovers on a
+/// version the diagnostics task has not seen yet stay cheap). Runs on the caller's thread: async
+/// handlers use [`findings_near_async`].
 pub fn findings_near(
     b: &Backend,
     snap: &Snapshot,
     doc: &DocSnapshot,
     lines: Range<u32>,
 ) -> Vec<Finding> {
-    match b.state.diagnostics.cached(snap, doc) {
-        Some(a) => a
-            .findings
+    match cached_near(b, snap, doc, &lines) {
+        Some(v) => v,
+        None => find(snap, doc, Some(lines), None).0,
+    }
+}
+
+fn cached_near(
+    b: &Backend,
+    snap: &Snapshot,
+    doc: &DocSnapshot,
+    lines: &Range<u32>,
+) -> Option<Vec<Finding>> {
+    let a = b
+        .state
+        .diagnostics
+        .cached(snap, doc)
+        .filter(|a| !a.limits.truncated)?;
+    Some(
+        a.findings
             .iter()
             .filter(|f| {
                 let last = doc.rope.byte_to_line(f.range.end.min(doc.rope.len_bytes())) as u32;
@@ -128,8 +236,27 @@ pub fn findings_near(
             })
             .cloned()
             .collect(),
-        None => find(snap, doc, Some(lines)),
+    )
+}
+
+/// [`findings_near`] for async handlers: a cache hit is answered at once, a search runs on the
+/// blocking pool so it never holds up the runtime's workers.
+pub async fn findings_near_async(
+    b: &Backend,
+    snap: &Snapshot,
+    doc: &DocSnapshot,
+    lines: Range<u32>,
+) -> Vec<Finding> {
+    if let Some(v) = cached_near(b, snap, doc, &lines) {
+        return v;
     }
+    let (snap, doc) = (snap.clone(), doc.clone());
+    tokio::task::spawn_blocking(move || find(&snap, &doc, Some(lines), None).0)
+        .await
+        .unwrap_or_else(|e| {
+            tracing::warn!("tip search failed: {e}");
+            Vec::new()
+        })
 }
 
 /// `data` of a tip diagnostic: what code actions (ours and the agent's) need.
@@ -147,10 +274,32 @@ pub fn diagnostic_data(snap: &Snapshot, f: &Finding) -> serde_json::Value {
 }
 
 /// The diagnostics for `doc`: its tips (when enabled) and, for a guidance file, its problems.
-pub fn diagnostics_for(b: &Backend, snap: &Snapshot, doc: &DocSnapshot) -> Vec<Diagnostic> {
+/// `None` when cancelled by a newer version.
+pub fn diagnostics_for(
+    b: &Backend,
+    snap: &Snapshot,
+    doc: &DocSnapshot,
+    cancel: Option<&AtomicBool>,
+) -> Option<Vec<Diagnostic>> {
     let mut out = Vec::new();
     if snap.settings.tips.enabled && snap.settings.tips.diagnostics {
-        let a = analysis(b, snap, doc);
+        let a = analysis(b, snap, doc, cancel)?;
+        if let Some(note) = a.limits.note() {
+            // Where the unchecked part starts: the first long line, else the top.
+            let at = a
+                .limits
+                .long_lines
+                .first()
+                .map_or(0, |&(l, _)| doc.rope.line_to_byte(l as usize));
+            out.push(Diagnostic {
+                range: doc.range_of(at..at),
+                severity: Some(super::proto::DiagnosticSeverity::INFORMATION),
+                code: Some(NumberOrString::String("skill-lsp/tips-limited".into())),
+                source: Some("skill-lsp".into()),
+                message: note,
+                ..Default::default()
+            });
+        }
         let tips = &snap.settings.tips;
         let (shown, total) =
             crate::skills::tips::publishable(&a.findings, tips.max_diagnostics, tips.max_per_tip);
@@ -198,34 +347,36 @@ pub fn diagnostics_for(b: &Backend, snap: &Snapshot, doc: &DocSnapshot) -> Vec<D
             doc.rope.len_lines(),
         ));
     }
-    out
+    Some(out)
 }
 
-/// Recompute and publish diagnostics for `uri` after the configured delay.
-pub fn schedule(b: &Backend, uri: Uri) {
-    let g = b.state.diagnostics.next(&uri);
-    let delay = b
-        .state
-        .resolved
-        .read()
-        .expect("lock")
-        .settings
-        .tips
-        .debounce_ms;
+/// Recompute and publish diagnostics for `uri` (the delay depends on `why`, see [`Why`]).
+pub fn schedule(b: &Backend, uri: Uri, why: Why) {
+    let (g, cancel, gap) = b.state.diagnostics.next(&uri, why);
+    let debounce = Duration::from_millis(
+        b.state
+            .resolved
+            .read()
+            .expect("lock")
+            .settings
+            .tips
+            .debounce_ms,
+    );
+    let wait = delay(why, gap, debounce);
     let b = b.clone();
     tokio::spawn(async move {
-        tokio::time::sleep(Duration::from_millis(delay)).await;
+        if !wait.is_zero() {
+            tokio::time::sleep(wait).await;
+        }
+        // The library may still be loading (initialize answers before it is): wait for it
+        // rather than publish an empty answer.
+        b.library_ready().await;
         if !b.state.diagnostics.is_latest(&uri, g) {
             return;
         }
-        let Ok(_permit) = b
-            .state
-            .diagnostics
-            .gate
-            .get_or_init(|| tokio::sync::Semaphore::new(1))
-            .acquire()
-            .await
-        else {
+        let Some(doc) = b.document(&uri) else { return };
+        let big = doc.rope.len_bytes() >= BIG_DOC;
+        let Ok(_permit) = b.state.diagnostics.lane(big).acquire().await else {
             return;
         };
         if !b.state.diagnostics.is_latest(&uri, g) {
@@ -235,9 +386,9 @@ pub fn schedule(b: &Backend, uri: Uri) {
         let snap = b.snapshot();
         let version = doc.version;
         let b2 = b.clone();
-        let big = doc.rope.len_bytes() > 256 * 1024;
-        let diags = match tokio::task::spawn_blocking(move || {
-            let d = diagnostics_for(&b2, &snap, &doc);
+        let big = doc.rope.len_bytes() >= BIG_DOC;
+        let computed = tokio::task::spawn_blocking(move || {
+            let d = diagnostics_for(&b2, &snap, &doc, Some(&cancel));
             if big {
                 // The text copy, line table and lexer regions of a large document are freed
                 // here; give the pages back rather than let each worker's arena keep them.
@@ -245,9 +396,10 @@ pub fn schedule(b: &Backend, uri: Uri) {
             }
             d
         })
-        .await
-        {
-            Ok(d) => d,
+        .await;
+        let diags = match computed {
+            Ok(Some(d)) => d,
+            Ok(None) => return, // cancelled: the newer task publishes
             Err(e) => {
                 tracing::warn!("tip diagnostics failed: {e}");
                 return;
@@ -274,18 +426,54 @@ pub fn schedule(b: &Backend, uri: Uri) {
 /// Recompute every open document (after a reload or a settings change).
 pub fn schedule_all(b: &Backend) {
     for uri in b.open_uris() {
-        schedule(b, uri);
+        schedule(b, uri, Why::Refresh);
     }
 }
 
 /// The document closed: forget it and clear its diagnostics.
 pub async fn clear(b: &Backend, uri: Uri) {
-    b.state
+    if let Some(p) = b
+        .state
         .diagnostics
         .pending
         .lock()
         .expect("lock")
-        .remove(&uri);
+        .remove(&uri)
+    {
+        p.cancel.store(true, Ordering::Relaxed);
+    }
     b.state.diagnostics.cache.lock().expect("lock").remove(&uri);
     b.client.publish_diagnostics(uri, Vec::new(), None).await;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn no_delay_on_open_or_for_an_isolated_edit_and_a_short_one_in_a_burst() {
+        let d = Duration::from_millis(300);
+        assert_eq!(delay(Why::Open, None, d), Duration::ZERO);
+        assert_eq!(delay(Why::Refresh, Some(Duration::ZERO), d), Duration::ZERO);
+        assert_eq!(delay(Why::Change, None, d), Duration::ZERO, "first edit");
+        assert_eq!(
+            delay(Why::Change, Some(Duration::from_secs(2)), d),
+            Duration::ZERO,
+            "isolated edit"
+        );
+        assert_eq!(
+            delay(Why::Change, Some(Duration::from_millis(20)), d),
+            BURST_PAUSE
+        );
+        let tiny = Duration::from_millis(10);
+        assert_eq!(
+            delay(Why::Change, Some(Duration::from_millis(5)), tiny),
+            tiny
+        );
+        assert_eq!(
+            delay(Why::Change, Some(Duration::from_millis(5)), Duration::ZERO),
+            Duration::ZERO,
+            "debounceMs 0: never wait"
+        );
+    }
 }

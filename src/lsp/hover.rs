@@ -18,6 +18,11 @@ const MAX_EXAMPLE_LINES: usize = 14;
 /// `textDocument/hover`: the tip under the cursor, or `None`.
 pub async fn hover(b: &Backend, params: HoverParams) -> jsonrpc::Result<Option<Hover>> {
     let tdp = params.text_document_position_params;
+    if b.document(&tdp.text_document.uri).is_none() {
+        return Ok(None);
+    }
+    // Tips come from the library: a hover during the first load waits for it.
+    b.library_ready().await;
     let Some(doc) = b.document(&tdp.text_document.uri) else {
         return Ok(None);
     };
@@ -27,7 +32,11 @@ pub async fn hover(b: &Backend, params: HoverParams) -> jsonrpc::Result<Option<H
     }
     let offset = doc.offset_at(tdp.position);
     let line = doc.rope.byte_to_line(offset.min(doc.rope.len_bytes())) as u32;
-    let near = diagnostics::findings_near(b, &snap, &doc, line..line + 1);
+    let line_start = doc.rope.line_to_byte(line as usize);
+    if offset - line_start > tips::LINE_CAP {
+        return Ok(Some(too_long(&doc, line, offset, snap.flags.markdown)));
+    }
+    let near = diagnostics::findings_near_async(b, &snap, &doc, line..line + 1).await;
     let mut shown: Vec<&Finding> = Vec::new();
     for f in tips::tips_at(&near, offset) {
         if !shown.iter().any(|s| s.id == f.id) {
@@ -52,6 +61,26 @@ pub async fn hover(b: &Backend, params: HoverParams) -> jsonrpc::Result<Option<H
         }),
         range: Some(doc.range_of(first.range.clone())),
     }))
+}
+
+/// The note on a part of a line tips do not check (past [`tips::LINE_CAP`]).
+fn too_long(doc: &super::server::DocSnapshot, line: u32, offset: usize, markdown: bool) -> Hover {
+    let len = doc.rope.line(line as usize).len_bytes();
+    Hover {
+        contents: HoverContents::Markup(MarkupContent {
+            kind: if markdown {
+                MarkupKind::Markdown
+            } else {
+                MarkupKind::PlainText
+            },
+            value: format!(
+                "skill-lsp: line {} is {len} bytes long; tips check only its first {} bytes",
+                line + 1,
+                tips::LINE_CAP
+            ),
+        }),
+        range: Some(doc.range_of(offset..offset)),
+    }
 }
 
 /// Remove HTML comments (tip triggers live there) from markdown prose.

@@ -138,6 +138,9 @@ pub struct State {
     editor_settings: Mutex<Vec<(String, Value)>>,
     shutdown: AtomicBool,
     reload_generation: AtomicU64,
+    /// `true` once a library for the session is in place: `initialize` answers before the
+    /// first load ends, and requests that need the library wait on this.
+    library_loaded: tokio::sync::watch::Sender<bool>,
     warned: Mutex<HashSet<String>>,
     pub deps: ServerDeps,
     /// [`ServerDeps::cache_dir`] or the user's cache folder.
@@ -237,6 +240,7 @@ impl Backend {
                 editor_settings: Mutex::new(Vec::new()),
                 shutdown: AtomicBool::new(false),
                 reload_generation: AtomicU64::new(0),
+                library_loaded: tokio::sync::watch::Sender::new(false),
                 warned: Mutex::new(HashSet::new()),
                 deps,
                 cache,
@@ -352,15 +356,48 @@ impl Backend {
 
     /// Load the library for the current settings and swap it in. Stale loads are discarded.
     pub async fn reload(&self) {
+        let job = self.prepare_load();
+        self.load(job).await;
+    }
+
+    /// Wait until a library is in place (at once after the first load). Requests that need the
+    /// library call this, so one that arrives while `initialize`'s load runs gets the right
+    /// answer, not an empty one, and nothing else waits meanwhile.
+    pub async fn library_ready(&self) {
+        let mut rx = self.state.library_loaded.subscribe();
+        let _ = rx.wait_for(|loaded| *loaded).await;
+    }
+
+    /// Whether the first library load has finished.
+    pub fn library_loaded(&self) -> bool {
+        *self.state.library_loaded.borrow()
+    }
+
+    /// Claim a load generation and read what to load, now (so a later settings change always
+    /// gets a later generation).
+    fn prepare_load(&self) -> (u64, SkillSources) {
         let generation = self.state.reload_generation.fetch_add(1, Ordering::SeqCst) + 1;
         let settings = self.state.resolved.read().expect("lock").settings.clone();
         let workspaces = self.state.workspaces.read().expect("lock").clone();
-        let sources = self.sources(&settings, &workspaces);
+        (generation, self.sources(&settings, &workspaces))
+    }
+
+    /// Load on the blocking pool and swap the library in atomically (one `Arc` store), unless
+    /// a newer load started meanwhile.
+    async fn load(&self, (generation, sources): (u64, SkillSources)) {
         let started = std::time::Instant::now();
         let lib = match tokio::task::spawn_blocking(move || Library::load(&sources)).await {
             Ok(lib) => lib,
             Err(e) => {
                 warn!("library load failed: {e}");
+                self.client
+                    .show_message(
+                        MessageType::ERROR,
+                        format!("skill-lsp: loading the skills failed ({e}); tips are off"),
+                    )
+                    .await;
+                // Requests waiting for the library get the (empty) one rather than a hang.
+                self.state.library_loaded.send_replace(true);
                 return;
             }
         };
@@ -378,9 +415,52 @@ impl Backend {
             &mut *self.state.library.write().expect("lock"),
             Arc::new(lib),
         );
+        self.state.library_loaded.send_replace(true);
         drop(old);
         release_freed_memory();
         diagnostics::schedule_all(self);
+    }
+
+    /// `window/workDoneProgress` "Loading skills" while the first load runs (clients that
+    /// support it; a client that never answers the create request only loses the progress).
+    async fn loading_progress(&self) {
+        if self.library_loaded() || !self.state.flags.read().expect("lock").work_done_progress {
+            return;
+        }
+        let token = NumberOrString::String("skill-lsp/loading".into());
+        let create = self.client.send_request::<request::WorkDoneProgressCreate>(
+            WorkDoneProgressCreateParams {
+                token: token.clone(),
+            },
+        );
+        match tokio::time::timeout(std::time::Duration::from_secs(5), create).await {
+            Ok(Ok(())) => {}
+            Ok(Err(e)) => return debug!("workDoneProgress/create failed: {e}"),
+            Err(_) => return debug!("workDoneProgress/create: no answer"),
+        }
+        let progress = |value| ProgressParams {
+            token: token.clone(),
+            value: ProgressParamsValue::WorkDone(value),
+        };
+        self.client
+            .send_notification::<notification::Progress>(progress(WorkDoneProgress::Begin(
+                WorkDoneProgressBegin {
+                    title: "Loading skills".into(),
+                    cancellable: Some(false),
+                    message: None,
+                    percentage: None,
+                },
+            )))
+            .await;
+        self.library_ready().await;
+        let n = self.snapshot().library.skills.len();
+        self.client
+            .send_notification::<notification::Progress>(progress(WorkDoneProgress::End(
+                WorkDoneProgressEnd {
+                    message: Some(format!("{n} skills")),
+                },
+            )))
+            .await;
     }
 
     /// Ask the client for `skillLsp` settings (when it supports pull configuration).
@@ -596,7 +676,10 @@ impl LanguageServer for Backend {
         }
         let (resolved, _) = self.resolve_settings();
         let _ = resolved;
-        self.reload().await;
+        // Answer now; the library loads in the background and requests that need it wait.
+        let job = self.prepare_load();
+        let b = self.clone();
+        tokio::spawn(async move { b.load(job).await });
         Ok(InitializeResult {
             capabilities: server_capabilities(&flags),
             server_info: Some(ServerInfo {
@@ -609,6 +692,8 @@ impl LanguageServer for Backend {
 
     async fn initialized(&self, _: InitializedParams) {
         self.register_watchers();
+        let b = self.clone();
+        tokio::spawn(async move { b.loading_progress().await });
         let configuration = self.state.flags.read().expect("lock").configuration;
         if configuration {
             self.pull_configuration().await;
@@ -617,8 +702,10 @@ impl LanguageServer for Backend {
             let resolved = self.state.resolved.read().expect("lock").clone();
             self.report_warnings(&resolved).await;
         }
-        let lib = self.state.library.read().expect("lock").clone();
-        info!(skills = lib.skills.len(), "skill-lsp ready");
+        if self.library_loaded() {
+            let lib = self.state.library.read().expect("lock").clone();
+            info!(skills = lib.skills.len(), "skill-lsp ready");
+        }
     }
 
     async fn shutdown(&self) -> jsonrpc::Result<()> {
@@ -639,7 +726,7 @@ impl LanguageServer for Backend {
             .write()
             .expect("lock")
             .insert(td.uri.clone(), doc);
-        diagnostics::schedule(self, td.uri);
+        diagnostics::schedule(self, td.uri, diagnostics::Why::Open);
     }
 
     async fn did_change(&self, params: DidChangeTextDocumentParams) {
@@ -659,11 +746,12 @@ impl LanguageServer for Backend {
             }
             doc.version = params.text_document.version;
         }
-        diagnostics::schedule(self, uri);
+        diagnostics::schedule(self, uri, diagnostics::Why::Change);
     }
 
     async fn did_save(&self, params: DidSaveTextDocumentParams) {
         let uri = params.text_document.uri;
+        self.library_ready().await;
         // Saving a guidance file reloads the library even when the client does not watch files.
         let is_guidance = uri_to_path(&uri).is_some_and(|p| {
             self.snapshot().library.is_guidance_file(&p) || p.ends_with(settings::WORKSPACE_FILE)
@@ -671,7 +759,7 @@ impl LanguageServer for Backend {
         if is_guidance {
             self.settings_changed(true).await;
         } else {
-            diagnostics::schedule(self, uri);
+            diagnostics::schedule(self, uri, diagnostics::Why::Refresh);
         }
     }
 
@@ -730,12 +818,14 @@ impl LanguageServer for Backend {
         &self,
         params: CodeActionParams,
     ) -> jsonrpc::Result<Option<CodeActionResponse>> {
+        self.library_ready().await;
         let mut actions = tip_actions::code_actions(self, &params);
         actions.extend(agent_actions::code_actions(self, &params));
         Ok(Some(actions))
     }
 
     async fn code_action_resolve(&self, action: CodeAction) -> jsonrpc::Result<CodeAction> {
+        self.library_ready().await;
         let owner = action
             .data
             .as_ref()
@@ -753,6 +843,7 @@ impl LanguageServer for Backend {
         &self,
         params: ExecuteCommandParams,
     ) -> jsonrpc::Result<Option<Value>> {
+        self.library_ready().await;
         let cmd = params.command.as_str();
         match cmd {
             "skill-lsp.skillsForFile" => {
@@ -791,6 +882,7 @@ impl LanguageServer for Backend {
         &self,
         params: WorkspaceSymbolParams,
     ) -> jsonrpc::Result<Option<WorkspaceSymbolResponse>> {
+        self.library_ready().await;
         let snap = self.snapshot();
         let lib = &snap.library;
         let q = params.query.to_lowercase();

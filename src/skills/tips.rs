@@ -851,7 +851,7 @@ impl<'a> Run<'a> {
                 }
             }
         }
-        let ignore_lines = memchr::memmem::find_iter(text[..limit].as_bytes(), IGNORE_MARK)
+        let ignore_lines = memchr::memmem::find_iter(&text.as_bytes()[..limit], IGNORE_MARK)
             .map(|i| line_starts.partition_point(|&s| s <= i).saturating_sub(1))
             .collect();
         Run {

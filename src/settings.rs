@@ -96,6 +96,10 @@ pub struct AgentSettings {
     pub retries: u32,
     /// Token budget for the assembled prompt.
     pub context_tokens: u32,
+    /// An agent CLI run in its documented non-interactive mode (see `agent::preset`).
+    pub preset: Option<crate::agent::preset::Preset>,
+    /// Offer rewrites as a preview the user confirms (where the editor supports it). `None`: on.
+    pub preview_edits: Option<bool>,
 }
 
 /// Agent backend choice.
@@ -147,6 +151,8 @@ impl Default for Settings {
                 temperature: 0.2,
                 retries: 2,
                 context_tokens: 6000,
+                preset: None,
+                preview_edits: None,
             },
         }
     }
@@ -364,6 +370,8 @@ pub const KNOWN_KEYS: &[&str] = &[
     "agent.temperature",
     "agent.retries",
     "agent.contextTokens",
+    "agent.preset",
+    "agent.previewEdits",
 ];
 
 fn flatten(
@@ -548,6 +556,20 @@ fn set(
                 as f32
         }
         "agent.retries" => s.agent.retries = want_u64(key, v)?.min(10) as u32,
+        "agent.preset" => {
+            s.agent.preset = match want_opt_str(key, v)? {
+                None => None,
+                Some(name) => {
+                    Some(crate::agent::preset::Preset::parse(&name).ok_or_else(|| {
+                        format!(
+                            "`agent.preset`: unknown preset `{name}` ({})",
+                            crate::agent::preset::NAMES.join(", ")
+                        )
+                    })?)
+                }
+            }
+        }
+        "agent.previewEdits" => s.agent.preview_edits = Some(want_bool(key, v)?),
         "agent.contextTokens" => {
             s.agent.context_tokens = want_u64(key, v)?.clamp(256, 2_000_000) as u32
         }

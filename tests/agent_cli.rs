@@ -164,3 +164,109 @@ async fn explain_streams_to_stdout_and_errors_exit_nonzero() {
         String::from_utf8_lossy(&out.stderr)
     );
 }
+
+/// Writes a user config (the only place a command may come from) into the workspace's fake home.
+fn user_config(dir: &Path, yaml: &str) {
+    let cfg = dir.join("config/skill-lsp");
+    std::fs::create_dir_all(&cfg).unwrap();
+    std::fs::write(cfg.join("config.yaml"), yaml).unwrap();
+}
+
+/// Issue 16.1: a command that exits without reading its stdin used to kill `ask` with SIGPIPE
+/// (exit 141, no message) in about a third of runs.
+#[tokio::test]
+async fn a_command_that_ignores_its_stdin_always_gets_a_clear_message() {
+    let dir = workspace();
+    // A prompt larger than a pipe buffer (64 KiB) makes the write outlive the program every time.
+    let big = format!(
+        "{CODE}{}",
+        "# filler line to make the prompt long\n".repeat(2000)
+    );
+    std::fs::write(dir.path().join("app.py"), &big).unwrap();
+    for (script, expect) in [
+        ("exit 0", "empty reply"),
+        ("echo not logged in >&2; exit 1", "not logged in"),
+    ] {
+        user_config(
+            dir.path(),
+            &format!(
+                "agent:\n  provider: command\n  command: sh\n  args: ['-c', {}]\n  contextTokens: 200000\n",
+                serde_json::to_string(script).unwrap()
+            ),
+        );
+        // 100 runs in all, 10 at a time (a 2-core CI machine); no bundled skills, so each run
+        // costs little more than the race it checks.
+        for _ in 0..5 {
+            let runs = (0..10).map(|_| {
+                ask(
+                    dir.path(),
+                    &["--no-builtin", "--file", "app.py", "--mode", "review"],
+                )
+            });
+            for out in futures_util::future::join_all(runs).await {
+                let stderr = String::from_utf8_lossy(&out.stderr);
+                assert_eq!(out.status.code(), Some(1), "`{script}`: {stderr}");
+                assert!(stderr.contains(expect), "`{script}`: {stderr}");
+            }
+        }
+    }
+}
+
+/// Issue 16.2: a program that cannot be started is not "exit by signal".
+#[tokio::test]
+async fn a_command_that_cannot_start_says_so() {
+    let dir = workspace();
+    user_config(
+        dir.path(),
+        "agent:\n  provider: command\n  command: /nonexistent/agent-cli\n",
+    );
+    let out = ask(dir.path(), &["--file", "app.py", "--mode", "explain"]).await;
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.contains("could not start the agent command `/nonexistent/agent-cli`")
+            && stderr.contains("agent.command")
+            && !stderr.contains("signal"),
+        "{stderr}"
+    );
+}
+
+/// Issue 16.4: an explanation cut at the output limit is not a success.
+#[tokio::test]
+async fn an_explanation_cut_at_the_output_limit_exits_nonzero() {
+    let mut events = openai_sse(&["It hides ", "errors and"]);
+    // The finish event says the model hit its limit.
+    events[2] = format!(
+        "data: {}\n\n",
+        serde_json::json!({"choices": [{"index": 0, "delta": {}, "finish_reason": "length"}]})
+    );
+    let fake = FakeAgent::start(vec![Reply::stream(events)]).await;
+    let dir = workspace();
+    let url = fake.url();
+    let out = ask(
+        dir.path(),
+        &[
+            "--file",
+            "app.py",
+            "--mode",
+            "explain",
+            "--provider",
+            "openai",
+            "--endpoint",
+            &url,
+            "--model",
+            "m",
+        ],
+    )
+    .await;
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(
+        String::from_utf8_lossy(&out.stdout).contains("It hides errors and"),
+        "the partial text is still shown"
+    );
+    assert!(
+        stderr.contains("cut short") && stderr.contains("agent.maxOutputTokens"),
+        "{stderr}"
+    );
+}

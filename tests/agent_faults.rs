@@ -270,7 +270,7 @@ async fn rate_limit_retries_are_bounded_with_backoff() {
         assert_eq!(fake.requests().len(), 3, "1 try + 2 retries");
         assert!(t.elapsed() >= Duration::from_millis(55));
         assert!(e.to_string().contains("rate limiting"));
-        // A huge Retry-After is capped by max_backoff (3 s here), so this ends in well under 10 s.
+        // A Retry-After longer than any wait we would make is reported at once, with the wait.
         let fake = FakeAgent::start(vec![
             Reply::status(429, "{}").with_header("retry-after", "3600"),
         ])
@@ -283,8 +283,49 @@ async fn rate_limit_retries_are_bounded_with_backoff() {
         assert!(
             matches!(r.unwrap_err(), AgentError::RateLimited { retry_after: Some(d) } if d.as_secs() == 3600)
         );
-        assert!(t.elapsed() < Duration::from_secs(5));
-        assert_eq!(fake.requests().len(), 2);
+        assert!(t.elapsed() < Duration::from_secs(2));
+        assert_eq!(fake.requests().len(), 1, "no pointless retry");
+    }
+}
+
+/// Issue 11.7: `Retry-After: 3600` used to end as "did not finish within Ns" when the capped
+/// waits ran past `agent.timeoutSecs`; it is a rate limit, and says how long to wait.
+#[tokio::test]
+async fn a_long_retry_after_is_a_rate_limit_not_a_timeout() {
+    for p in BOTH {
+        for (retry_after, max_backoff) in [("3600", 20), ("4", 20)] {
+            let fake = FakeAgent::start(vec![
+                Reply::status(429, "{}").with_header("retry-after", retry_after),
+            ])
+            .await;
+            let mut l = limits();
+            l.timeout = Duration::from_secs(3);
+            l.max_backoff = Duration::from_secs(max_backoff);
+            let t = Instant::now();
+            let (r, _) = run(agent(p, &fake.url(), l).as_ref()).await;
+            let e = r.unwrap_err();
+            assert!(
+                matches!(e, AgentError::RateLimited { retry_after: Some(d) } if d.as_secs().to_string() == retry_after),
+                "{p:?} {retry_after}: {e:?}"
+            );
+            assert!(e.to_string().contains(&format!("{retry_after} s")), "{e}");
+            assert!(t.elapsed() < Duration::from_secs(2), "{:?}", t.elapsed());
+            assert_eq!(fake.requests().len(), 1);
+        }
+    }
+}
+
+/// Issue 16.3: a server that dies while handling the request broke the connection; it did not
+/// refuse it, and the request is not sent again (it may have been acted on).
+#[tokio::test]
+async fn a_server_that_dies_before_answering_is_a_broken_connection() {
+    for p in BOTH {
+        let fake = FakeAgent::start(vec![Reply::Close]).await;
+        let (r, _) = run(agent(p, &fake.url(), limits()).as_ref()).await;
+        let e = r.unwrap_err();
+        assert!(matches!(e, AgentError::BrokenStream(_)), "{p:?}: {e:?}");
+        assert!(!e.to_string().contains("refused"), "{e}");
+        assert_eq!(fake.requests().len(), 1, "not retried");
     }
 }
 

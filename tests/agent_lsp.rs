@@ -266,7 +266,7 @@ async fn progress_begins_reports_and_ends() {
         end["params"]["value"]["message"]
             .as_str()
             .unwrap()
-            .starts_with("done"),
+            .starts_with("applied"),
         "{end}"
     );
     assert_eq!(s.await_response(id).await.unwrap()["applied"], true);

@@ -62,8 +62,11 @@ fn innermost(e: &(dyn std::error::Error + 'static)) -> String {
     cur.to_string()
 }
 
-/// Sends the request, retrying refused connections, 429 and 5xx with backoff.
+/// Sends the request, retrying refused connections, 429 and 5xx with backoff. A wait that would
+/// not fit (a `Retry-After` beyond `max_backoff`, or past the run's time budget) is not made:
+/// the error is reported at once rather than turning into a timeout.
 async fn send_with_retries(call: &SseCall<'_>) -> Result<reqwest::Response, AgentError> {
+    let started = std::time::Instant::now();
     let mut attempt = 0u32;
     loop {
         let err = match send_once(call).await {
@@ -77,7 +80,13 @@ async fn send_with_retries(call: &SseCall<'_>) -> Result<reqwest::Response, Agen
             AgentError::RateLimited { retry_after } => *retry_after,
             _ => None,
         };
+        if retry_after.is_some_and(|d| d > call.limits.max_backoff) {
+            return Err(err);
+        }
         let wait = call.limits.backoff_for(attempt, retry_after);
+        if started.elapsed() + wait >= call.limits.timeout {
+            return Err(err);
+        }
         tracing::info!(attempt = attempt + 1, wait_ms = wait.as_millis() as u64, error = %err, "agent request failed; retrying");
         tokio::time::sleep(wait).await;
         attempt += 1;
@@ -93,9 +102,17 @@ async fn send_once(call: &SseCall<'_>) -> Result<reqwest::Response, AgentError> 
     for (k, v) in &call.headers {
         req = req.header(*k, v);
     }
-    let resp = req.send().await.map_err(|e| AgentError::Refused {
-        endpoint: public_url(&call.url),
-        detail: innermost(&e),
+    let resp = req.send().await.map_err(|e| {
+        if e.is_connect() {
+            AgentError::Refused {
+                endpoint: public_url(&call.url),
+                detail: innermost(&e),
+            }
+        } else {
+            // The request went out and the connection broke before an answer: not a refusal, and
+            // not retried (the server may have acted on it).
+            AgentError::BrokenStream(format!("no answer to the request ({})", innermost(&e)))
+        }
     })?;
     let status = resp.status().as_u16();
     if resp.status().is_success() {

@@ -12,9 +12,11 @@ pub mod command;
 pub mod context;
 mod http;
 pub mod openai;
+pub mod preset;
 pub mod prompt;
 pub mod redact;
 pub mod reply;
+pub mod widen;
 
 use std::future::Future;
 use std::pin::Pin;
@@ -95,7 +97,7 @@ pub enum AgentError {
         "the agent answered 404 (not found) for the model `{0}`: check `agent.model` and `agent.endpoint`"
     )]
     NotFound(String),
-    #[error("the agent is rate limiting requests{}; retries exhausted, try again later", retry_after.map(|d| format!(" (retry after {}s)", d.as_secs())).unwrap_or_default())]
+    #[error("the agent is rate limiting requests{}", match retry_after { Some(d) => format!(" and asks to wait {} s before the next one; try again then", d.as_secs()), None => "; retries exhausted, try again later".into() })]
     RateLimited { retry_after: Option<Duration> },
     #[error(
         "the agent answered with a server error (HTTP {status}){}",
@@ -119,6 +121,10 @@ pub enum AgentError {
     TooLarge { limit: usize },
     #[error("the agent command failed (exit {}): {}", code.map(|c| c.to_string()).unwrap_or_else(|| "by signal".into()), if stderr.is_empty() { "no error output" } else { stderr.as_str() })]
     CommandFailed { code: Option<i32>, stderr: String },
+    #[error(
+        "could not start the agent command `{program}`: {detail} (check `agent.command` and `PATH`)"
+    )]
+    CommandNotStarted { program: String, detail: String },
     #[error("the agent returned an empty reply")]
     Empty,
     #[error("{0}")]
@@ -273,10 +279,19 @@ pub async fn from_settings_with(
             Ok(Arc::new(anthropic::Anthropic::new(endpoint, model, key, env_var, limits)?))
         }
         Provider::Command => {
+            if let Some(p) = s.preset {
+                // `agent.command` may point at the program elsewhere; `agent.args` add to the preset's.
+                let program = s.command.clone().unwrap_or_else(|| p.program().into());
+                let args = p.args().iter().map(|a| a.to_string()).chain(s.args.iter().cloned()).collect();
+                return Ok(Arc::new(command::CommandAgent::new(program, args, limits)));
+            }
             let program = s.command.clone().ok_or_else(|| {
-                AgentError::NoAgent("`agent.provider` is `command` but `agent.command` is not set".into())
+                AgentError::NoAgent("`agent.provider` is `command` but neither `agent.command` nor `agent.preset` is set".into())
             })?;
             Ok(Arc::new(command::CommandAgent::new(program, s.args.clone(), limits)))
+        }
+        Provider::Auto if s.preset.is_some() => {
+            Box::pin(from_settings_with(&AgentSettings { provider: Provider::Command, ..s.clone() }, ollama_base)).await
         }
         Provider::Auto => {
             // A key named in settings decides the provider by its name; otherwise the usual variables.

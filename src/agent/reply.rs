@@ -16,6 +16,47 @@ pub enum ReplyError {
         "the reply has {0} code blocks and none is marked as {1}; not guessing which one to apply"
     )]
     Ambiguous(usize, String),
+    /// The reply overlaps the code around the target in a way that cannot be placed.
+    #[error("{0}")]
+    Overlap(String),
+}
+
+/// A rewrite ready to apply: the byte range of the document to replace and its new text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Rewrite {
+    pub range: std::ops::Range<usize>,
+    pub text: String,
+    /// Why the range is wider than the target, when it is.
+    pub widened: Option<String>,
+}
+
+/// The whole pipeline over the document: extract the code, restore redacted secrets, widen the
+/// range when the reply repeats the code around `target` (see [`super::widen`]), and fit the
+/// code to the range's indentation.
+pub fn rewrite(
+    reply: &str,
+    language: &str,
+    text: &str,
+    target: std::ops::Range<usize>,
+    restore: &[(String, String)],
+) -> Result<Rewrite, ReplyError> {
+    let code = extract_code(reply, language)?;
+    let code = super::redact::restore(&code, restore);
+    let w = super::widen::widen(text, target, &code).map_err(ReplyError::Overlap)?;
+    let line_start = text[..w.range.start]
+        .rfind('\n')
+        .map(|i| i + 1)
+        .unwrap_or(0);
+    let fitted = fit_to_selection(
+        &code,
+        &text[w.range.clone()],
+        &text[line_start..w.range.start],
+    );
+    Ok(Rewrite {
+        range: w.range,
+        text: fitted,
+        widened: w.why,
+    })
 }
 
 /// A fenced block found in a reply.

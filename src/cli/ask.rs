@@ -93,6 +93,14 @@ pub fn parse_range(spec: &str, text: &str) -> anyhow::Result<std::ops::Range<usi
 }
 
 pub async fn run(args: AskArgs, common: &CommonArgs) -> anyhow::Result<i32> {
+    // The CLI restores SIGPIPE's default so `skill-lsp check | head` stops quietly, but here a
+    // command agent that exits without reading its prompt would kill us with no message: writes
+    // to a closed pipe must come back as errors (the run then reports the agent's exit).
+    #[cfg(unix)]
+    // SAFETY: setting a signal disposition to SIG_IGN has no handler to race with.
+    unsafe {
+        libc::signal(libc::SIGPIPE, libc::SIG_IGN);
+    }
     let mut resolved = common.resolved();
     for w in &resolved.warnings {
         let _ = writeln!(std::io::stderr(), "skill-lsp: settings: {w}");
@@ -207,13 +215,29 @@ pub async fn run(args: AskArgs, common: &CommonArgs) -> anyhow::Result<i32> {
         }
     };
 
-    // Run, streaming; Ctrl-C cancels (the HTTP stream closes / the command's group is killed).
+    // Run, streaming; Ctrl-C or SIGTERM cancels (the HTTP stream closes / the command's group is
+    // killed before we exit).
     let cancel = CancellationToken::new();
     let c2 = cancel.clone();
+    let terminated = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let t2 = terminated.clone();
     tokio::spawn(async move {
-        if tokio::signal::ctrl_c().await.is_ok() {
-            c2.cancel();
+        #[cfg(unix)]
+        let term = async {
+            match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+                Ok(mut s) => {
+                    s.recv().await;
+                }
+                Err(_) => std::future::pending::<()>().await,
+            }
+        };
+        #[cfg(not(unix))]
+        let term = std::future::pending::<()>();
+        tokio::select! {
+            r = tokio::signal::ctrl_c() => if r.is_err() { return },
+            _ = term => t2.store(true, std::sync::atomic::Ordering::SeqCst),
         }
+        c2.cancel();
     });
     let (tx, mut rx) = tokio::sync::mpsc::unbounded_channel();
     let stream_text = args.mode != Mode::Rewrite;
@@ -252,6 +276,11 @@ pub async fn run(args: AskArgs, common: &CommonArgs) -> anyhow::Result<i32> {
     let reply = match result {
         Ok(r) => r,
         Err(AgentError::Cancelled) => {
+            agent::command::kill_all();
+            if terminated.load(std::sync::atomic::Ordering::SeqCst) {
+                let _ = writeln!(std::io::stderr(), "\nskill-lsp: stopped by SIGTERM");
+                return Ok(143);
+            }
             let _ = writeln!(std::io::stderr(), "\nskill-lsp: cancelled");
             return Ok(130);
         }
@@ -262,6 +291,14 @@ pub async fn run(args: AskArgs, common: &CommonArgs) -> anyhow::Result<i32> {
     };
     if stream_text {
         print_out("\n");
+        if reply.truncated {
+            let _ = writeln!(
+                std::io::stderr(),
+                "skill-lsp: the {label} was cut short at the output limit ({} tokens, `agent.maxOutputTokens`); the text above is incomplete",
+                settings.agent.max_output_tokens
+            );
+            return Ok(1);
+        }
         return Ok(0);
     }
     if reply.truncated {
@@ -271,31 +308,30 @@ pub async fn run(args: AskArgs, common: &CommonArgs) -> anyhow::Result<i32> {
         );
         return Ok(1);
     }
-    let line_start = text[..built.target.start]
-        .rfind('\n')
-        .map(|i| i + 1)
-        .unwrap_or(0);
-    let new_code = match reply::replacement(
+    let rw = match reply::rewrite(
         &reply.text,
         &lang,
-        &built.target_text,
-        &text[line_start..built.target.start],
+        &text,
+        built.target.clone(),
         &built.restore,
     ) {
-        Ok(c) => c,
+        Ok(rw) => rw,
         Err(e) => {
             let _ = writeln!(
                 std::io::stderr(),
-                "skill-lsp: {e}; the reply was:\n{}",
+                "skill-lsp: {e}; nothing was applied; the reply was:\n{}",
                 reply.text
             );
             return Ok(1);
         }
     };
-    let mut new_text = String::with_capacity(text.len() + new_code.len());
-    new_text.push_str(&text[..built.target.start]);
-    new_text.push_str(&new_code);
-    new_text.push_str(&text[built.target.end..]);
+    if let Some(why) = &rw.widened {
+        let _ = writeln!(std::io::stderr(), "skill-lsp: {why}");
+    }
+    let mut new_text = String::with_capacity(text.len() + rw.text.len());
+    new_text.push_str(&text[..rw.range.start]);
+    new_text.push_str(&rw.text);
+    new_text.push_str(&text[rw.range.end..]);
     print_out(&unified_diff(&path, &text, &new_text));
     if new_text == text {
         let _ = writeln!(std::io::stderr(), "skill-lsp: the agent suggests no change");

@@ -20,18 +20,17 @@ use tokio::sync::watch;
 use tracing::{debug, info, warn};
 
 use super::proto::{
-    CodeAction, CodeActionKind, CodeActionOrCommand, CodeActionParams, Command, DocumentChanges,
+    CodeAction, CodeActionKind, CodeActionOrCommand, CodeActionParams, Command,
     ExecuteCommandParams, Hover, HoverContents, HoverParams, MarkupContent, MarkupKind,
-    MessageActionItem, MessageType, NumberOrString, OneOf, OptionalVersionedTextDocumentIdentifier,
-    ProgressParams, ProgressParamsValue, ProgressToken, Range, ShowDocumentParams,
-    TextDocumentEdit, TextEdit, Uri, WorkDoneProgress, WorkDoneProgressBegin,
-    WorkDoneProgressCreateParams, WorkDoneProgressEnd, WorkDoneProgressReport, WorkspaceEdit,
-    jsonrpc, notification, request,
+    MessageActionItem, MessageType, NumberOrString, ProgressParams, ProgressParamsValue,
+    ProgressToken, Range, ShowDocumentParams, Uri, WorkDoneProgress, WorkDoneProgressBegin,
+    WorkDoneProgressCreateParams, WorkDoneProgressEnd, WorkDoneProgressReport, jsonrpc,
+    notification, request,
 };
 use super::server::{Backend, DocSnapshot, Snapshot};
 use crate::agent::context;
 use crate::agent::prompt::{self, Mode, Prompt};
-use crate::agent::{self, Agent, AgentError, AgentEvent, CancellationToken, reply};
+use crate::agent::{self, Agent, AgentError, AgentEvent, CancellationToken};
 use crate::settings::{AgentSettings, Settings};
 use crate::skills::select::{self, DocumentInfo};
 use crate::skills::tips::FindOptions;
@@ -53,6 +52,9 @@ const REPORT_EVERY: Duration = Duration::from_millis(50);
 const NO_AGENT_TTL: Duration = Duration::from_secs(30);
 /// How long a failed hover explanation is not retried.
 const HOVER_RETRY_AFTER: Duration = Duration::from_secs(60);
+/// Longest wait for the client to answer a request it should answer at once (progress create,
+/// showDocument): a client that never answers must not keep `skill-lsp.ask` open forever.
+const CLIENT_REPLY_TIMEOUT: Duration = Duration::from_secs(10);
 
 type Resolved = (AgentSettings, Instant, Result<Arc<dyn Agent>, AgentError>);
 
@@ -65,6 +67,8 @@ pub struct AgentState {
     jobs: Mutex<HashMap<String, CancellationToken>>,
     next: AtomicU64,
     hover: Mutex<HashMap<(String, Vec<String>), HoverEntry>>,
+    /// Overrides every wait for the client's answers (tests).
+    pub(super) client_timeout: Option<Duration>,
 }
 
 #[derive(Clone)]
@@ -75,8 +79,9 @@ enum HoverEntry {
 }
 
 impl AgentState {
-    pub fn new(injected: Option<Arc<dyn Agent>>) -> Self {
+    pub fn new(injected: Option<Arc<dyn Agent>>, client_timeout: Option<Duration>) -> Self {
         AgentState {
+            client_timeout,
             injected,
             resolved: tokio::sync::Mutex::new(None),
             jobs: Mutex::new(HashMap::new()),
@@ -109,6 +114,55 @@ impl AgentState {
     /// Number of runs in progress (tests and `doctor`).
     pub fn running(&self) -> usize {
         self.jobs.lock().expect("lock").len()
+    }
+
+    /// Stops every run in progress (end of input, exit, a signal): each ends at once, killing its
+    /// command's process group, and its request is answered with `cancelled`.
+    pub fn cancel_all(&self) {
+        let jobs = self.jobs.lock().expect("lock");
+        if !jobs.is_empty() {
+            info!(runs = jobs.len(), "stopping the agent runs in progress");
+        }
+        for c in jobs.values() {
+            c.cancel();
+        }
+    }
+}
+
+/// Wraps the server's input so that end of input (or a read error) stops the agent runs in
+/// progress: the framework finishes in-flight requests before it returns, and a run must not
+/// keep the process alive until `agent.timeoutSecs`.
+pub struct CancelOnEof<R> {
+    inner: R,
+    state: Option<Arc<super::server::State>>,
+}
+
+impl<R> CancelOnEof<R> {
+    pub fn new(inner: R, state: Arc<super::server::State>) -> Self {
+        CancelOnEof {
+            inner,
+            state: Some(state),
+        }
+    }
+}
+
+impl<R: tokio::io::AsyncRead + Unpin> tokio::io::AsyncRead for CancelOnEof<R> {
+    fn poll_read(
+        mut self: std::pin::Pin<&mut Self>,
+        cx: &mut std::task::Context<'_>,
+        buf: &mut tokio::io::ReadBuf<'_>,
+    ) -> std::task::Poll<std::io::Result<()>> {
+        let before = buf.filled().len();
+        let r = std::pin::Pin::new(&mut self.inner).poll_read(cx, buf);
+        let ended = match &r {
+            std::task::Poll::Ready(Ok(())) => buf.filled().len() == before && buf.remaining() > 0,
+            std::task::Poll::Ready(Err(_)) => true,
+            std::task::Poll::Pending => false,
+        };
+        if ended && let Some(state) = self.state.take() {
+            state.agent.cancel_all();
+        }
+        r
     }
 }
 
@@ -363,14 +417,14 @@ fn parse_args(arguments: &[Value]) -> Result<AskArgs, String> {
 }
 
 /// Everything a run needs, detached from the server's locks.
-struct Prepared {
-    doc: DocSnapshot,
-    text: String,
-    prompt: Prompt,
-    settings: Arc<Settings>,
+pub(super) struct Prepared {
+    pub doc: DocSnapshot,
+    pub text: String,
+    pub prompt: Prompt,
+    pub settings: Arc<Settings>,
 }
 
-async fn fail(b: &Backend, what: &str, msg: String) -> Value {
+pub(super) async fn fail(b: &Backend, what: &str, msg: String) -> Value {
     warn!("{what}: {msg}");
     b.client
         .show_message(MessageType::ERROR, format!("skill-lsp {what}: {msg}"))
@@ -590,15 +644,20 @@ async fn run_prepared(
             what,
             b.state.agent.next.fetch_add(1, Ordering::Relaxed)
         ));
-        match b
-            .client
-            .send_request::<request::WorkDoneProgressCreate>(WorkDoneProgressCreateParams {
-                token: t.clone(),
-            })
-            .await
+        let create = b.client.send_request::<request::WorkDoneProgressCreate>(
+            WorkDoneProgressCreateParams { token: t.clone() },
+        );
+        match tokio::time::timeout(
+            b.state.agent.client_timeout.unwrap_or(CLIENT_REPLY_TIMEOUT),
+            create,
+        )
+        .await
         {
-            Ok(()) => token = Some(t),
-            Err(e) => debug!("workDoneProgress/create failed: {e}"),
+            Ok(Ok(())) => token = Some(t),
+            Ok(Err(e)) => debug!("workDoneProgress/create failed: {e}"),
+            Err(_) => warn!(
+                "the editor did not answer window/workDoneProgress/create in time; running without progress"
+            ),
         }
     }
     let key = token
@@ -668,23 +727,64 @@ async fn run_prepared(
         )),
         Ok(r) => Ok(r),
     };
-    job.ended = true;
-    let end_msg = match &outcome {
-        Ok(_) => format!("done · {}", human_bytes(received)),
-        Err(_) => "failed".to_string(),
+    // The progress ends with what happened to the reply, so it is computed first.
+    let value = match outcome {
+        Err(msg) => fail(b, what, msg).await,
+        Ok(reply) => match mode {
+            Mode::Rewrite => {
+                if let Some(t) = &token {
+                    b.client
+                        .send_notification::<notification::Progress>(ProgressParams {
+                            token: t.clone(),
+                            value: ProgressParamsValue::WorkDone(WorkDoneProgress::Report(
+                                WorkDoneProgressReport {
+                                    cancellable: Some(false),
+                                    message: Some(format!(
+                                        "received {} · applying",
+                                        human_bytes(received)
+                                    )),
+                                    percentage: None,
+                                },
+                            )),
+                        })
+                        .await;
+                }
+                super::agent_edit::apply_rewrite(b, args, &p, &reply.text).await
+            }
+            Mode::Explain | Mode::Review => {
+                show_answer(b, &p, &agent.describe(), &reply.text, reply.truncated).await
+            }
+        },
     };
-    if let Some(t) = token.clone() {
+    job.ended = true;
+    if let Some(t) = token {
         b.client
-            .send_notification::<notification::Progress>(end(t, &end_msg))
+            .send_notification::<notification::Progress>(end(t, &end_message(&value, received)))
             .await;
     }
-    let reply = match outcome {
-        Ok(r) => r,
-        Err(msg) => return fail(b, what, msg).await,
-    };
-    match mode {
-        Mode::Rewrite => apply_rewrite(b, args, &p, &reply.text).await,
-        Mode::Explain | Mode::Review => show_answer(b, &p, &agent.describe(), &reply.text).await,
+    value
+}
+
+/// The last progress message: what became of the reply.
+fn end_message(value: &Value, received: usize) -> String {
+    let size = human_bytes(received);
+    if value["ok"] != true {
+        let why = value["error"].as_str().unwrap_or("failed");
+        let short: String = why.chars().take(120).collect();
+        return if value["refused"] == true || value.get("replyPath").is_some() {
+            format!("not applied: {short}")
+        } else {
+            format!("failed: {short}")
+        };
+    }
+    if value["unchanged"] == true {
+        format!("no change suggested · {size}")
+    } else if value["applied"] == true {
+        format!("applied · {size}")
+    } else if value["truncated"] == true {
+        format!("cut short at the output limit · {size}")
+    } else {
+        format!("done · {size}")
     }
 }
 
@@ -763,108 +863,6 @@ async fn pump_progress(
     bytes
 }
 
-/// Applies a rewrite as a versioned edit, or explains why not.
-async fn apply_rewrite(b: &Backend, args: &AskArgs, p: &Prepared, reply_text: &str) -> Value {
-    let target = p.prompt.target.clone();
-    let line_start = p.text[..target.start]
-        .rfind('\n')
-        .map(|i| i + 1)
-        .unwrap_or(0);
-    let prefix = &p.text[line_start..target.start];
-    let new_text = match reply::replacement(
-        reply_text,
-        &p.doc.language_id,
-        &p.prompt.target_text,
-        prefix,
-        &p.prompt.restore,
-    ) {
-        Ok(t) => t,
-        Err(e) => {
-            debug!(reply = %reply_text, "unusable reply");
-            return fail(b, "rewrite", format!("{e}; nothing was applied")).await;
-        }
-    };
-    if new_text == p.prompt.target_text {
-        b.client
-            .show_message(MessageType::INFO, "skill-lsp: the agent suggests no change")
-            .await;
-        return json!({ "ok": true, "applied": false, "unchanged": true });
-    }
-    // The document may have changed while the agent worked.
-    let Some(cur) = b.document(&args.uri) else {
-        return fail(
-            b,
-            "rewrite",
-            "the document was closed while the agent worked; nothing was applied".into(),
-        )
-        .await;
-    };
-    let (version, range) = if cur.version == p.doc.version {
-        (cur.version, cur.range_of(target.clone()))
-    } else {
-        let cur_text = cur.text();
-        if cur_text.get(target.clone()) == Some(p.prompt.target_text.as_str()) {
-            (cur.version, cur.range_of(target.clone()))
-        } else {
-            return fail(
-                b,
-                "rewrite",
-                "the selected code changed while the agent was working, so the rewrite was not applied; run it again".into(),
-            )
-            .await;
-        }
-    };
-    let flags = b.snapshot().flags;
-    let edit = TextEdit {
-        range,
-        new_text: new_text.clone(),
-    };
-    let ws_edit = if flags.document_changes {
-        WorkspaceEdit {
-            document_changes: Some(DocumentChanges::Edits(vec![TextDocumentEdit {
-                text_document: OptionalVersionedTextDocumentIdentifier {
-                    uri: args.uri.clone(),
-                    version: Some(version),
-                },
-                edits: vec![OneOf::Left(edit)],
-            }])),
-            ..Default::default()
-        }
-    } else {
-        WorkspaceEdit {
-            changes: Some(HashMap::from([(args.uri.clone(), vec![edit])])),
-            ..Default::default()
-        }
-    };
-    if !flags.apply_edit {
-        return fail(
-            b,
-            "rewrite",
-            "the editor does not support workspace/applyEdit".into(),
-        )
-        .await;
-    }
-    match b.client.apply_edit(ws_edit).await {
-        Ok(r) if r.applied => {
-            json!({ "ok": true, "applied": true, "version": version, "skills": p.prompt.skills })
-        }
-        Ok(r) => {
-            fail(
-                b,
-                "rewrite",
-                format!(
-                    "the editor did not apply the edit{}",
-                    r.failure_reason
-                        .map(|s| format!(": {s}"))
-                        .unwrap_or_default()
-                ),
-            )
-            .await
-        }
-        Err(e) => fail(b, "rewrite", format!("workspace/applyEdit failed: {e}")).await,
-    }
-}
-
 fn stamp() -> u128 {
     std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
@@ -873,7 +871,7 @@ fn stamp() -> u128 {
 }
 
 /// Writes markdown to the cache and opens it (showDocument), else shows it in a message / log.
-async fn show_markdown(
+pub(super) async fn show_markdown(
     b: &Backend,
     kind: &str,
     stem: &str,
@@ -888,19 +886,22 @@ async fn show_markdown(
         && flags.show_document
         && let Some(uri) = super::convert::path_to_uri(&path)
     {
-        match b
-            .client
-            .show_document(ShowDocumentParams {
-                uri,
-                external: Some(false),
-                take_focus: Some(true),
-                selection: None,
-            })
-            .await
+        let show = b.client.show_document(ShowDocumentParams {
+            uri,
+            external: Some(false),
+            take_focus: Some(true),
+            selection: None,
+        });
+        match tokio::time::timeout(
+            b.state.agent.client_timeout.unwrap_or(CLIENT_REPLY_TIMEOUT),
+            show,
+        )
+        .await
         {
-            Ok(true) => return Ok(path),
-            Ok(false) => debug!("the editor declined to show {}", path.display()),
-            Err(e) => debug!("window/showDocument failed: {e}"),
+            Ok(Ok(true)) => return Ok(path),
+            Ok(Ok(false)) => debug!("the editor declined to show {}", path.display()),
+            Ok(Err(e)) => debug!("window/showDocument failed: {e}"),
+            Err(_) => warn!("the editor did not answer window/showDocument in time"),
         }
     }
     // Fallback: the whole text in the log, a short version (or the path) in a message.
@@ -924,7 +925,7 @@ async fn show_markdown(
     written.map(|_| path).map_err(|e| e.to_string())
 }
 
-fn file_stem(doc: &DocSnapshot) -> String {
+pub(super) fn file_stem(doc: &DocSnapshot) -> String {
     doc.path
         .as_ref()
         .and_then(|p| p.file_name())
@@ -935,7 +936,13 @@ fn file_stem(doc: &DocSnapshot) -> String {
         .unwrap_or_else(|| "untitled".into())
 }
 
-async fn show_answer(b: &Backend, p: &Prepared, agent: &str, reply: &str) -> Value {
+async fn show_answer(
+    b: &Backend,
+    p: &Prepared,
+    agent: &str,
+    reply: &str,
+    truncated: bool,
+) -> Value {
     let mode = p.prompt.mode.as_str();
     let first = line_of(&p.text, p.prompt.target.start) + 1;
     let last = line_of(
@@ -952,8 +959,16 @@ async fn show_answer(b: &Backend, p: &Prepared, agent: &str, reply: &str) -> Val
         .as_ref()
         .map(|x| x.display().to_string())
         .unwrap_or_else(|| p.doc.uri.as_str().to_string());
+    let cut = if truncated {
+        format!(
+            "\n\n---\n\n> **Cut short:** the reply stopped at the output limit ({} tokens, setting `agent.maxOutputTokens`); the text above is incomplete.\n",
+            p.settings.agent.max_output_tokens
+        )
+    } else {
+        String::new()
+    };
     let md = format!(
-        "<!-- skill-lsp {mode} · {agent} -->\n# {} of `{file}` (lines {first}-{last})\n\nSkills: {}\n\n---\n\n{}\n",
+        "<!-- skill-lsp {mode} · {agent} -->\n# {} of `{file}` (lines {first}-{last})\n\nSkills: {}\n\n---\n\n{}\n{cut}",
         if mode == "review" {
             "Review"
         } else {
@@ -968,9 +983,11 @@ async fn show_answer(b: &Backend, p: &Prepared, agent: &str, reply: &str) -> Val
     );
     match show_markdown(b, "answers", &format!("{}-{mode}", file_stem(&p.doc)), &md).await {
         Ok(path) => {
-            json!({ "ok": true, "path": path.display().to_string(), "skills": p.prompt.skills })
+            json!({ "ok": true, "path": path.display().to_string(), "skills": p.prompt.skills, "truncated": truncated })
         }
-        Err(e) => json!({ "ok": true, "path": Value::Null, "warning": e, "text": md }),
+        Err(e) => {
+            json!({ "ok": true, "path": Value::Null, "warning": e, "text": md, "truncated": truncated })
+        }
     }
 }
 

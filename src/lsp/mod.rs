@@ -2,6 +2,7 @@
 //! call the domain (`crate::skills`, `crate::agent`) and convert the result through [`convert`].
 
 pub mod agent_actions;
+mod agent_edit;
 pub mod convert;
 pub mod diagnostics;
 pub mod documents;

@@ -35,6 +35,8 @@ pub struct ClientFlags {
     pub watched_files_dynamic: bool,
     pub workspace_folders: bool,
     pub create_files: bool,
+    /// `workspaceEdit.changeAnnotationSupport`: edits can ask for confirmation (a preview).
+    pub change_annotations: bool,
 }
 
 impl ClientFlags {
@@ -64,6 +66,7 @@ impl ClientFlags {
             configuration: ws.and_then(|w| w.configuration).unwrap_or(false),
             apply_edit: ws.and_then(|w| w.apply_edit).unwrap_or(false),
             document_changes: edit.and_then(|e| e.document_changes).unwrap_or(false),
+            change_annotations: edit.is_some_and(|e| e.change_annotation_support.is_some()),
             create_files: edit
                 .and_then(|e| e.resource_operations.as_ref())
                 .is_some_and(|ops| ops.contains(&ResourceOperationKind::Create)),
@@ -122,6 +125,9 @@ pub struct ServerDeps {
     /// open them). `None`: `$XDG_CACHE_HOME/skill-lsp` (fallback `~/.cache/skill-lsp`); tests
     /// pass a temporary folder so they never touch the user's cache.
     pub cache_dir: Option<PathBuf>,
+    /// Longest wait for the client to answer the agent actions' requests (progress create,
+    /// showDocument, applyEdit). `None`: the defaults in `agent_actions`; tests shorten it.
+    pub agent_client_timeout: Option<std::time::Duration>,
 }
 
 /// Everything the handlers share.
@@ -217,7 +223,7 @@ pub const CORE_COMMANDS: &[&str] = &["skill-lsp.skillsForFile", "skill-lsp.reloa
 
 impl Backend {
     pub fn new(client: Client, deps: ServerDeps) -> Backend {
-        let agent = AgentState::new(deps.agent.clone());
+        let agent = AgentState::new(deps.agent.clone(), deps.agent_client_timeout);
         let cache = Arc::new(
             deps.cache_dir
                 .clone()
@@ -978,6 +984,7 @@ where
 {
     let (service, socket) = service(deps);
     let state = service.inner().state.clone();
+    let input = super::agent_actions::CancelOnEof::new(input, state.clone());
     // The framework's default of 4 messages in flight counts notifications too: a few agent runs
     // streaming in `executeCommand` would stall `didChange`. Handlers are cheap; let more run.
     tower_lsp_server::Server::new(input, output, socket)

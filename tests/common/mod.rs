@@ -25,6 +25,8 @@ pub struct Answers {
     pub configuration: Arc<Mutex<Value>>,
     /// Answer to `workspace/applyEdit`.
     pub apply_edit: Arc<Mutex<Value>>,
+    /// Requests never answered (a client that hangs), by method.
+    pub unanswered: Arc<Mutex<Vec<String>>>,
 }
 
 pub struct TestServer {
@@ -155,6 +157,7 @@ impl Builder {
         let answers = Answers {
             configuration: Arc::new(Mutex::new(self.configuration.clone())),
             apply_edit: Arc::new(Mutex::new(json!({"applied": true}))),
+            unanswered: Arc::new(Mutex::new(Vec::new())),
         };
         let server_requests = Arc::new(Mutex::new(Vec::new()));
         let (reply_tx, mut reply_rx) = mpsc::unbounded_channel::<Value>();
@@ -248,6 +251,18 @@ async fn read_loop(
         if msg.get("id").is_some() && msg.get("method").is_some() {
             recorded.lock().unwrap().push(msg.clone());
             let method = msg["method"].as_str().unwrap_or("");
+            if answers
+                .unanswered
+                .lock()
+                .unwrap()
+                .iter()
+                .any(|m| m == method)
+            {
+                if tx.send(msg).is_err() {
+                    break;
+                }
+                continue;
+            }
             let result = match method {
                 "workspace/configuration" => {
                     let n = msg["params"]["items"].as_array().map(Vec::len).unwrap_or(1);

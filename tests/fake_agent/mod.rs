@@ -41,6 +41,9 @@ pub enum Reply {
     },
     /// Accept the connection and never answer.
     Silent,
+    /// Read the request, then close the connection without a byte of answer (a server that dies
+    /// while it handles the request).
+    Close,
 }
 
 impl Reply {
@@ -288,6 +291,7 @@ async fn serve(mut sock: TcpStream, shared: Arc<Shared>) {
         shared.changed.notify_waiters();
     };
     match next_reply(&shared) {
+        Reply::Close => drop(sock),
         Reply::Silent => {
             let mut b = [0u8; 64];
             let _ = sock.read(&mut b).await;

@@ -3,7 +3,7 @@
 use std::path::PathBuf;
 
 use clap::{Parser, Subcommand};
-use skill_lsp::cli::{self, CommonArgs, ask, check};
+use skill_lsp::cli::{self, CommonArgs, ask, check, tiptest};
 use skill_lsp::lsp::ServerDeps;
 
 #[derive(Debug, Parser)]
@@ -30,8 +30,12 @@ enum Command {
     Skills,
     /// Show which skills apply to each file, ranked, with reasons.
     Match {
-        #[arg(required = true)]
+        /// The files (or, with --skill, the folders to search; default: the current folder).
+        #[arg(required_unless_present = "skill")]
         files: Vec<PathBuf>,
+        /// The inverse: every file under the paths that this skill applies to, with the reason.
+        #[arg(long, value_name = "NAME")]
+        skill: Option<String>,
     },
     /// Lint files with the tips of the skills that apply to them.
     Check(check::CheckArgs),
@@ -39,6 +43,10 @@ enum Command {
     Ask(ask::AskArgs),
     /// Settings with where each value came from, skill roots, counts and problems.
     Doctor,
+    /// Test tips against their examples: bad blocks must raise them, good ones must not.
+    Test(tiptest::TestArgs),
+    /// Write a valid skeleton of a guidance file (agent-skill, cursor-rule, copilot-instructions, ...).
+    New(cli::new::NewArgs),
 }
 
 fn init_logging(to_file: Option<PathBuf>, level: &str) {
@@ -96,10 +104,16 @@ fn main() {
             init_logging(None, "warn");
             let result = match cmd {
                 Command::Skills => cli::skills(&cli.common),
-                Command::Match { files } => cli::match_files(&files, &cli.common),
+                Command::Match {
+                    files,
+                    skill: Some(name),
+                } => cli::match_skill::run(&name, &files, &cli.common),
+                Command::Match { files, .. } => cli::match_files(&files, &cli.common),
                 Command::Doctor => cli::doctor(&cli.common),
                 Command::Check(args) => check::run(args, &cli.common),
                 Command::Ask(args) => runtime.block_on(ask::run(args, &cli.common)),
+                Command::Test(args) => tiptest::run(args, &cli.common),
+                Command::New(args) => cli::new::run(args),
                 Command::Serve => unreachable!("handled above"),
             };
             match result {

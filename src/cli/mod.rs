@@ -6,6 +6,9 @@
 
 pub mod ask;
 pub mod check;
+pub mod match_skill;
+pub mod new;
+pub mod tiptest;
 
 use std::path::{Path, PathBuf};
 

@@ -134,6 +134,11 @@ pub fn language_for(path: &Path, text: &str) -> Option<&'static str> {
 }
 
 /// Language from a `#!` line.
+/// The usual file extension of a language id (the first one listed), for made-up file names.
+pub fn extension_for(lang: &str) -> Option<&'static str> {
+    EXTENSIONS.iter().find(|(_, l)| *l == lang).map(|(e, _)| *e)
+}
+
 pub fn shebang(text: &str) -> Option<&'static str> {
     let first = text.lines().next()?;
     let rest = first.strip_prefix("#!")?;

@@ -1,6 +1,7 @@
 //! The skill domain: loading guidance files in every format, selecting which apply to a file,
 //! and finding tips in code. Knows nothing of LSP.
 
+pub mod applies;
 pub mod builtin;
 pub mod formats;
 pub mod frontmatter;
@@ -11,4 +12,5 @@ pub mod library;
 pub mod markdown;
 pub mod model;
 pub mod select;
+pub mod suggest;
 pub mod tips;

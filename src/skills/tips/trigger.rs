@@ -60,6 +60,10 @@ pub struct Declared {
     /// All must hold. Contains `Code` unless the author said otherwise.
     pub context: Vec<Context>,
     pub diagnostic: bool,
+    /// Inline examples that must raise the tip (`expect:`) and must not (`near:`), checked by
+    /// `skill-lsp test` beside the section's bad and good code blocks.
+    pub expect: Vec<String>,
+    pub near: Vec<String>,
     /// 0-based line of the trigger in the skill file.
     pub line: u32,
 }
@@ -88,6 +92,8 @@ const KEYS: &[&str] = &[
     "exclude",
     "context",
     "diagnostic",
+    "expect",
+    "near",
 ];
 
 /// Does the pattern need the whole text (multi-line flags or an explicit line break)?
@@ -561,6 +567,22 @@ fn one(item: &Value, line: u32, raw: &str, issues: &mut Vec<Issue>) -> Option<De
             return None;
         }
     };
+    let mut examples: [Vec<String>; 2] = [Vec::new(), Vec::new()];
+    for (slot, key) in examples.iter_mut().zip(["expect", "near"]) {
+        let Some(v) = get(key) else { continue };
+        match as_list(v, false) {
+            Some(list) => *slot = list,
+            None => {
+                err!(
+                    at(&format!("{key}:")),
+                    "tip-bad-field",
+                    format!("tip `{id}`: `{key}` must be a code example or a list of them")
+                );
+                return None;
+            }
+        }
+    }
+    let [expect, near] = examples;
     Some(Declared {
         span: is_span_pattern(&pattern),
         id,
@@ -576,6 +598,8 @@ fn one(item: &Value, line: u32, raw: &str, issues: &mut Vec<Issue>) -> Option<De
         exclude,
         context,
         diagnostic,
+        expect,
+        near,
         line: item_line,
     })
 }

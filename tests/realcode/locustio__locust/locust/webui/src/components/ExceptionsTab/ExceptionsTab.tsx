@@ -1,0 +1,8 @@
+import ExceptionsTable from 'components/ExceptionsTable/ExceptionsTableContainer';
+import useFetchExceptions from 'hooks/useFetchExceptions';
+
+export default function ExceptionsTab() {
+  useFetchExceptions();
+
+  return <ExceptionsTable />;
+}

@@ -1,0 +1,5 @@
+import { IWindow } from 'types/window.types';
+
+declare global {
+  interface Window extends IWindow {}
+}

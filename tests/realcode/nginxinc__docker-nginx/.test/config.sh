@@ -1,0 +1,11 @@
+imageTests+=(
+	[nginx]='
+        ipv6
+        static
+        templates
+        templates-resolver
+        templates-resolver-ipv6
+        workers
+        modules
+	'
+)

@@ -1,0 +1,5 @@
+-- name: GetAllParties :many
+SELECT * FROM party;
+
+-- name: GetAllOrganisations :many
+SELECT * FROM organisation;

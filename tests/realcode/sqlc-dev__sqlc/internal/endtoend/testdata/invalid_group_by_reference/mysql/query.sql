@@ -1,0 +1,4 @@
+-- name: ListAuthors :many
+SELECT   *
+FROM     authors
+GROUP BY invalid_reference;

@@ -1,0 +1,4 @@
+CREATE TABLE foo (bar_id serial not null, baz_id serial not null);
+CREATE TABLE bar (id serial not null);
+CREATE TABLE baz (id serial not null);
+

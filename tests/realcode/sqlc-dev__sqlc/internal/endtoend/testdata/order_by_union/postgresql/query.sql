@@ -1,0 +1,5 @@
+-- name: ListAuthorsUnion :many
+SELECT name as foo FROM authors
+UNION
+SELECT first_name as foo FROM people
+ORDER BY foo;

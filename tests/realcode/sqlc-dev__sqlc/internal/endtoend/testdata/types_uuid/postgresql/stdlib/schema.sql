@@ -1,0 +1,6 @@
+CREATE TABLE foo (
+    description text,
+    bar uuid,
+    baz uuid not null
+);
+

@@ -37,7 +37,7 @@ ROOT = os.path.normpath(ROOT)
 RUFF_RULES = (
     "E711,E712,E721,E722,E731,F403,F632,B006,B012,B023,BLE001,S102,S105,S106,S110,S113,S201,"
     "S301,S306,S307,S324,S501,S506,S602,S604,S605,S608,DTZ003,G004,SIM115,SIM118,UP005,UP035,"
-    "PGH003,T100,PLW0603,ASYNC210,ASYNC212,ASYNC220,ASYNC221,ASYNC222,ASYNC251,RUF006,PT011,FURB101"
+    "PGH003,T100,PLW0603,ASYNC210,ASYNC212,ASYNC220,ASYNC221,ASYNC222,ASYNC251,RUF006,PT011"
 )
 
 ESLINT_CONFIG = """import tseslint from 'typescript-eslint';
@@ -136,7 +136,6 @@ RUFF_MAP = {
     "SIM118": "python-performance-optimization/keys-membership",
     "S113": "python-resilience/requests-no-timeout",
     "SIM115": "python-resource-management/open-without-with",
-    "FURB101": "python-resource-management/open-read-chain",
     "S306": "python-resource-management/mktemp",
     "PGH003": "python-type-safety/bare-type-ignore",
     "T100": "debugging-strategies/leftover-breakpoint",
@@ -468,7 +467,8 @@ def k8s_check(lab, f, check, doc):
 
 
 # ---------------------------------------------------------------- github actions (zizmor, actionlint)
-FIRST_PARTY = re.compile(r"uses:\s*['\"]?(actions|github)/")
+FIRST_PARTY = re.compile(r"^(?:-\s*)?(?:uses:\s*)?['\"]?(actions|github)/")
+LOCAL_USES = re.compile(r"^(?:-\s*)?(?:uses:\s*)?['\"]?(\./|docker://)")
 
 
 def zizmor(lab, tools, files):
@@ -479,7 +479,8 @@ def zizmor(lab, tools, files):
     for m in re.finditer(r"failed to validate file://(\S+) as workflow", r.stderr):
         lab.uncovered.add((rel(m.group(1)), "zizmor"))
     for d in json.loads(r.stdout):
-        loc = d["locations"][0]
+        prim = [x for x in d["locations"] if x["symbolic"]["kind"] == "Primary"]
+        loc = (prim or d["locations"])[0]
         f = rel(loc["symbolic"]["key"]["Local"]["verbatim_path"])
         s = loc["concrete"]["location"]["start_point"]["row"] + 1
         e = loc["concrete"]["location"]["end_point"]["row"] + 1
@@ -487,13 +488,14 @@ def zizmor(lab, tools, files):
         ident, note = d["ident"], loc["symbolic"]["annotation"]
         tip = None
         if ident == "unpinned-uses":  # the tip is about third-party actions
-            if not FIRST_PARTY.search(feature) and not re.search(r"uses:\s*['\"]?(\./|docker://)", feature):
+            if not FIRST_PARTY.search(feature.strip()) and not LOCAL_USES.search(feature.strip()):
                 tip = "github-actions/unpinned-action"
         elif ident == "excessive-permissions":
             tip = "github-actions/write-all" if "write-all" in feature or "write-all" in note else \
                 "github-actions/missing-permissions"
-        elif ident == "template-injection":
-            tip = "github-actions/script-injection"
+        elif ident == "template-injection":  # the tip is about untrusted (attacker-set) text
+            if d["determinations"]["severity"] == "High":
+                tip = "github-actions/script-injection"
         elif ident == "artipacked":
             tip = "github-actions/checkout-persist-credentials"
         lab.add(f, s, e, tip, f"zizmor:{ident}")

@@ -30,10 +30,13 @@ struct Session {
 
 impl Session {
     fn start(root: &Path) -> Session {
-        let home = tempfile::tempdir().unwrap().keep();
+        Session::start_with_home(root, &tempfile::tempdir().unwrap().keep())
+    }
+
+    fn start_with_home(root: &Path, home: &Path) -> Session {
         let mut child = Command::new(env!("CARGO_BIN_EXE_skill-lsp"))
             .arg("--stdio")
-            .env("HOME", &home)
+            .env("HOME", home)
             .env("XDG_CONFIG_HOME", home.join("config"))
             .env("XDG_CACHE_HOME", home.join("cache"))
             .stdin(Stdio::piped())
@@ -281,6 +284,59 @@ fn symlinks_out_of_the_workspace_are_not_followed() {
     assert!(
         !names.iter().any(|n| n == "stolen" || n == "taken"),
         "{names:?}"
+    );
+    s.finish();
+}
+
+/// Hover markdown from a workspace skill shows raw HTML as text and no remote image; the same
+/// skill from the user's own folder is shown as written.
+#[test]
+fn hover_from_a_workspace_skill_is_sanitised() {
+    let skill = |name: &str| {
+        format!(
+            "---\nname: {name}\ndescription: d\nlanguages: [python]\n---\n# H\n\n## No eval\n\n<!-- skill-lsp tip\nid: ev\npattern: 'zz_danger_call'\nmessage: eval runs code.\n-->\n\nParse instead. <script>alert(1)</script> ![pixel](https://t.example/p.gif) [run](command:workbench.action.terminal.new)\n"
+        )
+    };
+    let hover_text = |s: &mut Session, uri: &str| {
+        let r = s.request(
+            3,
+            "textDocument/hover",
+            json!({"textDocument": {"uri": uri}, "position": {"line": 0, "character": 5}}),
+        );
+        r["result"]["contents"]["value"]
+            .as_str()
+            .unwrap_or_else(|| panic!("a hover: {r}"))
+            .to_string()
+    };
+    let (_dir, root) = workspace();
+    write(&root, ".skills/ws-html/SKILL.md", &skill("ws-html"));
+    write(&root, "app.py", "x = zz_danger_call(data)\n");
+    let mut s = Session::start(&root);
+    let uri = s.open(&root, "app.py", "python");
+    let text = hover_text(&mut s, &uri);
+    assert!(text.contains("Parse instead."), "{text}");
+    assert!(!text.contains("<script>"), "{text}");
+    assert!(text.contains("&lt;script&gt;"), "{text}");
+    assert!(!text.contains("](https://t.example"), "{text}");
+    assert!(text.contains("[image: pixel]"), "{text}");
+    assert!(!text.contains("command:"), "{text}");
+    s.finish();
+
+    let (dir, root) = workspace();
+    let home = dir.path().join("home");
+    write(
+        &home,
+        ".agents/skills/user-html/SKILL.md",
+        &skill("user-html"),
+    );
+    write(&root, "app.py", "x = zz_danger_call(data)\n");
+    let mut s = Session::start_with_home(&root, &home);
+    let uri = s.open(&root, "app.py", "python");
+    let text = hover_text(&mut s, &uri);
+    assert!(text.contains("user-html"), "{text}");
+    assert!(
+        text.contains("<script>alert(1)</script>"),
+        "the user's own skill: {text}"
     );
     s.finish();
 }

@@ -200,6 +200,9 @@ pub fn render(snap: &Snapshot, findings: &[&Finding], markdown: bool) -> String 
                 }
             }
         }
+        if markdown && crate::skills::sanitize::untrusted(skill.origin) {
+            s = crate::skills::sanitize::markdown(&s);
+        }
         let line = section.line_start;
         let file = skill
             .path

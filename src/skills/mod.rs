@@ -11,6 +11,7 @@ pub mod languages;
 pub mod library;
 pub mod markdown;
 pub mod model;
+pub mod sanitize;
 pub mod select;
 pub mod suggest;
 pub mod tips;

@@ -34,6 +34,10 @@ impl Session {
     }
 
     fn start_with_home(root: &Path, home: &Path) -> Session {
+        Session::start_logged(root, home, Stdio::null())
+    }
+
+    fn start_logged(root: &Path, home: &Path, stderr: Stdio) -> Session {
         let mut child = Command::new(env!("CARGO_BIN_EXE_skill-lsp"))
             .arg("--stdio")
             .env("HOME", home)
@@ -41,7 +45,8 @@ impl Session {
             .env("XDG_CACHE_HOME", home.join("cache"))
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())
-            .stderr(Stdio::null())
+            .env("SKILL_LSP_LOG", "debug")
+            .stderr(stderr)
             .spawn()
             .expect("spawn skill-lsp");
         let stdin = child.stdin.take().unwrap();
@@ -337,6 +342,64 @@ fn hover_from_a_workspace_skill_is_sanitised() {
     assert!(
         text.contains("<script>alert(1)</script>"),
         "the user's own skill: {text}"
+    );
+    s.finish();
+}
+
+/// Twenty `didChangeWatchedFiles` in a burst load the library once or twice, not twenty times
+/// (each load of a big library held its memory until the next: 36 -> 366 MB with 5,000 skills).
+#[test]
+fn a_burst_of_watched_file_changes_reloads_once() {
+    let (dir, root) = workspace();
+    let home = dir.path().join("home");
+    std::fs::create_dir_all(&home).unwrap();
+    write(&root, "app.py", "print(1)\n");
+    let log_path = dir.path().join("stderr.log");
+    let log = std::fs::File::create(&log_path).unwrap();
+    let mut s = Session::start_logged(&root, &home, Stdio::from(log));
+    let uri = s.open(&root, "app.py", "python");
+    // Loads so far (initialize); the burst must add one or two.
+    let _ = s.skill_names(2, &uri);
+    std::thread::sleep(Duration::from_millis(500));
+    let loads = |p: &Path| {
+        std::fs::read_to_string(p)
+            .unwrap()
+            // Logged by every load, also those whose result is discarded as stale.
+            .matches("library built")
+            .count()
+    };
+    let before = loads(&log_path);
+    assert!(before >= 1, "the initial load is logged");
+    for i in 0..20 {
+        let rel = format!(".github/instructions/r{i}.instructions.md");
+        write(
+            &root,
+            &rel,
+            &format!("---\nname: burst-{i}\napplyTo: '**/*.py'\n---\nRule {i}.\n"),
+        );
+        s.notify(
+            "workspace/didChangeWatchedFiles",
+            json!({"changes": [{"uri": format!("{}/{rel}", s.root_uri), "type": 1}]}),
+        );
+    }
+    // Every file of the burst is in the library once the reload is done.
+    let deadline = Instant::now() + PATIENCE;
+    let mut id = 10;
+    loop {
+        id += 1;
+        let names = s.skill_names(id, &uri);
+        if (0..20).all(|i| names.contains(&format!("burst-{i}"))) {
+            break;
+        }
+        assert!(Instant::now() < deadline, "burst never loaded: {names:?}");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    std::thread::sleep(Duration::from_millis(500));
+    let after = loads(&log_path);
+    assert!(
+        (1..=2).contains(&(after - before)),
+        "{} loads for a burst of 20",
+        after - before
     );
     s.finish();
 }

@@ -147,6 +147,10 @@ pub struct State {
     /// `true` once a library for the session is in place: `initialize` answers before the
     /// first load ends, and requests that need the library wait on this.
     library_loaded: tokio::sync::watch::Sender<bool>,
+    /// Watched-file changes arrived that no reload has picked up yet.
+    reload_dirty: AtomicBool,
+    /// A coalescing reload task is waiting or loading (see [`Backend::reload_soon`]).
+    reload_queued: AtomicBool,
     warned: Mutex<HashSet<String>>,
     pub deps: ServerDeps,
     /// [`ServerDeps::cache_dir`] or the user's cache folder.
@@ -219,6 +223,9 @@ impl DocSnapshot {
 }
 
 /// Commands answered here (the rest by `tip_actions` and `agent_actions`).
+/// How long a watched-file reload waits for the rest of a burst of changes.
+pub const RELOAD_COALESCE: std::time::Duration = std::time::Duration::from_millis(150);
+
 pub const CORE_COMMANDS: &[&str] = &["skill-lsp.skillsForFile", "skill-lsp.reload"];
 
 impl Backend {
@@ -247,6 +254,8 @@ impl Backend {
                 shutdown: AtomicBool::new(false),
                 reload_generation: AtomicU64::new(0),
                 library_loaded: tokio::sync::watch::Sender::new(false),
+                reload_dirty: AtomicBool::new(false),
+                reload_queued: AtomicBool::new(false),
                 warned: Mutex::new(HashSet::new()),
                 deps,
                 cache,
@@ -488,6 +497,37 @@ impl Backend {
             }
             Err(e) => debug!("workspace/configuration failed: {e}"),
         }
+    }
+
+    /// A reload for watched-file changes, coalesced: a burst (a `git checkout`, an editor saving
+    /// twenty files) waits [`RELOAD_COALESCE`] for the rest of the burst and then loads once;
+    /// changes arriving during that load cause exactly one more. Each full load of a large
+    /// library costs memory while the old one is still in use (20 loads of 5,000 skills took
+    /// the process from 36 to 366 MB).
+    pub fn reload_soon(&self) {
+        self.state.reload_dirty.store(true, Ordering::SeqCst);
+        if self.state.reload_queued.swap(true, Ordering::SeqCst) {
+            return;
+        }
+        let b = self.clone();
+        tokio::spawn(async move {
+            loop {
+                tokio::time::sleep(RELOAD_COALESCE).await;
+                b.state.reload_dirty.store(false, Ordering::SeqCst);
+                b.settings_changed(true).await;
+                if b.state.reload_dirty.load(Ordering::SeqCst) {
+                    continue;
+                }
+                b.state.reload_queued.store(false, Ordering::SeqCst);
+                // A change that came between the check and the store found the task still
+                // queued and left it to us.
+                if !b.state.reload_dirty.load(Ordering::SeqCst)
+                    || b.state.reload_queued.swap(true, Ordering::SeqCst)
+                {
+                    break;
+                }
+            }
+        });
     }
 
     /// Settings may have changed: resolve, report, reload when the skill sources changed.
@@ -789,7 +829,7 @@ impl LanguageServer for Backend {
 
     async fn did_change_watched_files(&self, params: DidChangeWatchedFilesParams) {
         debug!(changes = params.changes.len(), "watched files changed");
-        self.settings_changed(true).await;
+        self.reload_soon();
     }
 
     async fn did_change_workspace_folders(&self, params: DidChangeWorkspaceFoldersParams) {

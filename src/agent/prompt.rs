@@ -115,10 +115,8 @@ pub enum PromptError {
     Empty,
 }
 
-/// Cheap token estimate: about four characters per token.
-pub fn estimate_tokens(s: &str) -> u32 {
-    (s.chars().count() as u32).div_ceil(4)
-}
+/// Cheap token estimate: about four characters per token (shared with the skill validator).
+pub use crate::skills::tokens::estimate as estimate_tokens;
 
 /// Fails with [`PromptError::Ignored`] when `path` is ignored by git's rules: the `.gitignore`
 /// files between it and its repository root (or `root`), `.git/info/exclude`, and the user's

@@ -43,8 +43,23 @@ pub fn problem_diagnostic(p: &Problem) -> Diagnostic {
 }
 
 /// Diagnostics for the problems of the guidance file at `path`, with lines clamped to the text.
-pub fn problem_diagnostics(lib: &Library, path: &Path, line_count: usize) -> Vec<Diagnostic> {
-    lib.problems_for(path)
+/// `text` is the open document's: a loaded guidance file is checked as it stands in the editor.
+pub fn problem_diagnostics(
+    lib: &Library,
+    path: &Path,
+    text: Option<&str>,
+    line_count: usize,
+) -> Vec<Diagnostic> {
+    let live = text.and_then(|t| lib.live_problems(path, t));
+    let stored;
+    let problems: Vec<&Problem> = match &live {
+        Some(v) => v.iter().collect(),
+        None => {
+            stored = lib.problems_for(path);
+            stored
+        }
+    };
+    problems
         .into_iter()
         .map(|p| {
             let mut d = problem_diagnostic(p);

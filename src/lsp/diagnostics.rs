@@ -341,9 +341,12 @@ pub fn diagnostics_for(
         }
     }
     if let Some(path) = &doc.path {
+        // A loaded guidance file is checked as it stands in the editor, before it is saved.
+        let text = snap.library.skill_at(path).map(|_| doc.rope.to_string());
         out.extend(convert::problem_diagnostics(
             &snap.library,
             path,
+            text.as_deref(),
             doc.rope.len_lines(),
         ));
     }

@@ -408,6 +408,23 @@ pub fn parse(input: FileInput<'_>) -> Skill {
         (declared_languages, false)
     };
 
+    let skill_dir = if origin == Origin::Builtin {
+        None
+    } else {
+        path.parent()
+    };
+    for (line, severity, code, message) in super::validate::check(&super::validate::Input {
+        format,
+        map,
+        present: fm.present,
+        key_line: &key_line,
+        dir: skill_dir,
+        body,
+        body_line,
+    }) {
+        problems.push(problem(line, severity, code, message));
+    }
+
     let mut extra = Map::new();
     for (k, v) in map {
         if !KNOWN.contains(&k.as_str()) {

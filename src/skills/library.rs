@@ -303,6 +303,52 @@ impl Library {
             .collect()
     }
 
+    /// The skill loaded from the file at `path`.
+    pub fn skill_at(&self, path: &Path) -> Option<SkillId> {
+        self.skills.iter().position(|s| s.path == path)
+    }
+
+    /// The problems of the guidance file at `path` as its text stands now (an editor buffer
+    /// that is not saved yet): the file parsed again with its format, its tips compiled, plus the
+    /// library-wide problems about it (name clashes, roots). `None` when no loaded skill comes
+    /// from `path`.
+    pub fn live_problems(&self, path: &Path, text: &str) -> Option<Vec<Problem>> {
+        let skill = &self.skills[self.skill_at(path)?];
+        // Enough of the path for what parsing derives from it: an Agent Skill's folder (its
+        // name) and the folder above (its category).
+        let comps: Vec<String> = path
+            .components()
+            .rev()
+            .take(3)
+            .map(|c| c.as_os_str().to_string_lossy().into_owned())
+            .collect();
+        let rel = comps.into_iter().rev().collect::<Vec<_>>().join("/");
+        let dir = match &skill.activation {
+            crate::skills::model::Activation::Subtree { dir } => Some(dir.clone()),
+            _ => None,
+        };
+        let fresh = formats::parse(FileInput {
+            path: path.to_path_buf(),
+            rel: &rel,
+            text: Arc::from(text),
+            format: skill.format,
+            origin: skill.origin,
+            dir,
+        });
+        let (_, tip_problems) = super::tips::TipIndex::build(std::slice::from_ref(&fresh));
+        let mut out = fresh.problems.clone();
+        out.extend(tip_problems.into_iter().map(|(_, p)| p));
+        out.extend(
+            skill
+                .problems
+                .iter()
+                .chain(self.problems.iter())
+                .filter(|p| p.path == path && LIBRARY_CODES.contains(&p.code))
+                .cloned(),
+        );
+        Some(out)
+    }
+
     /// Every problem in the library.
     pub fn all_problems(&self) -> Vec<&Problem> {
         self.skills
@@ -346,6 +392,9 @@ fn parse_all(found: Vec<Found>) -> Vec<Skill> {
 }
 
 /// The sections of `s` parsed again from its file, when their headings and lines still match.
+/// Problems that come from the library as a whole rather than from parsing one file.
+const LIBRARY_CODES: &[&str] = &["name-clash", "outside-workspace", "missing-root"];
+
 fn reread_sections(s: &Skill) -> Option<Vec<Section>> {
     // Through the guard: the file may have been swapped for a symlink to a device since.
     let text = guard::read_text(&s.path, None).ok()?;

@@ -15,3 +15,5 @@ pub mod sanitize;
 pub mod select;
 pub mod suggest;
 pub mod tips;
+pub mod tokens;
+pub mod validate;

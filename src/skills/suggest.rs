@@ -1,19 +1,31 @@
 //! "Did you mean": the closest known word to a misspelt one (skill names, tip ids, keys).
 
-/// Levenshtein distance over characters (the words compared are short).
+/// Edit distance over characters where swapping two neighbours counts as one edit (optimal
+/// string alignment): `flase` is one edit from `false`, as a typist would see it.
 pub fn distance(a: &str, b: &str) -> usize {
+    let a: Vec<char> = a.chars().collect();
     let b: Vec<char> = b.chars().collect();
-    let mut prev: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut cur = Vec::with_capacity(b.len() + 1);
-        cur.push(i + 1);
-        for (j, cb) in b.iter().enumerate() {
-            let sub = prev[j] + usize::from(ca != *cb);
-            cur.push(sub.min(prev[j + 1] + 1).min(cur[j] + 1));
-        }
-        prev = cur;
+    let w = b.len() + 1;
+    let mut d = vec![0usize; (a.len() + 1) * w];
+    for i in 0..=a.len() {
+        d[i * w] = i;
     }
-    prev[b.len()]
+    for (j, cell) in d.iter_mut().enumerate().take(w) {
+        *cell = j;
+    }
+    for i in 1..=a.len() {
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            let mut v = (d[(i - 1) * w + j] + 1)
+                .min(d[i * w + j - 1] + 1)
+                .min(d[(i - 1) * w + j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                v = v.min(d[(i - 2) * w + j - 2] + 1);
+            }
+            d[i * w + j] = v;
+        }
+    }
+    d[a.len() * w + b.len()]
 }
 
 /// The candidate closest to `word`, if it is close enough to be a likely typo: at most a third
@@ -39,6 +51,8 @@ mod tests {
     fn close_words_are_suggested_and_far_ones_are_not() {
         assert_eq!(distance("descripton", "description"), 1);
         assert_eq!(distance("", "abc"), 3);
+        assert_eq!(distance("flase", "false"), 1);
+        assert_eq!(did_you_mean("flase", ["true", "false"]), Some("false"));
         let keys = ["name", "description", "globs", "alwaysApply"];
         assert_eq!(did_you_mean("descripton", keys), Some("description"));
         assert_eq!(did_you_mean("glob", keys), Some("globs"));

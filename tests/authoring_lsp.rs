@@ -1,0 +1,174 @@
+//! Skill authors in the editor (real protocol, in-process duplex harness): each format's own
+//! frontmatter rules as diagnostics on the guidance file, checked on the buffer as typed.
+
+mod common;
+
+use serde_json::json;
+use skill_lsp::lsp::proto::{DiagnosticSeverity, NumberOrString, PublishDiagnosticsParams};
+
+/// `(code, line, message)` of each diagnostic.
+fn diags(d: &PublishDiagnosticsParams) -> Vec<(String, u32, String)> {
+    d.diagnostics
+        .iter()
+        .map(|x| {
+            let code = match &x.code {
+                Some(NumberOrString::String(c)) => c.clone(),
+                _ => String::new(),
+            };
+            (code, x.range.start.line, x.message.clone())
+        })
+        .collect()
+}
+
+fn has(d: &[(String, u32, String)], code: &str, line: u32, words: &str) -> bool {
+    d.iter()
+        .any(|(c, l, m)| c == code && *l == line && m.contains(words))
+}
+
+#[tokio::test]
+async fn typos_and_wrong_types_in_a_cursor_rule_are_reported_as_typed() {
+    let saved = "---\ndescription: API rules\nglobs: \"src/**/*.ts\"\nalwaysApply: false\n---\n# API\nUse zod.\n";
+    let mut s = common::builder()
+        .configuration(json!({"skills": {"builtin": false}}))
+        .file(".cursor/rules/api.mdc", saved)
+        .start()
+        .await;
+    let uri = s.open(".cursor/rules/api.mdc", "markdown", saved).await;
+    let d = s.await_diagnostics(&uri, Some(1)).await;
+    assert!(
+        diags(&d).is_empty(),
+        "a clean rule has no diagnostics: {:?}",
+        diags(&d)
+    );
+
+    // The user types two mistakes; nothing is saved.
+    let typed = "---\ndescripton: API rules\nglobs: \"src/**/*.ts\"\nalwaysApply: flase\n---\n# API\nUse zod.\n";
+    s.change_full(&uri, 2, typed).await;
+    let d = s.await_diagnostics(&uri, Some(2)).await;
+    let got = diags(&d);
+    assert!(
+        has(
+            &got,
+            "skill-lsp/unknown-key",
+            1,
+            "did you mean `description`?"
+        ),
+        "{got:?}"
+    );
+    assert!(
+        has(
+            &got,
+            "skill-lsp/wrong-type",
+            3,
+            "must be true or false, not `flase` (did you mean `false`?)"
+        ),
+        "{got:?}"
+    );
+    let typo = d
+        .diagnostics
+        .iter()
+        .find(|x| x.message.contains("descripton"))
+        .unwrap();
+    assert_eq!(typo.severity, Some(DiagnosticSeverity::WARNING));
+
+    // Fixed again: the diagnostics go.
+    s.change_full(&uri, 3, saved).await;
+    let d = s.await_diagnostics(&uri, Some(3)).await;
+    assert!(diags(&d).is_empty(), "{:?}", diags(&d));
+    s.shutdown().await;
+}
+
+#[tokio::test]
+async fn each_format_is_checked_by_its_own_rules() {
+    let cases: &[(&str, &str, &[(&str, u32, &str)])] = &[
+        (
+            ".agents/skills/pdf-tools/SKILL.md",
+            "---\nname: PDF_Tools\ndescription: \"\"\ncompatibility: x\nmetadata:\n  owner: [a, b]\n---\n# PDF\nBody.\n",
+            &[
+                (
+                    "skill-lsp/bad-name",
+                    1,
+                    "lowercase letters, digits and single hyphens",
+                ),
+                (
+                    "skill-lsp/name-mismatch",
+                    1,
+                    "differs from the folder `pdf-tools`",
+                ),
+                ("skill-lsp/missing-description", 2, "`description` is empty"),
+                (
+                    "skill-lsp/wrong-type",
+                    4,
+                    "must be a map of strings to strings",
+                ),
+            ],
+        ),
+        (
+            ".windsurf/rules/db.md",
+            "---\ntrigger: model_decision\n---\n# DB\nText.\n",
+            &[("skill-lsp/never-applies", 1, "without a `description`")],
+        ),
+        (
+            ".kiro/steering/ui.md",
+            "---\ninclusion: fileMatch\n---\n# UI\nText.\n",
+            &[("skill-lsp/no-conditions", 0, "never applies automatically")],
+        ),
+        (
+            ".github/instructions/ts.instructions.md",
+            "---\napplyTo: \"**/*.ts\"\nexcludeAgent: code-reveiw\n---\n# TS\nText.\n",
+            &[("skill-lsp/wrong-type", 2, "(did you mean `code-review`?)")],
+        ),
+        (
+            ".continue/rules/py.md",
+            "---\nname: py\nalwaysApply: false\n---\n# Py\nText.\n",
+            &[(
+                "skill-lsp/never-applies",
+                2,
+                "Continue never includes the rule",
+            )],
+        ),
+        (
+            ".cursor/rules/orphan.mdc",
+            "---\nalwaysApply: false\n---\n# Orphan\nText.\n",
+            &[(
+                "skill-lsp/never-applies",
+                1,
+                "only uses this rule when it is @-mentioned",
+            )],
+        ),
+        (
+            ".claude/rules/style.md",
+            "---\npaths: [\"**/*.py\"]\nlanguages: [pyhton]\n---\n# Style\nSee [the guide](guide.md) and [site](https://example.com).\n",
+            &[
+                ("skill-lsp/unknown-language", 2, "did you mean `python`?"),
+                (
+                    "skill-lsp/broken-link",
+                    5,
+                    "link to `guide.md`: no such file beside the skill",
+                ),
+            ],
+        ),
+    ];
+    let mut b = common::builder().configuration(json!({"skills": {"builtin": false}}));
+    for (rel, text, _) in cases {
+        b = b.file(rel, text);
+    }
+    let mut s = b.start().await;
+    for (rel, text, want) in cases {
+        let uri = s.open(rel, "markdown", text).await;
+        let d = s.await_diagnostics(&uri, Some(1)).await;
+        let got = diags(&d);
+        for (code, line, words) in *want {
+            assert!(
+                has(&got, code, *line, words),
+                "{rel}: want {code} at {line} ({words}); got {got:?}"
+            );
+        }
+        assert_eq!(
+            got.len(),
+            want.len(),
+            "{rel}: nothing else is reported: {got:?}"
+        );
+    }
+    s.shutdown().await;
+}

@@ -78,9 +78,12 @@ async fn typos_and_wrong_types_in_a_cursor_rule_are_reported_as_typed() {
     s.shutdown().await;
 }
 
+/// An expected diagnostic: code, 0-based line, words of the message.
+type Want = (&'static str, u32, &'static str);
+
 #[tokio::test]
 async fn each_format_is_checked_by_its_own_rules() {
-    let cases: &[(&str, &str, &[(&str, u32, &str)])] = &[
+    let cases: &[(&str, &str, &[Want])] = &[
         (
             ".agents/skills/pdf-tools/SKILL.md",
             "---\nname: PDF_Tools\ndescription: \"\"\ncompatibility: x\nmetadata:\n  owner: [a, b]\n---\n# PDF\nBody.\n",

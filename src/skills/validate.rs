@@ -585,45 +585,45 @@ fn never_applies(input: &Input, out: &mut Vec<Finding>) {
         matches!(map.get(k), Some(Value::Bool(false)))
             || matches!(map.get(k), Some(Value::String(s)) if s.trim() == "false")
     };
-    match input.format {
-        SourceFormat::CursorMdc if input.present => {
-            if !matches!(map.get("alwaysApply"), Some(Value::Bool(true)))
+    let (line_key, why) = match input.format {
+        SourceFormat::CursorMdc
+            if input.present
+                && !matches!(map.get("alwaysApply"), Some(Value::Bool(true)))
                 && !has("globs")
-                && !has("description")
-            {
-                out.push((
-                    (input.key_line)("alwaysApply"),
-                    Severity::Warning,
-                    "never-applies",
-                    "with `alwaysApply` not true, no `globs` and no `description`, Cursor only uses this rule when it is @-mentioned".into(),
-                ));
-            }
+                && !has("description") =>
+        {
+            (
+                "alwaysApply",
+                "with `alwaysApply` not true, no `globs` and no `description`, Cursor only uses this rule when it is @-mentioned",
+            )
         }
-        SourceFormat::Windsurf => {
-            let trigger = map.get("trigger").and_then(Value::as_str);
-            // `trigger: glob` without globs is the parser's `no-conditions`.
-            if trigger == Some("model_decision") && !has("description") {
-                out.push((
-                    (input.key_line)("trigger"),
-                    Severity::Warning,
-                    "never-applies",
-                    "`trigger: model_decision` without a `description`: the model has nothing to decide on".into(),
-                ));
-            }
+        // `trigger: glob` without globs, and Kiro `fileMatch` without a pattern, are the
+        // parser's `no-conditions`.
+        SourceFormat::Windsurf
+            if map.get("trigger").and_then(Value::as_str) == Some("model_decision")
+                && !has("description") =>
+        {
+            (
+                "trigger",
+                "`trigger: model_decision` without a `description`: the model has nothing to decide on",
+            )
         }
-        // Kiro `fileMatch` without a pattern is the parser's `no-conditions`.
-        SourceFormat::Continue => {
-            if is_false("alwaysApply") && !has("globs") && !has("regex") && !has("description") {
-                out.push((
-                    (input.key_line)("alwaysApply"),
-                    Severity::Warning,
-                    "never-applies",
-                    "`alwaysApply: false` with no `globs`, `regex` or `description`: Continue never includes the rule".into(),
-                ));
-            }
+        SourceFormat::Continue
+            if is_false("alwaysApply") && !has("globs") && !has("regex") && !has("description") =>
+        {
+            (
+                "alwaysApply",
+                "`alwaysApply: false` with no `globs`, `regex` or `description`: Continue never includes the rule",
+            )
         }
-        _ => {}
-    }
+        _ => return,
+    };
+    out.push((
+        (input.key_line)(line_key),
+        Severity::Warning,
+        "never-applies",
+        why.into(),
+    ));
 }
 
 /// `languages` entries no client sends as a language id.

@@ -27,7 +27,7 @@ enum Command {
     /// Serve the language server over stdio.
     Serve,
     /// List every loaded skill: name, format, activation, languages, globs, problems.
-    Skills,
+    Skills(cli::SkillsArgs),
     /// Show which skills apply to each file, ranked, with reasons.
     Match {
         /// The files (or, with --skill, the folders to search; default: the current folder).
@@ -42,34 +42,11 @@ enum Command {
     /// Run the agent on a file with the matching skills as context.
     Ask(ask::AskArgs),
     /// Settings with where each value came from, skill roots, counts and problems.
-    Doctor,
+    Doctor(cli::doctor::DoctorArgs),
     /// Test tips against their examples: bad blocks must raise them, good ones must not.
     Test(tiptest::TestArgs),
     /// Write a valid skeleton of a guidance file (agent-skill, cursor-rule, copilot-instructions, ...).
     New(cli::new::NewArgs),
-}
-
-fn init_logging(to_file: Option<PathBuf>, level: &str) {
-    let filter = std::env::var("SKILL_LSP_LOG")
-        .ok()
-        .filter(|v| !v.is_empty())
-        .unwrap_or_else(|| level.to_string());
-    let filter = tracing_subscriber::EnvFilter::try_new(&filter)
-        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info"));
-    let builder = tracing_subscriber::fmt()
-        .with_env_filter(filter)
-        .with_ansi(false)
-        .with_target(false);
-    if let Some(path) = to_file
-        && let Ok(file) = std::fs::OpenOptions::new()
-            .create(true)
-            .append(true)
-            .open(&path)
-    {
-        builder.with_writer(std::sync::Mutex::new(file)).init();
-        return;
-    }
-    builder.with_writer(std::io::stderr).init();
 }
 
 fn main() {
@@ -81,7 +58,7 @@ fn main() {
     let code = match cli.command {
         None | Some(Command::Serve) => {
             let resolved = cli.common.resolved();
-            init_logging(
+            skill_lsp::lsp::log::init_server(
                 resolved.settings.log_file.clone(),
                 &resolved.settings.log_level,
             );
@@ -101,15 +78,15 @@ fn main() {
             unsafe {
                 libc::signal(libc::SIGPIPE, libc::SIG_DFL);
             }
-            init_logging(None, "warn");
+            skill_lsp::lsp::log::init_cli("warn");
             let result = match cmd {
-                Command::Skills => cli::skills(&cli.common),
+                Command::Skills(args) => cli::skills(&args, &cli.common),
                 Command::Match {
                     files,
                     skill: Some(name),
                 } => cli::match_skill::run(&name, &files, &cli.common),
                 Command::Match { files, .. } => cli::match_files(&files, &cli.common),
-                Command::Doctor => cli::doctor(&cli.common),
+                Command::Doctor(args) => runtime.block_on(cli::doctor::run(&args, &cli.common)),
                 Command::Check(args) => check::run(args, &cli.common),
                 Command::Ask(args) => runtime.block_on(ask::run(args, &cli.common)),
                 Command::Test(args) => tiptest::run(args, &cli.common),
@@ -119,7 +96,12 @@ fn main() {
             match result {
                 Ok(code) => code,
                 Err(e) => {
-                    eprintln!("skill-lsp: {e:#}");
+                    // `--json` output stays JSON, errors included.
+                    if cli.common.json {
+                        println!("{}", serde_json::json!({ "error": format!("{e:#}") }));
+                    } else {
+                        eprintln!("skill-lsp: {e:#}");
+                    }
                     2
                 }
             }

@@ -91,7 +91,7 @@ pub struct AgentSettings {
     pub timeout_secs: u64,
     /// Upper bound on the reply length asked of the model.
     pub max_output_tokens: u32,
-    pub temperature: f32,
+    pub temperature: f64,
     /// Retries on 429/5xx/connection errors, with backoff.
     pub retries: u32,
     /// Token budget for the assembled prompt.
@@ -553,7 +553,6 @@ fn set(
             s.agent.temperature = v
                 .as_f64()
                 .ok_or_else(|| format!("`{key}` must be a number, got {v}"))?
-                as f32
         }
         "agent.retries" => s.agent.retries = want_u64(key, v)?.min(10) as u32,
         "agent.preset" => {

@@ -127,6 +127,28 @@ async fn dry_run_prints_the_request_and_sends_nothing() {
         "{user}"
     );
     assert!(fake.requests().is_empty(), "dry run sends nothing");
+    // The temperature is sent as typed (0.2), not as the f32 widening 0.20000000298023224.
+    assert_eq!(v["body"]["temperature"].to_string(), "0.2", "{v}");
+}
+
+#[tokio::test]
+async fn out_of_range_lines_are_an_error_and_json_errors_are_json() {
+    let dir = workspace();
+    let out = ask(dir.path(), &["--file", "app.py", "--range", "999", "--dry-run", "x"]).await;
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("line 999 is past the end of the file (7 lines)"), "{err}");
+    // No agent configured and `--json`: the error is a JSON object on stdout.
+    let out = ask(dir.path(), &["--file", "app.py", "--provider", "none", "--json", "x"]).await;
+    assert_eq!(out.status.code(), Some(1));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout)
+        .unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(&out.stdout)));
+    assert!(v["error"].as_str().unwrap().contains("agent.provider"), "{v}");
+    // A usage error with `--json` is JSON too.
+    let out = ask(dir.path(), &["--file", "nope.py", "--json", "x"]).await;
+    assert_eq!(out.status.code(), Some(2));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(v["error"].as_str().unwrap().contains("nope.py"), "{v}");
 }
 
 #[tokio::test]

@@ -117,7 +117,7 @@ async fn skills_for_file_ranks_with_reasons_for_open_and_unopened_files() {
         .find(|x| x["name"] == "api")
         .unwrap();
     assert_eq!(
-        api["reasons"][0], "glob **/api/**/*.py",
+        api["reasons"][0], "glob `**/api/**/*.py`",
         "Copilot-style `**/` prefix (docs/skill-format.md)"
     );
     assert_eq!(api["format"], "cursor-mdc");
@@ -132,8 +132,8 @@ async fn skills_for_file_ranks_with_reasons_for_open_and_unopened_files() {
             .as_array()
             .unwrap()
             .iter()
-            .any(|x| x.as_str().unwrap().starts_with("content matches")),
-        "{fastapi}"
+            .any(|x| x == "imports fastapi"),
+        "the content reason reads as words: {fastapi}"
     );
     assert!(
         std::path::Path::new(fastapi["path"].as_str().unwrap()).exists(),
@@ -274,7 +274,7 @@ async fn editor_settings_and_reload_on_watched_file_change() {
     .await;
     // A reload picks up the new instruction file.
     let r = eventually_skills(&mut s, &uri, |r| names(r) == vec!["py".to_string()]).await;
-    assert_eq!(r[0]["reasons"][0], "glob **/*.py");
+    assert_eq!(r[0]["reasons"][0], "glob `**/*.py`");
     s.shutdown().await;
 }
 

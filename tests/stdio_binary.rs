@@ -12,12 +12,31 @@ mod frames;
 use frames::{frame, read_msg};
 
 fn wait_for(r: &mut impl BufRead, id: i64) -> Value {
+    wait_collecting(r, id, &mut Vec::new())
+}
+
+/// [`wait_for`], keeping every other message that arrived meanwhile in `seen`.
+fn wait_collecting(r: &mut impl BufRead, id: i64, seen: &mut Vec<Value>) -> Value {
     loop {
         let m = read_msg(r).expect("server closed stdout");
         if m["id"] == json!(id) && m.get("method").is_none() {
             return m;
         }
+        seen.push(m);
     }
+}
+
+/// The `window/logMessage` texts among `seen`, with their type.
+fn log_messages(seen: &[Value]) -> Vec<(i64, String)> {
+    seen.iter()
+        .filter(|m| m["method"] == "window/logMessage")
+        .map(|m| {
+            (
+                m["params"]["type"].as_i64().unwrap_or(0),
+                m["params"]["message"].as_str().unwrap_or("").to_string(),
+            )
+        })
+        .collect()
 }
 
 fn spawn(args: &[&str]) -> std::process::Child {
@@ -61,14 +80,15 @@ fn full_session_over_stdio_with_split_and_batched_frames() {
 
     // The initialize frame arrives in two writes, split inside the header.
     let init = frame(
-        &json!({"jsonrpc": "2.0", "id": 1, "method": "initialize", "params": {"processId": null, "rootUri": root_uri, "capabilities": {}, "workspaceFolders": [{"uri": root_uri, "name": "ws"}]}}),
+        &json!({"jsonrpc": "2.0", "id": 1, "method": "initialize", "params": {"processId": null, "rootUri": root_uri, "capabilities": {}, "trace": "messages", "workspaceFolders": [{"uri": root_uri, "name": "ws"}]}}),
     );
     stdin.write_all(&init[..7]).unwrap();
     stdin.flush().unwrap();
     std::thread::sleep(Duration::from_millis(30));
     stdin.write_all(&init[7..]).unwrap();
     stdin.flush().unwrap();
-    let r = wait_for(&mut out, 1);
+    let mut seen = Vec::new();
+    let r = wait_collecting(&mut out, 1, &mut seen);
     assert_eq!(r["result"]["serverInfo"]["name"], "skill-lsp");
     assert_eq!(
         r["result"]["capabilities"]["positionEncoding"], "utf-16",
@@ -82,7 +102,7 @@ fn full_session_over_stdio_with_split_and_batched_frames() {
     batch.extend(frame(&json!({"jsonrpc": "2.0", "id": 2, "method": "workspace/executeCommand", "params": {"command": "skill-lsp.skillsForFile", "arguments": [uri]}})));
     stdin.write_all(&batch).unwrap();
     stdin.flush().unwrap();
-    let r = wait_for(&mut out, 2);
+    let r = wait_collecting(&mut out, 2, &mut seen);
     let names: Vec<&str> = r["result"]
         .as_array()
         .unwrap()
@@ -90,6 +110,36 @@ fn full_session_over_stdio_with_split_and_batched_frames() {
         .map(|s| s["name"].as_str().unwrap())
         .collect();
     assert!(names.contains(&"docker"), "{r}");
+    // Trace `messages`: info lines reach the client as window/logMessage, typed as info (3).
+    let logs = log_messages(&seen);
+    assert!(
+        logs.iter()
+            .any(|(t, m)| *t == 3 && m.starts_with("skills loaded") && m.contains("skills=")),
+        "{logs:?}"
+    );
+    assert!(
+        !logs.iter().any(|(t, _)| *t == 4),
+        "debug lines are not forwarded at trace `messages`: {logs:?}"
+    );
+    // `$/setTrace verbose`: debug lines follow (a reload logs its index timings at debug).
+    let mut batch = frame(&json!({"jsonrpc": "2.0", "method": "$/setTrace", "params": {"value": "verbose"}}));
+    batch.extend(frame(&json!({"jsonrpc": "2.0", "id": 9, "method": "workspace/executeCommand", "params": {"command": "skill-lsp.reload", "arguments": []}})));
+    stdin.write_all(&batch).unwrap();
+    stdin.flush().unwrap();
+    let mut seen = Vec::new();
+    let r = wait_collecting(&mut out, 9, &mut seen);
+    assert!(r.get("error").is_none(), "{r}");
+    // The forwarder runs on its own task: give the last lines a moment to arrive.
+    stdin
+        .write_all(&frame(&json!({"jsonrpc": "2.0", "id": 10, "method": "workspace/executeCommand", "params": {"command": "skill-lsp.skillsForFile", "arguments": [uri]}})))
+        .unwrap();
+    stdin.flush().unwrap();
+    wait_collecting(&mut out, 10, &mut seen);
+    let logs = log_messages(&seen);
+    assert!(
+        logs.iter().any(|(t, m)| *t == 4 && m.contains("index built")),
+        "debug lines at trace `verbose`: {logs:?}"
+    );
 
     stdin
         .write_all(&frame(
@@ -111,7 +161,10 @@ fn full_session_over_stdio_with_split_and_batched_frames() {
         .unwrap()
         .read_to_string(&mut err)
         .unwrap();
-    assert!(err.contains("skills loaded"), "logs go to stderr: {err}");
+    assert!(
+        !err.contains("skills loaded") && !err.contains("INFO") && !err.contains("DEBUG"),
+        "stderr carries errors only (editors file all of it as errors): {err}"
+    );
 }
 
 #[test]

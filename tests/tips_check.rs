@@ -82,7 +82,7 @@ fn check_walks_respects_gitignore_skips_binary_and_huge_files() {
             "src/a.py:4:5: warning py-errors/blind-except Blanket except hides real failures.",
             "src/b.py:3:1: warning py-errors/blind-except Blanket except hides real failures.",
             // The skill file itself, a .gitignore, a.py, b.py, ok.py: blob, huge and build/ are skipped.
-            "2 findings in 2 files (5 files checked, 1 skills)",
+            "2 findings in 2 files (5 files checked, 1 skill)",
         ],
         "{out}"
     );
@@ -92,7 +92,7 @@ fn check_walks_respects_gitignore_skips_binary_and_huge_files() {
     let (code, out) = run(root, &["--error-on-findings", "src/ok.py"]);
     assert_eq!(code, 0, "{out}");
     assert!(
-        out.starts_with("0 findings in 0 files (1 files checked"),
+        out.starts_with("0 findings in 0 files (1 file checked"),
         "{out}"
     );
 

@@ -39,7 +39,7 @@ pub struct AgentRequest {
     /// Model override; `None` uses the backend's configured model.
     pub model: Option<String>,
     pub max_tokens: u32,
-    pub temperature: f32,
+    pub temperature: f64,
 }
 
 impl AgentRequest {

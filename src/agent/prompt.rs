@@ -468,7 +468,7 @@ pub fn assemble(input: &PromptInput) -> Result<Prompt, PromptError> {
 
 impl Prompt {
     /// The request for the agent.
-    pub fn request(&self, max_tokens: u32, temperature: f32) -> super::AgentRequest {
+    pub fn request(&self, max_tokens: u32, temperature: f64) -> super::AgentRequest {
         super::AgentRequest {
             system: self.system.clone(),
             user: vec![self.user.clone()],

@@ -64,7 +64,10 @@ pub fn parse_range(spec: &str, text: &str) -> anyhow::Result<std::ops::Range<usi
             None => (p.trim().parse::<usize>()?, None),
         };
         anyhow::ensure!(l >= 1, "lines start at 1");
-        let l = l.min(line_count.max(1));
+        anyhow::ensure!(
+            l <= line_count.max(1),
+            "line {l} is past the end of the file ({line_count} lines)"
+        );
         let start = line_starts[l - 1];
         let line_end = line_starts.get(l).copied().unwrap_or(text.len());
         Ok(match c {
@@ -206,6 +209,10 @@ pub async fn run(args: AskArgs, common: &CommonArgs) -> anyhow::Result<i32> {
     }
     let agent = match agent {
         Ok(a) => a,
+        Err(e) if common.json => {
+            print_out(&format!("{}\n", serde_json::json!({ "error": e.to_string() })));
+            return Ok(1);
+        }
         Err(e) => {
             let _ = writeln!(
                 std::io::stderr(),

@@ -281,8 +281,11 @@ fn print(rows: &[Row], s: &Summary, json_out: bool) -> anyhow::Result<()> {
         }
         writeln!(
             out,
-            "{} findings in {} files ({} files checked, {} skills)",
-            s.findings, s.files_with_findings, s.files_checked, s.skills
+            "{} in {} ({} checked, {})",
+            super::doctor::plural(s.findings, "finding", "findings"),
+            super::doctor::plural(s.files_with_findings, "file", "files"),
+            super::doctor::plural(s.files_checked, "file", "files"),
+            super::doctor::plural(s.skills, "skill", "skills"),
         )?;
     }
     out.flush()?;

@@ -6,6 +6,7 @@
 
 pub mod ask;
 pub mod check;
+pub mod doctor;
 pub mod match_skill;
 pub mod new;
 pub mod tiptest;
@@ -45,11 +46,19 @@ impl CommonArgs {
 
     /// Settings from the user file and the workspace file, plus the command-line flags.
     pub fn resolved(&self) -> Resolved {
+        self.resolved_with(None)
+    }
+
+    /// [`CommonArgs::resolved`] with editor settings (the `skillLsp` section) as the editor layer.
+    pub fn resolved_with(&self, editor: Option<serde_json::Value>) -> Resolved {
         let ws = self.workspace();
-        let inputs = Inputs::read(
+        let mut inputs = Inputs::read(
             settings::user_config_file().as_deref(),
             std::slice::from_ref(&ws),
         );
+        if let Some(v) = editor.filter(|v| !v.is_null()) {
+            inputs.editor.push(("--settings".into(), v));
+        }
         let mut r = settings::resolve(&inputs);
         if self.no_builtin {
             r.settings.skills.builtin = false;
@@ -76,12 +85,47 @@ impl CommonArgs {
     }
 }
 
+/// How `skill-lsp skills` orders its list.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, clap::ValueEnum)]
+pub enum SkillSort {
+    /// By name (case-insensitive).
+    #[default]
+    Name,
+    /// By path (bundled skills first, then files on disk).
+    Path,
+    /// By format, then name.
+    Format,
+    /// By origin (builtin, user, configured, workspace), then name.
+    Origin,
+}
+
+/// `skill-lsp skills` options.
+#[derive(Debug, Clone, Default, clap::Args)]
+pub struct SkillsArgs {
+    /// Order of the list.
+    #[arg(long, value_enum, default_value_t = SkillSort::Name)]
+    pub sort: SkillSort,
+}
+
+/// The skills of `lib` in the order `sort` asks for.
+pub fn sorted_skills(lib: &Library, sort: SkillSort) -> Vec<&crate::skills::model::Skill> {
+    let mut list: Vec<_> = lib.skills.iter().collect();
+    let name = |s: &crate::skills::model::Skill| s.name.to_ascii_lowercase();
+    match sort {
+        SkillSort::Name => list.sort_by_cached_key(|s| name(s)),
+        SkillSort::Path => list.sort_by_cached_key(|s| s.display_path()),
+        SkillSort::Format => list.sort_by_cached_key(|s| (s.format.as_str(), name(s))),
+        SkillSort::Origin => list.sort_by_cached_key(|s| (s.origin, name(s))),
+    }
+    list
+}
+
 /// `skill-lsp skills`.
-pub fn skills(common: &CommonArgs) -> anyhow::Result<i32> {
+pub fn skills(args: &SkillsArgs, common: &CommonArgs) -> anyhow::Result<i32> {
     let lib = common.library();
+    let sorted = sorted_skills(&lib, args.sort);
     if common.json {
-        let list: Vec<_> = lib
-            .skills
+        let list: Vec<_> = sorted
             .iter()
             .map(|s| {
                 json!({
@@ -110,7 +154,7 @@ pub fn skills(common: &CommonArgs) -> anyhow::Result<i32> {
         );
         return Ok(0);
     }
-    for s in &lib.skills {
+    for s in &sorted {
         let langs = if s.languages.is_empty() {
             "-".to_string()
         } else {
@@ -158,9 +202,9 @@ pub fn skills(common: &CommonArgs) -> anyhow::Result<i32> {
         );
     }
     println!(
-        "{} skills, {} problems",
-        lib.skills.len(),
-        lib.all_problems().len()
+        "{}, {}",
+        doctor::plural(lib.skills.len(), "skill", "skills"),
+        doctor::plural(lib.all_problems().len(), "problem", "problems")
     );
     Ok(0)
 }
@@ -224,102 +268,4 @@ pub fn match_files(files: &[PathBuf], common: &CommonArgs) -> anyhow::Result<i32
         println!("{}", serde_json::to_string_pretty(&out)?);
     }
     Ok(status)
-}
-
-/// `skill-lsp doctor`: settings with their origins, skill roots and counts, problems.
-pub fn doctor(common: &CommonArgs) -> anyhow::Result<i32> {
-    let r = common.resolved();
-    let sources = common.sources(&r);
-    let started = std::time::Instant::now();
-    let lib = Library::load(&sources);
-    let ms = started.elapsed().as_secs_f64() * 1000.0;
-    let s = &r.settings;
-    let values = json!({
-        "logLevel": s.log_level, "logFile": s.log_file,
-        "skills.builtin": s.skills.builtin, "skills.paths": s.skills.paths, "skills.userFolders": s.skills.user_folders,
-        "skills.enabled": s.skills.enabled, "skills.disabled": s.skills.disabled,
-        "tips.enabled": s.tips.enabled, "tips.diagnostics": s.tips.diagnostics, "tips.severity": s.tips.severity,
-        "tips.overrides": s.tips.overrides, "tips.implicitDiagnostics": s.tips.implicit_diagnostics, "tips.debounceMs": s.tips.debounce_ms,
-        "hover.agent": s.hover.agent, "hover.agentTimeoutMs": s.hover.agent_timeout_ms,
-        "agent.provider": format!("{:?}", s.agent.provider).to_lowercase(), "agent.model": s.agent.model, "agent.endpoint": s.agent.endpoint,
-        "agent.apiKeyEnv": s.agent.api_key_env, "agent.command": s.agent.command, "agent.args": s.agent.args,
-        "agent.timeoutSecs": s.agent.timeout_secs, "agent.maxOutputTokens": s.agent.max_output_tokens, "agent.temperature": s.agent.temperature,
-        "agent.retries": s.agent.retries, "agent.contextTokens": s.agent.context_tokens,
-    });
-    let origin = |k: &str| {
-        r.origins
-            .get(k)
-            .map(|(l, src)| format!("{l:?} ({src})").to_lowercase())
-            .unwrap_or_else(|| "default".into())
-    };
-    let problems = lib.all_problems();
-    if common.json {
-        let settings: serde_json::Map<String, serde_json::Value> = values
-            .as_object()
-            .into_iter()
-            .flatten()
-            .map(|(k, v)| (k.clone(), json!({ "value": v, "from": origin(k) })))
-            .collect();
-        println!(
-            "{}",
-            serde_json::to_string_pretty(&json!({
-                "version": env!("CARGO_PKG_VERSION"),
-                "userConfig": settings::user_config_file(),
-                "workspace": common.workspace(),
-                "settings": settings,
-                "warnings": r.warnings,
-                "roots": lib.roots,
-                "skills": lib.skills.len(),
-                "loadMs": ms,
-                "problems": problems.iter().map(|p| problem_json(p)).collect::<Vec<_>>(),
-            }))?
-        );
-        return Ok(0);
-    }
-    println!("skill-lsp {}", env!("CARGO_PKG_VERSION"));
-    println!(
-        "user config: {}",
-        settings::user_config_file()
-            .map(|p| p.display().to_string())
-            .unwrap_or_else(|| "-".into())
-    );
-    println!("workspace:   {}", common.workspace().display());
-    println!("\nsettings:");
-    if let Some(map) = values.as_object() {
-        for (k, v) in map {
-            println!("  {k:<24} = {:<40} [{}]", v.to_string(), origin(k));
-        }
-    }
-    if !r.warnings.is_empty() {
-        println!("\nsettings warnings:");
-        for w in &r.warnings {
-            println!("  {w}");
-        }
-    }
-    println!("\nskill roots:");
-    for root in &lib.roots {
-        println!(
-            "  {:<10} {:>4} skills  {}{}",
-            format!("{:?}", root.origin).to_lowercase(),
-            root.skills,
-            root.path,
-            if root.exists { "" } else { "  (missing)" }
-        );
-    }
-    println!(
-        "\n{} skills loaded in {ms:.1} ms, {} problems",
-        lib.skills.len(),
-        problems.len()
-    );
-    for p in problems {
-        println!(
-            "  {}:{}: {} {}: {}",
-            p.path.display(),
-            p.line + 1,
-            p.severity.as_str(),
-            p.code,
-            p.message
-        );
-    }
-    Ok(0)
 }

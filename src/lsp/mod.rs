@@ -7,6 +7,7 @@ pub mod convert;
 pub mod diagnostics;
 pub mod documents;
 pub mod hover;
+pub mod log;
 pub mod proto;
 pub mod server;
 pub mod tip_actions;

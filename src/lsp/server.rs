@@ -706,6 +706,7 @@ fn folder_paths(params: &InitializeParams) -> Vec<PathBuf> {
 
 impl LanguageServer for Backend {
     async fn initialize(&self, params: InitializeParams) -> jsonrpc::Result<InitializeResult> {
+        super::log::connect(self.client.clone(), params.trace);
         let flags = ClientFlags::from_capabilities(&params.capabilities);
         *self.state.flags.write().expect("lock") = flags;
         *self.state.workspaces.write().expect("lock") = folder_paths(&params);
@@ -994,6 +995,11 @@ impl Backend {
     async fn work_done_progress_cancel(&self, params: WorkDoneProgressCancelParams) {
         agent_actions::cancel_progress(self, params.token);
     }
+
+    /// `$/setTrace`: how much of the log is forwarded as `window/logMessage` (see `log`).
+    async fn set_trace(&self, params: SetTraceParams) {
+        super::log::set_trace(params.value);
+    }
 }
 
 /// Hand memory freed by a load (validation compiles, the previous library) back to the OS:
@@ -1013,6 +1019,7 @@ pub fn service(deps: ServerDeps) -> (LspService<Backend>, tower_lsp_server::Clie
             "window/workDoneProgress/cancel",
             Backend::work_done_progress_cancel,
         )
+        .custom_method("$/setTrace", Backend::set_trace)
         .finish()
 }
 

@@ -54,19 +54,39 @@ impl fmt::Display for Reason {
             Reason::Always => write!(f, "always applies"),
             Reason::Nearest { file, distance: 0 } => write!(f, "nearest {file} (same folder)"),
             Reason::Nearest { file, distance } => {
-                write!(f, "nearest {file} ({distance} folder(s) up)")
+                let folders = if *distance == 1 { "folder" } else { "folders" };
+                write!(f, "nearest {file} ({distance} {folders} up)")
             }
             Reason::Language {
                 id,
                 inferred: false,
             } => write!(f, "language {id}"),
             Reason::Language { id, inferred: true } => write!(f, "language {id} (inferred)"),
-            Reason::Glob(g) => write!(f, "glob {g}"),
-            Reason::Content(r) => write!(f, "content matches /{r}/"),
+            Reason::Glob(g) => write!(f, "glob `{g}`"),
+            Reason::Content(r) => f.write_str(&content_words(r)),
             Reason::Description(terms) => write!(f, "description mentions {}", terms.join(", ")),
             Reason::Requested => write!(f, "requested by name"),
         }
     }
+}
+
+/// A content regex in words: `imports fastapi` for the usual `^\s*(from|import)\s+fastapi\b`,
+/// else the pattern itself, quoted and cut to a readable length.
+fn content_words(re: &str) -> String {
+    static IMPORTS: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(r"\((?:\?:)?(?:from\|import|import\|from)\)\\s\+\(?(?:\?:)?([A-Za-z0-9_|.]+)")
+            .expect("static regex")
+    });
+    let unescaped = re.replace(r"\.", ".");
+    if let Some(c) = IMPORTS.captures(&unescaped) {
+        let names: Vec<&str> = c[1].split('|').filter(|n| !n.is_empty()).collect();
+        if !names.is_empty() {
+            return format!("imports {}", names.join(" or "));
+        }
+    }
+    let shown: String = re.chars().take(60).collect();
+    let more = if re.chars().count() > 60 { "…" } else { "" };
+    format!("content matches `{shown}{more}`")
 }
 
 /// The reasons of one match: almost always one or two, kept inline because a selection builds
@@ -906,9 +926,9 @@ mod tests {
         ]);
         let got = run(&l, "api/x/y/m.py", "python", "");
         let api = got.iter().find(|m| m.0 == "api").unwrap();
-        assert_eq!(api.2, vec!["glob **/api/**/*.py"]);
+        assert_eq!(api.2, vec!["glob `**/api/**/*.py`"]);
         let twins = got.iter().find(|m| m.0 == "twins").unwrap();
-        assert_eq!(twins.2, vec!["glob **/y/**/*.py"]);
+        assert_eq!(twins.2, vec!["glob `**/y/**/*.py`"]);
     }
 
     /// Best score first; equal scores in name order, whatever order the skills were loaded in.

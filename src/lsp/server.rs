@@ -701,7 +701,24 @@ fn folder_paths(params: &InitializeParams) -> Vec<PathBuf> {
     {
         out.push(root);
     }
+    out.retain(|p| walkable_root(p));
     out
+}
+
+/// Whether a workspace folder may be walked for guidance files. A client without a project root
+/// may hand over the home folder or `/` (a client started from `~` walked gigabytes and loaded a
+/// dependency's `CLAUDE.md` from the cargo registry): those are served like no folder at all,
+/// file by file, unless they are a project themselves (`.git` or `.skill-lsp.yaml`).
+fn walkable_root(p: &std::path::Path) -> bool {
+    let home = std::env::var_os("HOME")
+        .filter(|h| !h.is_empty())
+        .map(PathBuf::from);
+    let too_wide = p.parent().is_none() || home.as_deref() == Some(p);
+    if too_wide && !(p.join(".git").exists() || p.join(settings::WORKSPACE_FILE).exists()) {
+        info!(folder = %p.display(), "not walking a home or root folder for guidance files; open a project folder to load its skills");
+        return false;
+    }
+    true
 }
 
 impl LanguageServer for Backend {
@@ -763,6 +780,11 @@ impl LanguageServer for Backend {
     async fn did_open(&self, params: DidOpenTextDocumentParams) {
         let td = params.text_document;
         let path = uri_to_path(&td.uri);
+        // Our own prompt, answer and skill-copy files: not code to give tips on.
+        if path.as_ref().is_some_and(|p| p.starts_with(&*self.state.cache)) {
+            debug!(uri = td.uri.as_str(), "not serving a file of the skill-lsp cache");
+            return;
+        }
         let lang = match &path {
             Some(p) => select::language_of(p, &td.text, Some(&td.language_id)),
             None => td.language_id.clone(),
@@ -782,10 +804,13 @@ impl LanguageServer for Backend {
             let encoding = self.state.flags.read().expect("lock").encoding;
             let mut docs = self.state.docs.write().expect("lock");
             let Some(doc) = docs.get_mut(&uri) else {
-                warn!(
-                    "didChange for a document that is not open: {}",
-                    uri.as_str()
-                );
+                let ours = uri_to_path(&uri).is_some_and(|p| p.starts_with(&*self.state.cache));
+                if !ours {
+                    warn!(
+                        "didChange for a document that is not open: {}",
+                        uri.as_str()
+                    );
+                }
                 return;
             };
             for change in &params.content_changes {
@@ -844,6 +869,7 @@ impl LanguageServer for Backend {
             for added in &params.event.added {
                 if let Some(p) = uri_to_path(&added.uri)
                     && !ws.contains(&p)
+                    && walkable_root(&p)
                 {
                     ws.push(p);
                 }

@@ -55,10 +55,19 @@ pub enum TipKind {
     Implicit,
 }
 
+/// Whether an HTML comment of a section declares tips (`skill-lsp tip ...`).
+pub fn declares_triggers(line: u32, raw: &str) -> bool {
+    trigger::parse(line, raw).is_some()
+}
+
 /// One compiled tip.
 #[derive(Debug)]
 pub struct Tip {
+    /// The skill whose section holds the tip (hovers read it there).
     pub skill: SkillId,
+    /// The skill whose selection raises the tip and whose name the tip id carries: `skill`
+    /// itself, or the workspace skill that shadows a bundled one and keeps its tips.
+    pub owner: SkillId,
     pub skill_name: Arc<str>,
     /// Index into the skill's `sections`.
     pub section: usize,
@@ -301,11 +310,22 @@ impl TipIndex {
     /// Compile every declared and implicit tip of `skills`. Problems (bad regex, bad YAML in a
     /// trigger) are returned with the index of the skill they belong to.
     pub fn build(skills: &[Skill]) -> (TipIndex, Vec<(usize, Problem)>) {
+        let owners: Vec<SkillId> = (0..skills.len()).collect();
+        Self::build_owned(skills, &owners)
+    }
+
+    /// [`TipIndex::build`] where the tips of skill `i` are raised for, and named after,
+    /// `skills[owners[i]]` (see [`Tip::owner`]).
+    pub fn build_owned(
+        skills: &[Skill],
+        owners: &[SkillId],
+    ) -> (TipIndex, Vec<(usize, Problem)>) {
         let mut tips = Vec::new();
         let mut problems = Vec::new();
         let mut implicit_lines: Vec<(usize, Vec<String>)> = Vec::new();
         for (si, skill) in skills.iter().enumerate() {
-            let name: Arc<str> = Arc::from(skill.name.as_str());
+            let owner = owners.get(si).copied().unwrap_or(si);
+            let name: Arc<str> = Arc::from(skills[owner].name.as_str());
             let mut ids = HashSet::new();
             let mut annotated = false;
             for (sec_i, sec) in skill.sections.iter().enumerate() {
@@ -359,9 +379,10 @@ impl TipIndex {
                         };
                         tips.push(Tip {
                             skill: si,
+                            owner,
                             skill_name: name.clone(),
                             section: sec_i,
-                            id: Arc::from(format!("{}/{}", skill.name, d.id)),
+                            id: Arc::from(format!("{name}/{}", d.id)),
                             message: Arc::from(d.message),
                             severity: d.severity,
                             kind: TipKind::Declared,
@@ -396,9 +417,10 @@ impl TipIndex {
                 };
                 tips.push(Tip {
                     skill: si,
+                    owner,
                     skill_name: name.clone(),
                     section: d.section,
-                    id: Arc::from(format!("{}/{}", skill.name, slug)),
+                    id: Arc::from(format!("{name}/{slug}")),
                     message: Arc::from(implicit_message(sec.title(), &sec.prose)),
                     severity: Severity::Hint,
                     kind: TipKind::Implicit,
@@ -948,7 +970,7 @@ impl<'a> Run<'a> {
                 for (set, map) in li.sets() {
                     for pi in set.matches(line).iter() {
                         let ti = map[pi];
-                        if self.selected[index.tips[ti].skill] && !self.halted() {
+                        if self.selected[index.tips[ti].owner] && !self.halted() {
                             self.line_tip(ti, l);
                         }
                     }
@@ -958,7 +980,7 @@ impl<'a> Run<'a> {
             for (set, map) in li.sets() {
                 for pi in set.matches(self.text).iter() {
                     let ti = map[pi];
-                    if self.selected[index.tips[ti].skill] && !self.halted() && self.seen.insert(ti)
+                    if self.selected[index.tips[ti].owner] && !self.halted() && self.seen.insert(ti)
                     {
                         self.scan_line_tip(ti);
                     }
@@ -967,7 +989,7 @@ impl<'a> Run<'a> {
         }
         // Span triggers.
         for &ti in &li.span {
-            if !self.selected[index.tips[ti].skill] || self.halted() || !self.seen.insert(ti) {
+            if !self.selected[index.tips[ti].owner] || self.halted() || !self.seen.insert(ti) {
                 continue;
             }
             let Matcher::Span { re, pre } = &index.tips[ti].matcher else {
@@ -1040,7 +1062,7 @@ impl<'a> Run<'a> {
                 let a = line.len() - line.trim_start().len();
                 let b = line.trim_end().len();
                 for &ti in tis {
-                    if self.selected[index.tips[ti].skill] {
+                    if self.selected[index.tips[ti].owner] {
                         self.accept(ti, start + a..start + b, l);
                     }
                 }

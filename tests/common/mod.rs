@@ -56,6 +56,8 @@ pub struct Builder {
     capabilities: Value,
     configuration: Value,
     deps: ServerDeps,
+    /// Workspace folders sent at `initialize`; `None`: the root alone.
+    folders: Option<Vec<PathBuf>>,
 }
 
 pub fn builder() -> Builder {
@@ -66,6 +68,7 @@ pub fn builder() -> Builder {
         init_options: Value::Null,
         capabilities: default_capabilities(),
         configuration: Value::Null,
+        folders: None,
         deps: ServerDeps {
             user_config: skill_lsp::lsp::server::UserConfig::None,
             no_user_folders: true,
@@ -114,6 +117,12 @@ impl Builder {
     }
     pub fn configuration(mut self, v: Value) -> Self {
         self.configuration = v;
+        self
+    }
+    /// Send these workspace folders instead of the root (an empty list: no folder and no
+    /// `rootUri`, as a client started on a single file does).
+    pub fn folders(mut self, folders: Vec<PathBuf>) -> Self {
+        self.folders = Some(folders);
         self
     }
     pub fn deps(mut self, f: impl FnOnce(&mut ServerDeps)) -> Self {
@@ -184,13 +193,22 @@ impl Builder {
             _cache: cache_tmp,
         };
         // Replies to server requests are written by the test task (single writer).
-        let uri = Uri::from_file_path(&root).unwrap();
+        let folders: Vec<Value> = self
+            .folders
+            .clone()
+            .unwrap_or_else(|| vec![root.clone()])
+            .iter()
+            .map(|f| {
+                let uri = Uri::from_file_path(f).unwrap();
+                json!({ "uri": uri.as_str(), "name": f.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default() })
+            })
+            .collect();
         let params = json!({
             "processId": null,
-            "rootUri": uri.as_str(),
+            "rootUri": folders.first().map(|f| f["uri"].clone()).unwrap_or(Value::Null),
             "capabilities": self.capabilities,
             "initializationOptions": self.init_options,
-            "workspaceFolders": [{ "uri": uri.as_str(), "name": "ws" }],
+            "workspaceFolders": if folders.is_empty() { Value::Null } else { Value::Array(folders) },
         });
         let init = ts
             .request_raw_with_replies("initialize", params, &mut reply_rx)

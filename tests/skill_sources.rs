@@ -275,3 +275,21 @@ fn a_home_folder_as_the_root_is_not_walked_but_a_project_is() {
     let all = names(&symbols);
     assert!(all.iter().any(|n| n == "any"), "a project is walked: {all:?}");
 }
+
+#[tokio::test]
+async fn agent_status_says_plainly_when_no_agent_is_configured() {
+    let mut s = common::builder()
+        .init_options(json!({"agent": {"provider": "none"}}))
+        .start()
+        .await;
+    let r = s
+        .request_raw(
+            "workspace/executeCommand",
+            json!({"command": "skill-lsp.agentStatus", "arguments": []}),
+        )
+        .await
+        .unwrap();
+    assert_eq!(r["ok"], false, "{r}");
+    assert!(r["error"].as_str().unwrap().contains("set it to `auto`, `openai`, `anthropic` or `command`"), "{r}");
+    s.shutdown().await;
+}

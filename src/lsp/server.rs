@@ -222,11 +222,15 @@ impl DocSnapshot {
     }
 }
 
-/// Commands answered here (the rest by `tip_actions` and `agent_actions`).
 /// How long a watched-file reload waits for the rest of a burst of changes.
 pub const RELOAD_COALESCE: std::time::Duration = std::time::Duration::from_millis(150);
 
-pub const CORE_COMMANDS: &[&str] = &["skill-lsp.skillsForFile", "skill-lsp.reload"];
+/// Commands answered here (the rest by `tip_actions` and `agent_actions`).
+pub const CORE_COMMANDS: &[&str] = &[
+    "skill-lsp.skillsForFile",
+    "skill-lsp.reload",
+    "skill-lsp.agentStatus",
+];
 
 impl Backend {
     pub fn new(client: Client, deps: ServerDeps) -> Backend {
@@ -942,6 +946,15 @@ impl LanguageServer for Backend {
                 Ok(Some(
                     json!({ "skills": lib.skills.len(), "problems": lib.all_problems().len() }),
                 ))
+            }
+            // Editors ask before prompting for an instruction, so "no agent" comes first and
+            // says how to configure one. Resolving is cached (see `AgentState::agent`).
+            "skill-lsp.agentStatus" => {
+                let settings = self.snapshot().settings;
+                Ok(Some(match self.state.agent.agent(&settings.agent).await {
+                    Ok(a) => json!({ "ok": true, "agent": a.describe() }),
+                    Err(e) => json!({ "ok": false, "error": e.to_string() }),
+                }))
             }
             c if tip_actions::COMMANDS.contains(&c) => tip_actions::execute(self, params).await,
             c if agent_actions::COMMANDS.contains(&c) => agent_actions::execute(self, params).await,

@@ -12,15 +12,20 @@
 return {
   cmd = { 'skill-lsp', 'serve' },
   -- No `filetypes`: skills apply to every kind of file (Python, Dockerfiles, YAML, Markdown...).
-  root_markers = {
-    '.skill-lsp.yaml',
-    'AGENTS.md',
-    'CLAUDE.md',
-    '.github',
-    '.cursor',
-    '.claude',
-    '.git',
-  },
+  -- Strongest first: `.git`, then `.skill-lsp.yaml`, then guidance files (a nested AGENTS.md
+  -- never makes its folder the root). `root_dir` below applies them; no root: no workspace folder.
+  root_markers = { '.git', '.skill-lsp.yaml', 'AGENTS.md', 'CLAUDE.md', '.github', '.cursor', '.claude' },
+  root_dir = function(bufnr, on_dir)
+    local sl = require('skill_lsp')
+    local ok, cfg = pcall(function()
+      return vim.lsp.config['skill_lsp']
+    end)
+    local env = ok and cfg and cfg.cmd_env or nil
+    -- Not skill-lsp's own prompt and answer files, not scratch buffers.
+    if sl.should_attach(bufnr, env) then
+      on_dir(sl.root(bufnr))
+    end
+  end,
   -- Only what you set is sent; the server fills in its defaults (`:help skill-lsp-settings`).
   -- An empty dict (not `{}`, which would be sent as a JSON list) keeps the section an object.
   settings = {

@@ -272,6 +272,9 @@ if not ok_start then
 end
 
 vim.opt.rtp:prepend(repo .. '/editors/nvim')
+-- Progress in the command line is checked on a real screen (screen.py); headless it would only
+-- interleave with these result lines.
+vim.g.skill_lsp_progress = false
 vim.cmd('runtime! plugin/skill_lsp.lua')
 
 local settings = {
@@ -315,6 +318,39 @@ end)
 if not attached then
   return finish()
 end
+
+check('root: a nested AGENTS.md inside the repository does not become the root (.git first)', function()
+  write_file(ws .. '/backend/AGENTS.md', '# Backend\n\nUse the service layer.\n')
+  write_file(ws .. '/backend/api.py', 'def handler():\n    return 1\n')
+  vim.cmd.edit(vim.fn.fnameescape(ws .. '/backend/api.py'))
+  local b = vim.api.nvim_get_current_buf()
+  local c
+  wait_for('the client on backend/api.py', function()
+    c = vim.lsp.get_clients({ bufnr = b, name = 'skill_lsp' })[1]
+    return c ~= nil
+  end)
+  assert(vim.fs.normalize(c.root_dir or '') == vim.fs.normalize(ws), 'root_dir ' .. tostring(c.root_dir))
+  assert(c.id == client.id, 'one client for the repository, not one per AGENTS.md folder')
+  assert(require('skill_lsp').root(b) == ws, 'M.root: ' .. tostring(require('skill_lsp').root(b)))
+  vim.api.nvim_set_current_buf(buf)
+  vim.cmd('bwipeout! ' .. b)
+end)
+
+check('no attach to skill-lsp cache files or scratch buffers', function()
+  local sl = require('skill_lsp')
+  local cache = sl.cache_dir()
+  write_file(cache .. '/prompts/loader-prompt.md', '# prompt\n')
+  vim.cmd.edit(vim.fn.fnameescape(cache .. '/prompts/loader-prompt.md'))
+  local b = vim.api.nvim_get_current_buf()
+  vim.wait(400)
+  assert(#vim.lsp.get_clients({ bufnr = b, name = 'skill_lsp' }) == 0, 'attached to ' .. vim.api.nvim_buf_get_name(b))
+  assert(sl.should_attach(b) == false)
+  vim.api.nvim_set_current_buf(buf)
+  vim.cmd('bwipeout! ' .. b)
+  local scratch = vim.api.nvim_create_buf(false, true)
+  assert(sl.should_attach(scratch) == false, 'a scratch buffer')
+  assert(sl.should_attach(buf) == true, 'the source file')
+end)
 
 local function tip_diagnostics()
   local found = {}
@@ -603,9 +639,54 @@ check('"Ask agent: explain with skills" opens a markdown document with the reply
     return #progress > from and progress[#progress].kind == 'end'
   end)
   assert_progress_cycle(from, 'explain')
+  assert(doc ~= nil)
+  -- The answer lives in skill-lsp's cache folder: the client does not attach to it.
+  vim.wait(300)
+  local on_doc = vim.lsp.get_clients({ bufnr = doc, name = 'skill_lsp' })
+  assert(#on_doc == 0, 'the client attached to its own answer file ' .. vim.api.nvim_buf_get_name(doc))
   -- Back to the source file for the next checks.
   vim.api.nvim_set_current_buf(buf)
-  assert(doc ~= nil)
+end)
+
+check(':SkillLspExplain without a selection asks what to explain (block around the cursor or the buffer)', function()
+  vim.api.nvim_set_current_buf(buf)
+  vim.api.nvim_win_set_cursor(0, { EXCEPT_LINE + 1, 4 })
+  local offered, msgs = nil, {}
+  local orig_select, orig_notify = vim.ui.select, vim.notify
+  vim.ui.select = function(items, opts, on_choice)
+    offered = vim.tbl_map(opts.format_item, items)
+    on_choice(items[1], 1)
+  end
+  vim.notify = function(msg, level)
+    msgs[#msgs + 1] = tostring(msg)
+    orig_notify(msg, level)
+  end
+  local requests_before = #agent_events('request')
+  local ok, err = pcall(function()
+    vim.cmd('SkillLspExplain')
+    wait_for('the explain to end with a message', function()
+      for _, m in ipairs(msgs) do
+        if m:find('explain done', 1, true) then
+          return true
+        end
+      end
+      return false
+    end, nil, function()
+      return vim.inspect(msgs)
+    end)
+  end)
+  vim.ui.select, vim.notify = orig_select, orig_notify
+  assert(ok, err)
+  assert(offered and #offered == 2, 'choices: ' .. vim.inspect(offered))
+  assert(offered[1]:find(('lines %d%%-%d'):format(FUNC_FIRST, FUNC_LAST)), 'block choice: ' .. vim.inspect(offered))
+  assert(offered[2]:find('whole buffer', 1, true), vim.inspect(offered))
+  -- The agent got the block, not the whole file.
+  local reqs = agent_events('request')
+  assert(#reqs > requests_before, 'no agent request')
+  local body = vim.json.encode(reqs[#reqs].body)
+  assert(body:find('def load', 1, true) and not body:find('print(load', 1, true) or body:find('Selected code', 1, true),
+    'request: ' .. body:sub(1, 400))
+  vim.api.nvim_set_current_buf(buf)
 end)
 
 check('cancelling a slow agent request ends its progress, closes the connection and leaves the buffer', function()
@@ -777,14 +858,34 @@ check('"Turn off this tip in this workspace" writes the workspace settings and t
   assert(buf_text(buf) == ORIGINAL, 'the source changed')
 end)
 
-check(':checkhealth skill_lsp reports the binary, the settings and a reachable agent', function()
+check(':checkhealth skill_lsp runs doctor for the buffer the user came from: the agent in use, and it answers', function()
   vim.api.nvim_set_current_buf(buf)
   vim.cmd('silent checkhealth skill_lsp')
   local text = buf_text(vim.api.nvim_get_current_buf())
   assert(text:find('skill-lsp: server binary', 1, true), 'no binary section:\n' .. text)
-  assert(not text:find('❌ ERROR', 1, true), 'health has errors:\n' .. text)
-  assert(text:find('agent endpoint reachable', 1, true), 'agent not reachable:\n' .. text)
+  assert(not text:find('ERROR', 1, true), 'health has errors:\n' .. text)
+  assert(text:find('client attached (id ' .. client.id, 1, true), 'not the source buffer:\n' .. text)
+  assert(text:find(('agent in use: provider `openai`, model `fake-model`, endpoint http://127.0.0.1:%d/v1'):format(port), 1, true),
+    'not the configured agent:\n' .. text)
+  assert(text:find('agent answers', 1, true), 'no probe:\n' .. text)
+  assert(text:find('found no problems', 1, true), text)
   vim.cmd('bwipeout')
+end)
+
+check(':checkhealth skill_lsp reports a failing doctor as an error', function()
+  vim.api.nvim_set_current_buf(buf)
+  local yaml = ws .. '/.skill-lsp.yaml'
+  local saved = read_file(yaml)
+  write_file(yaml, 'tips:\n  sevrity: warning\n')
+  local ok, err = pcall(function()
+    vim.cmd('silent checkhealth skill_lsp')
+    local text = buf_text(vim.api.nvim_get_current_buf())
+    assert(text:find('ERROR `skill-lsp doctor` failed (exit 1): 1 problem', 1, true), 'no doctor error:\n' .. text)
+    assert(text:find('unknown setting `tips.sevrity`', 1, true), text)
+    vim.cmd('bwipeout')
+  end)
+  write_file(yaml, saved)
+  assert(ok, err)
 end)
 
 finish()

@@ -1,4 +1,6 @@
---- `:checkhealth skill_lsp`: the binary and its version, the resolved settings, the agent.
+--- `:checkhealth skill_lsp`: the binary and its version, then `skill-lsp doctor` run for the buffer
+--- the user came from (its root, the settings Neovim sends), so the report names the agent actually
+--- in use and whether it answers. A failing doctor (exit 1) is an error.
 local M = {}
 
 local health = vim.health
@@ -17,9 +19,9 @@ local function resolved_config()
   return ok and cfg or nil
 end
 
-local function run(cmd)
+local function run(cmd, opts)
   local ok, obj = pcall(function()
-    return vim.system(cmd, { text = true }):wait(10000)
+    return vim.system(cmd, vim.tbl_extend('force', { text = true }, opts or {})):wait(20000)
   end)
   if not ok then
     return nil, tostring(obj)
@@ -27,86 +29,68 @@ local function run(cmd)
   return obj
 end
 
---- Tries a TCP connection to host:port; returns true or an error string.
-local function tcp_reachable(host, port)
-  local done, result = false, nil
-  local addrs = vim.uv.getaddrinfo(host, tostring(port), { socktype = 'stream' }) or {}
-  if #addrs == 0 then
-    return 'cannot resolve ' .. host
+--- The buffer `:checkhealth` was started from: the health buffer is current while this runs, so
+--- take the alternate buffer, else the last listed file buffer.
+local function origin_buffer()
+  local cur = vim.api.nvim_get_current_buf()
+  if vim.bo[cur].filetype ~= 'checkhealth' and vim.bo[cur].buftype == '' then
+    return cur
   end
-  local tcp = vim.uv.new_tcp()
-  tcp:connect(addrs[1].addr, port, function(err)
-    result = err or true
-    done = true
-  end)
-  vim.wait(3000, function()
-    return done
-  end, 20)
-  if not tcp:is_closing() then
-    tcp:close()
+  local alt = vim.fn.bufnr('#')
+  if alt > 0 and vim.api.nvim_buf_is_valid(alt) and vim.bo[alt].buftype == '' then
+    return alt
   end
-  if not done then
-    return 'timed out connecting to ' .. host .. ':' .. port
+  local best, last_used
+  for _, info in ipairs(vim.fn.getbufinfo({ buflisted = 1 })) do
+    if vim.bo[info.bufnr].buftype == '' and info.name ~= '' and (last_used == nil or info.lastused > last_used) then
+      best, last_used = info.bufnr, info.lastused
+    end
   end
-  return result
+  return best
 end
 
-local function check_agent(settings)
-  local agent = settings.agent or {}
-  local provider = agent.provider or 'auto'
-  if provider == 'none' then
-    health.info('agent provider is `none`: agent code actions are off')
+local function report_agent(agent)
+  if type(agent) ~= 'table' then
     return
   end
-  if provider == 'command' then
-    if not agent.command then
-      health.error('agent provider is `command` but `agent.command` is not set')
-    elseif vim.fn.executable(agent.command) == 1 then
-      health.ok('agent command found: ' .. vim.fn.exepath(agent.command))
-    else
-      health.error('agent command not executable: ' .. agent.command)
-    end
+  if agent.provider == 'none' then
+    health.warn('no agent: ' .. tostring(agent.error or 'not configured'), { require('skill_lsp').AGENT_HELP })
     return
   end
-  if agent.endpoint or provider == 'openai' or provider == 'auto' then
-    local endpoint = agent.endpoint
-    if not endpoint then
-      if provider == 'openai' then
-        endpoint = 'https://api.openai.com/v1'
-      elseif os.getenv('OPENAI_API_KEY') or os.getenv('ANTHROPIC_API_KEY') then
-        health.ok('agent provider `auto`: an API key is set in the environment')
-        return
-      else
-        endpoint = 'http://localhost:11434/v1'
-        health.info('agent provider `auto` without an API key: trying a local Ollama at ' .. endpoint)
-      end
-    end
-    local scheme, host, port = endpoint:match('^(https?)://%[?([^/%]]+)%]?:(%d+)')
-    if not host then
-      scheme, host = endpoint:match('^(https?)://([^/:]+)')
-      port = scheme == 'https' and 443 or 80
-    end
-    if not host then
-      health.error('agent endpoint is not a URL: ' .. endpoint)
-      return
-    end
-    local result = tcp_reachable(host, tonumber(port))
-    if result == true then
-      health.ok(('agent endpoint reachable: %s'):format(endpoint))
+  local parts = { 'provider `' .. tostring(agent.provider) .. '`' }
+  if agent.model and agent.model ~= vim.NIL then
+    parts[#parts + 1] = 'model `' .. agent.model .. '`'
+  end
+  if agent.endpoint and agent.endpoint ~= vim.NIL then
+    parts[#parts + 1] = 'endpoint ' .. agent.endpoint
+  end
+  if agent.command and agent.command ~= vim.NIL then
+    parts[#parts + 1] = 'command `' .. agent.command .. '`'
+  end
+  health.info('agent in use: ' .. table.concat(parts, ', '))
+  if agent.keyEnv and agent.keyEnv ~= vim.NIL then
+    if agent.keySet then
+      health.ok('API key variable is set: ' .. agent.keyEnv)
     else
-      health.warn(('agent endpoint not reachable: %s (%s)'):format(endpoint, tostring(result)))
+      health.error('API key variable is not set: ' .. agent.keyEnv)
     end
   end
-  if agent.apiKeyEnv then
-    if os.getenv(agent.apiKeyEnv) then
-      health.ok('API key variable is set: ' .. agent.apiKeyEnv)
+  if agent.error and agent.error ~= vim.NIL then
+    health.error('agent: ' .. agent.error)
+  end
+  local probe = agent.probe
+  if type(probe) == 'table' then
+    if probe.ok then
+      health.ok('agent answers: ' .. tostring(probe.message))
     else
-      health.warn('API key variable is not set: ' .. agent.apiKeyEnv)
+      health.error('agent does not answer: ' .. tostring(probe.message))
     end
   end
 end
 
 function M.check()
+  local sl = require('skill_lsp')
+  local bufnr = origin_buffer()
   health.start('skill-lsp: server binary')
   local cfg = resolved_config()
   if not cfg then
@@ -116,45 +100,67 @@ function M.check()
   local cmd = type(cfg.cmd) == 'table' and cfg.cmd or nil
   if not cmd then
     health.info('cmd is a function; cannot check the binary')
+    return
+  end
+  local exe = vim.fn.exepath(cmd[1])
+  if exe == '' then
+    health.error(('`%s` not found'):format(cmd[1]), {
+      'Build it with `cargo install --path .` in the skill-lsp repository, or set',
+      "`vim.lsp.config('skill_lsp', { cmd = { '/path/to/skill-lsp', 'serve' } })`.",
+    })
+    return
+  end
+  local obj, err = run({ exe, '--version' })
+  if obj and obj.code == 0 then
+    health.ok(('%s (%s)'):format(vim.trim(obj.stdout or ''), exe))
   else
-    local exe = vim.fn.exepath(cmd[1])
-    if exe == '' then
-      health.error(('`%s` not found'):format(cmd[1]), {
-        'Build it with `cargo install --path .` in the skill-lsp repository, or set',
-        "`vim.lsp.config('skill_lsp', { cmd = { '/path/to/skill-lsp', 'serve' } })`.",
-      })
-    else
-      local obj, err = run({ exe, '--version' })
-      if obj and obj.code == 0 then
-        health.ok(('%s (%s)'):format(vim.trim(obj.stdout or ''), exe))
-      else
-        health.error(('`%s --version` failed: %s'):format(exe, err or (obj and obj.stderr) or '?'))
-      end
-      local doctor = run({ exe, 'doctor' })
-      if doctor and doctor.code == 0 then
-        health.ok('`skill-lsp doctor` passed')
-      elseif doctor then
-        health.warn('`skill-lsp doctor` reported problems:\n' .. vim.trim((doctor.stdout or '') .. (doctor.stderr or '')))
-      end
-    end
+    health.error(('`%s --version` failed: %s'):format(exe, err or (obj and obj.stderr) or '?'))
+    return
   end
 
-  health.start('skill-lsp: settings')
+  health.start('skill-lsp: this buffer')
+  local client = bufnr and sl.client(bufnr) or nil
+  local root = client and (client.root_dir or client.config.root_dir) or (bufnr and sl.root(bufnr)) or nil
+  if bufnr then
+    health.info('buffer: ' .. (vim.api.nvim_buf_get_name(bufnr) ~= '' and vim.api.nvim_buf_get_name(bufnr) or ('#' .. bufnr)))
+  end
+  if client then
+    health.ok(('client attached (id %d, root %s)'):format(client.id, tostring(root or 'none: this file alone')))
+  elseif bufnr and not sl.should_attach(bufnr, cfg.cmd_env) then
+    health.info('skill-lsp does not attach to this buffer (not a file, or one of its own cache files)')
+  else
+    health.info('no skill-lsp client attached to this buffer')
+  end
+
+  health.start('skill-lsp: doctor')
   local settings = (cfg.settings or {}).skillLsp or {}
-  health.info('settings sent to the server (section `skillLsp`; unset keys use the server defaults):\n'
-    .. vim.inspect(settings))
-  local clients = require('skill_lsp').client(0) and { require('skill_lsp').client(0) } or {}
-  if #clients > 0 then
-    health.ok(('client attached to the current buffer (id %d, root %s)'):format(
-      clients[1].id,
-      tostring(clients[1].root_dir or clients[1].config.root_dir)
-    ))
-  else
-    health.info('no skill-lsp client attached to the current buffer')
+  local dir = root
+  if not dir and bufnr and vim.api.nvim_buf_get_name(bufnr) ~= '' then
+    dir = vim.fs.dirname(vim.api.nvim_buf_get_name(bufnr))
   end
-
-  health.start('skill-lsp: agent')
-  check_agent(settings)
+  local doctor_cmd = { exe, 'doctor', '--json', '--probe', '--probe-timeout', '5', '--settings', vim.json.encode(settings) }
+  local env = cfg.cmd_env
+  local doctor, derr = run(doctor_cmd, { cwd = dir, env = env })
+  if not doctor then
+    health.error('`skill-lsp doctor` could not run: ' .. tostring(derr))
+    return
+  end
+  local ok, report = pcall(vim.json.decode, doctor.stdout or '')
+  if not ok or type(report) ~= 'table' then
+    health.error(('`skill-lsp doctor` failed (exit %d): %s'):format(doctor.code, vim.trim((doctor.stderr or '') .. (doctor.stdout or ''))))
+    return
+  end
+  health.info(('workspace %s, %d skills loaded'):format(tostring(report.workspace), tonumber(report.skills) or 0))
+  report_agent(report.agent)
+  if doctor.code == 0 then
+    health.ok('`skill-lsp doctor` found no problems')
+  else
+    local issues = type(report.issues) == 'table' and report.issues or {}
+    health.error(
+      ('`skill-lsp doctor` failed (exit %d): %d problem%s'):format(doctor.code, #issues, #issues == 1 and '' or 's'),
+      vim.tbl_map(tostring, issues)
+    )
+  end
 end
 
 return M

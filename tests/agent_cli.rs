@@ -134,16 +134,30 @@ async fn dry_run_prints_the_request_and_sends_nothing() {
 #[tokio::test]
 async fn out_of_range_lines_are_an_error_and_json_errors_are_json() {
     let dir = workspace();
-    let out = ask(dir.path(), &["--file", "app.py", "--range", "999", "--dry-run", "x"]).await;
+    let out = ask(
+        dir.path(),
+        &["--file", "app.py", "--range", "999", "--dry-run", "x"],
+    )
+    .await;
     assert_eq!(out.status.code(), Some(2));
     let err = String::from_utf8_lossy(&out.stderr);
-    assert!(err.contains("line 999 is past the end of the file (7 lines)"), "{err}");
+    assert!(
+        err.contains("line 999 is past the end of the file (7 lines)"),
+        "{err}"
+    );
     // No agent configured and `--json`: the error is a JSON object on stdout.
-    let out = ask(dir.path(), &["--file", "app.py", "--provider", "none", "--json", "x"]).await;
+    let out = ask(
+        dir.path(),
+        &["--file", "app.py", "--provider", "none", "--json", "x"],
+    )
+    .await;
     assert_eq!(out.status.code(), Some(1));
     let v: serde_json::Value = serde_json::from_slice(&out.stdout)
         .unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(&out.stdout)));
-    assert!(v["error"].as_str().unwrap().contains("agent.provider"), "{v}");
+    assert!(
+        v["error"].as_str().unwrap().contains("agent.provider"),
+        "{v}"
+    );
     // A usage error with `--json` is JSON too.
     let out = ask(dir.path(), &["--file", "nope.py", "--json", "x"]).await;
     assert_eq!(out.status.code(), Some(2));

@@ -37,12 +37,23 @@ fn workspace() -> tempfile::TempDir {
 #[tokio::test]
 async fn doctor_exits_0_when_nothing_is_wrong_and_says_how_to_configure_an_agent() {
     let dir = workspace();
-    let out = run(dir.path(), &["doctor", "--settings", r#"{"agent":{"provider":"none"}}"#], &[]).await;
+    let out = run(
+        dir.path(),
+        &["doctor", "--settings", r#"{"agent":{"provider":"none"}}"#],
+        &[],
+    )
+    .await;
     let text = stdout(&out);
     assert_eq!(out.status.code(), Some(0), "{text}");
     assert!(text.contains("doctor: no problems found"), "{text}");
-    assert!(text.contains("agent:\n  none: no agent: `agent.provider` is `none`"), "{text}");
-    assert!(text.contains("89 skills loaded") || text.contains("skills loaded"), "{text}");
+    assert!(
+        text.contains("agent:\n  none: no agent: `agent.provider` is `none`"),
+        "{text}"
+    );
+    assert!(
+        text.contains("89 skills loaded") || text.contains("skills loaded"),
+        "{text}"
+    );
 }
 
 #[tokio::test]
@@ -55,7 +66,13 @@ async fn doctor_exits_1_on_a_settings_warning_and_a_missing_configured_root() {
     .unwrap();
     let out = run(
         dir.path(),
-        &["doctor", "--skills", "no-such-folder", "--settings", r#"{"agent":{"provider":"none"}}"#],
+        &[
+            "doctor",
+            "--skills",
+            "no-such-folder",
+            "--settings",
+            r#"{"agent":{"provider":"none"}}"#,
+        ],
         &[],
     )
     .await;
@@ -67,7 +84,14 @@ async fn doctor_exits_1_on_a_settings_warning_and_a_missing_configured_root() {
     // The same verdict in JSON.
     let out = run(
         dir.path(),
-        &["doctor", "--json", "--skills", "no-such-folder", "--settings", r#"{"agent":{"provider":"none"}}"#],
+        &[
+            "doctor",
+            "--json",
+            "--skills",
+            "no-such-folder",
+            "--settings",
+            r#"{"agent":{"provider":"none"}}"#,
+        ],
         &[],
     )
     .await;
@@ -83,12 +107,22 @@ async fn doctor_shows_the_agent_in_use_and_never_the_key() {
     let settings = r#"{"agent":{"provider":"openai","endpoint":"https://llm.example.test/v1","model":"m-1","apiKeyEnv":"TEAM_KEY"}}"#;
     let out = run(dir.path(), &["doctor", "--settings", settings], &[]).await;
     let text = stdout(&out);
-    assert_eq!(out.status.code(), Some(1), "a named key variable that is unset is wrong: {text}");
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "a named key variable that is unset is wrong: {text}"
+    );
     assert!(text.contains("provider    openai"), "{text}");
     assert!(text.contains("model       m-1"), "{text}");
-    assert!(text.contains("endpoint    https://llm.example.test/v1"), "{text}");
+    assert!(
+        text.contains("endpoint    https://llm.example.test/v1"),
+        "{text}"
+    );
     assert!(text.contains("key         TEAM_KEY is NOT set"), "{text}");
-    assert!(text.contains("the key variable TEAM_KEY is not set"), "{text}");
+    assert!(
+        text.contains("the key variable TEAM_KEY is not set"),
+        "{text}"
+    );
 
     let out = run(
         dir.path(),
@@ -104,7 +138,10 @@ async fn doctor_shows_the_agent_in_use_and_never_the_key() {
     assert_eq!(v["agent"]["keyEnv"], "TEAM_KEY");
     assert_eq!(v["agent"]["keySet"], true);
     // Floats as typed.
-    assert_eq!(v["settings"]["agent.temperature"]["value"].to_string(), "0.2");
+    assert_eq!(
+        v["settings"]["agent.temperature"]["value"].to_string(),
+        "0.2"
+    );
 }
 
 #[tokio::test]
@@ -119,19 +156,35 @@ async fn doctor_probe_says_whether_the_agent_answers() {
         r#"{{"agent":{{"provider":"openai","endpoint":"{}","model":"m","retries":0}}}}"#,
         fake.url()
     );
-    let out = run(dir.path(), &["doctor", "--probe", "--settings", &settings], &[]).await;
+    let out = run(
+        dir.path(),
+        &["doctor", "--probe", "--settings", &settings],
+        &[],
+    )
+    .await;
     let text = stdout(&out);
     assert_eq!(out.status.code(), Some(0), "{text}");
     assert!(text.contains("probe       ok, answered in"), "{text}");
-    assert!(text.contains("key         none needed (local endpoint)"), "{text}");
+    assert!(
+        text.contains("key         none needed (local endpoint)"),
+        "{text}"
+    );
     assert_eq!(fake.requests().len(), 1, "one tiny request");
     let body = fake.requests()[0].json();
     assert!(body["max_tokens"].as_u64().unwrap() <= 16, "{body}");
 
-    let out = run(dir.path(), &["doctor", "--probe", "--settings", &settings], &[]).await;
+    let out = run(
+        dir.path(),
+        &["doctor", "--probe", "--settings", &settings],
+        &[],
+    )
+    .await;
     let text = stdout(&out);
     assert_eq!(out.status.code(), Some(1), "{text}");
-    assert!(text.contains("probe       FAILED: the agent rejected the credentials"), "{text}");
+    assert!(
+        text.contains("probe       FAILED: the agent rejected the credentials"),
+        "{text}"
+    );
 }
 
 #[tokio::test]
@@ -160,7 +213,11 @@ async fn skills_are_listed_by_name_with_correct_plurals() {
 
     let skill = dir.path().join(".agents/skills/only/SKILL.md");
     std::fs::create_dir_all(skill.parent().unwrap()).unwrap();
-    std::fs::write(&skill, "---\nname: only\ndescription: The only one.\n---\n# Only\n").unwrap();
+    std::fs::write(
+        &skill,
+        "---\nname: only\ndescription: The only one.\n---\n# Only\n",
+    )
+    .unwrap();
     let out = run(dir.path(), &["skills", "--no-builtin"], &[]).await;
     let text = stdout(&out);
     assert!(text.trim_end().ends_with("1 skill, 0 problems"), "{text}");

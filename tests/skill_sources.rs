@@ -43,7 +43,10 @@ fn identical_copies_in_two_conventional_places_load_once_without_a_warning() {
         .unwrap();
     let v: Value = serde_json::from_slice(&out.stdout).unwrap();
     let skills = v["skills"].as_array().unwrap();
-    let named: Vec<&Value> = skills.iter().filter(|s| s["name"] == "team-style").collect();
+    let named: Vec<&Value> = skills
+        .iter()
+        .filter(|s| s["name"] == "team-style")
+        .collect();
     assert_eq!(named.len(), 1, "{v}");
     assert!(
         named[0]["problems"].as_array().unwrap().is_empty(),
@@ -78,7 +81,9 @@ async fn dockerfile_diagnostics(files: &[(&str, &str)]) -> (Vec<Value>, Vec<Valu
         b = b.file(rel, text);
     }
     let mut s = b.start().await;
-    let uri = s.open("Dockerfile", "dockerfile", "FROM node:latest\nRUN npm ci\n").await;
+    let uri = s
+        .open("Dockerfile", "dockerfile", "FROM node:latest\nRUN npm ci\n")
+        .await;
     let d = s.await_diagnostics(&uri, Some(1)).await;
     let docker = serde_json::to_value(&d.diagnostics).unwrap();
     let skill_uri = s.uri(".agents/skills/docker/SKILL.md");
@@ -152,7 +157,9 @@ async fn the_servers_own_cache_files_are_not_served() {
     let cache_uri = tower_lsp_server::ls_types::Uri::from_file_path(&cache_file).unwrap();
     s.notify_raw("textDocument/didOpen", json!({"textDocument": {"uri": cache_uri.as_str(), "languageId": "dockerfile", "version": 1, "text": "FROM node:latest\n"}})).await;
     // The same text in the workspace gets its diagnostics: the cache file would have by now.
-    let uri = s.open("Dockerfile", "dockerfile", "FROM node:latest\n").await;
+    let uri = s
+        .open("Dockerfile", "dockerfile", "FROM node:latest\n")
+        .await;
     let d = s.await_diagnostics(&uri, Some(1)).await;
     assert!(!d.diagnostics.is_empty());
     let u = cache_uri.as_str().to_string();
@@ -176,7 +183,13 @@ async fn the_servers_own_cache_files_are_not_served() {
 
 /// Starts the real binary with `cwd` and `home`, initializes with `init` params, opens `file`
 /// and returns (the skillsForFile answer, every workspace symbol).
-fn serve_once(cwd: &std::path::Path, home: &std::path::Path, init: Value, file: &std::path::Path, text: &str) -> (Value, Value) {
+fn serve_once(
+    cwd: &std::path::Path,
+    home: &std::path::Path,
+    init: Value,
+    file: &std::path::Path,
+    text: &str,
+) -> (Value, Value) {
     let mut child = bin()
         .arg("serve")
         .current_dir(cwd)
@@ -204,8 +217,12 @@ fn serve_once(cwd: &std::path::Path, home: &std::path::Path, init: Value, file: 
     send(json!({"jsonrpc": "2.0", "id": 1, "method": "initialize", "params": init}));
     wait(1);
     send(json!({"jsonrpc": "2.0", "method": "initialized", "params": {}}));
-    send(json!({"jsonrpc": "2.0", "method": "textDocument/didOpen", "params": {"textDocument": {"uri": uri, "languageId": "python", "version": 1, "text": text}}}));
-    send(json!({"jsonrpc": "2.0", "id": 2, "method": "workspace/executeCommand", "params": {"command": "skill-lsp.skillsForFile", "arguments": [uri]}}));
+    send(
+        json!({"jsonrpc": "2.0", "method": "textDocument/didOpen", "params": {"textDocument": {"uri": uri, "languageId": "python", "version": 1, "text": text}}}),
+    );
+    send(
+        json!({"jsonrpc": "2.0", "id": 2, "method": "workspace/executeCommand", "params": {"command": "skill-lsp.skillsForFile", "arguments": [uri]}}),
+    );
     let skills = wait(2);
     send(json!({"jsonrpc": "2.0", "id": 3, "method": "workspace/symbol", "params": {"query": ""}}));
     let symbols = wait(3);
@@ -223,15 +240,27 @@ fn big_folder(root: &std::path::Path) {
         std::fs::create_dir_all(&d).unwrap();
         std::fs::write(d.join("lib.rs"), "fn main() {}\n").unwrap();
     }
-    std::fs::write(root.join("deps/crate-7/CLAUDE.md"), "# Dependency rules\n\nThis is someone else's.\n").unwrap();
+    std::fs::write(
+        root.join("deps/crate-7/CLAUDE.md"),
+        "# Dependency rules\n\nThis is someone else's.\n",
+    )
+    .unwrap();
     std::fs::write(root.join("AGENTS.md"), "# Home agents\n\nNot a project.\n").unwrap();
     std::fs::create_dir_all(root.join(".cursor/rules")).unwrap();
-    std::fs::write(root.join(".cursor/rules/any.mdc"), "---\nalwaysApply: true\n---\nEverything.\n").unwrap();
+    std::fs::write(
+        root.join(".cursor/rules/any.mdc"),
+        "---\nalwaysApply: true\n---\nEverything.\n",
+    )
+    .unwrap();
 }
 
 fn names(v: &Value) -> Vec<String> {
     v.as_array()
-        .map(|a| a.iter().filter_map(|s| s["name"].as_str().map(str::to_string)).collect())
+        .map(|a| {
+            a.iter()
+                .filter_map(|s| s["name"].as_str().map(str::to_string))
+                .collect()
+        })
         .unwrap_or_default()
 }
 
@@ -242,9 +271,18 @@ fn a_start_without_a_workspace_folder_walks_nothing() {
     big_folder(&root);
     let file = root.join("script.py");
     std::fs::write(&file, "print('hi')\n").unwrap();
-    let (skills, symbols) = serve_once(&root, &root.join("home"), json!({"capabilities": {}}), &file, "print('hi')\n");
+    let (skills, symbols) = serve_once(
+        &root,
+        &root.join("home"),
+        json!({"capabilities": {}}),
+        &file,
+        "print('hi')\n",
+    );
     let skill_names = names(&skills);
-    assert!(!skill_names.is_empty(), "bundled skills still apply: {skills}");
+    assert!(
+        !skill_names.is_empty(),
+        "bundled skills still apply: {skills}"
+    );
     let all = names(&symbols);
     for guidance in ["CLAUDE", "AGENTS", "any"] {
         assert!(
@@ -266,14 +304,18 @@ fn a_home_folder_as_the_root_is_not_walked_but_a_project_is() {
     let (_, symbols) = serve_once(&home, &home, init.clone(), &file, "print('hi')\n");
     let all = names(&symbols);
     assert!(
-        !all.iter().any(|n| n.contains("CLAUDE") || n.contains("AGENTS") || n == "any"),
+        !all.iter()
+            .any(|n| n.contains("CLAUDE") || n.contains("AGENTS") || n == "any"),
         "the home folder is not walked: {all:?}"
     );
     // The same folder as a project (it has `.git`) is walked as before.
     std::fs::create_dir_all(home.join(".git")).unwrap();
     let (_, symbols) = serve_once(&home, &home, init, &file, "print('hi')\n");
     let all = names(&symbols);
-    assert!(all.iter().any(|n| n == "any"), "a project is walked: {all:?}");
+    assert!(
+        all.iter().any(|n| n == "any"),
+        "a project is walked: {all:?}"
+    );
 }
 
 #[tokio::test]
@@ -290,6 +332,12 @@ async fn agent_status_says_plainly_when_no_agent_is_configured() {
         .await
         .unwrap();
     assert_eq!(r["ok"], false, "{r}");
-    assert!(r["error"].as_str().unwrap().contains("set it to `auto`, `openai`, `anthropic` or `command`"), "{r}");
+    assert!(
+        r["error"]
+            .as_str()
+            .unwrap()
+            .contains("set it to `auto`, `openai`, `anthropic` or `command`"),
+        "{r}"
+    );
     s.shutdown().await;
 }

@@ -122,7 +122,8 @@ fn full_session_over_stdio_with_split_and_batched_frames() {
         "debug lines are not forwarded at trace `messages`: {logs:?}"
     );
     // `$/setTrace verbose`: debug lines follow (a reload logs its index timings at debug).
-    let mut batch = frame(&json!({"jsonrpc": "2.0", "method": "$/setTrace", "params": {"value": "verbose"}}));
+    let mut batch =
+        frame(&json!({"jsonrpc": "2.0", "method": "$/setTrace", "params": {"value": "verbose"}}));
     batch.extend(frame(&json!({"jsonrpc": "2.0", "id": 9, "method": "workspace/executeCommand", "params": {"command": "skill-lsp.reload", "arguments": []}})));
     stdin.write_all(&batch).unwrap();
     stdin.flush().unwrap();
@@ -137,7 +138,8 @@ fn full_session_over_stdio_with_split_and_batched_frames() {
     wait_collecting(&mut out, 10, &mut seen);
     let logs = log_messages(&seen);
     assert!(
-        logs.iter().any(|(t, m)| *t == 4 && m.contains("index built")),
+        logs.iter()
+            .any(|(t, m)| *t == 4 && m.contains("index built")),
         "debug lines at trace `verbose`: {logs:?}"
     );
 

@@ -210,7 +210,10 @@ pub async fn run(args: AskArgs, common: &CommonArgs) -> anyhow::Result<i32> {
     let agent = match agent {
         Ok(a) => a,
         Err(e) if common.json => {
-            print_out(&format!("{}\n", serde_json::json!({ "error": e.to_string() })));
+            print_out(&format!(
+                "{}\n",
+                serde_json::json!({ "error": e.to_string() })
+            ));
             return Ok(1);
         }
         Err(e) => {

@@ -92,7 +92,9 @@ fn effective_provider(s: &AgentSettings) -> Provider {
 }
 
 /// Resolves the agent as the server would (same function), without sending anything.
-pub async fn agent_report(s: &AgentSettings) -> (AgentReport, Option<std::sync::Arc<dyn agent::Agent>>) {
+pub async fn agent_report(
+    s: &AgentSettings,
+) -> (AgentReport, Option<std::sync::Arc<dyn agent::Agent>>) {
     let built = agent::from_settings(s).await;
     let provider = effective_provider(s);
     let mut r = AgentReport {
@@ -272,10 +274,17 @@ pub async fn run(args: &DoctorArgs, common: &CommonArgs) -> anyhow::Result<i32> 
     };
     let problems = lib.all_problems();
     // Everything that makes the exit status 1.
-    let mut issues: Vec<String> = r.warnings.iter().map(|w| format!("settings: {w}")).collect();
+    let mut issues: Vec<String> = r
+        .warnings
+        .iter()
+        .map(|w| format!("settings: {w}"))
+        .collect();
     for root in lib.roots.iter().filter(|x| !x.exists) {
         if root.origin == Origin::Configured {
-            issues.push(format!("skills: the configured root {} does not exist", root.path));
+            issues.push(format!(
+                "skills: the configured root {} does not exist",
+                root.path
+            ));
         }
     }
     let bad = problems
@@ -367,7 +376,10 @@ pub async fn run(args: &DoctorArgs, common: &CommonArgs) -> anyhow::Result<i32> 
     if issues.is_empty() {
         println!("\ndoctor: no problems found");
     } else {
-        println!("\ndoctor: {} found:", plural(issues.len(), "problem", "problems"));
+        println!(
+            "\ndoctor: {} found:",
+            plural(issues.len(), "problem", "problems")
+        );
         for i in &issues {
             println!("  - {i}");
         }

@@ -135,7 +135,10 @@ pub fn init_server(log_file: Option<PathBuf>, level: &str) {
                 // Before any subscriber exists: the one place a plain stderr line is right.
                 #[allow(clippy::print_stderr)]
                 {
-                    eprintln!("skill-lsp: cannot open the log file {}: {e}", path.display());
+                    eprintln!(
+                        "skill-lsp: cannot open the log file {}: {e}",
+                        path.display()
+                    );
                 }
                 None
             }

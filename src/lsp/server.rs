@@ -785,8 +785,14 @@ impl LanguageServer for Backend {
         let td = params.text_document;
         let path = uri_to_path(&td.uri);
         // Our own prompt, answer and skill-copy files: not code to give tips on.
-        if path.as_ref().is_some_and(|p| p.starts_with(&*self.state.cache)) {
-            debug!(uri = td.uri.as_str(), "not serving a file of the skill-lsp cache");
+        if path
+            .as_ref()
+            .is_some_and(|p| p.starts_with(&*self.state.cache))
+        {
+            debug!(
+                uri = td.uri.as_str(),
+                "not serving a file of the skill-lsp cache"
+            );
             return;
         }
         let lang = match &path {

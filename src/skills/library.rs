@@ -602,7 +602,11 @@ fn drop_identical_copies(found: &mut Vec<Found>) {
                     continue;
                 }
                 // Keep the higher origin; on a tie, the first found.
-                let loser = if found[j].origin > found[i].origin { i } else { j };
+                let loser = if found[j].origin > found[i].origin {
+                    i
+                } else {
+                    j
+                };
                 drop[loser] = true;
                 tracing::debug!(path = %found[loser].path.display(), "identical copy of a skill found in another place; loaded once");
                 if loser == i {

@@ -74,8 +74,10 @@ impl fmt::Display for Reason {
 /// else the pattern itself, quoted and cut to a readable length.
 fn content_words(re: &str) -> String {
     static IMPORTS: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-        regex::Regex::new(r"\((?:\?:)?(?:from\|import|import\|from)\)\\s\+\(?(?:\?:)?([A-Za-z0-9_|.]+)")
-            .expect("static regex")
+        regex::Regex::new(
+            r"\((?:\?:)?(?:from\|import|import\|from)\)\\s\+\(?(?:\?:)?([A-Za-z0-9_|.]+)",
+        )
+        .expect("static regex")
     });
     let unescaped = re.replace(r"\.", ".");
     if let Some(c) = IMPORTS.captures(&unescaped) {

@@ -316,10 +316,7 @@ impl TipIndex {
 
     /// [`TipIndex::build`] where the tips of skill `i` are raised for, and named after,
     /// `skills[owners[i]]` (see [`Tip::owner`]).
-    pub fn build_owned(
-        skills: &[Skill],
-        owners: &[SkillId],
-    ) -> (TipIndex, Vec<(usize, Problem)>) {
+    pub fn build_owned(skills: &[Skill], owners: &[SkillId]) -> (TipIndex, Vec<(usize, Problem)>) {
         let mut tips = Vec::new();
         let mut problems = Vec::new();
         let mut implicit_lines: Vec<(usize, Vec<String>)> = Vec::new();

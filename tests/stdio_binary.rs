@@ -111,6 +111,21 @@ fn full_session_over_stdio_with_split_and_batched_frames() {
         .collect();
     assert!(names.contains(&"docker"), "{r}");
     // Trace `messages`: info lines reach the client as window/logMessage, typed as info (3).
+    // They are sent by their own task, so a reply may overtake them: ask again until they came.
+    for id in 20..60 {
+        if log_messages(&seen)
+            .iter()
+            .any(|(_, m)| m.starts_with("skills loaded"))
+        {
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(50));
+        stdin
+            .write_all(&frame(&json!({"jsonrpc": "2.0", "id": id, "method": "workspace/symbol", "params": {"query": "docker"}})))
+            .unwrap();
+        stdin.flush().unwrap();
+        wait_collecting(&mut out, id, &mut seen);
+    }
     let logs = log_messages(&seen);
     assert!(
         logs.iter()
@@ -131,11 +146,20 @@ fn full_session_over_stdio_with_split_and_batched_frames() {
     let r = wait_collecting(&mut out, 9, &mut seen);
     assert!(r.get("error").is_none(), "{r}");
     // The forwarder runs on its own task: give the last lines a moment to arrive.
-    stdin
-        .write_all(&frame(&json!({"jsonrpc": "2.0", "id": 10, "method": "workspace/executeCommand", "params": {"command": "skill-lsp.skillsForFile", "arguments": [uri]}})))
-        .unwrap();
-    stdin.flush().unwrap();
-    wait_collecting(&mut out, 10, &mut seen);
+    for id in 60..100 {
+        if log_messages(&seen)
+            .iter()
+            .any(|(t, m)| *t == 4 && m.contains("index built"))
+        {
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(50));
+        stdin
+            .write_all(&frame(&json!({"jsonrpc": "2.0", "id": id, "method": "workspace/symbol", "params": {"query": "docker"}})))
+            .unwrap();
+        stdin.flush().unwrap();
+        wait_collecting(&mut out, id, &mut seen);
+    }
     let logs = log_messages(&seen);
     assert!(
         logs.iter()

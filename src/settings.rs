@@ -63,6 +63,10 @@ pub struct TipSettings {
     /// Most diagnostics of one tip in one document (0: no limit), so one repeated pattern
     /// cannot crowd out the others (the idea of cSpell's `maxDuplicateProblems`).
     pub max_per_tip: usize,
+    /// Globs (skill glob dialect, relative to the workspace root) of files tips leave alone.
+    pub exclude: Vec<String>,
+    /// Show tips in vendored, generated and minified files too (see `skills::policy`).
+    pub include_vendored: bool,
 }
 
 /// Hover behaviour.
@@ -134,6 +138,8 @@ impl Default for Settings {
                 debounce_ms: 300,
                 max_diagnostics: 500,
                 max_per_tip: 50,
+                exclude: Vec::new(),
+                include_vendored: false,
             },
             hover: HoverSettings {
                 agent: false,
@@ -357,6 +363,8 @@ pub const KNOWN_KEYS: &[&str] = &[
     "tips.debounceMs",
     "tips.maxDiagnostics",
     "tips.maxPerTip",
+    "tips.exclude",
+    "tips.includeVendored",
     "hover.agent",
     "hover.agentTimeoutMs",
     "agent.provider",
@@ -520,6 +528,19 @@ fn set(
         "tips.debounceMs" => s.tips.debounce_ms = want_u64(key, v)?.min(60_000),
         "tips.maxDiagnostics" => s.tips.max_diagnostics = want_u64(key, v)? as usize,
         "tips.maxPerTip" => s.tips.max_per_tip = want_u64(key, v)? as usize,
+        "tips.exclude" => {
+            let globs = want_list(key, v)?;
+            if let Err(e) = crate::skills::tips::trigger::glob_set(&globs) {
+                return Err(format!("`{key}`: {e}"));
+            }
+            // Accumulates like `skills.paths`: a workspace adds to the user's exclusions.
+            for g in globs {
+                if !s.tips.exclude.contains(&g) {
+                    s.tips.exclude.push(g);
+                }
+            }
+        }
+        "tips.includeVendored" => s.tips.include_vendored = want_bool(key, v)?,
         "hover.agent" => s.hover.agent = want_bool(key, v)?,
         "hover.agentTimeoutMs" => s.hover.agent_timeout_ms = want_u64(key, v)?,
         "agent.provider" => {

@@ -162,10 +162,16 @@ fn find(
         lines,
         implicit: true,
     };
-    let r = snap
-        .library
-        .tips
-        .find_report(&snap.library, &matches, &info, &opts, cancel);
+    // The project's exclusions and other tools' suppressions, as `check` applies them.
+    let Some(rules) = crate::skills::policy::for_document(&info, &snap.settings.tips) else {
+        return (Vec::new(), Limits::default());
+    };
+    let extra = crate::skills::tips::FindExtra {
+        rules: Some(&rules),
+        keep_suppressed: false,
+    };
+    let r =
+        (snap.library.tips).find_with_report(&snap.library, &matches, &info, &opts, &extra, cancel);
     (r.findings, r.limits)
 }
 

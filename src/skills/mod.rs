@@ -12,6 +12,7 @@ pub mod library;
 pub mod markdown;
 pub mod model;
 pub mod sanitize;
+pub mod policy;
 pub mod select;
 pub mod suggest;
 pub mod tips;

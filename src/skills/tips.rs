@@ -94,6 +94,10 @@ pub struct Tip {
     paths: Option<GlobSet>,
     exclude: Option<GlobSet>,
     context: Vec<Context>,
+    /// Rule ids of other tools this tip is the same as (`ruff:S113`).
+    pub equivalents: Vec<Arc<str>>,
+    /// Replacement for the highlighted span (`$1` expands the pattern's groups).
+    pub fix: Option<String>,
 }
 
 /// A regex compiled on first use. Every trigger is validated when the library loads, but most
@@ -240,6 +244,29 @@ pub struct Finding {
     /// Whether this finding should be published as a diagnostic (declared and not hover-only, or
     /// implicit for a skill listed in `tips.implicitDiagnostics`).
     pub diagnostic: bool,
+    /// Why it is silenced; only ever set when [`FindExtra::keep_suppressed`] asked for them.
+    pub suppressed: Option<Suppressed>,
+}
+
+/// What silenced a finding.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Suppressed {
+    /// A `skill-lsp: ignore` comment on this 0-based line.
+    Ignore { line: u32 },
+    /// Another tool's comment (the equivalent rule it names).
+    Tool { rule: Arc<str> },
+    /// The project's configuration of another tool (the rule and where it is turned off).
+    Config { rule: Arc<str>, source: String },
+}
+
+/// What a search needs beyond [`FindOptions`]: the file's suppressions from other tools.
+#[derive(Debug, Default)]
+pub struct FindExtra<'a> {
+    /// Other tools' configuration and file-wide comments for this file.
+    pub rules: Option<&'a super::policy::FileRules>,
+    /// Return silenced findings too (with [`Finding::suppressed`] set), for `check` statistics
+    /// and unused-suppression reports.
+    pub keep_suppressed: bool,
 }
 
 /// What a search left out, so it can be said where the user looks (never silent).
@@ -361,6 +388,12 @@ impl TipIndex {
                             continue;
                         }
                         let ascii = trigger::ascii_boundaries(&d.pattern);
+                        let mut context = d.context;
+                        if !d.tests.unwrap_or(!security_skill(skill))
+                            && !context.contains(&Context::NotTest)
+                        {
+                            context.push(Context::NotTest);
+                        }
                         // `d.re` proved the pattern compiles; drop it and compile on first use.
                         let re = LazyRegex::new(d.re.as_str().to_string());
                         let matcher = if d.span {
@@ -396,7 +429,9 @@ impl TipIndex {
                             requires: d.requires.map(LazyRegex::from),
                             paths: d.paths,
                             exclude: d.exclude,
-                            context: d.context,
+                            context,
+                            equivalents: d.equivalents.into_iter().map(Arc::from).collect(),
+                            fix: d.fix,
                         });
                     }
                 }
@@ -432,7 +467,13 @@ impl TipIndex {
                     requires: None,
                     paths: None,
                     exclude: None,
-                    context: vec![Context::Code],
+                    context: if security_skill(skill) {
+                        vec![Context::Code, Context::NotTest]
+                    } else {
+                        vec![Context::Code]
+                    },
+                    equivalents: Vec::new(),
+                    fix: None,
                 });
                 // The normalized lines are indexed below, with the tip's index.
                 implicit_lines.push((tips.len() - 1, d.lines));
@@ -543,9 +584,35 @@ impl TipIndex {
         opts: &FindOptions,
         cancel: Option<&AtomicBool>,
     ) -> Report {
+        self.find_with_report(lib, matches, doc, opts, &FindExtra::default(), cancel)
+    }
+
+    /// [`TipIndex::find`] with other tools' suppressions and, on request, the silenced findings.
+    pub fn find_with(
+        &self,
+        lib: &crate::skills::library::Library,
+        matches: &[crate::skills::select::Match],
+        doc: &crate::skills::select::DocumentInfo,
+        opts: &FindOptions,
+        extra: &FindExtra,
+    ) -> Vec<Finding> {
+        self.find_with_report(lib, matches, doc, opts, extra, None)
+            .findings
+    }
+
+    /// [`TipIndex::find_with`] with what the search left out (see [`TipIndex::find_report`]).
+    pub fn find_with_report(
+        &self,
+        lib: &crate::skills::library::Library,
+        matches: &[crate::skills::select::Match],
+        doc: &crate::skills::select::DocumentInfo,
+        opts: &FindOptions,
+        extra: &FindExtra,
+        cancel: Option<&AtomicBool>,
+    ) -> Report {
         let selected: Vec<SkillId> = matches.iter().map(|m| m.skill).collect();
         let rel = super::select::match_path(doc);
-        self.find_in_report(
+        self.find_in_report_with(
             lib.skills.len(),
             &selected,
             &Document {
@@ -554,6 +621,7 @@ impl TipIndex {
                 rel_path: rel.as_deref(),
             },
             opts,
+            extra,
             cancel,
         )
     }
@@ -581,6 +649,26 @@ impl TipIndex {
         selected: &[SkillId],
         doc: &Document,
         opts: &FindOptions,
+        cancel: Option<&AtomicBool>,
+    ) -> Report {
+        self.find_in_report_with(
+            skill_count,
+            selected,
+            doc,
+            opts,
+            &FindExtra::default(),
+            cancel,
+        )
+    }
+
+    /// [`TipIndex::find_in_report`] with the extras of [`TipIndex::find_with`].
+    pub fn find_in_report_with(
+        &self,
+        skill_count: usize,
+        selected: &[SkillId],
+        doc: &Document,
+        opts: &FindOptions,
+        extra: &FindExtra,
         cancel: Option<&AtomicBool>,
     ) -> Report {
         let defaults;
@@ -613,6 +701,7 @@ impl TipIndex {
         }
         let mut run = Run::new(self, doc, opts, settings, sel);
         run.cancel = cancel;
+        run.extra = extra;
         let mut groups: Vec<usize> = lang_keys(doc.language_id)
             .into_iter()
             .filter_map(|k| self.langs.get(k))
@@ -653,6 +742,14 @@ impl TipIndex {
             findings: out,
             limits,
         }
+    }
+
+    /// Every full and short tip id: what a `skill-lsp: ignore` comment may name.
+    pub fn ids(&self) -> HashSet<&str> {
+        self.tips
+            .iter()
+            .flat_map(|t| [&*t.id, t.short_id()])
+            .collect()
     }
 }
 
@@ -759,6 +856,41 @@ pub fn tips_at(findings: &[Finding], offset: usize) -> Vec<&Finding> {
     v
 }
 
+/// Security skills' tips are about production code: by default not in tests.
+fn security_skill(skill: &Skill) -> bool {
+    skill.category.as_deref() == Some("security")
+}
+
+/// The ids of each `skill-lsp: ignore` comment on `line` (empty: a bare ignore, which silences
+/// every tip), with the byte offset of the comment in the line.
+pub fn ignore_comments(line: &str) -> Vec<(usize, Vec<&str>)> {
+    let mut out = Vec::new();
+    let mut rest = line;
+    let mut base = 0;
+    while let Some(i) = rest.find("skill-lsp: ignore") {
+        let after = &rest[i + "skill-lsp: ignore".len()..];
+        let at = base + i;
+        base += i + "skill-lsp: ignore".len();
+        if after.starts_with(|c: char| c.is_alphanumeric()) {
+            rest = after;
+            continue;
+        }
+        let ids: Vec<&str> = after
+            .split(|c: char| c == ',' || c.is_whitespace())
+            .map(str::trim)
+            .take_while(|w| !w.starts_with("-->") && !w.starts_with("*/"))
+            .filter(|w| !w.is_empty())
+            .take_while(|w| {
+                w.chars()
+                    .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '/' | '.'))
+            })
+            .collect();
+        out.push((at, ids));
+        rest = after;
+    }
+    out
+}
+
 /// Does a `skill-lsp: ignore [ids]` comment on `line` silence `tip`?
 fn suppresses(line: &str, full_id: &str, short_id: &str) -> bool {
     let mut rest = line;
@@ -832,6 +964,7 @@ struct Run<'a> {
     ignored: HashMap<(usize, usize), bool>,
     limits: Limits,
     cancel: Option<&'a AtomicBool>,
+    extra: &'a FindExtra<'a>,
 }
 
 impl<'a> Run<'a> {
@@ -894,6 +1027,7 @@ impl<'a> Run<'a> {
             ignored: HashMap::new(),
             limits,
             cancel: None,
+            extra: &NO_EXTRA,
         }
     }
 
@@ -1189,7 +1323,17 @@ impl<'a> Run<'a> {
                 return;
             }
         }
-        if self.ignored(ti, l) {
+        let suppressed = if self.ignored(ti, l) {
+            let t = &self.index.tips[ti];
+            let here =
+                self.ignore_lines.contains(&l) && suppresses(self.line(l).1, &t.id, t.short_id());
+            Some(Suppressed::Ignore {
+                line: (if here { l } else { l - 1 }) as u32,
+            })
+        } else {
+            self.other_tools(ti, l)
+        };
+        if suppressed.is_some() && !self.extra.keep_suppressed {
             return;
         }
         let t = &self.index.tips[ti];
@@ -1208,9 +1352,39 @@ impl<'a> Run<'a> {
             kind: t.kind,
             section: t.section,
             diagnostic,
+            suppressed,
         });
     }
+
+    /// Silenced by another tool's comment or configuration, for a tip with `equivalents`.
+    fn other_tools(&self, ti: usize, l: usize) -> Option<Suppressed> {
+        let t = &self.index.tips[ti];
+        if t.equivalents.is_empty() {
+            return None;
+        }
+        let line = self.line(l).1;
+        let prev = (l > 0).then(|| self.line(l - 1).1);
+        for e in &t.equivalents {
+            if super::policy::comments::line_silences(e, line, prev)
+                || self.extra.rules.is_some_and(|r| r.region_off(e, l as u32))
+            {
+                return Some(Suppressed::Tool { rule: e.clone() });
+            }
+            if let Some(source) = self.extra.rules.and_then(|r| r.config_off(e)) {
+                return Some(Suppressed::Config {
+                    rule: e.clone(),
+                    source: source.to_string(),
+                });
+            }
+        }
+        None
+    }
 }
+
+static NO_EXTRA: FindExtra<'static> = FindExtra {
+    rules: None,
+    keep_suppressed: false,
+};
 
 #[cfg(test)]
 mod tests;

@@ -829,7 +829,15 @@ pub fn is_test_path(path: &str) -> bool {
     if parts.iter().any(|p| {
         matches!(
             *p,
-            "tests" | "test" | "__tests__" | "spec" | "testdata" | "e2e"
+            "tests"
+                | "test"
+                | "__tests__"
+                | "spec"
+                | "testdata"
+                | "e2e"
+                | "fixtures"
+                | "__fixtures__"
+                | "__mocks__"
         )
     }) {
         return true;

@@ -520,6 +520,7 @@ fn hit(id: &str, start: usize, severity: Severity, diagnostic: bool) -> Finding 
         kind: TipKind::Declared,
         section: 0,
         diagnostic,
+        suppressed: None,
     }
 }
 

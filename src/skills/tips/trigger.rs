@@ -66,6 +66,14 @@ pub struct Declared {
     pub near: Vec<String>,
     /// 0-based line of the trigger in the skill file.
     pub line: u32,
+    /// `tests:`: whether the tip applies in test files, test functions and test data folders.
+    /// `None`: the default of the skill (not in tests for security skills).
+    pub tests: Option<bool>,
+    /// `equivalents:`: the same rule in other tools (`ruff:S113`, `eslint:no-console`), whose
+    /// suppression comments and project configuration silence this tip too.
+    pub equivalents: Vec<String>,
+    /// `fix:`: replacement for the highlighted span (`$1`, `${name}` expand the pattern's groups).
+    pub fix: Option<String>,
 }
 
 /// A problem found while reading a trigger comment.
@@ -94,6 +102,26 @@ const KEYS: &[&str] = &[
     "diagnostic",
     "expect",
     "near",
+    "tests",
+    "equivalents",
+    "fix",
+];
+
+/// Tools whose rule ids a tip may name in `equivalents:` (see `docs/skill-format.md`).
+pub const EQUIVALENT_TOOLS: &[&str] = &[
+    "ruff",
+    "flake8",
+    "bandit",
+    "pylint",
+    "eslint",
+    "biome",
+    "shellcheck",
+    "hadolint",
+    "zizmor",
+    "clippy",
+    "gosec",
+    "golangci",
+    "semgrep",
 ];
 
 /// Does the pattern need the whole text (multi-line flags or an explicit line break)?
@@ -583,8 +611,67 @@ fn one(item: &Value, line: u32, raw: &str, issues: &mut Vec<Issue>) -> Option<De
         }
     }
     let [expect, near] = examples;
+    let tests = match get("tests") {
+        None | Some(Value::Null) => None,
+        Some(Value::Bool(b)) => Some(*b),
+        Some(_) => {
+            err!(
+                at("tests:"),
+                "tip-bad-field",
+                format!("tip `{id}`: `tests` must be true or false")
+            );
+            return None;
+        }
+    };
+    let mut equivalents = Vec::new();
+    for e in get("equivalents")
+        .and_then(|v| as_list(v, false))
+        .unwrap_or_default()
+    {
+        match e.split_once(':') {
+            Some((tool, rule)) if EQUIVALENT_TOOLS.contains(&tool) && !rule.is_empty() => {
+                equivalents.push(e)
+            }
+            _ => issues.push(Issue {
+                line: at("equivalents:"),
+                severity: Severity::Warning,
+                code: "tip-bad-equivalent",
+                message: format!(
+                    "tip `{id}`: equivalent `{e}` is not `tool:rule` with a known tool ({}); ignored",
+                    EQUIVALENT_TOOLS.join(", ")
+                ),
+            }),
+        }
+    }
+    let span = is_span_pattern(&pattern);
+    let fix = match get("fix") {
+        None | Some(Value::Null) => None,
+        Some(v) => match as_text(v) {
+            Some(f) if !span => Some(f),
+            Some(_) => {
+                // A span fix could rewrite many lines at once: not the safe, local kind.
+                issues.push(Issue {
+                    line: at("fix:"),
+                    severity: Severity::Warning,
+                    code: "tip-bad-fix",
+                    message: format!(
+                        "tip `{id}`: `fix` is only supported for one-line patterns; ignored"
+                    ),
+                });
+                None
+            }
+            None => {
+                err!(
+                    at("fix:"),
+                    "tip-bad-fix",
+                    format!("tip `{id}`: `fix` must be a string")
+                );
+                return None;
+            }
+        },
+    };
     Some(Declared {
-        span: is_span_pattern(&pattern),
+        span,
         id,
         pattern,
         re,
@@ -601,6 +688,9 @@ fn one(item: &Value, line: u32, raw: &str, issues: &mut Vec<Issue>) -> Option<De
         expect,
         near,
         line: item_line,
+        tests,
+        equivalents,
+        fix,
     })
 }
 

@@ -221,6 +221,7 @@ fn settings_values(s: &settings::Settings) -> Value {
         "skills.enabled": s.skills.enabled, "skills.disabled": s.skills.disabled,
         "tips.enabled": s.tips.enabled, "tips.diagnostics": s.tips.diagnostics, "tips.severity": s.tips.severity,
         "tips.overrides": s.tips.overrides, "tips.implicitDiagnostics": s.tips.implicit_diagnostics, "tips.debounceMs": s.tips.debounce_ms,
+        "tips.exclude": s.tips.exclude, "tips.includeVendored": s.tips.include_vendored,
         "tips.maxDiagnostics": s.tips.max_diagnostics, "tips.maxPerTip": s.tips.max_per_tip,
         "hover.agent": s.hover.agent, "hover.agentTimeoutMs": s.hover.agent_timeout_ms,
         "agent.provider": format!("{:?}", s.agent.provider).to_lowercase(), "agent.model": s.agent.model, "agent.endpoint": s.agent.endpoint,
@@ -299,6 +300,8 @@ pub async fn run(args: &DoctorArgs, common: &CommonArgs) -> anyhow::Result<i32> 
     }
     issues.extend(agent_issues(&r.settings.agent, &agent_r));
     let status = if issues.is_empty() { 0 } else { 1 };
+    let project = crate::skills::policy::Project::load(&common.workspace(), &r.settings.tips);
+    let exclusions = project.describe();
 
     if common.json {
         let settings: serde_json::Map<String, Value> = values
@@ -321,6 +324,8 @@ pub async fn run(args: &DoctorArgs, common: &CommonArgs) -> anyhow::Result<i32> 
                 "roots": lib.roots,
                 "skills": lib.skills.len(),
                 "loadMs": ms,
+                "exclusions": exclusions,
+                "exclusionProblems": project.problems,
                 "problems": problems.iter().map(|p| problem_json(p)).collect::<Vec<_>>(),
             }))?
         );
@@ -347,6 +352,13 @@ pub async fn run(args: &DoctorArgs, common: &CommonArgs) -> anyhow::Result<i32> 
         }
     }
     print_agent(&agent_r);
+    println!("\ntips leave alone (`check --verbose` lists the files):");
+    for e in &exclusions {
+        println!("  {e}");
+    }
+    for p in &project.problems {
+        println!("  problem: {p}");
+    }
     println!("\nskill roots:");
     for root in &lib.roots {
         println!(

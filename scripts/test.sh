@@ -28,8 +28,11 @@ cargo clippy --all-targets --locked -- -D warnings
 step "cargo test"
 cargo test --locked
 
-step "editor tests (Neovim, VS Code packaging)"
+step "output formats (SARIF schema, JUnit reader)"
 cargo build --locked
+SKILL_LSP_BIN="$PWD/target/debug/skill-lsp" bash scripts/formats-test.sh
+
+step "editor tests (Neovim, VS Code packaging)"
 SKILL_LSP_BIN="$PWD/target/debug/skill-lsp" bash scripts/editors-test.sh
 
 echo

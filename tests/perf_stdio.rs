@@ -168,6 +168,13 @@ const UNIT: &str = "if(a==b){console.log(x)};";
 #[test]
 fn a_megabyte_line_of_hits_is_diagnosed_up_to_the_cap_with_a_note() {
     let mut c = Client::start();
+    // A megabyte line is a minified file, which tips leave alone by default: opt in, so the
+    // engine's own line cap is what this test exercises.
+    std::fs::write(
+        c.root.join(".skill-lsp.yaml"),
+        "tips:\n  includeVendored: true\n",
+    )
+    .unwrap();
     c.initialize(json!({}));
     let line = UNIT.repeat(1_000_000 / UNIT.len());
     let uri = c.open("src/bundle.js", "javascript", &line);

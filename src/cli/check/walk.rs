@@ -271,7 +271,17 @@ fn check_file(
             rules: Some(&rules),
             keep_suppressed: true,
         };
-        let mut v = lib.tips.find_with(lib, &matches, &info, &opts, &extra);
+        let r = lib
+            .tips
+            .find_with_report(lib, &matches, &info, &opts, &extra, None);
+        if let Some(note) = r.limits.note() {
+            // What the search left out is said, never silent (stderr, like every problem).
+            let _ = std::io::Write::write_all(
+                &mut std::io::stderr(),
+                format!("{}: warning: {note}\n", f.shown).as_bytes(),
+            );
+        }
+        let mut v = r.findings;
         v.retain(|f| f.diagnostic);
         v
     };

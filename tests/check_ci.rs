@@ -229,7 +229,7 @@ fn every_output_format() {
     );
     assert!(
         o.stdout
-            .ends_with("6 findings in 5 files (6 files checked, 1 skills); 1 fixable with --fix\n"),
+            .ends_with("6 findings in 5 files (6 files checked, 1 skill); 1 fixable with --fix\n"),
         "{}",
         o.stdout
     );

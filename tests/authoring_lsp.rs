@@ -175,3 +175,144 @@ async fn each_format_is_checked_by_its_own_rules() {
     }
     s.shutdown().await;
 }
+
+#[tokio::test]
+async fn completion_hover_quick_fixes_and_files_for_skill_on_guidance_files() {
+    let rule = "---\ndescripton: API rules\nglobs: \"src/**/*.ts\"\nalwaysApply: \n---\n# API\n\n<!-- skill-lsp tip\nid: no-any\npattern: ': any\\b'\nseverity: \n-->\n";
+    let mut s = common::builder()
+        .configuration(json!({"skills": {"builtin": false}}))
+        .file(".cursor/rules/api.mdc", rule)
+        .file("src/a.ts", "export const a = 1;\n")
+        .file("src/b/c.ts", "export const c = 1;\n")
+        .file("lib/d.py", "d = 1\n")
+        .start()
+        .await;
+    let uri = s.open(".cursor/rules/api.mdc", "markdown", rule).await;
+    let at = |line: u32, character: u32| json!({"textDocument": {"uri": uri.as_str()}, "position": {"line": line, "character": character}});
+    let labels = |v: &serde_json::Value| -> Vec<String> {
+        v.as_array()
+            .unwrap()
+            .iter()
+            .map(|i| i["label"].as_str().unwrap().to_string())
+            .collect()
+    };
+    // Values of a boolean key, the format's keys on an empty frontmatter line, tip severities.
+    let r = s
+        .request_raw("textDocument/completion", at(3, 13))
+        .await
+        .unwrap();
+    assert_eq!(labels(&r), ["true", "false"], "{r}");
+    let r = s
+        .request_raw("textDocument/completion", at(1, 3))
+        .await
+        .unwrap();
+    let keys = labels(&r);
+    assert!(keys.contains(&"description".to_string()), "{r}");
+    assert!(
+        !keys.contains(&"globs".to_string()),
+        "keys already written are not offered: {r}"
+    );
+    let r = s
+        .request_raw("textDocument/completion", at(10, 10))
+        .await
+        .unwrap();
+    assert_eq!(
+        labels(&r),
+        ["hint", "information", "warning", "error"],
+        "{r}"
+    );
+    let r = s
+        .request_raw("textDocument/completion", at(9, 0))
+        .await
+        .unwrap();
+    assert!(
+        labels(&r).contains(&"pattern".to_string()),
+        "tip keys inside the block: {r}"
+    );
+    // Nothing in the body.
+    let r = s
+        .request_raw("textDocument/completion", at(5, 2))
+        .await
+        .unwrap();
+    assert!(r.is_null(), "{r}");
+
+    // Hover on a key says what it means in this format.
+    let h = s.request_raw("textDocument/hover", at(2, 2)).await.unwrap();
+    let text = h["contents"]["value"].as_str().unwrap();
+    assert!(
+        text.contains("**`globs`** (cursor-mdc key)") && text.contains("attach the rule"),
+        "{text}"
+    );
+
+    // The unknown key's quick fix renames it, on this version of the document.
+    let d = s.await_diagnostics(&uri, Some(1)).await;
+    let diag = d
+        .diagnostics
+        .iter()
+        .find(|x| x.message.contains("descripton"))
+        .expect("unknown key reported")
+        .clone();
+    let actions = s
+        .request_raw(
+            "textDocument/codeAction",
+            json!({"textDocument": {"uri": uri.as_str()}, "range": diag.range, "context": {"diagnostics": [diag]}}),
+        )
+        .await
+        .unwrap();
+    let fix = actions
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["title"] == "Rename `descripton` to `description`")
+        .unwrap_or_else(|| panic!("{actions}"));
+    let edit = &fix["edit"]["documentChanges"][0];
+    assert_eq!(edit["textDocument"]["version"], 1);
+    assert_eq!(edit["edits"][0]["newText"], "description");
+    assert_eq!(
+        edit["edits"][0]["range"]["start"],
+        json!({"line": 1, "character": 0})
+    );
+    assert_eq!(
+        edit["edits"][0]["range"]["end"],
+        json!({"line": 1, "character": 10})
+    );
+
+    // The inverse of selection over the workspace.
+    let r = s
+        .request_raw(
+            "workspace/executeCommand",
+            json!({"command": "skill-lsp.filesForSkill", "arguments": [{"name": "api"}]}),
+        )
+        .await
+        .unwrap();
+    let mut files: Vec<String> = r["files"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| {
+            f["path"]
+                .as_str()
+                .unwrap()
+                .rsplit_once("/src/")
+                .map(|(_, p)| p.to_string())
+                .unwrap_or_default()
+        })
+        .collect();
+    files.sort();
+    assert_eq!(files, ["a.ts", "b/c.ts"], "{r}");
+    let e = s
+        .request_raw(
+            "workspace/executeCommand",
+            json!({"command": "skill-lsp.filesForSkill", "arguments": [{"name": "apii"}]}),
+        )
+        .await
+        .unwrap_err();
+    assert!(
+        e["message"]
+            .as_str()
+            .unwrap()
+            .contains("did you mean `api`?"),
+        "{e}"
+    );
+    s.shutdown().await;
+}

@@ -3,6 +3,7 @@
 
 pub mod agent_actions;
 mod agent_edit;
+pub mod authoring;
 pub mod convert;
 pub mod diagnostics;
 pub mod documents;

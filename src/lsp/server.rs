@@ -656,6 +656,7 @@ impl Backend {
 
 fn server_capabilities(flags: &ClientFlags) -> ServerCapabilities {
     let mut commands: Vec<String> = CORE_COMMANDS.iter().map(|s| s.to_string()).collect();
+    commands.push(super::authoring::FILES_FOR_SKILL.to_string());
     commands.extend(tip_actions::COMMANDS.iter().map(|s| s.to_string()));
     commands.extend(agent_actions::COMMANDS.iter().map(|s| s.to_string()));
     ServerCapabilities {
@@ -669,6 +670,11 @@ fn server_capabilities(flags: &ClientFlags) -> ServerCapabilities {
             },
         )),
         hover_provider: Some(HoverProviderCapability::Simple(true)),
+        // Frontmatter keys and values, tip keys (guidance files only).
+        completion_provider: Some(CompletionOptions {
+            trigger_characters: Some(vec![":".into(), " ".into()]),
+            ..Default::default()
+        }),
         code_action_provider: Some(CodeActionProviderCapability::Options(CodeActionOptions {
             code_action_kinds: Some(vec![
                 CodeActionKind::QUICKFIX,
@@ -889,6 +895,13 @@ impl LanguageServer for Backend {
     }
 
     async fn hover(&self, params: HoverParams) -> jsonrpc::Result<Option<Hover>> {
+        let tdp = &params.text_document_position_params;
+        if let Some(doc) = self.document(&tdp.text_document.uri) {
+            self.library_ready().await;
+            if let Some(h) = super::authoring::hover(&self.snapshot(), &doc, tdp.position) {
+                return Ok(Some(h));
+            }
+        }
         let tip = hover::hover(self, params.clone()).await?;
         if self.snapshot().settings.hover.agent {
             Ok(agent_actions::augment_hover(self, &params, tip).await)
@@ -904,7 +917,16 @@ impl LanguageServer for Backend {
         self.library_ready().await;
         let mut actions = tip_actions::code_actions(self, &params);
         actions.extend(agent_actions::code_actions(self, &params));
+        actions.extend(super::authoring::code_actions(self, &params));
         Ok(Some(actions))
+    }
+
+    async fn completion(
+        &self,
+        params: CompletionParams,
+    ) -> jsonrpc::Result<Option<CompletionResponse>> {
+        self.library_ready().await;
+        Ok(super::authoring::completion(self, &params))
     }
 
     async fn code_action_resolve(&self, action: CodeAction) -> jsonrpc::Result<CodeAction> {
@@ -961,6 +983,15 @@ impl LanguageServer for Backend {
                     Ok(a) => json!({ "ok": true, "agent": a.describe() }),
                     Err(e) => json!({ "ok": false, "error": e.to_string() }),
                 }))
+            }
+            super::authoring::FILES_FOR_SKILL => {
+                let snap = self.snapshot();
+                let args = params.arguments.clone();
+                // A walk of the workspace: on the blocking pool, never on a request thread.
+                tokio::task::spawn_blocking(move || super::authoring::files_for_skill(&snap, &args))
+                    .await
+                    .map_err(|_| jsonrpc::Error::internal_error())?
+                    .map(Some)
             }
             c if tip_actions::COMMANDS.contains(&c) => tip_actions::execute(self, params).await,
             c if agent_actions::COMMANDS.contains(&c) => agent_actions::execute(self, params).await,

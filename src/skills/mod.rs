@@ -2,6 +2,7 @@
 //! and finding tips in code. Knows nothing of LSP.
 
 pub mod applies;
+pub mod authoring;
 pub mod builtin;
 pub mod formats;
 pub mod frontmatter;

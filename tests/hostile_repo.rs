@@ -72,7 +72,9 @@ impl Session {
         let r = s.request(
             1,
             "initialize",
-            json!({"processId": null, "rootUri": uri, "capabilities": {},
+            json!({"processId": null, "rootUri": uri,
+                   "capabilities": {"textDocument": {"codeAction": {"codeActionLiteralSupport":
+                       {"codeActionKind": {"valueSet": ["quickfix"]}}}}},
                    "workspaceFolders": [{"uri": uri, "name": "ws"}]}),
         );
         assert!(r["result"]["capabilities"].is_object(), "{r}");
@@ -194,14 +196,45 @@ fn workspace() -> (tempfile::TempDir, std::path::PathBuf) {
 /// `/proc/self/fd/0` (the server's own stdin: `initialize` was never answered).
 #[test]
 fn settings_file_symlinked_to_a_device_is_refused_and_reported() {
-    for target in ["/dev/zero", "/proc/self/fd/0"] {
+    // The control: "" is no settings file, where the action is offered.
+    for target in ["", "/dev/zero", "/proc/self/fd/0"] {
         let (_dir, root) = workspace();
-        symlink(target, root.join(".skill-lsp.yaml")).unwrap();
-        write(&root, "app.py", "print(1)\n");
+        if !target.is_empty() {
+            symlink(target, root.join(".skill-lsp.yaml")).unwrap();
+        }
+        write(&root, "app.py", "x = zz_danger_call(1)\n");
+        write(
+            &root,
+            ".skills/t/SKILL.md",
+            "---\nname: t\ndescription: d\nlanguages: [python]\n---\n# T\n\n## S\n\n<!-- skill-lsp tip\nid: d\npattern: zz_danger_call\nmessage: m\n-->\n",
+        );
         let mut s = Session::start(&root);
-        let msg = s.message_containing(".skill-lsp.yaml");
-        assert!(msg.contains("not read"), "{target}: {msg}");
+        if !target.is_empty() {
+            let msg = s.message_containing(".skill-lsp.yaml");
+            assert!(msg.contains("not read"), "{target}: {msg}");
+        }
         let uri = s.open(&root, "app.py", "python");
+        // The tip actions would edit the settings file: answered, without that one.
+        let r = s.request(
+            3,
+            "textDocument/codeAction",
+            json!({"textDocument": {"uri": uri}, "range": {"start": {"line": 0, "character": 4}, "end": {"line": 0, "character": 8}}, "context": {"diagnostics": []}}),
+        );
+        let titles: Vec<&str> = r["result"]
+            .as_array()
+            .unwrap_or_else(|| panic!("{r}"))
+            .iter()
+            .filter_map(|a| a["title"].as_str())
+            .collect();
+        assert!(
+            titles.iter().any(|t| t.starts_with("Show skill: S")),
+            "{titles:?}"
+        );
+        assert_eq!(
+            titles.iter().any(|t| t.contains("in this workspace")),
+            target.is_empty(),
+            "{target}: {titles:?}"
+        );
         let names = s.skill_names(2, &uri);
         assert!(
             names.iter().any(|n| n == "python-error-handling"),

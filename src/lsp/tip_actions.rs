@@ -128,6 +128,12 @@ pub fn add_override(text: &str, tip_id: &str) -> (Range<usize>, String) {
         ))
     };
     let rewrite = || {
+        // YAML too deep to parse in reasonable time is left alone (callers check first).
+        if crate::skills::guard::check_yaml(text, crate::skills::guard::YamlLimits::SETTINGS)
+            .is_err()
+        {
+            return (text.len()..text.len(), String::new());
+        }
         let mut v: serde_json::Value = yaml_serde::from_str(text).unwrap_or(json!({}));
         if !v.is_object() {
             v = json!({});
@@ -251,7 +257,17 @@ fn turn_off_action(snap: &Snapshot, doc: &DocSnapshot, f: &Finding) -> Option<Co
         kind: Some(CodeActionKind::QUICKFIX),
         ..Default::default()
     };
-    match std::fs::read_to_string(&file) {
+    // Through the guard: a settings file that is a symlink to a device or out of the workspace
+    // is neither read nor edited (no action is offered; the settings warning says why).
+    let read = crate::skills::guard::read_text(&file, Some(&root));
+    if matches!(&read, Err(e) if !matches!(e, crate::skills::guard::Refused::Missing))
+        || read.as_ref().is_ok_and(|t| {
+            crate::skills::guard::check_yaml(t, crate::skills::guard::YamlLimits::SETTINGS).is_err()
+        })
+    {
+        return None;
+    }
+    match read {
         Ok(text) => {
             let (range, new_text) = add_override(&text, &f.id);
             let edit = TextEdit {
@@ -464,7 +480,24 @@ pub async fn execute(b: &Backend, params: ExecuteCommandParams) -> jsonrpc::Resu
                     "{file} is not the settings file of a workspace folder"
                 )));
             }
-            let text = std::fs::read_to_string(path).unwrap_or_default();
+            let root = path.parent().unwrap_or(path);
+            let text = match crate::skills::guard::read_text(path, Some(root)) {
+                Ok(text) => text,
+                Err(crate::skills::guard::Refused::Missing) => String::new(),
+                Err(e) => {
+                    return Err(jsonrpc::Error::invalid_params(format!(
+                        "{file} is not edited: it {e}"
+                    )));
+                }
+            };
+            if let Err(e) =
+                crate::skills::guard::check_yaml(&text, crate::skills::guard::YamlLimits::SETTINGS)
+            {
+                return Err(jsonrpc::Error::invalid_params(format!(
+                    "{file} is not edited: {}",
+                    e.message
+                )));
+            }
             let (range, add) = add_override(&text, &tip);
             let mut new = text.clone();
             new.replace_range(range, &add);

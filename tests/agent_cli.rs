@@ -69,6 +69,22 @@ async fn rewrite_prints_a_diff_and_writes_only_with_apply() {
         CODE,
         "not written without --apply"
     );
+    // Headers relative to the workspace: `git apply` takes the diff as printed.
+    assert!(
+        stdout.starts_with("--- a/app.py\n+++ b/app.py\n"),
+        "{stdout}"
+    );
+    std::fs::write(dir.path().join("ask.diff"), stdout.as_bytes()).unwrap();
+    let check = std::process::Command::new("git")
+        .args(["apply", "--check", "ask.diff"])
+        .current_dir(dir.path())
+        .output()
+        .unwrap();
+    assert!(
+        check.status.success(),
+        "git apply --check: {}",
+        String::from_utf8_lossy(&check.stderr)
+    );
     let user = fake.requests()[0].json()["messages"][1]["content"]
         .as_str()
         .unwrap()

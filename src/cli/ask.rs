@@ -342,7 +342,9 @@ pub async fn run(args: AskArgs, common: &CommonArgs) -> anyhow::Result<i32> {
     new_text.push_str(&text[..rw.range.start]);
     new_text.push_str(&rw.text);
     new_text.push_str(&text[rw.range.end..]);
-    print_out(&unified_diff(&path, &text, &new_text));
+    // Headers relative to the workspace, so `git apply` at its root takes the diff.
+    let shown = path.strip_prefix(&ws).unwrap_or(&args.file);
+    print_out(&unified_diff(shown, &text, &new_text));
     if new_text == text {
         let _ = writeln!(std::io::stderr(), "skill-lsp: the agent suggests no change");
         return Ok(0);

@@ -561,6 +561,35 @@ fn project_linter_configs_silence_equivalent_tips() {
             "web/app.js:1 team/var"
         ]
     );
+    // ruff's `extend-exclude`: Python files the project never lints are left alone.
+    write(
+        r,
+        "pyproject.toml",
+        "[tool.ruff]\nextend-exclude = [\"_gen\", \"./third/lib\"]\n\
+         [tool.ruff.lint.per-file-ignores]\n\"app/*\" = [\"S1\"]\n",
+    );
+    write(r, "app/_gen/api.py", "import requests\nrequests.get(u)\n");
+    write(r, "third/lib/x.py", "import requests\nrequests.get(u)\n");
+    write(
+        r,
+        "app/pkg/_vendor/six.py",
+        "import requests\nrequests.get(u)\n",
+    );
+    let o = run(r, &["--verbose", "--select", "team/no-timeout"]);
+    assert!(
+        o.stderr.contains(
+            "skipped app/_gen/api.py: vendored (not linted: pyproject.toml extend-exclude `_gen`)"
+        ),
+        "{}",
+        o.stderr
+    );
+    assert!(o.stderr.contains("skipped third/lib/x.py: vendored (not linted: pyproject.toml extend-exclude `./third/lib`)"), "{}", o.stderr);
+    assert!(
+        o.stderr
+            .contains("skipped app/pkg/_vendor/six.py: vendored (folder _vendor/)"),
+        "{}",
+        o.stderr
+    );
     std::fs::remove_file(r.join(".eslintrc.json")).unwrap();
     write(
         r,

@@ -62,6 +62,7 @@ pub const VENDOR_DIRS: &[&str] = &[
     "build/",
     "target/",
     "site-packages/",
+    "_vendor/",
 ];
 
 /// First-lines markers of a generated file, as documented in `docs/cli.md`.

@@ -26,6 +26,9 @@ pub struct Off {
 #[derive(Debug, Default)]
 pub struct Configs {
     pub off: Vec<Off>,
+    /// Python files the project's ruff never lints (`exclude`, `extend-exclude`): vendored or
+    /// generated code by the project's own account. (glob set, `file key `pattern``)
+    pub ruff_excluded: Vec<(GlobSet, String)>,
 }
 
 impl Configs {
@@ -48,10 +51,22 @@ impl Configs {
             .collect()
     }
 
-    pub fn describe(&self) -> Vec<String> {
-        self.off
+    /// Why tips leave a Python file alone that ruff is told not to lint, if it is.
+    pub fn excluded(&self, rel: &str) -> Option<&str> {
+        if !(rel.ends_with(".py") || rel.ends_with(".pyi")) {
+            return None;
+        }
+        self.ruff_excluded
             .iter()
-            .map(|o| {
+            .find(|(g, _)| g.is_match(rel))
+            .map(|(_, why)| why.as_str())
+    }
+
+    pub fn describe(&self) -> Vec<String> {
+        self.ruff_excluded
+            .iter()
+            .map(|(_, why)| format!("{why}: Python files ruff does not lint"))
+            .chain(self.off.iter().map(|o| {
                 format!(
                     "{}: `{}` off{}",
                     o.source,
@@ -62,7 +77,7 @@ impl Configs {
                         ""
                     }
                 )
-            })
+            }))
             .collect()
     }
 
@@ -93,6 +108,21 @@ impl Configs {
                 }
                 continue;
             };
+            for key in ["exclude", "extend-exclude"] {
+                for pat in ruff.get(key).map(strings).unwrap_or_default() {
+                    // ruff: a pattern without `/` matches a file or folder name at any depth.
+                    let p = pat.trim_start_matches("./").trim_end_matches('/');
+                    let globs = if p.contains('/') {
+                        vec![p.to_string(), format!("{p}/**")]
+                    } else {
+                        vec![format!("**/{p}"), format!("**/{p}/**")]
+                    };
+                    if let Some(g) = file_globs(&globs, problems, name) {
+                        self.ruff_excluded
+                            .push((g, format!("{name} {key} `{pat}`")));
+                    }
+                }
+            }
             for table in [ruff, dig(ruff, &["lint"]).unwrap_or(&Value::Null)] {
                 for key in ["ignore", "extend-ignore"] {
                     for s in table.get(key).map(strings).unwrap_or_default() {

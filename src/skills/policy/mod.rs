@@ -100,6 +100,11 @@ impl Project {
         self.attributes
             .skip(rel)
             .or_else(|| files::conventional(rel))
+            .or_else(|| {
+                self.linters
+                    .excluded(rel)
+                    .map(|why| Skip::Vendored(format!("not linted: {why}")))
+            })
     }
 
     /// Why tips leave this file alone, judged by its path and then its first bytes.

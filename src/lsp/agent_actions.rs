@@ -799,6 +799,7 @@ async fn pump_progress(
     let mut out_tokens: Option<u64> = None;
     let mut last: Option<Instant> = None;
     let mut dirty = false;
+    let mut receiving = false;
     let report = |bytes: usize, out_tokens: Option<u64>, waiting: bool| {
         let message = if waiting {
             "waiting for the agent…".to_string()
@@ -845,7 +846,11 @@ async fn pump_progress(
             AgentEvent::Done => continue,
         };
         let Some(t) = &token else { continue };
-        if last.is_none_or(|l| l.elapsed() >= REPORT_EVERY) {
+        // The first piece of the reply is reported at once (the stream started); later ones at
+        // most every REPORT_EVERY.
+        let first_text = !waiting && !receiving;
+        receiving |= !waiting;
+        if first_text || last.is_none_or(|l| l.elapsed() >= REPORT_EVERY) {
             b.client
                 .send_notification::<notification::Progress>(ProgressParams {
                     token: t.clone(),

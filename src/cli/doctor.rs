@@ -66,6 +66,8 @@ fn key_set(var: &str) -> bool {
 /// is recognised from the agent that function built).
 fn effective_provider(s: &AgentSettings) -> Provider {
     match s.provider {
+        // A preset picks the command backend, before anything else (as `from_settings` does).
+        Provider::Auto if s.preset.is_some() => Provider::Command,
         Provider::Auto => {
             if let Some(var) = &s.api_key_env
                 && key_set(var)
@@ -140,7 +142,10 @@ pub async fn agent_report(
         ),
         Provider::Command => {
             r.provider = "command".into();
-            r.command = s.command.clone();
+            r.command = s
+                .command
+                .clone()
+                .or_else(|| s.preset.map(|p| p.command_line()));
         }
         Provider::Auto if built.is_ok() => {
             // Nothing configured, but a local Ollama answered: its first model is used.

@@ -394,7 +394,12 @@ fn parse_all(found: Vec<Found>) -> Vec<Skill> {
 
 /// The sections of `s` parsed again from its file, when their headings and lines still match.
 /// Problems that come from the library as a whole rather than from parsing one file.
-const LIBRARY_CODES: &[&str] = &["name-clash", "outside-workspace", "missing-root"];
+const LIBRARY_CODES: &[&str] = &[
+    "name-clash",
+    "shadows-bundled",
+    "outside-workspace",
+    "missing-root",
+];
 
 fn reread_sections(s: &Skill) -> Option<Vec<Section>> {
     // Through the guard: the file may have been swapped for a symlink to a device since.

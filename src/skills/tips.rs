@@ -979,10 +979,19 @@ impl<'a> Run<'a> {
         let mut line_starts = vec![0];
         line_starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
         let limit = match &opts.lines {
-            Some(r) => line_starts
-                .get(r.end as usize)
-                .copied()
-                .unwrap_or(text.len()),
+            Some(r) => {
+                let end = line_starts
+                    .get(r.end as usize)
+                    .copied()
+                    .unwrap_or(text.len());
+                // The lexer need not see past what tips check of the last line.
+                let last = line_starts[(r.end as usize).clamp(1, line_starts.len()) - 1];
+                let mut cap = end.min(last.saturating_add(LINE_CAP + 1)).min(text.len());
+                while !text.is_char_boundary(cap) {
+                    cap -= 1;
+                }
+                cap.max(last.min(end))
+            }
             None => text.len(),
         };
         let first = match &opts.lines {

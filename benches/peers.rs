@@ -1,0 +1,347 @@
+//! skill-lsp side by side with ruff's and ast-grep's language servers (issue 14): the same client
+//! (benches/common/lsp.rs) drives each server over stdio on the same generated Python documents,
+//! in one run, and prints the table of the issue plus a ratio row per peer (peer ÷ skill-lsp:
+//! above 1 means skill-lsp is faster or smaller). Hovers a server answers with `null` are counted
+//! as such. Prints plain lines; asserts nothing.
+//!
+//! The peers are installed from PyPI into `target/peers/venv` on first run (pinned versions;
+//! `PEERS_VENV=<dir>` to use another venv). Run: `cargo bench --bench peers`
+//! (`PEERS_RUNS=3` repeats the whole run and prints median and spread per cell).
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+use serde_json::{Value, json};
+
+#[path = "common/lsp.rs"]
+mod lsp;
+
+use lsp::{Server, file_uri, median, ms, pct};
+
+const RUFF: &str = "ruff==0.17.6";
+const AST_GREP: &str = "ast-grep-cli==0.51.1";
+/// Hovers per server.
+const HOVERS: usize = 200;
+/// Edits per server (each waits for its diagnostics, then a pause so the next one is isolated).
+const CHANGES: usize = 15;
+
+/// One block of ordinary Python (35 lines) with a bare `except:` (a skill-lsp tip, ruff's E722,
+/// the ast-grep rule below) and an `== None` (ruff's E711).
+fn block(n: usize) -> String {
+    format!(
+        r#"import os
+import json
+import subprocess
+
+
+class Service{n}:
+    """Loads and stores records for service {n}."""
+
+    def __init__(self, path):
+        self.path = path
+        self.items = {{}}
+
+    def load(self):
+        try:
+            with open(self.path) as f:
+                self.items = json.load(f)
+        except:
+            self.items = {{}}
+        return self.items
+
+    def save(self, data):
+        if data == None:
+            return False
+        with open(self.path, "w") as f:
+            json.dump(data, f)
+        return True
+
+
+def helper_{n}(values):
+    total = 0
+    for v in values:
+        total += v
+    return total
+
+
+"#
+    )
+}
+
+const BLOCK_LINES: usize = 35;
+/// Line of `except:` inside a block, and of `total = 0`.
+const EXCEPT_LINE: usize = 16;
+const TOTAL_LINE: usize = 29;
+
+fn document(lines: usize) -> String {
+    (0..lines / BLOCK_LINES).map(block).collect()
+}
+
+fn venv() -> PathBuf {
+    if let Ok(v) = std::env::var("PEERS_VENV") {
+        return PathBuf::from(v);
+    }
+    let v = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/peers/venv");
+    if !v.join("bin/ruff").exists() || !v.join("bin/ast-grep").exists() {
+        eprintln!("installing {RUFF} and {AST_GREP} into {}", v.display());
+        let ok = Command::new("python3")
+            .args(["-m", "venv"])
+            .arg(&v)
+            .status()
+            .is_ok_and(|s| s.success())
+            && Command::new(v.join("bin/pip"))
+                .args(["install", "-q", RUFF, AST_GREP])
+                .status()
+                .is_ok_and(|s| s.success());
+        assert!(
+            ok,
+            "could not install the peers (python3 -m venv, pip install)"
+        );
+    }
+    v
+}
+
+/// A workspace with the documents and an ast-grep config whose one rule is the bare `except:`.
+fn workspace(dir: &Path) {
+    std::fs::create_dir_all(dir.join("rules")).unwrap();
+    std::fs::write(dir.join("sgconfig.yml"), "ruleDirs: [rules]\n").unwrap();
+    std::fs::write(
+        dir.join("rules/bare-except.yml"),
+        "id: bare-except\nlanguage: python\nseverity: warning\nmessage: Catch what you expect, not everything.\nrule:\n  kind: except_clause\n  regex: '^except\\s*:'\n",
+    )
+    .unwrap();
+    std::fs::write(dir.join("big.py"), document(10_000)).unwrap();
+    for i in 0..10 {
+        std::fs::write(dir.join(format!("doc_{i}.py")), document(1_000)).unwrap();
+    }
+}
+
+#[derive(Debug, Clone, Default)]
+struct Row {
+    init: Duration,
+    rss_idle: f64,
+    rss_docs: f64,
+    open: Duration,
+    hover_median: Duration,
+    hover_p99: Duration,
+    hover_null: usize,
+    change: Duration,
+    full_sync: bool,
+}
+
+fn sync_kind(init: &Value) -> i64 {
+    let s = &init["result"]["capabilities"]["textDocumentSync"];
+    s.as_i64().or_else(|| s["change"].as_i64()).unwrap_or(1)
+}
+
+fn drive(name: &str, cmd: &mut Command, ws: &Path) -> Row {
+    let mut s = Server::spawn(name, cmd);
+    // Process start-up (loading the binary) is not `initialize`: let every server get to
+    // reading its input first.
+    std::thread::sleep(Duration::from_millis(300));
+    let (init, r) = s.initialize(ws);
+    let full_sync = sync_kind(&r) != 2;
+    // Idle: whatever the server does after `initialized` (our library load) has settled.
+    std::thread::sleep(Duration::from_millis(1500));
+    s.drain();
+    let rss_idle = s.rss_kib() as f64 / 1024.0;
+
+    let big_path = ws.join("big.py");
+    let big = file_uri(&big_path);
+    let mut text = std::fs::read_to_string(&big_path).unwrap();
+    let t = s.open(&big, "python", 1, &text);
+    let (at, _) = s.diagnostics(&big, Some(1)).expect("diagnostics on open");
+    let open = at - t;
+
+    let blocks = text.lines().count() / BLOCK_LINES;
+    let mut hovers = Vec::new();
+    let mut nulls = 0;
+    for i in 0..HOVERS {
+        let line = (i * blocks / HOVERS) * BLOCK_LINES + EXCEPT_LINE;
+        let (d, r) = s.hover(&big, line as u32, 10);
+        if r["result"].is_null() {
+            nulls += 1;
+        }
+        hovers.push(d);
+    }
+
+    let mut changes = Vec::new();
+    for i in 0..CHANGES {
+        std::thread::sleep(Duration::from_millis(400));
+        s.drain();
+        let version = 2 + i as i64;
+        let line = (i * 7 % blocks) * BLOCK_LINES + TOTAL_LINE;
+        // `    total = 0` <-> `    total = 1`, one character.
+        let col = 12;
+        let start: usize = text.lines().take(line).map(|l| l.len() + 1).sum::<usize>() + col;
+        let new = if &text[start..start + 1] == "0" {
+            "1"
+        } else {
+            "0"
+        };
+        text.replace_range(start..start + 1, new);
+        let change = if full_sync {
+            json!({"text": text})
+        } else {
+            json!({"range": {"start": {"line": line, "character": col}, "end": {"line": line, "character": col + 1}}, "text": new})
+        };
+        let t = s.notify(
+            "textDocument/didChange",
+            json!({"textDocument": {"uri": big, "version": version}, "contentChanges": [change]}),
+        );
+        let (at, _) = s
+            .diagnostics(&big, Some(version))
+            .expect("diagnostics on change");
+        changes.push(at - t);
+    }
+    s.close(&big);
+
+    for i in 0..10 {
+        let p = ws.join(format!("doc_{i}.py"));
+        let uri = file_uri(&p);
+        s.open(&uri, "python", 1, &std::fs::read_to_string(&p).unwrap());
+        s.diagnostics(&uri, Some(1)).expect("diagnostics on open");
+    }
+    std::thread::sleep(Duration::from_millis(500));
+    let rss_docs = s.rss_kib() as f64 / 1024.0;
+    s.stop();
+    Row {
+        init,
+        rss_idle,
+        rss_docs,
+        open,
+        hover_median: median(&hovers),
+        hover_p99: pct(&hovers, 0.99),
+        hover_null: nulls,
+        change: median(&changes),
+        full_sync,
+    }
+}
+
+fn ratio(a: f64, b: f64) -> String {
+    if b <= 0.0 {
+        return "-".into();
+    }
+    format!("{:.2}", a / b)
+}
+
+fn secs(d: Duration) -> f64 {
+    d.as_secs_f64()
+}
+
+fn print_table(rows: &[(String, Row)]) {
+    println!(
+        "| server | initialize | RSS idle / 10 docs | didOpen → diagnostics | hover median / p99 | didChange → diagnostics |"
+    );
+    println!("|---|---|---|---|---|---|");
+    for (name, r) in rows {
+        let nulls = if r.hover_null > 0 {
+            format!(" ({} of {HOVERS} null)", r.hover_null)
+        } else {
+            String::new()
+        };
+        println!(
+            "| {name} | {} | {:.1} / {:.1} MB | {} | {} / {}{nulls} | {}{} |",
+            ms(r.init),
+            r.rss_idle,
+            r.rss_docs,
+            ms(r.open),
+            ms(r.hover_median),
+            ms(r.hover_p99),
+            ms(r.change),
+            if r.full_sync { " (full sync)" } else { "" }
+        );
+    }
+    let us = &rows[0].1;
+    for (name, r) in &rows[1..] {
+        println!(
+            "| {name} ÷ skill-lsp | {} | {} / {} | {} | {} / {} | {} |",
+            ratio(secs(r.init), secs(us.init)),
+            ratio(r.rss_idle, us.rss_idle),
+            ratio(r.rss_docs, us.rss_docs),
+            ratio(secs(r.open), secs(us.open)),
+            ratio(secs(r.hover_median), secs(us.hover_median)),
+            ratio(secs(r.hover_p99), secs(us.hover_p99)),
+            ratio(secs(r.change), secs(us.change)),
+        );
+    }
+}
+
+fn main() {
+    let venv = venv();
+    let runs: usize = std::env::var("PEERS_RUNS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(1);
+    let scratch = tempfile::tempdir().unwrap();
+    let ws = scratch.path().join("ws");
+    let home = scratch.path().join("home");
+    std::fs::create_dir_all(&home).unwrap();
+    workspace(&ws);
+    let ws = ws.canonicalize().unwrap();
+    let version = |bin: &str| {
+        Command::new(venv.join("bin").join(bin))
+            .arg("--version")
+            .output()
+            .map(|o| String::from_utf8_lossy(&o.stdout).trim().to_string())
+            .unwrap_or_default()
+    };
+    println!(
+        "peers: {}, {}; documents: big.py 10,000 lines, ten of 1,000 lines; {HOVERS} hovers on `except:` lines; {CHANGES} one-character edits",
+        version("ruff"),
+        version("ast-grep")
+    );
+    let mut all: Vec<Vec<(String, Row)>> = Vec::new();
+    for run in 0..runs {
+        let started = Instant::now();
+        let mut rows = Vec::new();
+        let mut ours = Command::new(env!("CARGO_BIN_EXE_skill-lsp"));
+        ours.current_dir(&ws)
+            .env("HOME", &home)
+            .env("XDG_CONFIG_HOME", home.join("config"))
+            .env("XDG_CACHE_HOME", home.join("cache"));
+        rows.push(("skill-lsp".to_string(), drive("skill-lsp", &mut ours, &ws)));
+        let mut ruff = Command::new(venv.join("bin/ruff"));
+        ruff.arg("server").current_dir(&ws).env("HOME", &home);
+        rows.push((
+            version("ruff").replace(' ', " server "),
+            drive("ruff", &mut ruff, &ws),
+        ));
+        let mut sg = Command::new(venv.join("bin/ast-grep"));
+        sg.arg("lsp").current_dir(&ws).env("HOME", &home);
+        rows.push((
+            format!("{} lsp", version("ast-grep")),
+            drive("ast-grep", &mut sg, &ws),
+        ));
+        println!(
+            "\nrun {} of {runs} ({:.1} s)",
+            run + 1,
+            started.elapsed().as_secs_f64()
+        );
+        print_table(&rows);
+        all.push(rows);
+    }
+    if runs > 1 {
+        println!("\nmedian [min-max] over {runs} runs");
+        for (i, (name, _)) in all[0].iter().enumerate() {
+            let col = |f: &dyn Fn(&Row) -> f64| {
+                let mut v: Vec<f64> = all.iter().map(|rows| f(&rows[i].1)).collect();
+                v.sort_by(|a, b| a.partial_cmp(b).unwrap());
+                (v[v.len() / 2], v[0], v[v.len() - 1])
+            };
+            let fmt_ms = |(m, a, b): (f64, f64, f64)| format!("{m:.2} [{a:.2}-{b:.2}] ms");
+            let fmt_mb = |(m, a, b): (f64, f64, f64)| format!("{m:.1} [{a:.1}-{b:.1}] MB");
+            println!(
+                "| {name} | {} | {} / {} | {} | {} / {} | {} |",
+                fmt_ms(col(&|r| secs(r.init) * 1e3)),
+                fmt_mb(col(&|r| r.rss_idle)),
+                fmt_mb(col(&|r| r.rss_docs)),
+                fmt_ms(col(&|r| secs(r.open) * 1e3)),
+                fmt_ms(col(&|r| secs(r.hover_median) * 1e3)),
+                fmt_ms(col(&|r| secs(r.hover_p99) * 1e3)),
+                fmt_ms(col(&|r| secs(r.change) * 1e3)),
+            );
+        }
+    }
+}

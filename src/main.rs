@@ -6,10 +6,6 @@ use clap::{Parser, Subcommand};
 use skill_lsp::cli::{self, CommonArgs, ask, check, tiptest};
 use skill_lsp::lsp::ServerDeps;
 
-#[cfg(feature = "mimalloc")]
-#[global_allocator]
-static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
 #[derive(Debug, Parser)]
 #[command(
     name = "skill-lsp",

@@ -49,6 +49,32 @@ enum Command {
     New(cli::new::NewArgs),
 }
 
+/// `serve` on SIGTERM, SIGINT or SIGHUP: kill the agent programs we started (they run in their own
+/// process groups, so the signal did not reach them) and end at once with 128 + the signal.
+/// (`ask` handles its signals itself.)
+async fn end_on_signal() {
+    #[cfg(unix)]
+    {
+        use tokio::signal::unix::{SignalKind, signal};
+        let (Ok(mut term), Ok(mut int), Ok(mut hup)) = (
+            signal(SignalKind::terminate()),
+            signal(SignalKind::interrupt()),
+            signal(SignalKind::hangup()),
+        ) else {
+            tracing::warn!("could not install signal handlers");
+            return;
+        };
+        let code = tokio::select! {
+            _ = term.recv() => 128 + libc::SIGTERM,
+            _ = int.recv() => 128 + libc::SIGINT,
+            _ = hup.recv() => 128 + libc::SIGHUP,
+        };
+        tracing::info!(code, "ending on a signal");
+        skill_lsp::agent::command::kill_all();
+        std::process::exit(code);
+    }
+}
+
 fn main() {
     let cli = Cli::parse();
     let runtime = tokio::runtime::Builder::new_multi_thread()
@@ -68,7 +94,11 @@ fn main() {
                 no_builtin: cli.common.no_builtin,
                 ..Default::default()
             };
+            // The user file's cap applies from the first frame; editor settings refine it later.
+            deps.message_limit.set(resolved.settings.max_message_bytes);
+            runtime.spawn(end_on_signal());
             let clean = runtime.block_on(skill_lsp::lsp::serve_stdio(deps));
+            skill_lsp::agent::command::kill_all();
             // The spec: exit code 1 when `exit` arrives without a prior `shutdown`.
             if clean { 0 } else { 1 }
         }

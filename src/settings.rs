@@ -18,6 +18,9 @@ pub struct Settings {
     pub log_level: String,
     /// Log to this file instead of stderr.
     pub log_file: Option<PathBuf>,
+    /// Largest message body the server reads (`maxMessageBytes`); a bigger one is answered with an
+    /// error and skipped.
+    pub max_message_bytes: usize,
     pub skills: SkillSettings,
     pub tips: TipSettings,
     pub hover: HoverSettings,
@@ -122,6 +125,7 @@ impl Default for Settings {
         Settings {
             log_level: "info".into(),
             log_file: None,
+            max_message_bytes: crate::lsp::transport::DEFAULT_MAX_MESSAGE_BYTES,
             skills: SkillSettings {
                 builtin: true,
                 paths: Vec::new(),
@@ -350,6 +354,7 @@ fn apply_layer(
 pub const KNOWN_KEYS: &[&str] = &[
     "logLevel",
     "logFile",
+    "maxMessageBytes",
     "skills.builtin",
     "skills.paths",
     "skills.userFolders",
@@ -458,6 +463,13 @@ fn set(
     match key {
         "logLevel" => s.log_level = want_opt_str(key, v)?.unwrap_or_else(|| "info".into()),
         "logFile" => s.log_file = want_opt_str(key, v)?.map(|p| expand_home(&p)),
+        "maxMessageBytes" => {
+            let n = want_u64(key, v)?;
+            if n < 4096 {
+                return Err(format!("`{key}` must be at least 4096, got {n}"));
+            }
+            s.max_message_bytes = usize::try_from(n).unwrap_or(usize::MAX);
+        }
         "skills.builtin" => s.skills.builtin = want_bool(key, v)?,
         "skills.userFolders" => s.skills.user_folders = want_bool(key, v)?,
         "skills.paths" => {
@@ -745,5 +757,43 @@ mod tests {
             (r.settings.tips.max_diagnostics, r.settings.tips.max_per_tip),
             (0, 0)
         );
+    }
+
+    #[test]
+    fn message_cap_comes_from_user_or_editor_never_the_workspace() {
+        let inputs = Inputs {
+            user: Some((
+                PathBuf::from("/u.yaml"),
+                json!({"maxMessageBytes": 1048576}),
+            )),
+            workspaces: vec![(
+                PathBuf::from("/w"),
+                PathBuf::from("/w/.skill-lsp.yaml"),
+                json!({"maxMessageBytes": 5000}),
+            )],
+            ..Default::default()
+        };
+        let r = resolve(&inputs);
+        assert_eq!(r.settings.max_message_bytes, 1 << 20);
+        assert!(
+            r.warnings
+                .iter()
+                .any(|w| w.contains("`maxMessageBytes` is ignored in a workspace file")),
+            "{:#?}",
+            r.warnings
+        );
+        let small = Inputs {
+            editor: vec![(
+                "initializationOptions".into(),
+                json!({"maxMessageBytes": 10}),
+            )],
+            ..Default::default()
+        };
+        let r = resolve(&small);
+        assert_eq!(
+            r.settings.max_message_bytes,
+            crate::lsp::transport::DEFAULT_MAX_MESSAGE_BYTES
+        );
+        assert!(r.warnings[0].contains("at least 4096"), "{:#?}", r.warnings);
     }
 }

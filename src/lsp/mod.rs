@@ -12,5 +12,6 @@ pub mod log;
 pub mod proto;
 pub mod server;
 pub mod tip_actions;
+pub mod transport;
 
 pub use server::{Backend, ServerDeps, serve, serve_stdio};

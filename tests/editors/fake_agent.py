@@ -8,6 +8,7 @@ asks for `"stream": true` (`data: {"choices":[{"delta":{"content":"..."}}]}` lin
 
 The reply is chosen by the request text (every message's content, joined):
   * `[[fake:slow]]` anywhere: a long reply streamed one chunk every 0.2 s (for cancel tests);
+  * `[[fake:steady]]`: the usual reply (below), one chunk every 0.2 s (progress on a screen);
   * `[[fake:error]]`: HTTP 500;
   * a prompt with a "Selected code ... replace" section (skill-lsp's rewrite prompt): a
     deterministic "fix" of that code, as one fenced block: every `except Exception:` line becomes
@@ -171,7 +172,8 @@ class Handler(BaseHTTPRequestHandler):
             delay = 0.2
         else:
             chunks = split_chunks(reply_for(text))
-            delay = 0.02
+            # `[[fake:steady]]`: the usual reply, slowly enough (about 4 s) for a screen to show it.
+            delay = 0.2 if "[[fake:steady]]" in text else 0.02
 
         if not body.get("stream"):
             if slow:

@@ -68,9 +68,25 @@ check('doc/skill-lsp.txt has valid help tags', function()
   vim.fn.writefile(vim.fn.readfile(repo .. '/editors/nvim/doc/skill-lsp.txt'), doc .. '/skill-lsp.txt')
   vim.cmd('helptags ' .. vim.fn.fnameescape(doc))
   local tags = table.concat(vim.fn.readfile(doc .. '/tags'), '\n')
-  for _, tag in ipairs({ 'skill-lsp.txt', ':SkillLspAsk', ':SkillLspSkills', ':SkillLspReload', 'skill-lsp-settings', 'skill_lsp.setup()' }) do
+  for _, tag in ipairs({ 'skill-lsp.txt', ':SkillLspAsk', ':SkillLspSkills', ':SkillLspReload', 'skill-lsp-settings', 'skill_lsp.setup()', 'skill-lsp-workspace-symbols', 'skill-lsp-agent' }) do
     assert(tags:find(tag, 1, true), 'missing tag ' .. tag)
   end
+  -- The shipped doc/tags is exactly what :helptags makes (UPDATE_TAGS=1 rewrites it).
+  local shipped = repo .. '/editors/nvim/doc/tags'
+  if os.getenv('UPDATE_TAGS') == '1' then
+    vim.fn.writefile(vim.fn.readfile(doc .. '/tags'), shipped)
+  end
+  assert(vim.fn.filereadable(shipped) == 1, 'editors/nvim/doc/tags is not shipped')
+  local current = table.concat(vim.fn.readfile(shipped), '\n')
+  assert(current == tags, 'editors/nvim/doc/tags is stale: run the test with UPDATE_TAGS=1')
+end)
+
+check(':help skill-lsp works with the plugin on runtimepath', function()
+  vim.opt.rtp:prepend(repo .. '/editors/nvim')
+  vim.cmd('help skill-lsp')
+  assert(vim.bo.filetype == 'help', 'not a help buffer')
+  assert(vim.api.nvim_buf_get_name(0):match('skill%-lsp%.txt$'), vim.api.nvim_buf_get_name(0))
+  vim.cmd('helpclose')
 end)
 
 for _, c in ipairs(vim.lsp.get_clients({ name = 'skill_lsp' })) do

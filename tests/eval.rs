@@ -1,6 +1,10 @@
 //! Tip evaluation: the labelled fixtures under `tests/eval/<skill>/**` run through selection and
 //! the declared tips of the bundled library, compared with their `expect:` / `near:` labels.
 //!
+//! A label names the tip expected (`expect: skill/tip`) or deliberately not expected (`near:`) on
+//! its own line; `expect-next:` / `near-next:` on a comment line label the line below (for the
+//! first line of a continued Dockerfile instruction, which cannot carry a comment).
+//!
 //! Run `cargo test --test eval -- --nocapture` to see the report (precision/recall per language,
 //! every false positive and false negative with file:line and tip id, and why a missed tip was
 //! missed). `EVAL_ONLY=<skill-folder>` limits the report to one fixture folder (and skips the
@@ -156,6 +160,16 @@ fn tips_precision_and_recall_on_labelled_fixtures() {
             for id in labels(line, "near:") {
                 *near_count.entry(id.clone()).or_default() += 1;
                 nears.insert((i as u32, id));
+            }
+            // For the first line of a multi-line construct that cannot carry a comment (a
+            // Dockerfile RUN continued with `\`): the label sits on the line above.
+            for id in labels(line, "expect-next:") {
+                *expect_count.entry(id.clone()).or_default() += 1;
+                expects.insert((i as u32 + 1, id));
+            }
+            for id in labels(line, "near-next:") {
+                *near_count.entry(id.clone()).or_default() += 1;
+                nears.insert((i as u32 + 1, id));
             }
         }
         for (l, id) in expects.iter().chain(nears.iter()) {

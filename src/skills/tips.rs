@@ -6,9 +6,12 @@
 //! sit in a `RegexSet` used as a prefilter over the whole text, so only the patterns that match
 //! somewhere run individually; span patterns run on the whole text; implicit lines are one hash
 //! lookup per document line. Comment/string/async/test context comes from [`lexer`].
+//! Structural tips (an ast-grep `rule:`) run over the document's tree ([`structural`]); their
+//! `pattern`, when they have one, is the regex used where the document has no usable tree.
 
 pub mod implicit;
 pub mod lexer;
+pub mod structural;
 pub mod trigger;
 
 use std::collections::{HashMap, HashSet};
@@ -98,6 +101,10 @@ pub struct Tip {
     pub equivalents: Vec<Arc<str>>,
     /// Replacement for the highlighted span (`$1` expands the pattern's groups).
     pub fix: Option<String>,
+    /// A structural tip's rule per grammar.
+    pub structural: Option<Arc<structural::Rule>>,
+    /// Precision measured on real code, when the skill records it.
+    pub precision: Option<f64>,
 }
 
 /// A regex compiled on first use. Every trigger is validated when the library loads, but most
@@ -149,6 +156,8 @@ enum Matcher {
         pre: LazyRegex,
     },
     Implicit,
+    /// A structural tip without a fallback regex: only its rule finds it.
+    Structural,
 }
 
 impl Tip {
@@ -167,6 +176,8 @@ struct LangIndex {
     /// Line patterns in chunks: the set and, per pattern, the tip it belongs to.
     compiled: OnceLock<Vec<(RegexSet, Vec<usize>)>>,
     span: Vec<usize>,
+    /// Structural tips of this group.
+    structural: Vec<usize>,
     /// Normalized bad line -> implicit tips.
     implicit: HashMap<String, Vec<usize>>,
 }
@@ -387,6 +398,29 @@ impl TipIndex {
                             ));
                             continue;
                         }
+                        let languages = d
+                            .languages
+                            .clone()
+                            .unwrap_or_else(|| skill.languages.clone());
+                        let rule = match &d.structural {
+                            None => None,
+                            Some(spec) => match structural_rule(&d.id, spec, &languages) {
+                                Ok(r) => Some(Arc::new(r)),
+                                Err(message) => {
+                                    problems.push((
+                                        si,
+                                        Problem {
+                                            path: skill.path.clone(),
+                                            line: d.line,
+                                            severity: Severity::Error,
+                                            code: "tip-bad-rule",
+                                            message: format!("tip `{}`: {message}", d.id),
+                                        },
+                                    ));
+                                    continue;
+                                }
+                            },
+                        };
                         let ascii = trigger::ascii_boundaries(&d.pattern);
                         let mut context = d.context;
                         if !d.tests.unwrap_or(!security_skill(skill))
@@ -396,7 +430,9 @@ impl TipIndex {
                         }
                         // `d.re` proved the pattern compiles; drop it and compile on first use.
                         let re = LazyRegex::new(d.re.as_str().to_string());
-                        let matcher = if d.span {
+                        let matcher = if rule.is_some() && d.pattern.is_empty() {
+                            Matcher::Structural
+                        } else if d.span {
                             Matcher::Span {
                                 pre: LazyRegex::new(ascii),
                                 re,
@@ -419,8 +455,8 @@ impl TipIndex {
                             diagnostic: d.diagnostic,
                             line: d.line,
                             windowable: trigger::is_windowable(&d.pattern),
-                            pattern: Some(d.pattern),
-                            languages: d.languages.unwrap_or_else(|| skill.languages.clone()),
+                            pattern: Some(d.pattern).filter(|p| !p.is_empty()),
+                            languages,
                             matcher,
                             // Validated like `re`; compiled on first use (a Unicode-aware
                             // regex held compiled costs ~25 KB, most never run).
@@ -432,6 +468,8 @@ impl TipIndex {
                             context,
                             equivalents: d.equivalents.into_iter().map(Arc::from).collect(),
                             fix: d.fix,
+                            structural: rule,
+                            precision: d.precision,
                         });
                     }
                 }
@@ -474,6 +512,8 @@ impl TipIndex {
                     },
                     equivalents: Vec::new(),
                     fix: None,
+                    structural: None,
+                    precision: None,
                 });
                 // The normalized lines are indexed below, with the tip's index.
                 implicit_lines.push((tips.len() - 1, d.lines));
@@ -519,7 +559,10 @@ impl TipIndex {
             match &t.matcher {
                 Matcher::Line { .. } => line_pats[g].push(ti),
                 Matcher::Span { .. } => groups[g].span.push(ti),
-                Matcher::Implicit => {}
+                Matcher::Implicit | Matcher::Structural => {}
+            }
+            if t.structural.is_some() {
+                groups[g].structural.push(ti);
             }
         }
         for (ti, lines) in implicit_lines {
@@ -762,6 +805,29 @@ pub struct Document<'a> {
     pub rel_path: Option<&'a str>,
 }
 
+/// Compile a structural tip's rule for the grammars of its languages.
+fn structural_rule(
+    id: &str,
+    spec: &structural::Spec,
+    languages: &[String],
+) -> Result<structural::Rule, String> {
+    if languages.is_empty() {
+        return Err(format!(
+            "a structural tip needs `languages` (grammars: {})",
+            structural::Grammar::names()
+        ));
+    }
+    let (grammars, missing) = structural::grammars_for(languages);
+    if !missing.is_empty() {
+        return Err(format!(
+            "no grammar for {} in this build (grammars: {}); use a regex `pattern` for it",
+            missing.join(", "),
+            structural::Grammar::names()
+        ));
+    }
+    structural::compile(id, spec, &grammars)
+}
+
 /// Index keys to look in for a document language: itself, its base language, then any-language tips.
 fn lang_keys(lang: &str) -> Vec<&str> {
     let mut v = vec![lang];
@@ -951,6 +1017,9 @@ struct Run<'a> {
     limit: usize,
     regions: OnceLock<lexer::Regions>,
     scopes: OnceLock<lexer::Scopes>,
+    /// The document's tree, parsed (or read from the cache) the first time a structural tip
+    /// needs it; `None` inside: no grammar, too large, or no tree.
+    tree: OnceLock<Option<Arc<structural::Parsed>>>,
     test_file: bool,
     file_ok: HashMap<usize, bool>,
     seen: HashSet<usize>,
@@ -1027,6 +1096,7 @@ impl<'a> Run<'a> {
             limit,
             regions: OnceLock::new(),
             scopes: OnceLock::new(),
+            tree: OnceLock::new(),
             test_file: doc.rel_path.is_some_and(lexer::is_test_path),
             file_ok: HashMap::new(),
             seen: HashSet::new(),
@@ -1093,6 +1163,90 @@ impl<'a> Run<'a> {
     fn scopes(&self) -> &lexer::Scopes {
         self.scopes
             .get_or_init(|| lexer::scopes(&self.text[..self.limit], self.lang, self.regions()))
+    }
+
+    fn tree(&self) -> Option<&Arc<structural::Parsed>> {
+        self.tree
+            .get_or_init(|| {
+                let g = structural::Grammar::for_document(self.lang)?;
+                // The path is only the cache's guess of which tree to start from: the cached
+                // tree is reused or edited only after comparing its text with this one.
+                structural::trees::parsed(self.rel_path, g, self.text)
+            })
+            .as_ref()
+    }
+
+    /// Does structural tip `ti` run on this document's tree (else its fallback regex runs)?
+    /// Not where there is no grammar or tree, nor when the tree has a syntax error.
+    fn tree_rules(&self, ti: usize) -> bool {
+        let Some(rule) = &self.index.tips[ti].structural else {
+            return false;
+        };
+        self.tree()
+            .is_some_and(|t| !t.has_error && rule.for_grammar(t.grammar).is_some())
+    }
+
+    /// Structural tips of a group: every selected rule in one walk of the tree.
+    fn structural(&mut self, li: &'a LangIndex) {
+        let index = self.index;
+        let mut want = Vec::new();
+        for &ti in &li.structural {
+            // One group per tip, each group visited once: no `seen` check (a fallback regex of
+            // the same tip may have marked it already).
+            if self.selected[index.tips[ti].skill] && self.file_ok(ti) {
+                want.push(ti);
+            }
+        }
+        if want.is_empty() {
+            return;
+        }
+        let Some(tree) = self.tree().cloned() else {
+            return;
+        };
+        let rules: Vec<(usize, &structural::Compiled, &str)> = want
+            .iter()
+            .filter_map(|&ti| {
+                let t = &index.tips[ti];
+                let c = t.structural.as_ref()?.for_grammar(tree.grammar)?;
+                Some((ti, c, &*t.message))
+            })
+            .collect();
+        let window = self.opts.lines.as_ref().map(|r| {
+            let a = self.line_starts[(r.start as usize).min(self.line_count() - 1)];
+            let b = self
+                .line_starts
+                .get(r.end as usize)
+                .copied()
+                .unwrap_or(self.text.len());
+            a..b
+        });
+        for h in structural::scan(&tree, &rules, window.clone()) {
+            let t = &index.tips[h.rule];
+            // With a syntax error somewhere, a tip with a fallback regex uses the regex.
+            if tree.has_error && !matches!(t.matcher, Matcher::Structural) {
+                continue;
+            }
+            if let Some(w) = &window
+                && (h.node.end <= w.start || h.node.start >= w.end)
+            {
+                continue;
+            }
+            let l = self.line_of(h.range.start);
+            if self.not_matches(h.rule, l) {
+                continue;
+            }
+            let ok = t.context.iter().all(|c| match c {
+                Context::Async => h.in_async,
+                Context::NotAsync => !h.in_async,
+                Context::NotTest => !self.test_file && !h.in_test,
+                // Where a match may sit is the rule's to say (`kind: comment`, `inside: …`).
+                Context::Code | Context::Any | Context::Comment | Context::String => true,
+            });
+            if ok {
+                let message = h.message.map(Arc::from);
+                self.emit(h.rule, h.range, l, message);
+            }
+        }
     }
 
     fn is_async(&self, pos: usize) -> bool {
@@ -1177,6 +1331,9 @@ impl<'a> Run<'a> {
                 }
                 self.accept(ti, range, first);
             }
+        }
+        if !li.structural.is_empty() {
+            self.structural(li);
         }
         // Implicit tips.
         if self.opts.implicit && !li.implicit.is_empty() {
@@ -1307,6 +1464,10 @@ impl<'a> Run<'a> {
             self.limits.truncated = true;
             return;
         }
+        // A structural tip's regex is its fallback: not where its rule runs on the tree.
+        if self.index.tips[ti].structural.is_some() && self.tree_rules(ti) {
+            return;
+        }
         let t = &self.index.tips[ti];
         // Context is judged at the first non-blank byte of the span.
         let pos = self.text[range.clone()]
@@ -1332,6 +1493,16 @@ impl<'a> Run<'a> {
                 return;
             }
         }
+        self.emit(ti, range, l, None);
+    }
+
+    /// Raise tip `ti` at `range` (on line `l`) unless a comment suppresses it or settings turn
+    /// it off; `message` replaces the tip's (a structural rule's `$VAR`s filled in).
+    fn emit(&mut self, ti: usize, range: Range<usize>, l: usize, message: Option<Arc<str>>) {
+        if self.out.len() >= MAX_FINDINGS {
+            self.limits.truncated = true;
+            return;
+        }
         let suppressed = if self.ignored(ti, l) {
             let t = &self.index.tips[ti];
             let here =
@@ -1356,7 +1527,7 @@ impl<'a> Run<'a> {
             id: t.id.clone(),
             line: self.line_of(range.start) as u32,
             range,
-            message: t.message.clone(),
+            message: message.unwrap_or_else(|| t.message.clone()),
             severity,
             kind: t.kind,
             section: t.section,

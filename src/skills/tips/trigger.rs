@@ -74,7 +74,15 @@ pub struct Declared {
     pub equivalents: Vec<String>,
     /// `fix:`: replacement for the highlighted span (`$1`, `${name}` expand the pattern's groups).
     pub fix: Option<String>,
+    /// A structural tip's ast-grep rule (`rule:` and friends). Its `pattern`, if any, is the
+    /// regex used where the document cannot be parsed.
+    pub structural: Option<crate::skills::tips::structural::Spec>,
+    /// Measured precision on real code (`precision:`), when the author recorded it.
+    pub precision: Option<f64>,
 }
+
+/// Precision on real code under which a tip answers hovers but raises no diagnostic.
+pub const DIAGNOSTIC_PRECISION: f64 = 0.8;
 
 /// A problem found while reading a trigger comment.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -102,6 +110,12 @@ const KEYS: &[&str] = &[
     "diagnostic",
     "expect",
     "near",
+    "precision",
+    "rule",
+    "constraints",
+    "utils",
+    "transform",
+    "rewriters",
     "tests",
     "equivalents",
     "fix",
@@ -453,8 +467,17 @@ fn one(item: &Value, line: u32, raw: &str, issues: &mut Vec<Issue>) -> Option<De
             });
         }
     }
+    let structural = match &item {
+        Value::Mapping(m) => crate::skills::tips::structural::Spec::from_block(m),
+        _ => None,
+    };
     let mut missing = Vec::new();
-    for k in ["id", "pattern", "message"] {
+    let required: &[&str] = if structural.is_some() {
+        &["id", "message"]
+    } else {
+        &["id", "pattern", "message"]
+    };
+    for &k in required {
         if get(k).and_then(as_text).is_none_or(|s| s.trim().is_empty()) {
             missing.push(k);
         }
@@ -476,6 +499,17 @@ fn one(item: &Value, line: u32, raw: &str, issues: &mut Vec<Issue>) -> Option<De
         );
         return None;
     }
+    if let Some(spec) = &structural
+        && let Err(e) = spec.check()
+    {
+        err!(
+            at("rule:"),
+            "tip-bad-rule",
+            format!("tip `{id}`: rule is not a valid ast-grep rule: {e}")
+        );
+        return None;
+    }
+    // Empty for a structural tip without a fallback regex (see `Declared::structural`).
     let pattern = get("pattern").and_then(as_text).unwrap_or_default();
     let re = match Regex::new(&pattern) {
         Ok(re) => re,
@@ -623,6 +657,25 @@ fn one(item: &Value, line: u32, raw: &str, issues: &mut Vec<Issue>) -> Option<De
             return None;
         }
     };
+    let precision = match get("precision") {
+        None | Some(Value::Null) => None,
+        Some(Value::Number(n)) if n.as_f64().is_some_and(|p| (0.0..=1.0).contains(&p)) => {
+            n.as_f64()
+        }
+        Some(_) => {
+            err!(
+                at("precision:"),
+                "tip-bad-field",
+                format!("tip `{id}`: `precision` must be a number from 0 to 1")
+            );
+            return None;
+        }
+    };
+    // Measured below the bar: hover only, unless the author says `diagnostic: true` outright.
+    let diagnostic = match (get("diagnostic"), precision) {
+        (None, Some(p)) => p >= DIAGNOSTIC_PRECISION,
+        _ => diagnostic,
+    };
     let mut equivalents = Vec::new();
     for e in get("equivalents")
         .and_then(|v| as_list(v, false))
@@ -646,6 +699,8 @@ fn one(item: &Value, line: u32, raw: &str, issues: &mut Vec<Issue>) -> Option<De
     let span = is_span_pattern(&pattern);
     let fix = match get("fix") {
         None | Some(Value::Null) => None,
+        // A structural tip's `fix` is ast-grep's, part of its rule.
+        Some(_) if structural.is_some() => None,
         Some(v) => match as_text(v) {
             Some(f) if !span => Some(f),
             Some(_) => {
@@ -672,6 +727,8 @@ fn one(item: &Value, line: u32, raw: &str, issues: &mut Vec<Issue>) -> Option<De
     };
     Some(Declared {
         span,
+        structural,
+        precision,
         id,
         pattern,
         re,
@@ -734,6 +791,50 @@ mod tests {
         assert_eq!(issues[0].code, "tip-yaml");
         assert!(issues[0].message.contains("deeper than 64"), "{issues:?}");
         assert_eq!(issues[0].line, 7);
+    }
+
+    #[test]
+    fn precision_under_the_bar_turns_the_diagnostic_off() {
+        let (t, issues) = parse(
+            0,
+            "skill-lsp tip\nid: a\npattern: x\nmessage: m\nprecision: 0.7\n",
+        )
+        .unwrap();
+        assert!(issues.is_empty(), "{issues:?}");
+        assert_eq!(t[0].precision, Some(0.7));
+        assert!(!t[0].diagnostic);
+        let (t, _) = parse(
+            0,
+            "skill-lsp tip\nid: a\npattern: x\nmessage: m\nprecision: 0.8\n",
+        )
+        .unwrap();
+        assert!(t[0].diagnostic);
+        // The author's explicit word wins.
+        let (t, _) = parse(
+            0,
+            "skill-lsp tip\nid: a\npattern: x\nmessage: m\nprecision: 0.5\ndiagnostic: true\n",
+        )
+        .unwrap();
+        assert!(t[0].diagnostic);
+        let (_, issues) = parse(
+            0,
+            "skill-lsp tip\nid: a\npattern: x\nmessage: m\nprecision: high\n",
+        )
+        .unwrap();
+        assert_eq!(issues[0].code, "tip-bad-field");
+    }
+
+    #[test]
+    fn structural_tip_needs_no_pattern() {
+        let raw = "skill-lsp tip\nid: s\nmessage: m\nrule:\n  kind: call\n";
+        let (t, issues) = parse(0, raw).unwrap();
+        assert!(issues.is_empty(), "{issues:?}");
+        assert!(t[0].structural.is_some());
+        assert!(t[0].pattern.is_empty());
+        let (_, issues) =
+            parse(0, "skill-lsp tip\nid: s\nmessage: m\nrule:\n  kynd: call\n").unwrap();
+        assert_eq!(issues[0].code, "tip-bad-rule");
+        assert_eq!(issues[0].line, 3);
     }
 
     #[test]

@@ -1,0 +1,402 @@
+//! Structural tips: a tip whose trigger is an ast-grep rule (`rule:` in the tip block, with
+//! `constraints`, `utils`, `transform` and `fix` as ast-grep writes them) instead of a regex.
+//!
+//! This module owns compiling those rules per grammar ([`compile`]), the reusable utils shipped
+//! with the library ([`utils`]), parsing documents into trees kept per document text ([`trees`])
+//! and running every selected rule over one tree in a single walk ([`scan`]). Which findings
+//! are kept (paths, settings, suppressions) stays in `tips.rs`, like for regex tips.
+
+pub mod lang;
+pub mod trees;
+pub mod utils;
+
+use std::collections::HashMap;
+use std::ops::Range;
+use std::sync::Arc;
+
+use ast_grep_config::{RuleConfig, SerializableRuleConfig};
+use ast_grep_core::matcher::MatcherExt;
+use ast_grep_core::tree_sitter::StrDoc;
+use ast_grep_core::{Doc, Matcher, Node, NodeMatch};
+use yaml_serde::{Mapping, Value};
+
+pub use lang::Grammar;
+pub use trees::Parsed;
+
+/// Keys of a tip block that belong to the ast-grep rule.
+pub const RULE_KEYS: &[&str] = &[
+    "rule",
+    "constraints",
+    "utils",
+    "transform",
+    "fix",
+    "rewriters",
+];
+
+/// The rule of one tip, as written (validated when the tip block is read).
+#[derive(Debug, Clone)]
+pub struct Spec {
+    /// The ast-grep keys of the tip block (`rule`, `constraints`, ...).
+    pub yaml: Mapping,
+}
+
+impl Spec {
+    /// The ast-grep part of a tip block, when it has a `rule:`.
+    pub fn from_block(map: &Mapping) -> Option<Spec> {
+        map.get("rule")?;
+        let mut yaml = Mapping::new();
+        for k in RULE_KEYS {
+            if let Some(v) = map.get(*k) {
+                yaml.insert(Value::String((*k).to_string()), v.clone());
+            }
+        }
+        Some(Spec { yaml })
+    }
+
+    /// Is it an ast-grep rule at all (keys and shapes)? Language-specific checks (patterns,
+    /// kinds, utils) happen in [`compile`], once the tip's languages are known.
+    pub fn check(&self) -> Result<(), String> {
+        let mut core = self.yaml.clone();
+        for k in ["fix", "rewriters"] {
+            core.remove(k);
+        }
+        yaml_serde::from_value::<ast_grep_config::SerializableRuleCore>(Value::Mapping(core))
+            .map(|_| ())
+            .map_err(|e| e.to_string())
+    }
+}
+
+/// One compiled rule for one grammar.
+pub struct Compiled {
+    pub grammar: Grammar,
+    config: RuleConfig<Grammar>,
+    /// Node kinds the rule can match (a rule must have some: ast-grep's own requirement).
+    kinds: Vec<u16>,
+    /// Metavariables the message may name.
+    vars: Vec<String>,
+}
+
+impl std::fmt::Debug for Compiled {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Compiled")
+            .field("grammar", &self.grammar)
+            .field("kinds", &self.kinds.len())
+            .finish()
+    }
+}
+
+/// A structural tip: its rule per grammar.
+#[derive(Debug, Default)]
+pub struct Rule {
+    pub per_grammar: Vec<Compiled>,
+}
+
+impl Rule {
+    pub fn for_grammar(&self, g: Grammar) -> Option<&Compiled> {
+        self.per_grammar.iter().find(|c| c.grammar == g)
+    }
+}
+
+/// The grammars for a tip's languages. Names without a compiled grammar are returned apart: a
+/// structural tip for them is a problem on the skill file (ast-grep would panic on them).
+pub fn grammars_for(languages: &[String]) -> (Vec<Grammar>, Vec<String>) {
+    let mut out = Vec::new();
+    let mut missing = Vec::new();
+    for l in languages {
+        match Grammar::from_name(l) {
+            Some(g) => {
+                if !out.contains(&g) {
+                    out.push(g);
+                }
+            }
+            None => missing.push(l.clone()),
+        }
+    }
+    (out, missing)
+}
+
+/// Compile `spec` for each grammar. `Err` says what is wrong, in ast-grep's words.
+pub fn compile(id: &str, spec: &Spec, grammars: &[Grammar]) -> Result<Rule, String> {
+    let mut per_grammar = Vec::new();
+    for &g in grammars {
+        per_grammar.push(compile_one(id, spec, g)?);
+    }
+    Ok(Rule { per_grammar })
+}
+
+fn compile_one(id: &str, spec: &Spec, g: Grammar) -> Result<Compiled, String> {
+    let mut yaml = spec.yaml.clone();
+    yaml.insert("id".into(), Value::String(id.to_string()));
+    yaml.insert("language".into(), Value::String(g.name().to_string()));
+    let ser: SerializableRuleConfig<Grammar> =
+        yaml_serde::from_value(Value::Mapping(yaml)).map_err(|e| format!("{e}"))?;
+    let config = RuleConfig::try_from(ser, utils::globals(g)).map_err(|e| error_chain(&e))?;
+    let kinds = config
+        .matcher
+        .potential_kinds()
+        .map(|k| k.iter().map(|k| k as u16).collect::<Vec<_>>())
+        .unwrap_or_default();
+    if kinds.is_empty() {
+        return Err(format!(
+            "the rule matches no node kind of {} (a `kind` or `pattern` must say what it matches)",
+            g.name()
+        ));
+    }
+    let mut vars: Vec<String> = config
+        .matcher
+        .defined_vars()
+        .into_iter()
+        .map(str::to_string)
+        .collect();
+    // Longest first, so `$NAME` never substitutes the start of `$NAMES`.
+    vars.sort_by_key(|v| std::cmp::Reverse(v.len()));
+    Ok(Compiled {
+        grammar: g,
+        config,
+        kinds,
+        vars,
+    })
+}
+
+/// An error with its causes (ast-grep's outer errors only say which key is wrong).
+fn error_chain(e: &dyn std::error::Error) -> String {
+    let mut s = e.to_string();
+    let mut cur = e.source();
+    while let Some(c) = cur {
+        s.push_str(": ");
+        s.push_str(&c.to_string());
+        cur = c.source();
+    }
+    s
+}
+
+/// One match of a structural rule.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Hit {
+    /// The caller's rule number (from [`scan`]'s input).
+    pub rule: usize,
+    /// The highlighted span: the `$HIT` metavariable when the rule binds one, else the matched
+    /// node's first line (a whole multi-line node would underline a block of code).
+    pub range: Range<usize>,
+    /// The whole matched node.
+    pub node: Range<usize>,
+    /// The message with `$VAR`s of the rule replaced; `None` when it names none.
+    pub message: Option<String>,
+    /// Inside a test function, test class or test module (by the tree).
+    pub in_test: bool,
+    /// Inside an async function body (by the tree).
+    pub in_async: bool,
+}
+
+/// Run `rules` (caller's number, compiled rule, message) over the nodes of `parsed` that overlap
+/// `window` (all of them when `None`), in one walk of the tree.
+pub fn scan(
+    parsed: &Parsed,
+    rules: &[(usize, &Compiled, &str)],
+    window: Option<Range<usize>>,
+) -> Vec<Hit> {
+    let mut by_kind: HashMap<u16, Vec<usize>> = HashMap::new();
+    for (i, (_, c, _)) in rules.iter().enumerate() {
+        for &k in &c.kinds {
+            by_kind.entry(k).or_default().push(i);
+        }
+    }
+    let mut out = Vec::new();
+    if by_kind.is_empty() {
+        return out;
+    }
+    let root = parsed.root.root();
+    // An explicit stack: a deeply nested document must not overflow the thread's stack.
+    let mut stack = vec![root];
+    while let Some(node) = stack.pop() {
+        let r = node.range();
+        if let Some(w) = &window
+            && (r.end < w.start || r.start > w.end)
+        {
+            continue;
+        }
+        if let Some(rs) = by_kind.get(&node.kind_id()) {
+            for &i in rs {
+                let (n, c, msg) = rules[i];
+                if let Some(m) = c.config.matcher.match_node(node.clone())
+                    && let Some(h) = hit(parsed, n, c, msg, &m)
+                {
+                    out.push(h);
+                }
+            }
+        }
+        let mut kids: Vec<_> = node.children().collect();
+        kids.reverse();
+        stack.extend(kids);
+    }
+    out
+}
+
+fn hit(
+    parsed: &Parsed,
+    rule: usize,
+    c: &Compiled,
+    msg: &str,
+    m: &NodeMatch<StrDoc<Grammar>>,
+) -> Option<Hit> {
+    let node = m.get_node();
+    let whole = node.range();
+    // A finding inside a parse error is a guess about broken code: leave it to the regex tips.
+    if parsed.has_error && node.ancestors().any(|a| a.is_error()) {
+        return None;
+    }
+    // Never judge what a template wrote: a match over `{{ … }}` text is unknown territory.
+    if parsed.overlaps_template(&whole) {
+        return None;
+    }
+    let src = parsed.root.get_text();
+    let range = match m.get_env().get_match("HIT") {
+        Some(h) => h.range(),
+        None => {
+            let text = &src[whole.clone()];
+            let first = text.find('\n').map_or(text.len(), |i| i);
+            let first = text[..first].trim_end_matches('\r').trim_end().len();
+            whole.start..whole.start + first.max(1).min(text.len())
+        }
+    };
+    Some(Hit {
+        rule,
+        range,
+        message: substitute(msg, c, m),
+        in_test: in_test(node, c.grammar),
+        in_async: in_async(node, c.grammar),
+        node: whole,
+    })
+}
+
+/// `$VAR` / `$$$VAR` of the rule replaced by what they matched; `None` when nothing changes.
+fn substitute(msg: &str, c: &Compiled, m: &NodeMatch<StrDoc<Grammar>>) -> Option<String> {
+    if !msg.contains('$') || c.vars.is_empty() {
+        return None;
+    }
+    let env = m.get_env();
+    let mut out = msg.to_string();
+    let mut changed = false;
+    for v in &c.vars {
+        let multi = format!("$$${v}");
+        if out.contains(&multi) {
+            let nodes = env.get_multiple_matches(v);
+            let text = match (nodes.first(), nodes.last()) {
+                (Some(a), Some(b)) => {
+                    m.get_node().get_doc().get_source()[a.range().start..b.range().end].to_string()
+                }
+                _ => String::new(),
+            };
+            out = out.replace(&multi, &text);
+            changed = true;
+        }
+        let single = format!("${v}");
+        if out.contains(&single)
+            && let Some(n) = env.get_match(v)
+        {
+            out = out.replace(&single, &clip(&n.text()));
+            changed = true;
+        }
+    }
+    changed.then_some(out)
+}
+
+/// One line, at most 80 characters: a message quotes code, it does not paste it.
+fn clip(s: &str) -> String {
+    let line = s.lines().next().unwrap_or("").trim();
+    let mut out: String = line.chars().take(80).collect();
+    if out.len() < line.len() || s.trim().lines().count() > 1 {
+        out.push('…');
+    }
+    out
+}
+
+type TNode<'r> = Node<'r, StrDoc<Grammar>>;
+
+/// Test scope from the tree: a test function, class or module around the node.
+fn in_test(node: &TNode, g: Grammar) -> bool {
+    node.ancestors().any(|a| {
+        let kind = a.kind();
+        match g {
+            Grammar::Python => match &*kind {
+                "function_definition" | "class_definition" => a.field("name").is_some_and(|n| {
+                    let n = n.text();
+                    n.starts_with("test") || n.starts_with("Test")
+                }),
+                _ => false,
+            },
+            Grammar::Rust => {
+                // `#[test]` / `#[cfg(test)]` are attribute siblings before the item.
+                matches!(&*kind, "function_item" | "mod_item")
+                    && a.prev_all()
+                        .take_while(|p| {
+                            p.kind() == "attribute_item" || p.kind().contains("comment")
+                        })
+                        .any(|p| {
+                            let t = p.text();
+                            t.contains("test")
+                        })
+            }
+            Grammar::Go => {
+                kind == "function_declaration"
+                    && a.field("name").is_some_and(|n| {
+                        let n = n.text();
+                        n.starts_with("Test") || n.starts_with("Benchmark") || n.starts_with("Fuzz")
+                    })
+            }
+            Grammar::JavaScript | Grammar::TypeScript | Grammar::Tsx => {
+                kind == "call_expression"
+                    && a.field("function").is_some_and(|f| {
+                        let f = f.text();
+                        let base = f.split('.').next().unwrap_or("");
+                        matches!(
+                            base,
+                            "describe" | "it" | "test" | "beforeEach" | "afterEach"
+                        )
+                    })
+            }
+            _ => false,
+        }
+    })
+}
+
+/// Inside an async function body (not in a nested sync function or closure).
+fn in_async(node: &TNode, g: Grammar) -> bool {
+    for a in node.ancestors() {
+        let kind = a.kind();
+        let is_fn = match g {
+            Grammar::Python => matches!(&*kind, "function_definition" | "lambda"),
+            Grammar::Rust => matches!(
+                &*kind,
+                "function_item" | "closure_expression" | "async_block"
+            ),
+            Grammar::JavaScript | Grammar::TypeScript | Grammar::Tsx => matches!(
+                &*kind,
+                "function_declaration"
+                    | "function_expression"
+                    | "arrow_function"
+                    | "method_definition"
+                    | "generator_function_declaration"
+            ),
+            _ => return false,
+        };
+        if is_fn {
+            if kind == "async_block" {
+                return true;
+            }
+            // The `async` keyword is an unnamed child before the body (Rust: in the modifiers).
+            return a.children().any(|c| {
+                c.kind() == "async"
+                    || (c.kind() == "function_modifiers"
+                        && c.children().any(|m| m.kind() == "async"))
+            });
+        }
+    }
+    false
+}
+
+/// Shared handle to a compiled rule set, so a tip keeps its rule alive cheaply.
+pub type SharedRule = Arc<Rule>;
+
+#[cfg(test)]
+mod tests;

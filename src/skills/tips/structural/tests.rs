@@ -1,0 +1,357 @@
+use super::*;
+
+/// Print a document's tree: `DUMP_LANG=yaml DUMP_FILE=x.yml cargo test --lib dump_tree -- --ignored --nocapture`.
+#[test]
+#[ignore]
+#[allow(clippy::print_stderr)]
+fn dump_tree() {
+    let lang = std::env::var("DUMP_LANG").unwrap_or_default();
+    let file = std::env::var("DUMP_FILE").unwrap_or_default();
+    let text = std::fs::read_to_string(file).unwrap();
+    let g = Grammar::from_name(&lang).unwrap();
+    let p = Parsed::new(g, &text).unwrap();
+    fn walk(n: &Node<StrDoc<Grammar>>, depth: usize) {
+        let t = n.text();
+        let first = t.lines().next().unwrap_or("");
+        eprintln!(
+            "{}{} [{}] {:?}",
+            "  ".repeat(depth),
+            n.kind(),
+            if n.is_named() { "n" } else { "a" },
+            &first[..first.len().min(50)]
+        );
+        for c in n.children() {
+            walk(&c, depth + 1);
+        }
+    }
+    walk(&p.root.root(), 0);
+}
+
+#[test]
+fn every_shipped_grammar_loads_and_parses() {
+    let samples: &[(Grammar, &str, &str)] = &[
+        (Grammar::Python, "def f(x):\n    return x\n", "return $X"),
+        (
+            Grammar::JavaScript,
+            "function f(x) { return x; }\n",
+            "return $X",
+        ),
+        (
+            Grammar::TypeScript,
+            "function f(x: number): number { return x; }\n",
+            "return $X",
+        ),
+        (
+            Grammar::Tsx,
+            "const a = <div>{x}</div>;\n",
+            "<div>{$X}</div>",
+        ),
+        (
+            Grammar::Rust,
+            "fn f(x: u8) -> u8 { x }\n",
+            "fn $F($$$A) -> $R { $$$B }",
+        ),
+        (
+            Grammar::Go,
+            "package a\nfunc f(x int) int { return x }\n",
+            "return $X",
+        ),
+        (Grammar::Bash, "echo \"$x\"\n", "echo $A"),
+        (Grammar::Yaml, "a:\n  b: 1\n", "b: $V"),
+        (Grammar::Json, "{\"a\": [1, 2]}\n", "[1, 2]"),
+        (
+            Grammar::Hcl,
+            "resource \"a\" \"b\" {\n  x = 1\n}\n",
+            "x = $V",
+        ),
+        (
+            Grammar::Dockerfile,
+            "FROM alpine:3\nRUN echo hi \\\n  && ls\n",
+            "",
+        ),
+    ];
+    assert_eq!(samples.len(), Grammar::ALL.len());
+    for &(g, src, pattern) in samples {
+        let p = Parsed::new(g, src).unwrap_or_else(|| panic!("{g:?} gives no tree"));
+        assert!(!p.has_error, "{g:?}: {src:?} has a syntax error");
+        assert!(p.root.root().children().count() > 0, "{g:?}");
+        let rule = if pattern.is_empty() {
+            "rule:\n  kind: run_instruction\n".to_string()
+        } else {
+            format!("rule:\n  pattern: '{pattern}'\n")
+        };
+        let map: Mapping = yaml_serde::from_str(&rule).unwrap();
+        let spec = Spec::from_block(&map).unwrap();
+        let r = compile("t", &spec, &[g]).unwrap_or_else(|e| panic!("{g:?}: {e}"));
+        let c = r.for_grammar(g).unwrap();
+        let hits = scan(&p, &[(0, c, "m")], None);
+        assert_eq!(hits.len(), 1, "{g:?}: {pattern} on {src:?}: {hits:?}");
+    }
+}
+
+/// Compile a tip block's rule for `g` and return the highlighted texts.
+fn run(g: Grammar, rule_yaml: &str, text: &str) -> Vec<String> {
+    let map: Mapping = yaml_serde::from_str(rule_yaml).unwrap();
+    let spec = Spec::from_block(&map).unwrap();
+    spec.check().unwrap();
+    let r = compile("t", &spec, &[g]).unwrap_or_else(|e| panic!("{e}"));
+    let p = Parsed::new(g, text).unwrap();
+    scan(&p, &[(0, r.for_grammar(g).unwrap(), "m")], None)
+        .into_iter()
+        .map(|h| text[h.range].to_string())
+        .collect()
+}
+
+#[test]
+fn shipped_utils_compile() {
+    let all = utils::load().unwrap();
+    assert!(all.contains_key(&Grammar::Yaml) && all.contains_key(&Grammar::Dockerfile));
+    let ids: Vec<String> = utils::ids().into_iter().map(|(i, _)| i).collect();
+    for want in [
+        "gha-step",
+        "gha-job",
+        "gha-workflow",
+        "k8s-container",
+        "compose-service",
+        "dockerfile-instruction",
+    ] {
+        assert!(ids.iter().any(|i| i == want), "{want} in {ids:?}");
+    }
+}
+
+const WORKFLOW: &str = "name: ci\non: push\njobs:\n  test:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n        with:\n          fetch-depth: 0\n      - name: x\n        run: echo hi\n  lint:\n    runs-on: ubuntu-latest\n    steps:\n      - run: make lint\n";
+
+#[test]
+fn util_gha_step_and_job() {
+    let steps = run(Grammar::Yaml, "rule:\n  matches: gha-step\n", WORKFLOW);
+    assert_eq!(
+        steps,
+        ["uses: actions/checkout@v4", "name: x", "run: make lint"]
+    );
+    let jobs = run(
+        Grammar::Yaml,
+        "rule:\n  matches: gha-job\n  has: { field: key, pattern: $HIT }\n",
+        WORKFLOW,
+    );
+    assert_eq!(jobs, ["test", "lint"]);
+    // A `steps:` key in some other YAML file is a list of steps too, but `jobs:` must be top-level.
+    let nested = "config:\n  jobs:\n    a:\n      x: 1\n";
+    assert!(run(Grammar::Yaml, "rule:\n  matches: gha-job\n", nested).is_empty());
+}
+
+#[test]
+fn util_k8s_container_in_any_workload() {
+    let text = "apiVersion: batch/v1\nkind: CronJob\nspec:\n  jobTemplate:\n    spec:\n      template:\n        spec:\n          initContainers:\n            - name: init\n              image: a\n          containers:\n            - name: app\n              image: b\n            - image: c\n              name: side\n---\napiVersion: v1\nkind: Pod\nspec:\n  containers:\n  - name: p\n    image: d\n";
+    let got = run(Grammar::Yaml, "rule:\n  matches: k8s-container\n", text);
+    assert_eq!(got, ["name: init", "name: app", "image: c", "name: p"]);
+    // Not a Kubernetes object: nothing.
+    assert!(
+        run(
+            Grammar::Yaml,
+            "rule:\n  matches: k8s-container\n",
+            "containers:\n  - name: x\n"
+        )
+        .is_empty()
+    );
+}
+
+#[test]
+fn util_compose_service_and_dockerfile_instruction() {
+    let compose =
+        "services:\n  web:\n    image: nginx\n  db:\n    image: postgres\nvolumes:\n  data: {}\n";
+    let got = run(
+        Grammar::Yaml,
+        "rule:\n  matches: compose-service\n  has: { field: key, pattern: $HIT }\n",
+        compose,
+    );
+    assert_eq!(got, ["web", "db"]);
+    let df = "FROM alpine\nRUN cd /src && \\\n    make | tee log\nWORKDIR /x\n";
+    let got = run(
+        Grammar::Dockerfile,
+        "rule:\n  matches: dockerfile-instruction\n",
+        df,
+    );
+    assert_eq!(got, ["FROM alpine", "RUN cd /src && \\", "WORKDIR /x"]);
+    let got = run(
+        Grammar::Dockerfile,
+        "rule:\n  matches: dockerfile-run\n  regex: 'make \\|'\n",
+        df,
+    );
+    assert_eq!(got, ["RUN cd /src && \\"]);
+}
+
+mod engine {
+    use crate::skills::model::Severity;
+    use crate::skills::tips::tests::{section, skill};
+    use crate::skills::tips::{Document, FindOptions, TipIndex};
+
+    const SHELL_TRUE: &str = "skill-lsp tip\nid: shell-true\nmessage: '`$F` runs through a shell.'\nseverity: warning\nlanguages: [python]\nrule:\n  pattern: $F($$$A)\n  has:\n    kind: keyword_argument\n    regex: '^shell\\s*=\\s*True$'\n    pattern: $HIT\n    stopBy: end\nconstraints:\n  F: { regex: '^subprocess\\.' }\n";
+
+    fn index(comments: &[&str], langs: &[&str]) -> (TipIndex, Vec<String>) {
+        let s = skill(
+            "py",
+            langs,
+            vec![section("Subprocess", 10, comments, vec![])],
+        );
+        let (ix, problems) = TipIndex::build(&[s]);
+        (
+            ix,
+            problems
+                .into_iter()
+                .map(|(_, p)| format!("{}: {}", p.code, p.message))
+                .collect(),
+        )
+    }
+
+    fn find(ix: &TipIndex, lang: &str, path: &str, text: &str) -> Vec<(u32, String, String)> {
+        ix.find_in(
+            1,
+            &[0],
+            &Document {
+                text,
+                language_id: lang,
+                rel_path: Some(path),
+            },
+            &FindOptions::default(),
+        )
+        .into_iter()
+        .map(|f| {
+            (
+                f.line,
+                text[f.range.clone()].to_string(),
+                f.message.to_string(),
+            )
+        })
+        .collect()
+    }
+
+    #[test]
+    fn multi_line_call_with_message_variables() {
+        let (ix, problems) = index(&[SHELL_TRUE], &["python"]);
+        assert!(problems.is_empty(), "{problems:?}");
+        assert_eq!(ix.tips()[0].severity, Severity::Warning);
+        let text = "import subprocess\nsubprocess.run(\n    cmd,\n    check=True,\n    shell=True,\n)\nsubprocess.run(cmd, shell=False)\nx = 'subprocess.run(cmd, shell=True)'\n# subprocess.run(cmd, shell=True)\nsubprocess.call(cmd, shell=True)  # skill-lsp: ignore shell-true\n";
+        let got = find(&ix, "python", "app.py", text);
+        assert_eq!(
+            got,
+            [(
+                4,
+                "shell=True".to_string(),
+                "`subprocess.run` runs through a shell.".to_string()
+            )]
+        );
+    }
+
+    #[test]
+    fn not_test_by_the_tree() {
+        let t = SHELL_TRUE.replace(
+            "severity: warning\n",
+            "severity: warning\ncontext: not-test\n",
+        );
+        let (ix, _) = index(&[&t], &["python"]);
+        let text = "def test_run():\n    subprocess.run(x, shell=True)\n\ndef run():\n    subprocess.run(x, shell=True)\n";
+        let got: Vec<u32> = find(&ix, "python", "app.py", text)
+            .iter()
+            .map(|f| f.0)
+            .collect();
+        assert_eq!(got, [4]);
+    }
+
+    #[test]
+    fn rule_for_a_language_without_grammar_is_a_problem_not_a_panic() {
+        let t = SHELL_TRUE.replace("languages: [python]", "languages: [solidity]");
+        let (ix, problems) = index(&[&t], &["solidity"]);
+        assert!(ix.tips().is_empty());
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        assert!(
+            problems[0].starts_with("tip-bad-rule")
+                && problems[0].contains("no grammar for solidity"),
+            "{problems:?}"
+        );
+        // A rule ast-grep rejects is reported too, with ast-grep's reason.
+        let t = SHELL_TRUE.replace("kind: keyword_argument", "kind: no_such_kind");
+        let (_, problems) = index(&[&t], &["python"]);
+        assert!(
+            problems.iter().any(|p| p.contains("no_such_kind")),
+            "{problems:?}"
+        );
+        let bad = "skill-lsp tip\nid: x\nmessage: m\nlanguages: [python]\nrule:\n  patern: x\n";
+        let (_, problems) = index(&[bad], &["python"]);
+        assert!(
+            problems.iter().any(|p| p.starts_with("tip-bad-rule")),
+            "{problems:?}"
+        );
+    }
+
+    #[test]
+    fn syntax_error_falls_back_to_the_regex() {
+        let t = SHELL_TRUE.replace(
+            "languages: [python]\n",
+            "languages: [python]\npattern: 'subprocess\\.\\w+\\(.*\\bshell\\s*=\\s*True'\n",
+        );
+        let (ix, problems) = index(&[&t], &["python"]);
+        assert!(problems.is_empty(), "{problems:?}");
+        // Parses: the rule runs (one finding, on the keyword), the regex does not.
+        let ok = "subprocess.run(x, shell=True)\n";
+        assert_eq!(find(&ix, "python", "a.py", ok)[0].1, "shell=True");
+        // Broken elsewhere in the file: the regex answers, on its own span.
+        let broken = "def f(:\n    pass\nsubprocess.run(x, shell=True)\n";
+        let got = find(&ix, "python", "a.py", broken);
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(got[0].0, 2);
+        assert!(got[0].1.starts_with("subprocess.run("), "{got:?}");
+    }
+}
+
+#[test]
+fn helm_templates_are_masked_keeping_offsets() {
+    let text = "apiVersion: apps/v1\nkind: Deployment\nspec:\n  template:\n    spec:\n      containers:\n        - name: app\n          image: {{ .Values.image }}\n          {{- include \"probes\" . | nindent 10 }}\n        - name: side\n          image: busybox\n";
+    let (masked, actions) = trees::mask(Grammar::Yaml, text);
+    assert_eq!(masked.len(), text.len());
+    assert_eq!(actions.len(), 2);
+    let x = "x".repeat("{{ .Values.image }}".len());
+    assert!(masked.contains(&format!("image: {x}\n")), "{masked}");
+    assert!(masked.contains("\n          #"));
+    let p = Parsed::new(Grammar::Yaml, text).unwrap();
+    assert!(!p.has_error);
+    // The container whose text holds a template is never judged; the plain one is.
+    let got = run(Grammar::Yaml, "rule:\n  matches: k8s-container\n", text);
+    assert_eq!(got, ["name: side"]);
+    // GitHub Actions expressions are YAML values, not templates.
+    let (m, a) = trees::mask(Grammar::Yaml, "run: echo ${{ github.sha }}\n");
+    assert!(a.is_empty() && m.contains("${{ github.sha }}"));
+}
+
+#[test]
+fn cached_tree_is_edited_incrementally_and_matches_a_fresh_parse() {
+    let key = "/tmp/struct-cache-test.py";
+    let v1 = "import subprocess\n\ndef f():\n    subprocess.run(x)\n";
+    let a = trees::parsed(Some(key), Grammar::Python, v1).unwrap();
+    let again = trees::parsed(Some(key), Grammar::Python, v1).unwrap();
+    assert!(
+        std::sync::Arc::ptr_eq(&a, &again),
+        "same text: the cached tree"
+    );
+    drop((a, again));
+    let v2 = "import subprocess\n\ndef f():\n    subprocess.run(x, shell=True)\n";
+    let b = trees::parsed(Some(key), Grammar::Python, v2).unwrap();
+    let fresh = Parsed::new(Grammar::Python, v2).unwrap();
+    assert_eq!(b.root.get_text(), v2);
+    assert_eq!(
+        b.root.root().get_inner_node().to_sexp(),
+        fresh.root.root().get_inner_node().to_sexp()
+    );
+    // Multi-byte text around the edit.
+    let v3 = "import subprocess\n# é\ndef f():\n    subprocess.run(y, shell=True)  # ü\n";
+    let c = trees::parsed(Some(key), Grammar::Python, v3).unwrap();
+    assert_eq!(c.root.get_text(), v3);
+    assert_eq!(
+        c.root.root().get_inner_node().to_sexp(),
+        Parsed::new(Grammar::Python, v3)
+            .unwrap()
+            .root
+            .root()
+            .get_inner_node()
+            .to_sexp()
+    );
+}

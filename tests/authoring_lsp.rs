@@ -316,3 +316,85 @@ async fn completion_hover_quick_fixes_and_files_for_skill_on_guidance_files() {
     );
     s.shutdown().await;
 }
+
+#[tokio::test]
+async fn lenses_count_files_and_tip_hits_and_a_glob_hover_counts_files() {
+    let rule = "---\ndescription: TS rules\nglobs: \"src/**/*.ts\"\n---\n# TS\n\n## No any\n\n<!-- skill-lsp tip\nid: no-any\npattern: ':\\s*any\\b'\nmessage: Avoid any.\n-->\n";
+    let mut s = common::builder()
+        .configuration(json!({"skills": {"builtin": false}}))
+        .file(".cursor/rules/ts.mdc", rule)
+        .file("src/a.ts", "let a: any = 1;\nlet b: any = 2;\n")
+        .file("src/b/c.ts", "export const c = 1;\n")
+        .file("src/vendor/v.ts", "let v: any = 1;\n")
+        .file("lib/d.ts", "let d: any = 1;\n")
+        .start()
+        .await;
+    let uri = s.open(".cursor/rules/ts.mdc", "markdown", rule).await;
+    let lenses = s
+        .request_raw(
+            "textDocument/codeLens",
+            json!({"textDocument": {"uri": uri.as_str()}}),
+        )
+        .await
+        .unwrap();
+    let lenses = lenses.as_array().unwrap().clone();
+    assert_eq!(lenses.len(), 2, "{lenses:?}");
+    let mut titles = Vec::new();
+    for l in lenses {
+        let r = s.request_raw("codeLens/resolve", l).await.unwrap();
+        titles.push((
+            r["range"]["start"]["line"].as_u64().unwrap(),
+            r["command"]["title"].as_str().unwrap().to_string(),
+            r["command"]["command"].as_str().unwrap().to_string(),
+        ));
+    }
+    // Three files match the glob (the vendored one too: the rule applies there); the tip's hits
+    // leave the vendored folder out, as `check` does.
+    assert_eq!(
+        titles[0],
+        (
+            0,
+            "applies to 3 files".into(),
+            "skill-lsp.filesForSkill".into()
+        ),
+        "{titles:?}"
+    );
+    assert_eq!(
+        titles[1],
+        (
+            9,
+            "2 hits in the workspace".into(),
+            "skill-lsp.tipHits".into()
+        ),
+        "{titles:?}"
+    );
+    let hits = s
+        .request_raw(
+            "workspace/executeCommand",
+            json!({"command": "skill-lsp.tipHits", "arguments": [{"tip": "ts/no-any"}]}),
+        )
+        .await
+        .unwrap();
+    let lines: Vec<u64> = hits["hits"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|h| h["line"].as_u64().unwrap())
+        .collect();
+    assert_eq!(lines, [0, 1], "{hits}");
+
+    let h = s
+        .request_raw("textDocument/hover", json!({"textDocument": {"uri": uri.as_str()}, "position": {"line": 2, "character": 12}}))
+        .await
+        .unwrap();
+    let text = h["contents"]["value"].as_str().unwrap();
+    assert!(
+        text.contains("`src/**/*.ts` matches 2 files in this workspace"),
+        "{text}"
+    );
+    assert!(
+        text.contains("- `src/a.ts`") && !text.contains("vendor"),
+        "{text}"
+    );
+    s.shutdown().await;
+}

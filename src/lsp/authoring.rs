@@ -4,10 +4,11 @@
 use serde_json::{Value, json};
 
 use super::proto::{
-    CodeAction, CodeActionKind, CodeActionOrCommand, CodeActionParams, CompletionItem,
-    CompletionItemKind, CompletionParams, CompletionResponse, Documentation, Hover, HoverContents,
-    MarkupContent, MarkupKind, NumberOrString, OptionalVersionedTextDocumentIdentifier, Position,
-    TextDocumentEdit, TextEdit, WorkspaceEdit, jsonrpc,
+    CodeAction, CodeActionKind, CodeActionOrCommand, CodeActionParams, CodeLens, Command,
+    CompletionItem, CompletionItemKind, CompletionParams, CompletionResponse, Documentation, Hover,
+    HoverContents, MarkupContent, MarkupKind, NumberOrString,
+    OptionalVersionedTextDocumentIdentifier, Position, Range, TextDocumentEdit, TextEdit,
+    WorkspaceEdit, jsonrpc,
 };
 use super::server::{Backend, DocSnapshot, Snapshot};
 use crate::skills::authoring;
@@ -16,6 +17,8 @@ use crate::skills::model::SourceFormat;
 
 /// `{name}`: every workspace file the skill applies to.
 pub const FILES_FOR_SKILL: &str = "skill-lsp.filesForSkill";
+/// `{tip}`: every hit of a tip (`<skill>/<id>`) in the workspace.
+pub const TIP_HITS: &str = "skill-lsp.tipHits";
 
 /// The guidance format of `doc`: the loaded skill's, else its conventional location's.
 fn format_of(snap: &Snapshot, doc: &DocSnapshot) -> Option<SourceFormat> {
@@ -79,11 +82,20 @@ pub fn completion(b: &Backend, params: &CompletionParams) -> Option<CompletionRe
     ))
 }
 
-/// Hover on a frontmatter or tip key of a guidance file.
+/// Hover on a frontmatter or tip key of a guidance file, or on a glob: what the key means, or
+/// how many workspace files the glob matches and the first ten.
 pub fn hover(snap: &Snapshot, doc: &DocSnapshot, pos: Position) -> Option<Hover> {
     let format = format_of(snap, doc)?;
     let (line, col) = line_col(doc, pos);
-    let value = authoring::hover(format, &doc.text(), line, col)?;
+    let text = doc.text();
+    let value = match authoring::hover(format, &text, line, col) {
+        Some(v) => v,
+        None => {
+            let glob = authoring::glob_at(&text, line, col)?;
+            let root = doc.root.as_ref()?;
+            glob_hover(root, &glob)
+        }
+    };
     Some(Hover {
         contents: HoverContents::Markup(MarkupContent {
             kind: if snap.flags.markdown {
@@ -95,6 +107,140 @@ pub fn hover(snap: &Snapshot, doc: &DocSnapshot, pos: Position) -> Option<Hover>
         }),
         range: None,
     })
+}
+
+fn glob_hover(root: &std::path::Path, glob: &str) -> String {
+    const SHOW: usize = 10;
+    match crate::skills::applies::glob_matches(root, glob, SHOW) {
+        Err(e) => format!("`{glob}` does not compile: {e}"),
+        Ok((0, _)) => format!("`{glob}` matches no file in this workspace"),
+        Ok((n, first)) => {
+            let mut s = format!(
+                "`{glob}` matches {n} file{} in this workspace",
+                if n == 1 { "" } else { "s" }
+            );
+            s.push_str(if n > SHOW {
+                ", the first ten:\n"
+            } else {
+                ":\n"
+            });
+            for f in first {
+                s.push_str(&format!("\n- `{f}`"));
+            }
+            s
+        }
+    }
+}
+
+/// Lenses above a loaded guidance file's frontmatter ("applies to N files") and above each of
+/// its tips ("N hits in the workspace"); left unresolved, so the workspace is walked only for
+/// lenses the editor shows (see [`resolve_lens`]).
+pub fn code_lenses(snap: &Snapshot, doc: &DocSnapshot) -> Vec<CodeLens> {
+    let Some(id) = doc.path.as_ref().and_then(|p| snap.library.skill_at(p)) else {
+        return Vec::new();
+    };
+    let at = |line: u32| Range::new(Position::new(line, 0), Position::new(line, 0));
+    let skill = snap.library.skill(id);
+    let mut out = vec![CodeLens {
+        range: at(0),
+        command: None,
+        data: Some(json!({"kind": "applies", "name": skill.name})),
+    }];
+    for t in snap.library.tips.tips() {
+        if t.skill == id && t.kind == crate::skills::tips::TipKind::Declared {
+            out.push(CodeLens {
+                range: at(t.line),
+                command: None,
+                data: Some(json!({"kind": "hits", "tip": t.id.as_ref()})),
+            });
+        }
+    }
+    out
+}
+
+/// Fill in a lens's title and command: walks the workspace (call on a blocking thread).
+pub fn resolve_lens(snap: &Snapshot, mut lens: CodeLens) -> CodeLens {
+    let data = lens.data.clone().unwrap_or(Value::Null);
+    let plural =
+        |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+    lens.command = Some(match data["kind"].as_str() {
+        Some("applies") => {
+            let name = data["name"].as_str().unwrap_or("");
+            let n = files_for_skill(snap, &[json!({ "name": name })])
+                .ok()
+                .and_then(|v| v["files"].as_array().map(Vec::len))
+                .unwrap_or(0);
+            Command {
+                title: format!("applies to {}", plural(n, "file", "files")),
+                command: FILES_FOR_SKILL.into(),
+                arguments: Some(vec![json!({ "name": name })]),
+            }
+        }
+        Some("hits") => {
+            let tip = data["tip"].as_str().unwrap_or("");
+            let hits = tip_hits(snap, tip).len();
+            Command {
+                title: format!("{} in the workspace", plural(hits, "hit", "hits")),
+                command: TIP_HITS.into(),
+                arguments: Some(vec![json!({ "tip": tip })]),
+            }
+        }
+        _ => Command {
+            title: "unknown lens".into(),
+            command: String::new(),
+            arguments: None,
+        },
+    });
+    lens
+}
+
+/// Every hit of the tip with this id in the workspace folders.
+fn tip_hits(snap: &Snapshot, tip: &str) -> Vec<(std::path::PathBuf, u32)> {
+    let Some(ti) = snap
+        .library
+        .tips
+        .tips()
+        .iter()
+        .position(|t| t.id.as_ref() == tip)
+    else {
+        return Vec::new();
+    };
+    snap.workspaces
+        .iter()
+        .flat_map(|root| crate::skills::applies::tip_hits(&snap.library, ti, root, &snap.settings))
+        .collect()
+}
+
+/// `skill-lsp.tipHits` `{tip}`: every hit of a tip in the workspace, as locations.
+pub fn tip_hits_command(snap: &Snapshot, args: &[Value]) -> jsonrpc::Result<Value> {
+    let tip = args
+        .first()
+        .and_then(|a| a.get("tip").and_then(Value::as_str).or_else(|| a.as_str()))
+        .ok_or_else(|| {
+            jsonrpc::Error::invalid_params("skill-lsp.tipHits expects {\"tip\": <skill>/<id>}")
+        })?;
+    if !snap
+        .library
+        .tips
+        .tips()
+        .iter()
+        .any(|t| t.id.as_ref() == tip)
+    {
+        return Err(jsonrpc::Error::invalid_params(format!(
+            "no tip `{tip}` is loaded"
+        )));
+    }
+    let hits: Vec<Value> = tip_hits(snap, tip)
+        .into_iter()
+        .map(|(p, line)| {
+            json!({
+                "uri": super::convert::path_to_uri(&p).map(|u| u.as_str().to_string()),
+                "path": p.display().to_string(),
+                "line": line,
+            })
+        })
+        .collect();
+    Ok(json!({ "tip": tip, "hits": hits }))
 }
 
 /// Quick fixes for the problems of a guidance file whose fix is certain.

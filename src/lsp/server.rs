@@ -683,6 +683,7 @@ impl Backend {
 fn server_capabilities(flags: &ClientFlags) -> ServerCapabilities {
     let mut commands: Vec<String> = CORE_COMMANDS.iter().map(|s| s.to_string()).collect();
     commands.push(super::authoring::FILES_FOR_SKILL.to_string());
+    commands.push(super::authoring::TIP_HITS.to_string());
     commands.extend(tip_actions::COMMANDS.iter().map(|s| s.to_string()));
     commands.extend(agent_actions::COMMANDS.iter().map(|s| s.to_string()));
     ServerCapabilities {
@@ -696,6 +697,9 @@ fn server_capabilities(flags: &ClientFlags) -> ServerCapabilities {
             },
         )),
         hover_provider: Some(HoverProviderCapability::Simple(true)),
+        code_lens_provider: Some(CodeLensOptions {
+            resolve_provider: Some(true),
+        }),
         // Frontmatter keys and values, tip keys (guidance files only).
         completion_provider: Some(CompletionOptions {
             trigger_characters: Some(vec![":".into(), " ".into()]),
@@ -947,6 +951,24 @@ impl LanguageServer for Backend {
         Ok(Some(actions))
     }
 
+    async fn code_lens(&self, params: CodeLensParams) -> jsonrpc::Result<Option<Vec<CodeLens>>> {
+        self.library_ready().await;
+        let Some(doc) = self.document(&params.text_document.uri) else {
+            return Ok(None);
+        };
+        Ok(Some(super::authoring::code_lenses(&self.snapshot(), &doc)))
+    }
+
+    async fn code_lens_resolve(&self, lens: CodeLens) -> jsonrpc::Result<CodeLens> {
+        self.library_ready().await;
+        let snap = self.snapshot();
+        // A walk of the workspace: on the blocking pool, never on a request thread. A cancelled
+        // request drops the answer.
+        tokio::task::spawn_blocking(move || super::authoring::resolve_lens(&snap, lens))
+            .await
+            .map_err(|_| jsonrpc::Error::internal_error())
+    }
+
     async fn completion(
         &self,
         params: CompletionParams,
@@ -1009,6 +1031,16 @@ impl LanguageServer for Backend {
                     Ok(a) => json!({ "ok": true, "agent": a.describe() }),
                     Err(e) => json!({ "ok": false, "error": e.to_string() }),
                 }))
+            }
+            super::authoring::TIP_HITS => {
+                let snap = self.snapshot();
+                let args = params.arguments.clone();
+                tokio::task::spawn_blocking(move || {
+                    super::authoring::tip_hits_command(&snap, &args)
+                })
+                .await
+                .map_err(|_| jsonrpc::Error::internal_error())?
+                .map(Some)
             }
             super::authoring::FILES_FOR_SKILL => {
                 let snap = self.snapshot();

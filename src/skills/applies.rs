@@ -34,49 +34,133 @@ pub fn files_for_skill(
     settings: &crate::settings::Settings,
 ) -> Vec<Applies> {
     let mut out = Vec::new();
-    for base in paths {
-        let walk = ignore::WalkBuilder::new(base)
-            .hidden(false)
-            .git_global(true)
-            .filter_entry(|e| e.file_name() != ".git")
-            .build();
-        for entry in walk.flatten() {
-            if !entry.file_type().is_some_and(|t| t.is_file()) {
-                continue;
-            }
-            let path = std::path::absolute(entry.path()).unwrap_or_else(|_| entry.path().into());
-            let Some(text) = read_head(&path) else {
-                continue;
-            };
-            let lang = select::language_of(&path, &text, None);
-            let info = DocumentInfo {
-                path: Some(&path),
-                root: Some(root),
-                language_id: &lang,
-                text: &text,
-            };
-            let matches = select::select_with_settings(lib, &info, settings);
-            if let Some((i, m)) = matches.iter().enumerate().find(|(_, m)| m.skill == skill) {
-                out.push(Applies {
-                    path: entry.path().to_path_buf(),
-                    language_id: lang.clone(),
-                    score: m.score,
-                    rank: i + 1,
-                    reasons: m.reasons.iter().cloned().collect(),
-                });
-            }
+    for (path, _) in walk(root, paths) {
+        let Some(text) = read_head(&path, HEAD) else {
+            continue;
+        };
+        let lang = select::language_of(&path, &text, None);
+        let info = DocumentInfo {
+            path: Some(&path),
+            root: Some(root),
+            language_id: &lang,
+            text: &text,
+        };
+        let matches = select::select_with_settings(lib, &info, settings);
+        if let Some((i, m)) = matches.iter().enumerate().find(|(_, m)| m.skill == skill) {
+            out.push(Applies {
+                path,
+                language_id: lang.clone(),
+                score: m.score,
+                rank: i + 1,
+                reasons: m.reasons.iter().cloned().collect(),
+            });
         }
     }
     out.sort_by(|a, b| a.path.cmp(&b.path));
     out
 }
 
-/// The first [`HEAD`] bytes as text; `None` for unreadable or binary (NUL byte) files.
-fn read_head(path: &Path) -> Option<String> {
+/// Every file under `paths` (git ignore files honoured, `.git` skipped, hidden folders kept),
+/// with its path relative to `root` (`/`-separated).
+pub fn walk<'a>(root: &'a Path, paths: &[PathBuf]) -> impl Iterator<Item = (PathBuf, String)> + 'a {
+    let mut builder = ignore::WalkBuilder::new(paths.first().map_or(root, |p| p.as_path()));
+    for p in paths.iter().skip(1) {
+        builder.add(p);
+    }
+    builder
+        .hidden(false)
+        .git_global(true)
+        .filter_entry(|e| e.file_name() != ".git");
+    builder.build().flatten().filter_map(move |entry| {
+        if !entry.file_type().is_some_and(|t| t.is_file()) {
+            return None;
+        }
+        let path = entry.into_path();
+        let abs = std::path::absolute(&path).unwrap_or_else(|_| path.clone());
+        let rel = abs
+            .strip_prefix(root)
+            .map(|r| r.to_string_lossy().replace('\\', "/"))
+            .unwrap_or_else(|_| abs.to_string_lossy().into_owned());
+        Some((path, rel))
+    })
+}
+
+/// How many files under `root` a glob of a guidance file matches, and the first `show` of them
+/// (relative paths, in walk order). Vendored and output folders are left out, as for tips.
+pub fn glob_matches(root: &Path, glob: &str, show: usize) -> Result<(usize, Vec<String>), String> {
+    let g = super::globs::build(&super::globs::normalize(glob), false)
+        .map_err(|e| e.to_string())?
+        .compile_matcher();
+    let mut n = 0;
+    let mut first = Vec::new();
+    for (_, rel) in walk(root, &[root.to_path_buf()]) {
+        if g.is_match(&rel) && super::policy::files::conventional(&rel).is_none() {
+            n += 1;
+            if first.len() < show {
+                first.push(rel);
+            }
+        }
+    }
+    Ok((n, first))
+}
+
+/// Findings of one tip over the files under `root` its skill applies to (vendored, generated
+/// and minified files left out, as for `check`): each hit's file and 0-based line.
+pub fn tip_hits(
+    lib: &Library,
+    tip: usize,
+    root: &Path,
+    settings: &crate::settings::Settings,
+) -> Vec<(PathBuf, u32)> {
+    let skill = lib.tips.tip(tip).skill;
+    let mut out = Vec::new();
+    for (path, rel) in walk(root, &[root.to_path_buf()]) {
+        if super::policy::files::conventional(&rel).is_some() {
+            continue;
+        }
+        let Some(text) = read_head(&path, WHOLE) else {
+            continue;
+        };
+        if super::policy::files::by_content(&rel, &text).is_some() {
+            continue;
+        }
+        let lang = select::language_of(&path, &text, None);
+        let info = DocumentInfo {
+            path: Some(&path),
+            root: Some(root),
+            language_id: &lang,
+            text: &text,
+        };
+        let matches = select::select_with_settings(lib, &info, settings);
+        if !matches.iter().any(|m| m.skill == skill) {
+            continue;
+        }
+        let doc = crate::skills::tips::Document {
+            text: &text,
+            language_id: &lang,
+            rel_path: Some(&rel),
+        };
+        for f in lib
+            .tips
+            .find_in(lib.skills.len(), &[skill], &doc, &Default::default())
+        {
+            if f.tip == tip {
+                out.push((path.clone(), f.line));
+            }
+        }
+    }
+    out
+}
+
+/// Files read whole for tips are capped like the editor's documents.
+const WHOLE: usize = 8 * 1024 * 1024;
+
+/// The first `limit` bytes as text; `None` for unreadable or binary (NUL byte) files.
+fn read_head(path: &Path, limit: usize) -> Option<String> {
     use std::io::Read;
     let f = std::fs::File::open(path).ok()?;
     let mut buf = Vec::with_capacity(4096);
-    f.take(HEAD as u64).read_to_end(&mut buf).ok()?;
+    f.take(limit as u64).read_to_end(&mut buf).ok()?;
     if memchr::memchr(0, &buf).is_some() {
         return None;
     }

@@ -267,6 +267,62 @@ pub fn hover(format: SourceFormat, text: &str, line: usize, col: usize) -> Optio
     }
 }
 
+/// Keys whose values are globs.
+const GLOB_KEYS: &[&str] = &["paths", "globs", "applyTo", "fileMatchPattern", "exclude"];
+
+/// The glob under `(line, col)` when it is in the value of a glob key of the frontmatter (inline
+/// `key: a, b` or `[a, b]`, or a `- item` under the key).
+pub fn glob_at(text: &str, line: usize, col: usize) -> Option<String> {
+    let (fm_start, fm_end) = frontmatter_lines(text)?;
+    if line <= fm_start || line >= fm_end {
+        return None;
+    }
+    let lines: Vec<&str> = text.lines().collect();
+    let l = lines.get(line)?;
+    let (key, value_start) = match l.split_once(':') {
+        Some((k, _)) if !l.trim_start().starts_with('-') => (k.trim().to_string(), k.len() + 1),
+        _ if l.trim_start().starts_with("- ") => {
+            // A list item: the key is the nearest unindented line above.
+            let owner = lines[fm_start + 1..line]
+                .iter()
+                .rev()
+                .find(|x| !x.starts_with([' ', '\t', '-']))?;
+            let k = owner.split_once(':')?.0.trim().to_string();
+            (k, l.find("- ")? + 2)
+        }
+        _ => return None,
+    };
+    if !GLOB_KEYS.contains(&key.as_str()) || col < value_start {
+        return None;
+    }
+    // The comma-separated item around the cursor, without brackets and quotes. Commas inside
+    // braces belong to the glob.
+    let bytes = l.as_bytes();
+    let mut depth = 0i32;
+    let mut start = value_start;
+    let mut end = l.len();
+    for (i, &c) in bytes.iter().enumerate().skip(value_start) {
+        match c {
+            b'{' => depth += 1,
+            b'}' => depth -= 1,
+            b',' | b'[' | b']' if depth <= 0 => {
+                if i < col {
+                    start = i + 1;
+                } else {
+                    end = i;
+                    break;
+                }
+            }
+            _ => {}
+        }
+    }
+    let g = l[start..end]
+        .trim()
+        .trim_matches(|c| c == '"' || c == '\'')
+        .trim();
+    (!g.is_empty()).then(|| g.to_string())
+}
+
 /// A text edit that fixes a problem for certain.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Fix {
@@ -390,6 +446,11 @@ mod tests {
             (f.start, f.end, f.new_text.as_str()),
             (7, 14, "\"**/*.ts\"")
         );
+        let g = "---\nglobs: [\"src/**/*.ts\", \"lib/{a,b}/*.js\"]\npaths:\n  - 'docs/**'\n---\n";
+        assert_eq!(glob_at(g, 1, 12).as_deref(), Some("src/**/*.ts"));
+        assert_eq!(glob_at(g, 1, 30).as_deref(), Some("lib/{a,b}/*.js"));
+        assert_eq!(glob_at(g, 3, 7).as_deref(), Some("docs/**"));
+        assert_eq!(glob_at(g, 1, 2), None, "on the key itself");
         let s = "---\nname: PDF_Tools\n---\n";
         let f = quick_fix(
             SourceFormat::AgentSkill,

@@ -257,11 +257,9 @@ async fn relay(upstream: std::net::SocketAddr) -> (String, Arc<std::sync::Mutex<
                     return;
                 };
                 let _ = server.set_nodelay(true);
-                let slot = {
-                    let mut l = log.lock().unwrap();
-                    l.push(Crossing::default());
-                    l.len() - 1
-                };
+                // One slot per request: a kept-alive connection carries several in turn.
+                let slot = Arc::new(std::sync::atomic::AtomicUsize::new(usize::MAX));
+                let slot_up = slot.clone();
                 let (mut cr, mut cw) = client.into_split();
                 let (mut sr, mut sw) = server.into_split();
                 let log_up = log.clone();
@@ -271,9 +269,18 @@ async fn relay(upstream: std::net::SocketAddr) -> (String, Arc<std::sync::Mutex<
                         if n == 0 {
                             break;
                         }
-                        log_up.lock().unwrap()[slot]
-                            .request_first
-                            .get_or_insert_with(Instant::now);
+                        {
+                            let now = Instant::now();
+                            let mut l = log_up.lock().unwrap();
+                            let cur = slot_up.load(std::sync::atomic::Ordering::SeqCst);
+                            if cur == usize::MAX || l[cur].response_last.is_some() {
+                                l.push(Crossing {
+                                    request_first: Some(now),
+                                    ..Default::default()
+                                });
+                                slot_up.store(l.len() - 1, std::sync::atomic::Ordering::SeqCst);
+                            }
+                        }
                         if sw.write_all(&buf[..n]).await.is_err() {
                             break;
                         }
@@ -288,10 +295,13 @@ async fn relay(upstream: std::net::SocketAddr) -> (String, Arc<std::sync::Mutex<
                     let now = Instant::now();
                     {
                         let mut l = log.lock().unwrap();
-                        if buf[..n].windows(5).any(|w| w == b"data:") {
-                            l[slot].stream_first.get_or_insert(now);
+                        let cur = slot.load(std::sync::atomic::Ordering::SeqCst);
+                        if cur != usize::MAX {
+                            if buf[..n].windows(5).any(|w| w == b"data:") {
+                                l[cur].stream_first.get_or_insert(now);
+                            }
+                            l[cur].response_last = Some(now);
                         }
-                        l[slot].response_last = Some(now);
                     }
                     if cw.write_all(&buf[..n]).await.is_err() {
                         break;

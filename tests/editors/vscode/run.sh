@@ -116,6 +116,9 @@ json.dump({
     "skillLsp.agent.endpoint": f"http://127.0.0.1:{port}/v1",
     "skillLsp.agent.model": "fake-model",
     "skillLsp.agent.retries": 0,
+    # VS Code supports change annotations, so agent edits would open the refactor preview
+    # (agent.previewEdits defaults on); these checks drive the direct apply.
+    "skillLsp.agent.previewEdits": False,
     "workbench.startupEditor": "none",
     "workbench.tips.enabled": False,
     "workbench.enableExperiments": False,

@@ -38,14 +38,7 @@ pub fn files_for_skill(
         let Some(text) = read_head(&path, HEAD) else {
             continue;
         };
-        let lang = select::language_of(&path, &text, None);
-        let info = DocumentInfo {
-            path: Some(&path),
-            root: Some(root),
-            language_id: &lang,
-            text: &text,
-        };
-        let matches = select::select_with_settings(lib, &info, settings);
+        let (lang, matches) = select_file(lib, &path, root, &text, settings);
         if let Some((i, m)) = matches.iter().enumerate().find(|(_, m)| m.skill == skill) {
             out.push(Applies {
                 path,
@@ -58,6 +51,25 @@ pub fn files_for_skill(
     }
     out.sort_by(|a, b| a.path.cmp(&b.path));
     out
+}
+
+/// The file's language and the skills selected for it, as the editor would select them.
+fn select_file(
+    lib: &Library,
+    path: &Path,
+    root: &Path,
+    text: &str,
+    settings: &crate::settings::Settings,
+) -> (String, Vec<select::Match>) {
+    let lang = select::language_of(path, text, None);
+    let info = DocumentInfo {
+        path: Some(path),
+        root: Some(root),
+        language_id: &lang,
+        text,
+    };
+    let matches = select::select_with_settings(lib, &info, settings);
+    (lang, matches)
 }
 
 /// Every file under `paths` (git ignore files honoured, `.git` skipped, hidden folders kept),
@@ -124,14 +136,7 @@ pub fn tip_hits(
         if super::policy::files::by_content(&rel, &text).is_some() {
             continue;
         }
-        let lang = select::language_of(&path, &text, None);
-        let info = DocumentInfo {
-            path: Some(&path),
-            root: Some(root),
-            language_id: &lang,
-            text: &text,
-        };
-        let matches = select::select_with_settings(lib, &info, settings);
+        let (lang, matches) = select_file(lib, &path, root, &text, settings);
         if !matches.iter().any(|m| m.skill == skill) {
             continue;
         }

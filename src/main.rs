@@ -47,6 +47,8 @@ enum Command {
     Test(tiptest::TestArgs),
     /// Write a valid skeleton of a guidance file (agent-skill, cursor-rule, copilot-instructions, ...).
     New(cli::new::NewArgs),
+    /// Print the JSON Schema of a format's frontmatter (for yaml-language-server), or write all.
+    Schema(cli::schema::SchemaArgs),
 }
 
 /// `serve` on SIGTERM, SIGINT or SIGHUP: kill the agent programs we started (they run in their own
@@ -121,6 +123,7 @@ fn main() {
                 Command::Ask(args) => runtime.block_on(ask::run(args, &cli.common)),
                 Command::Test(args) => tiptest::run(args, &cli.common),
                 Command::New(args) => cli::new::run(args),
+                Command::Schema(args) => cli::schema::run(args),
                 Command::Serve => unreachable!("handled above"),
             };
             match result {

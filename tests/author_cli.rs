@@ -351,3 +351,50 @@ fn match_skill_lists_the_files_a_skill_applies_to() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("did you mean `py-errors`?"));
 }
+
+/// The schemas under docs/schemas are `skill-lsp schema FORMAT`'s output (regenerate with
+/// `skill-lsp schema --out docs/schemas`); a real JSON Schema reader checks them in
+/// scripts/formats-test.sh.
+#[test]
+fn published_schemas_are_the_commands_output() {
+    let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let listed = skill_lsp(&["schema"], repo);
+    assert!(listed.status.success());
+    let formats: Vec<String> = String::from_utf8_lossy(&listed.stdout)
+        .lines()
+        .map(str::to_string)
+        .collect();
+    assert!(formats.contains(&"agent-skill".to_string()), "{formats:?}");
+    let mut on_disk: Vec<String> = std::fs::read_dir(repo.join("docs/schemas"))
+        .unwrap()
+        .filter_map(|e| {
+            let name = e.unwrap().file_name().to_string_lossy().into_owned();
+            name.strip_suffix(".schema.json").map(str::to_string)
+        })
+        .collect();
+    on_disk.sort();
+    let mut sorted = formats.clone();
+    sorted.sort();
+    assert_eq!(on_disk, sorted, "one schema file per format");
+    for f in &formats {
+        let out = skill_lsp(&["schema", f], repo);
+        assert!(out.status.success(), "{f}");
+        let committed =
+            std::fs::read_to_string(repo.join(format!("docs/schemas/{f}.schema.json"))).unwrap();
+        assert_eq!(
+            String::from_utf8_lossy(&out.stdout),
+            committed,
+            "docs/schemas/{f}.schema.json is stale: run `skill-lsp schema --out docs/schemas`"
+        );
+        let v: serde_json::Value = serde_json::from_str(&committed).unwrap();
+        assert_eq!(v["type"], "object");
+    }
+    let alias = skill_lsp(&["schema", "cursor-rule"], repo);
+    assert_eq!(
+        alias.stdout,
+        skill_lsp(&["schema", "cursor-mdc"], repo).stdout
+    );
+    let bad = skill_lsp(&["schema", "windsrf"], repo);
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("did you mean `windsurf`"));
+}

@@ -31,6 +31,7 @@ async fn typos_and_wrong_types_in_a_cursor_rule_are_reported_as_typed() {
     let mut s = common::builder()
         .configuration(json!({"skills": {"builtin": false}}))
         .file(".cursor/rules/api.mdc", saved)
+        .file("src/api/client.ts", "export const x = 1;\n")
         .start()
         .await;
     let uri = s.open(".cursor/rules/api.mdc", "markdown", saved).await;
@@ -152,7 +153,11 @@ async fn each_format_is_checked_by_its_own_rules() {
             ],
         ),
     ];
-    let mut b = common::builder().configuration(json!({"skills": {"builtin": false}}));
+    // Files the globs above match: a glob that matches nothing is a warning of its own.
+    let mut b = common::builder()
+        .configuration(json!({"skills": {"builtin": false}}))
+        .file("src/app.ts", "export {};\n")
+        .file("app/main.py", "print(1)\n");
     for (rel, text, _) in cases {
         b = b.file(rel, text);
     }
@@ -395,6 +400,69 @@ async fn lenses_count_files_and_tip_hits_and_a_glob_hover_counts_files() {
     assert!(
         text.contains("- `src/a.ts`") && !text.contains("vendor"),
         "{text}"
+    );
+    s.shutdown().await;
+}
+
+#[tokio::test]
+async fn a_glob_that_matches_no_workspace_file_is_a_warning_naming_it() {
+    let saved =
+        "---\napplyTo: \"frontend/srcc/**/*.ts,docs/**\"\n---\n# Frontend\nUse strict mode.\n";
+    let mut s = common::builder()
+        .configuration(json!({"skills": {"builtin": false}}))
+        .file(".github/instructions/fe.instructions.md", saved)
+        .file("frontend/src/app.ts", "export {};\n")
+        .file("docs/intro.md", "# Intro\n")
+        .file(".git/HEAD", "ref: refs/heads/main\n")
+        .file(".gitignore", "build/\n")
+        .file("build/srcc/gen.ts", "export {};\n")
+        .start()
+        .await;
+    let uri = s
+        .open(".github/instructions/fe.instructions.md", "markdown", saved)
+        .await;
+    let d = s.await_diagnostics(&uri, Some(1)).await;
+    let got = diags(&d);
+    let warned: Vec<_> = got
+        .iter()
+        .filter(|(c, _, _)| c == "skill-lsp/paths-match-nothing")
+        .collect();
+    assert_eq!(warned.len(), 1, "only the typo, not `docs/**`: {got:?}");
+    assert!(
+        has(
+            &got,
+            "skill-lsp/paths-match-nothing",
+            1,
+            "the glob `frontend/srcc/**/*.ts` matches no file"
+        ),
+        "{got:?}"
+    );
+    let w = d
+        .diagnostics
+        .iter()
+        .find(|x| x.message.contains("srcc"))
+        .unwrap();
+    assert_eq!(w.severity, Some(DiagnosticSeverity::WARNING));
+
+    // Fixed as typed, unsaved: the warning goes.
+    let fixed = saved.replace("srcc", "src");
+    s.change_full(&uri, 2, &fixed).await;
+    let d = s.await_diagnostics(&uri, Some(2)).await;
+    assert!(diags(&d).is_empty(), "{:?}", diags(&d));
+
+    // A new typo: a file under a git-ignored folder does not count as a match.
+    let typo = saved.replace("frontend/srcc", "build/srcc");
+    s.change_full(&uri, 3, &typo).await;
+    let d = s.await_diagnostics(&uri, Some(3)).await;
+    assert!(
+        has(
+            &diags(&d),
+            "skill-lsp/paths-match-nothing",
+            1,
+            "`build/srcc/**/*.ts`"
+        ),
+        "{:?}",
+        diags(&d)
     );
     s.shutdown().await;
 }

@@ -9,6 +9,7 @@ pub mod check;
 pub mod doctor;
 pub mod match_skill;
 pub mod new;
+pub mod schema;
 pub mod tiptest;
 
 use std::path::{Path, PathBuf};

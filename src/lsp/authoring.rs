@@ -343,3 +343,66 @@ pub fn files_for_skill(snap: &Snapshot, args: &[Value]) -> jsonrpc::Result<Value
     }
     Ok(json!({ "skill": snap.library.skill(id).name, "files": files }))
 }
+
+/// How long a "this glob matches nothing" answer is reused: typing in a guidance file reruns
+/// diagnostics on every pause, and a glob that matches nothing is a full walk of the workspace.
+const GLOB_PROBE_TTL: std::time::Duration = std::time::Duration::from_secs(10);
+/// Past this many files the walk gives up and says nothing (a huge tree, or `$HOME`).
+const GLOB_PROBE_CAP: usize = 50_000;
+
+type GlobMemo = std::collections::HashMap<(std::path::PathBuf, String), std::time::Instant>;
+
+/// Globs known to match something, per root, and since when: a memo of a filesystem fact, not
+/// session state (a stale "matches" only delays a warning by [`GLOB_PROBE_TTL`]).
+static MATCHED: std::sync::LazyLock<std::sync::Mutex<GlobMemo>> =
+    std::sync::LazyLock::new(Default::default);
+
+/// Warnings on a workspace guidance file for each of its globs (as typed) that matches no file
+/// in its workspace folder. Walks the folder (call on a blocking thread); `cancel` stops it.
+pub fn unmatched_glob_diagnostics(
+    snap: &Snapshot,
+    doc: &DocSnapshot,
+    text: &str,
+    cancel: Option<&std::sync::atomic::AtomicBool>,
+) -> Vec<super::proto::Diagnostic> {
+    use crate::skills::model::Origin;
+    let (Some(path), Some(root)) = (doc.path.as_ref(), doc.root.as_ref()) else {
+        return Vec::new();
+    };
+    let Some(id) = snap.library.skill_at(path) else {
+        return Vec::new();
+    };
+    if snap.library.skill(id).origin != Origin::Workspace {
+        return Vec::new();
+    }
+    let Some(skill) = snap.library.live_skill(path, text) else {
+        return Vec::new();
+    };
+    let now = std::time::Instant::now();
+    let fresh = |g: &String| {
+        let memo = MATCHED.lock().expect("glob memo");
+        memo.get(&(root.clone(), g.clone()))
+            .is_some_and(|at| now.duration_since(*at) < GLOB_PROBE_TTL)
+    };
+    let unknown: Vec<String> = skill.globs.iter().filter(|g| !fresh(g)).cloned().collect();
+    if unknown.is_empty() {
+        return Vec::new();
+    }
+    let stop = || cancel.is_some_and(|c| c.load(std::sync::atomic::Ordering::Relaxed));
+    let Some(unmatched) =
+        crate::skills::applies::unmatched_globs(root, &unknown, GLOB_PROBE_CAP, &stop)
+    else {
+        return Vec::new();
+    };
+    {
+        let mut memo = MATCHED.lock().expect("glob memo");
+        memo.retain(|_, at| now.duration_since(*at) < GLOB_PROBE_TTL);
+        for g in unknown.iter().filter(|g| !unmatched.contains(g)) {
+            memo.insert((root.clone(), g.clone()), now);
+        }
+    }
+    crate::skills::applies::unmatched_glob_problems(&skill, &unmatched)
+        .iter()
+        .map(super::convert::problem_diagnostic)
+        .collect()
+}

@@ -355,6 +355,11 @@ pub fn diagnostics_for(
             text.as_deref(),
             doc.rope.len_lines(),
         ));
+        if let Some(text) = &text {
+            out.extend(super::authoring::unmatched_glob_diagnostics(
+                snap, doc, text, cancel,
+            ));
+        }
     }
     Some(out)
 }

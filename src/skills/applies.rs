@@ -7,7 +7,7 @@
 use std::path::{Path, PathBuf};
 
 use crate::skills::library::Library;
-use crate::skills::model::SkillId;
+use crate::skills::model::{Problem, Severity, Skill, SkillId};
 use crate::skills::select::{self, DocumentInfo, Reason};
 
 /// One file the skill applies to.
@@ -114,6 +114,66 @@ pub fn glob_matches(root: &Path, glob: &str, show: usize) -> Result<(usize, Vec<
         }
     }
     Ok((n, first))
+}
+
+/// The globs among `globs` that match no file under `root` (git-ignored files left out, as the
+/// editor never opens them from the tree; vendored folders count: a skill may target them). One walk for all of them, ended as soon as every glob has
+/// matched, so the usual answer ("all match") costs a few files. `None` when the walk was stopped
+/// (`stop` said so, or `cap` files were seen without an answer): nothing can be said then.
+/// Globs that do not compile are skipped: they are reported as `bad-glob` already.
+pub fn unmatched_globs(
+    root: &Path,
+    globs: &[String],
+    cap: usize,
+    stop: &dyn Fn() -> bool,
+) -> Option<Vec<String>> {
+    let mut open: Vec<(&String, globset::GlobMatcher)> = globs
+        .iter()
+        .filter_map(|g| {
+            let m = super::globs::build(&super::globs::normalize(g), false).ok()?;
+            Some((g, m.compile_matcher()))
+        })
+        .collect();
+    for (seen, (_, rel)) in walk(root, &[root.to_path_buf()]).enumerate() {
+        if open.is_empty() {
+            break;
+        }
+        if seen >= cap || (seen % 256 == 0 && stop()) {
+            return None;
+        }
+        open.retain(|(_, m)| !m.is_match(&rel));
+    }
+    Some(open.into_iter().map(|(g, _)| g.clone()).collect())
+}
+
+/// A `paths-match-nothing` warning per glob of `skill` (its live copy) that matches no file under
+/// `root`, on the line that spells the glob. `unmatched` is [`unmatched_globs`]'s answer.
+pub fn unmatched_glob_problems(skill: &Skill, unmatched: &[String]) -> Vec<Problem> {
+    let front_end = skill.body_line as usize;
+    unmatched
+        .iter()
+        .map(|g| {
+            // Formats whose globs match at any depth are stored with `**/` in front: find the
+            // glob as the author wrote it.
+            let written = [g.as_str(), g.strip_prefix("**/").unwrap_or(g)];
+            let found = skill
+                .text
+                .lines()
+                .take(front_end.max(1))
+                .enumerate()
+                .find_map(|(i, l)| written.iter().find(|w| l.contains(**w)).map(|w| (i, *w)));
+            let (line, shown) = found.map_or((0, g.as_str()), |(i, w)| (i as u32, w));
+            Problem {
+                path: skill.path.clone(),
+                line,
+                severity: Severity::Warning,
+                code: "paths-match-nothing",
+                message: format!(
+                    "the glob `{shown}` matches no file in the workspace (git-ignored files left out), so it never applies this skill; check it for a typo"
+                ),
+            }
+        })
+        .collect()
 }
 
 /// Findings of one tip over the files under `root` its skill applies to (vendored, generated

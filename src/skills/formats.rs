@@ -210,7 +210,7 @@ pub fn parse(input: FileInput<'_>) -> Skill {
         .or_else(|| Some(markdown::first_paragraph(body)).filter(|s| !s.is_empty()))
         .or_else(|| markdown::first_heading(body))
         .unwrap_or_default();
-    if description.chars().count() > 1024 {
+    if description.chars().count() > super::validate::AGENT_SKILL_DESCRIPTION_MAX {
         problems.push(problem(
             key_line("description"),
             Severity::Hint,

@@ -315,6 +315,24 @@ impl Library {
     /// from `path`.
     pub fn live_problems(&self, path: &Path, text: &str) -> Option<Vec<Problem>> {
         let skill = &self.skills[self.skill_at(path)?];
+        let fresh = self.live_skill(path, text)?;
+        let (_, tip_problems) = super::tips::TipIndex::build(std::slice::from_ref(&fresh));
+        let mut out = fresh.problems.clone();
+        out.extend(tip_problems.into_iter().map(|(_, p)| p));
+        out.extend(
+            skill
+                .problems
+                .iter()
+                .chain(self.problems.iter())
+                .filter(|p| p.path == path && LIBRARY_CODES.contains(&p.code))
+                .cloned(),
+        );
+        Some(out)
+    }
+
+    /// The loaded guidance file at `path` parsed again from `text` (the editor's unsaved copy).
+    pub fn live_skill(&self, path: &Path, text: &str) -> Option<Skill> {
+        let skill = &self.skills[self.skill_at(path)?];
         // Enough of the path for what parsing derives from it: an Agent Skill's folder (its
         // name) and the folder above (its category).
         let comps: Vec<String> = path
@@ -328,26 +346,14 @@ impl Library {
             crate::skills::model::Activation::Subtree { dir } => Some(dir.clone()),
             _ => None,
         };
-        let fresh = formats::parse(FileInput {
+        Some(formats::parse(FileInput {
             path: path.to_path_buf(),
             rel: &rel,
             text: Arc::from(text),
             format: skill.format,
             origin: skill.origin,
             dir,
-        });
-        let (_, tip_problems) = super::tips::TipIndex::build(std::slice::from_ref(&fresh));
-        let mut out = fresh.problems.clone();
-        out.extend(tip_problems.into_iter().map(|(_, p)| p));
-        out.extend(
-            skill
-                .problems
-                .iter()
-                .chain(self.problems.iter())
-                .filter(|p| p.path == path && LIBRARY_CODES.contains(&p.code))
-                .cloned(),
-        );
-        Some(out)
+        }))
     }
 
     /// Every problem in the library.

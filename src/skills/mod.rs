@@ -14,6 +14,7 @@ pub mod markdown;
 pub mod model;
 pub mod policy;
 pub mod sanitize;
+pub mod schema;
 pub mod select;
 pub mod suggest;
 pub mod tips;

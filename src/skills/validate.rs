@@ -375,6 +375,11 @@ pub fn key_doc(format: SourceFormat, key: &str) -> Option<&'static KeyDoc> {
 /// One problem found by validation: 0-based line, severity, code, message.
 pub type Finding = (u32, Severity, &'static str, String);
 
+/// The Agent Skills specification's limits (characters).
+pub const AGENT_SKILL_NAME_MAX: usize = 64;
+pub const AGENT_SKILL_DESCRIPTION_MAX: usize = 1024;
+pub const AGENT_SKILL_COMPATIBILITY_MAX: usize = 500;
+
 /// Body size (estimated tokens) over which agents no longer load a skill comfortably.
 pub const BODY_TOKEN_LIMIT: u32 = 5_000;
 
@@ -524,7 +529,7 @@ fn agent_skill_limits(input: &Input, out: &mut Vec<Finding>) {
         let ok_chars = name
             .chars()
             .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
-        if len == 0 || len > 64 {
+        if len == 0 || len > AGENT_SKILL_NAME_MAX {
             out.push((
                 line,
                 Severity::Warning,
@@ -558,7 +563,7 @@ fn agent_skill_limits(input: &Input, out: &mut Vec<Finding>) {
         _ => {}
     }
     if let Some(Value::String(c)) = map.get("compatibility")
-        && c.chars().count() > 500
+        && c.chars().count() > AGENT_SKILL_COMPATIBILITY_MAX
     {
         out.push((
             (input.key_line)("compatibility"),

@@ -466,3 +466,94 @@ async fn a_glob_that_matches_no_workspace_file_is_a_warning_naming_it() {
     );
     s.shutdown().await;
 }
+
+/// A lens walk that takes a while shows a cancellable progress with the count, and stops when
+/// the progress is cancelled or the request is (the walk ends, the progress says "cancelled").
+#[tokio::test]
+async fn a_long_lens_walk_shows_progress_and_stops_when_cancelled() {
+    let rule = "---\ndescription: TS rules\nglobs: \"src/**/*.ts\"\n---\n# TS\n";
+    let mut b = common::builder()
+        .configuration(json!({"skills": {"builtin": false}}))
+        .deps(|d| d.lens_progress_after = Some(std::time::Duration::ZERO))
+        .file(".cursor/rules/ts.mdc", rule);
+    const FILES: usize = 4_000;
+    for i in 0..FILES {
+        b = b.file(&format!("src/m{}/f{i}.ts", i % 40), "export const x = 1;\n");
+    }
+    let mut s = b.start().await;
+    let uri = s.open(".cursor/rules/ts.mdc", "markdown", rule).await;
+    let lenses = s
+        .request_raw(
+            "textDocument/codeLens",
+            json!({"textDocument": {"uri": uri.as_str()}}),
+        )
+        .await
+        .unwrap();
+    let lens = lenses[0].clone();
+
+    // To the end: the answer, and a progress that began and ended with the count.
+    let r = s
+        .request_raw("codeLens/resolve", lens.clone())
+        .await
+        .unwrap();
+    assert_eq!(r["command"]["title"], format!("applies to {FILES} files"));
+    let begin = s
+        .await_message("$/progress", |p| p["value"]["kind"] == "begin")
+        .await;
+    assert_eq!(
+        begin["params"]["value"]["title"],
+        "Counting workspace files"
+    );
+    assert_eq!(begin["params"]["value"]["cancellable"], true);
+    let token = begin["params"]["token"].clone();
+    let t = token.clone();
+    let end = s
+        .await_message("$/progress", move |p| {
+            p["token"] == t && p["value"]["kind"] == "end"
+        })
+        .await;
+    let msg = end["params"]["value"]["message"].as_str().unwrap();
+    let n: usize = msg.split(' ').next().unwrap().parse().unwrap();
+    assert!(msg.ends_with("files looked at") && n > FILES, "{msg}");
+
+    // Cancelled from the progress (the editor's cancel button).
+    let id = s.start_request("codeLens/resolve", lens.clone()).await;
+    let t0 = token.clone();
+    let begin = s
+        .await_message("$/progress", move |p| {
+            p["token"] != t0 && p["value"]["kind"] == "begin"
+        })
+        .await;
+    let token2 = begin["params"]["token"].clone();
+    s.notify_raw("window/workDoneProgress/cancel", json!({ "token": token2 }))
+        .await;
+    let err = s.await_response(id).await.unwrap_err();
+    assert_eq!(err["code"], -32800, "{err}");
+    let t = token2.clone();
+    let end = s
+        .await_message("$/progress", move |p| {
+            p["token"] == t && p["value"]["kind"] == "end"
+        })
+        .await;
+    assert_eq!(end["params"]["value"]["message"], "cancelled");
+
+    // Cancelled as a request: the walk stops too, and its progress still ends.
+    let id = s.start_request("codeLens/resolve", lens).await;
+    let (a, b2) = (token.clone(), token2.clone());
+    let begin = s
+        .await_message("$/progress", move |p| {
+            p["token"] != a && p["token"] != b2 && p["value"]["kind"] == "begin"
+        })
+        .await;
+    let token3 = begin["params"]["token"].clone();
+    s.notify_raw("$/cancelRequest", json!({ "id": id })).await;
+    let err = s.await_response(id).await.unwrap_err();
+    assert_eq!(err["code"], -32800, "{err}");
+    let end = s
+        .await_message("$/progress", move |p| {
+            p["token"] == token3 && p["value"]["kind"] == "end"
+        })
+        .await;
+    assert_eq!(end["params"]["value"]["message"], "cancelled");
+    s.shutdown().await;
+}

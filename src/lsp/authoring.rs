@@ -1,6 +1,11 @@
 //! Editor help on guidance files (completion, key hovers, quick fixes, `skill-lsp.filesForSkill`):
 //! the protocol side of [`crate::skills::authoring`] and [`crate::skills::applies`].
 
+use std::collections::HashMap;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
 use serde_json::{Value, json};
 
 use super::proto::{
@@ -11,6 +16,7 @@ use super::proto::{
     WorkspaceEdit, jsonrpc,
 };
 use super::server::{Backend, DocSnapshot, Snapshot};
+use crate::skills::applies::Control;
 use crate::skills::authoring;
 use crate::skills::library::workspace_format;
 use crate::skills::model::SourceFormat;
@@ -158,18 +164,19 @@ pub fn code_lenses(snap: &Snapshot, doc: &DocSnapshot) -> Vec<CodeLens> {
     out
 }
 
-/// Fill in a lens's title and command: walks the workspace (call on a blocking thread).
-pub fn resolve_lens(snap: &Snapshot, mut lens: CodeLens) -> CodeLens {
+/// Fill in a lens's title and command: walks the workspace (call on a blocking thread). `None`
+/// when `ctl` was cancelled before the walk ended.
+pub fn resolve_lens(snap: &Snapshot, mut lens: CodeLens, ctl: &Control) -> Option<CodeLens> {
     let data = lens.data.clone().unwrap_or(Value::Null);
     let plural =
         |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
     lens.command = Some(match data["kind"].as_str() {
         Some("applies") => {
             let name = data["name"].as_str().unwrap_or("");
-            let n = files_for_skill(snap, &[json!({ "name": name })])
-                .ok()
-                .and_then(|v| v["files"].as_array().map(Vec::len))
-                .unwrap_or(0);
+            let n = match snap.library.find(name) {
+                Some(id) => applies_to(snap, id, ctl)?.len(),
+                None => 0,
+            };
             Command {
                 title: format!("applies to {}", plural(n, "file", "files")),
                 command: FILES_FOR_SKILL.into(),
@@ -178,7 +185,7 @@ pub fn resolve_lens(snap: &Snapshot, mut lens: CodeLens) -> CodeLens {
         }
         Some("hits") => {
             let tip = data["tip"].as_str().unwrap_or("");
-            let hits = tip_hits(snap, tip).len();
+            let hits = tip_hits(snap, tip, ctl)?.len();
             Command {
                 title: format!("{} in the workspace", plural(hits, "hit", "hits")),
                 command: TIP_HITS.into(),
@@ -191,11 +198,173 @@ pub fn resolve_lens(snap: &Snapshot, mut lens: CodeLens) -> CodeLens {
             arguments: None,
         },
     });
-    lens
+    Some(lens)
 }
 
-/// Every hit of the tip with this id in the workspace folders.
-fn tip_hits(snap: &Snapshot, tip: &str) -> Vec<(std::path::PathBuf, u32)> {
+/// Lens walks that run longer than this show `window/workDoneProgress` (quick ones would only
+/// flash a notification).
+const LENS_PROGRESS_AFTER: Duration = Duration::from_millis(400);
+
+/// Cancel flags of the lens walks showing progress, by token: `window/workDoneProgress/cancel`
+/// names the token only. Entries live as long as their walk.
+static LENS_WALKS: std::sync::LazyLock<Mutex<HashMap<String, Arc<AtomicBool>>>> =
+    std::sync::LazyLock::new(Default::default);
+static LENS_TOKENS: AtomicUsize = AtomicUsize::new(0);
+
+/// Sets the walk's cancel flag when the request is dropped ($/cancelRequest, shutdown), so the
+/// blocking walk stops instead of finishing for nobody.
+struct CancelOnDrop(Arc<AtomicBool>);
+
+impl Drop for CancelOnDrop {
+    fn drop(&mut self) {
+        self.0.store(true, Ordering::Relaxed);
+    }
+}
+
+/// `codeLens/resolve`: the walk runs on the blocking pool; past [`LENS_PROGRESS_AFTER`] a
+/// cancellable progress counts the files looked at; a cancelled request or progress stops it.
+/// The progress lives in a task of its own, so a dropped request still ends it.
+pub async fn resolve_lens_request(b: &Backend, lens: CodeLens) -> jsonrpc::Result<CodeLens> {
+    let snap = b.snapshot();
+    let ctl = Control::default();
+    let _guard = CancelOnDrop(ctl.cancel.clone());
+    let walk_ctl = ctl.clone();
+    let walk = tokio::task::spawn_blocking(move || resolve_lens(&snap, lens, &walk_ctl));
+    let after = b
+        .state
+        .deps
+        .lens_progress_after
+        .unwrap_or(LENS_PROGRESS_AFTER);
+    let (tx, rx) = tokio::sync::oneshot::channel();
+    let b = b.clone();
+    tokio::spawn(async move {
+        let _ = tx.send(watch_walk(&b, &ctl, walk, after).await);
+    });
+    match rx.await {
+        Ok(Ok(Some(lens))) => Ok(lens),
+        Ok(Ok(None)) => Err(jsonrpc::Error::request_cancelled()),
+        _ => Err(jsonrpc::Error::internal_error()),
+    }
+}
+
+/// Wait for `walk`; once it has run for `after`, report its count as progress (clients that
+/// support it) until it ends.
+async fn watch_walk(
+    b: &Backend,
+    ctl: &Control,
+    mut walk: tokio::task::JoinHandle<Option<CodeLens>>,
+    after: Duration,
+) -> Result<Option<CodeLens>, tokio::task::JoinError> {
+    use super::proto::{
+        ProgressParams, ProgressParamsValue, WorkDoneProgress, WorkDoneProgressBegin,
+        WorkDoneProgressCreateParams, WorkDoneProgressEnd, WorkDoneProgressReport, notification,
+        request,
+    };
+    tokio::select! {
+        r = &mut walk => return r,
+        _ = tokio::time::sleep(after) => {}
+    }
+    if !b.state.flags.read().expect("lock").work_done_progress {
+        return walk.await;
+    }
+    let id = format!(
+        "skill-lsp/lens/{}",
+        LENS_TOKENS.fetch_add(1, Ordering::Relaxed)
+    );
+    let token = NumberOrString::String(id.clone());
+    let create =
+        b.client
+            .send_request::<request::WorkDoneProgressCreate>(WorkDoneProgressCreateParams {
+                token: token.clone(),
+            });
+    if !matches!(
+        tokio::time::timeout(Duration::from_secs(5), create).await,
+        Ok(Ok(()))
+    ) {
+        return walk.await;
+    }
+    LENS_WALKS
+        .lock()
+        .expect("lens walks")
+        .insert(id.clone(), ctl.cancel.clone());
+    let send = |value| {
+        b.client
+            .send_notification::<notification::Progress>(ProgressParams {
+                token: token.clone(),
+                value: ProgressParamsValue::WorkDone(value),
+            })
+    };
+    let seen = || ctl.seen.load(Ordering::Relaxed);
+    send(WorkDoneProgress::Begin(WorkDoneProgressBegin {
+        title: "Counting workspace files".into(),
+        cancellable: Some(true),
+        message: Some(format!("{} files looked at", seen())),
+        percentage: None,
+    }))
+    .await;
+    let result = loop {
+        tokio::select! {
+            r = &mut walk => break r,
+            _ = tokio::time::sleep(Duration::from_millis(250)) => {
+                send(WorkDoneProgress::Report(WorkDoneProgressReport {
+                    cancellable: Some(true),
+                    message: Some(format!("{} files looked at", seen())),
+                    percentage: None,
+                }))
+                .await;
+            }
+        }
+    };
+    LENS_WALKS.lock().expect("lens walks").remove(&id);
+    let message = match &result {
+        Ok(Some(_)) => format!("{} files looked at", seen()),
+        Ok(None) => "cancelled".to_string(),
+        Err(_) => "failed".to_string(),
+    };
+    send(WorkDoneProgress::End(WorkDoneProgressEnd {
+        message: Some(message),
+    }))
+    .await;
+    result
+}
+
+/// `window/workDoneProgress/cancel` for a lens walk's token: stop the walk. `false` when the
+/// token is not a lens walk's.
+pub fn cancel_lens_walk(token: &NumberOrString) -> bool {
+    let NumberOrString::String(id) = token else {
+        return false;
+    };
+    match LENS_WALKS.lock().expect("lens walks").get(id) {
+        Some(flag) => {
+            flag.store(true, Ordering::Relaxed);
+            true
+        }
+        None => false,
+    }
+}
+
+/// Every file in the workspace folders the skill applies to; `None` when cancelled.
+fn applies_to(
+    snap: &Snapshot,
+    id: crate::skills::model::SkillId,
+    ctl: &Control,
+) -> Option<Vec<crate::skills::applies::Applies>> {
+    let mut out = Vec::new();
+    for root in &snap.workspaces {
+        out.extend(crate::skills::applies::files_for_skill_with(
+            &snap.library,
+            id,
+            root,
+            std::slice::from_ref(root),
+            &snap.settings,
+            ctl,
+        )?);
+    }
+    Some(out)
+}
+
+/// Every hit of the tip with this id in the workspace folders; `None` when cancelled.
+fn tip_hits(snap: &Snapshot, tip: &str, ctl: &Control) -> Option<Vec<(std::path::PathBuf, u32)>> {
     let Some(ti) = snap
         .library
         .tips
@@ -203,12 +372,19 @@ fn tip_hits(snap: &Snapshot, tip: &str) -> Vec<(std::path::PathBuf, u32)> {
         .iter()
         .position(|t| t.id.as_ref() == tip)
     else {
-        return Vec::new();
+        return Some(Vec::new());
     };
-    snap.workspaces
-        .iter()
-        .flat_map(|root| crate::skills::applies::tip_hits(&snap.library, ti, root, &snap.settings))
-        .collect()
+    let mut out = Vec::new();
+    for root in &snap.workspaces {
+        out.extend(crate::skills::applies::tip_hits_with(
+            &snap.library,
+            ti,
+            root,
+            &snap.settings,
+            ctl,
+        )?);
+    }
+    Some(out)
 }
 
 /// `skill-lsp.tipHits` `{tip}`: every hit of a tip in the workspace, as locations.
@@ -230,7 +406,8 @@ pub fn tip_hits_command(snap: &Snapshot, args: &[Value]) -> jsonrpc::Result<Valu
             "no tip `{tip}` is loaded"
         )));
     }
-    let hits: Vec<Value> = tip_hits(snap, tip)
+    let hits: Vec<Value> = tip_hits(snap, tip, &Control::default())
+        .unwrap_or_default()
         .into_iter()
         .map(|(p, line)| {
             json!({
@@ -323,24 +500,19 @@ pub fn files_for_skill(snap: &Snapshot, args: &[Value]) -> jsonrpc::Result<Value
         .unwrap_or_default();
         jsonrpc::Error::invalid_params(format!("no skill named `{name}` is loaded{hint}"))
     })?;
-    let mut files = Vec::new();
-    for root in &snap.workspaces {
-        for a in crate::skills::applies::files_for_skill(
-            &snap.library,
-            id,
-            root,
-            std::slice::from_ref(root),
-            &snap.settings,
-        ) {
+    let files: Vec<Value> = applies_to(snap, id, &Control::default())
+        .unwrap_or_default()
+        .into_iter()
+        .map(|a| {
             let uri = super::convert::path_to_uri(&a.path);
-            files.push(json!({
+            json!({
                 "uri": uri.map(|u| u.as_str().to_string()),
                 "path": a.path.display().to_string(),
                 "rank": a.rank,
                 "reasons": a.reasons.iter().map(|r| r.to_string()).collect::<Vec<_>>(),
-            }));
-        }
-    }
+            })
+        })
+        .collect();
     Ok(json!({ "skill": snap.library.skill(id).name, "files": files }))
 }
 

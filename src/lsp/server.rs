@@ -130,6 +130,9 @@ pub struct ServerDeps {
     pub agent_client_timeout: Option<std::time::Duration>,
     /// The transport's body cap; the server keeps it at the `maxMessageBytes` setting.
     pub message_limit: Arc<super::transport::MessageLimit>,
+    /// How long a code lens walk runs before it shows progress. `None`: the default in
+    /// `authoring`; tests set zero.
+    pub lens_progress_after: Option<std::time::Duration>,
 }
 
 /// Everything the handlers share.
@@ -961,12 +964,8 @@ impl LanguageServer for Backend {
 
     async fn code_lens_resolve(&self, lens: CodeLens) -> jsonrpc::Result<CodeLens> {
         self.library_ready().await;
-        let snap = self.snapshot();
-        // A walk of the workspace: on the blocking pool, never on a request thread. A cancelled
-        // request drops the answer.
-        tokio::task::spawn_blocking(move || super::authoring::resolve_lens(&snap, lens))
-            .await
-            .map_err(|_| jsonrpc::Error::internal_error())
+        // A walk of the workspace, with progress and cancel (see `authoring`).
+        super::authoring::resolve_lens_request(self, lens).await
     }
 
     async fn completion(
@@ -1127,7 +1126,9 @@ impl LanguageServer for Backend {
 impl Backend {
     /// `window/workDoneProgress/cancel` (not part of the framework's trait).
     async fn work_done_progress_cancel(&self, params: WorkDoneProgressCancelParams) {
-        agent_actions::cancel_progress(self, params.token);
+        if !super::authoring::cancel_lens_walk(&params.token) {
+            agent_actions::cancel_progress(self, params.token);
+        }
     }
 
     /// `$/setTrace`: how much of the log is forwarded as `window/logMessage` (see `log`).

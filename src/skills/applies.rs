@@ -21,6 +21,25 @@ pub struct Applies {
     pub reasons: Vec<Reason>,
 }
 
+/// A walk's stop flag and progress counter, shared with whoever started it (the editor's lens
+/// resolve shows the count and stops the walk when the request is cancelled).
+#[derive(Debug, Default, Clone)]
+pub struct Control {
+    pub cancel: std::sync::Arc<std::sync::atomic::AtomicBool>,
+    /// Files looked at so far.
+    pub seen: std::sync::Arc<std::sync::atomic::AtomicUsize>,
+}
+
+impl Control {
+    fn stopped(&self) -> bool {
+        self.cancel.load(std::sync::atomic::Ordering::Relaxed)
+    }
+
+    fn tick(&self) {
+        self.seen.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    }
+}
+
 /// Only the start of a file is read: selection's content signals look at the first 64 KiB.
 const HEAD: usize = 64 * 1024;
 
@@ -33,8 +52,24 @@ pub fn files_for_skill(
     paths: &[PathBuf],
     settings: &crate::settings::Settings,
 ) -> Vec<Applies> {
+    files_for_skill_with(lib, skill, root, paths, settings, &Control::default()).unwrap_or_default()
+}
+
+/// [`files_for_skill`] under `ctl`: `None` when it was cancelled.
+pub fn files_for_skill_with(
+    lib: &Library,
+    skill: SkillId,
+    root: &Path,
+    paths: &[PathBuf],
+    settings: &crate::settings::Settings,
+    ctl: &Control,
+) -> Option<Vec<Applies>> {
     let mut out = Vec::new();
     for (path, _) in walk(root, paths) {
+        if ctl.stopped() {
+            return None;
+        }
+        ctl.tick();
         let Some(text) = read_head(&path, HEAD) else {
             continue;
         };
@@ -50,7 +85,7 @@ pub fn files_for_skill(
         }
     }
     out.sort_by(|a, b| a.path.cmp(&b.path));
-    out
+    Some(out)
 }
 
 /// The file's language and the skills selected for it, as the editor would select them.
@@ -184,9 +219,24 @@ pub fn tip_hits(
     root: &Path,
     settings: &crate::settings::Settings,
 ) -> Vec<(PathBuf, u32)> {
+    tip_hits_with(lib, tip, root, settings, &Control::default()).unwrap_or_default()
+}
+
+/// [`tip_hits`] under `ctl`: `None` when it was cancelled.
+pub fn tip_hits_with(
+    lib: &Library,
+    tip: usize,
+    root: &Path,
+    settings: &crate::settings::Settings,
+    ctl: &Control,
+) -> Option<Vec<(PathBuf, u32)>> {
     let skill = lib.tips.tip(tip).skill;
     let mut out = Vec::new();
     for (path, rel) in walk(root, &[root.to_path_buf()]) {
+        if ctl.stopped() {
+            return None;
+        }
+        ctl.tick();
         if super::policy::files::conventional(&rel).is_some() {
             continue;
         }
@@ -214,7 +264,7 @@ pub fn tip_hits(
             }
         }
     }
-    out
+    Some(out)
 }
 
 /// Files read whole for tips are capped like the editor's documents.

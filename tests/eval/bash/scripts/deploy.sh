@@ -25,7 +25,12 @@ if [ "$#" -eq 0 ]; then # near: bash/unquoted-test
   echo "usage: deploy.sh BUILD_DIR" >&2
 fi
 
-rm -rf $RELEASE_ROOT/current # expect: bash/unquoted-var-in-command
+rm -rf $RELEASE_ROOT/$VERSION # expect: bash/unquoted-var-in-command
+ls $RELEASE_ROOT # near: bash/unquoted-var-in-command
+tar -czf "/tmp/$STAMP.tgz" \
+  -C $BUILD_DIR . # expect: bash/unquoted-var-in-command
+tar -czf "/tmp/$STAMP.tgz" \
+  -C "$BUILD_DIR" . # near: bash/unquoted-var-in-command
 rm -rf "${RELEASE_ROOT:?}/current" # near: bash/unquoted-var-in-command
 cp -r $BUILD_DIR "$RELEASE_ROOT/$STAMP" # expect: bash/unquoted-var-in-command
 echo "would run: rm -rf $RELEASE_ROOT/old" # near: bash/unquoted-var-in-command

@@ -45,3 +45,8 @@ declare const OrderSchema: z.ZodType<Order>;
 declare global {
   var apiClientInstance: ApiClient | undefined; // near: javascript/var-declaration
 }
+
+export type Handler<
+  T = any, // expect: typescript/explicit-any
+  R = unknown, // near: typescript/explicit-any
+> = (value: T) => R;

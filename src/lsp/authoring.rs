@@ -277,11 +277,14 @@ async fn watch_walk(
             .send_request::<request::WorkDoneProgressCreate>(WorkDoneProgressCreateParams {
                 token: token.clone(),
             });
-    if !matches!(
-        tokio::time::timeout(Duration::from_secs(5), create).await,
-        Ok(Ok(()))
-    ) {
-        return walk.await;
+    // A client slow to accept the progress must not hold back the answer.
+    tokio::select! {
+        r = &mut walk => return r,
+        created = tokio::time::timeout(Duration::from_secs(5), create) => {
+            if !matches!(created, Ok(Ok(()))) {
+                return walk.await;
+            }
+        }
     }
     LENS_WALKS
         .lock()

@@ -52,9 +52,15 @@ fn main() {
         let dir = ws.join(format!("src/pkg{}/mod{}", i % 100, (i / 100) % 10));
         std::fs::create_dir_all(&dir).unwrap();
         let (ext, body) = if i % 3 == 0 {
-            ("py", "import os\n\n\ndef f(x):\n    return os.path.join(x, 'a')\n")
+            (
+                "py",
+                "import os\n\n\ndef f(x):\n    return os.path.join(x, 'a')\n",
+            )
         } else {
-            ("ts", "export function f(x: number): number {\n  return x + 1;\n}\n")
+            (
+                "ts",
+                "export function f(x: number): number {\n  return x + 1;\n}\n",
+            )
         };
         std::fs::write(dir.join(format!("f{i}.{ext}")), body).unwrap();
     }
@@ -88,7 +94,10 @@ fn main() {
     let started = Instant::now();
     for _ in 0..runs {
         let (d, r) = request(&mut s, "codeLens/resolve", lens.clone());
-        title = r["result"]["command"]["title"].as_str().unwrap_or("?").to_string();
+        title = r["result"]["command"]["title"]
+            .as_str()
+            .unwrap_or("?")
+            .to_string();
         times.push(d);
     }
     let mut sorted = times.clone();

@@ -234,6 +234,20 @@ async fn completion_hover_quick_fixes_and_files_for_skill_on_guidance_files() {
         labels(&r).contains(&"pattern".to_string()),
         "tip keys inside the block: {r}"
     );
+    // Inside a glob value: globs made from the workspace's extensions and folders, most files first.
+    let r = s
+        .request_raw("textDocument/completion", at(2, 9))
+        .await
+        .unwrap();
+    let globs = labels(&r);
+    assert_eq!(globs[0], "**/*.ts", "two .ts files come first: {r}");
+    for g in ["**/*.py", "**/*.mdc", "src/**", "src/b/**", "lib/**"] {
+        assert!(globs.contains(&g.to_string()), "{g} in {globs:?}");
+    }
+    assert!(
+        !globs.iter().any(|g| g.contains(".git/")),
+        "no .git folder: {globs:?}"
+    );
     // Nothing in the body.
     let r = s
         .request_raw("textDocument/completion", at(5, 2))

@@ -55,7 +55,9 @@ pub fn completion(b: &Backend, params: &CompletionParams) -> Option<CompletionRe
     let snap = b.snapshot();
     let format = format_of(&snap, &doc)?;
     let (line, col) = line_col(&doc, tdp.position);
-    let items = authoring::complete(format, &doc.text(), line, col);
+    let root = doc.root.clone();
+    let globs = || root.as_deref().map(workspace_globs).unwrap_or_default();
+    let items = authoring::complete_with(format, &doc.text(), line, col, &globs);
     if items.is_empty() {
         return None;
     }
@@ -517,6 +519,30 @@ pub fn files_for_skill(snap: &Snapshot, args: &[Value]) -> jsonrpc::Result<Value
         })
         .collect();
     Ok(json!({ "skill": snap.library.skill(id).name, "files": files }))
+}
+
+/// Files looked at for glob completion: enough to know a workspace's folders and extensions.
+const GLOB_SUGGEST_CAP: usize = 5_000;
+
+/// Glob suggestions per workspace folder, kept for [`GLOB_PROBE_TTL`]: the first completion in a
+/// glob walks the folder, the next ones while typing are free.
+static SUGGESTED: std::sync::LazyLock<
+    Mutex<HashMap<std::path::PathBuf, (std::time::Instant, Vec<String>)>>,
+> = std::sync::LazyLock::new(Default::default);
+
+fn workspace_globs(root: &std::path::Path) -> Vec<String> {
+    let now = std::time::Instant::now();
+    if let Some((at, globs)) = SUGGESTED.lock().expect("glob suggestions").get(root)
+        && now.duration_since(*at) < GLOB_PROBE_TTL
+    {
+        return globs.clone();
+    }
+    let globs = crate::skills::applies::glob_suggestions(root, GLOB_SUGGEST_CAP);
+    SUGGESTED
+        .lock()
+        .expect("glob suggestions")
+        .insert(root.to_path_buf(), (now, globs.clone()));
+    globs
 }
 
 /// How long a "this glob matches nothing" answer is reused: typing in a guidance file reruns

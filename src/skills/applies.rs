@@ -181,6 +181,37 @@ pub fn unmatched_globs(
     Some(open.into_iter().map(|(g, _)| g.clone()).collect())
 }
 
+/// Globs worth offering while a glob is typed: `**/*.<ext>` for the workspace's extensions and
+/// `<dir>/**` for its folders (two levels deep), most files first, from the first `cap` files of
+/// the walk (git-ignored files left out).
+pub fn glob_suggestions(root: &Path, cap: usize) -> Vec<String> {
+    use std::collections::HashMap;
+    let mut exts: HashMap<String, usize> = HashMap::new();
+    let mut dirs: HashMap<String, usize> = HashMap::new();
+    for (_, rel) in walk(root, &[root.to_path_buf()]).take(cap) {
+        let parts: Vec<&str> = rel.split('/').collect();
+        for depth in 1..parts.len().min(3) {
+            *dirs.entry(parts[..depth].join("/")).or_default() += 1;
+        }
+        let name = parts.last().copied().unwrap_or("");
+        if let Some((stem, ext)) = name.rsplit_once('.')
+            && !stem.is_empty()
+            && !ext.is_empty()
+            && ext.len() <= 12
+        {
+            *exts.entry(ext.to_string()).or_default() += 1;
+        }
+    }
+    let ranked = |m: HashMap<String, usize>| {
+        let mut v: Vec<(String, usize)> = m.into_iter().collect();
+        v.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+        v.into_iter().map(|(k, _)| k)
+    };
+    let mut out: Vec<String> = ranked(exts).take(20).map(|e| format!("**/*.{e}")).collect();
+    out.extend(ranked(dirs).take(40).map(|d| format!("{d}/**")));
+    out
+}
+
 /// A `paths-match-nothing` warning per glob of `skill` (its live copy) that matches no file under
 /// `root`, on the line that spells the glob. `unmatched` is [`unmatched_globs`]'s answer.
 pub fn unmatched_glob_problems(skill: &Skill, unmatched: &[String]) -> Vec<Problem> {

@@ -149,6 +149,18 @@ const CONTEXTS: &[&str] = &[
 
 /// Completions at `(line, col)` of a guidance file of `format`.
 pub fn complete(format: SourceFormat, text: &str, line: usize, col: usize) -> Vec<Item> {
+    complete_with(format, text, line, col, &Vec::new)
+}
+
+/// [`complete`], with `workspace_globs` asked for (only) when the value of a glob key is being
+/// completed: globs made from the workspace's folders and extensions.
+pub fn complete_with(
+    format: SourceFormat,
+    text: &str,
+    line: usize,
+    col: usize,
+    workspace_globs: &dyn Fn() -> Vec<String>,
+) -> Vec<Item> {
     let (place, key) = place(text, line, col);
     let key_item = |key: &str, detail: &str, doc: Option<String>| Item {
         label: key.to_string(),
@@ -194,6 +206,10 @@ pub fn complete(format: SourceFormat, text: &str, line: usize, col: usize) -> Ve
                 _ if doc.key == "languages" => super::languages::known_ids()
                     .into_iter()
                     .map(|v| value_item(v, "LSP language id"))
+                    .collect(),
+                _ if GLOB_KEYS.contains(&doc.key) => workspace_globs()
+                    .iter()
+                    .map(|g| value_item(g, "glob from this workspace"))
                     .collect(),
                 _ => Vec::new(),
             }

@@ -526,9 +526,9 @@ const GLOB_SUGGEST_CAP: usize = 5_000;
 
 /// Glob suggestions per workspace folder, kept for [`GLOB_PROBE_TTL`]: the first completion in a
 /// glob walks the folder, the next ones while typing are free.
-static SUGGESTED: std::sync::LazyLock<
-    Mutex<HashMap<std::path::PathBuf, (std::time::Instant, Vec<String>)>>,
-> = std::sync::LazyLock::new(Default::default);
+type Suggested = HashMap<std::path::PathBuf, (std::time::Instant, Vec<String>)>;
+static SUGGESTED: std::sync::LazyLock<Mutex<Suggested>> =
+    std::sync::LazyLock::new(Default::default);
 
 fn workspace_globs(root: &std::path::Path) -> Vec<String> {
     let now = std::time::Instant::now();

@@ -195,14 +195,26 @@ fn every_malformed_frame_is_answered_and_the_next_hover_served() {
         let mut batch = bytes;
         batch.extend(frame(&s.hover_request(id)));
         s.send_raw(&batch);
-        if let Some((err_id, code)) = want {
-            let e = s.wait(&format!("the error for `{name}`"), |m| {
-                m.get("error").is_some()
+        // The error and the hover's answer come in either order: JSON-RPC does not order
+        // replies, and the writer interleaves the two sources at frame boundaries.
+        let (mut error, mut hover) = (None, None);
+        while hover.is_none() || (want.is_some() && error.is_none()) {
+            let m = s.wait(&format!("the error for `{name}` and response {id}"), |m| {
+                m.get("method").is_none() && (m["id"] == json!(id) || m.get("error").is_some())
             });
+            if m["id"] == json!(id) {
+                hover = Some(m);
+            } else {
+                assert!(error.is_none(), "{name}: a second error: {m}");
+                error = Some(m);
+            }
+        }
+        if let Some((err_id, code)) = want {
+            let e = error.unwrap();
             assert_eq!(e["error"]["code"], json!(code), "{name}: {e}");
             assert_eq!(e["id"], err_id, "{name}: {e}");
         }
-        let hover = s.response(id);
+        let hover = hover.unwrap();
         assert!(hover.get("error").is_none(), "{name}: {hover}");
         let text = hover["result"]["contents"]["value"].as_str().unwrap_or("");
         assert!(

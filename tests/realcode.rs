@@ -31,8 +31,18 @@ use skill_lsp::skills::tips::{FindOptions, TipKind};
 const PRECISION_FLOOR: f64 = 0.97;
 const RECALL_FLOOR: f64 = 0.76;
 
+/// `REALCODE_DIR`: score another set laid out the same way (a held-out set labelled by
+/// scripts/realcode-label.py with the same variable) and only print the report: the floors and
+/// size checks are this set's.
 fn set_dir() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/realcode")
+    match std::env::var_os("REALCODE_DIR") {
+        Some(d) => PathBuf::from(d),
+        None => Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/realcode"),
+    }
+}
+
+fn held_out() -> bool {
+    std::env::var_os("REALCODE_DIR").is_some()
 }
 
 struct Label {
@@ -144,7 +154,7 @@ fn tips_on_real_code_against_oracle_labels() {
     }
     let repos: BTreeSet<&str> = files.values().map(|(r, _)| r.as_str()).collect();
     assert!(
-        repos.len() >= 15,
+        held_out() || repos.len() >= 15,
         "the set needs at least 15 repositories, has {}",
         repos.len()
     );
@@ -364,6 +374,9 @@ fn tips_on_real_code_against_oracle_labels() {
         total.found,
         total.labels
     );
+    if held_out() {
+        return;
+    }
     assert!(
         total.labels > 500,
         "too few scored labels ({}): is labels.tsv intact?",

@@ -304,6 +304,73 @@ pub fn resolve(inputs: &Inputs) -> Resolved {
     r
 }
 
+/// A resolution shared by reference that reads as its [`Settings`]: one copy per resolution,
+/// cloned as an `Arc` by every snapshot.
+#[derive(Debug, Clone)]
+pub struct Shared(pub std::sync::Arc<Resolved>);
+
+impl std::ops::Deref for Shared {
+    type Target = Settings;
+    fn deref(&self) -> &Settings {
+        &self.0.settings
+    }
+}
+
+/// Settings per workspace root: each root's `.skill-lsp.yaml` applies only to the documents
+/// inside that root; user and editor settings are the base of every root.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PerRoot {
+    /// Every layer, each root's file in turn: what the skill sources, the message cap and the
+    /// warnings come from (the library is one for the session).
+    pub all: std::sync::Arc<Resolved>,
+    /// User and editor layers only: documents outside every root.
+    pub base: std::sync::Arc<Resolved>,
+    /// Each workspace root with user, that root's file, and editor layers.
+    pub roots: Vec<(PathBuf, std::sync::Arc<Resolved>)>,
+}
+
+impl PerRoot {
+    /// The resolution for documents in `root` (as [`crate::skills::select::root_for`] finds it).
+    pub fn for_root(&self, root: Option<&std::path::Path>) -> Shared {
+        Shared(
+            root.and_then(|r| self.roots.iter().find(|(p, _)| p == r))
+                .map(|(_, r)| r)
+                .unwrap_or(&self.base)
+                .clone(),
+        )
+    }
+}
+
+/// Resolve the layers once for every root in `roots`, plus the base and the union.
+pub fn resolve_per_root(inputs: &Inputs, roots: &[PathBuf]) -> PerRoot {
+    use std::sync::Arc;
+    let all = Arc::new(resolve(inputs));
+    let only = |ws: Option<&PathBuf>| Inputs {
+        user: inputs.user.clone(),
+        workspaces: inputs
+            .workspaces
+            .iter()
+            .filter(|(w, _, _)| Some(w) == ws)
+            .cloned()
+            .collect(),
+        editor: inputs.editor.clone(),
+        read_errors: Vec::new(),
+    };
+    let base = Arc::new(resolve(&only(None)));
+    let roots = roots
+        .iter()
+        .map(|r| {
+            let resolved = if inputs.workspaces.iter().any(|(w, _, _)| w == r) {
+                Arc::new(resolve(&only(Some(r))))
+            } else {
+                base.clone()
+            };
+            (r.clone(), resolved)
+        })
+        .collect();
+    PerRoot { all, base, roots }
+}
+
 /// Keys a workspace file may set: only what is safe in an untrusted repository.
 fn workspace_safe(key: &str) -> bool {
     key.starts_with("skills.") && key != "skills.userFolders" || key.starts_with("tips.")

@@ -535,3 +535,64 @@ async fn diagnostics_are_capped_with_a_note_and_hovers_still_see_every_hit() {
     assert!(md.contains("Blanket except hides real failures"), "{h}");
     s.shutdown().await;
 }
+
+/// Two workspace folders whose `.skill-lsp.yaml` differ: each document gets the settings of the
+/// root that contains it, so root A turning a tip off (and raising another to error) never
+/// changes what root B shows, and a file outside both roots gets the user/editor settings only.
+#[tokio::test]
+async fn settings_are_resolved_per_workspace_root() {
+    let (_t, tmp) = tmpdir();
+    let skills = tmp.join("skills");
+    std::fs::create_dir_all(&skills).unwrap();
+    std::fs::write(skills.join("py-errors.md"), SKILL).unwrap();
+    let (a, b, outside) = (tmp.join("a"), tmp.join("b"), tmp.join("outside"));
+    for d in [&a, &b, &outside] {
+        std::fs::create_dir_all(d).unwrap();
+    }
+    std::fs::write(
+        a.join(".skill-lsp.yaml"),
+        "tips:\n  overrides:\n    py-errors/blind-except: off\n",
+    )
+    .unwrap();
+    std::fs::write(
+        b.join(".skill-lsp.yaml"),
+        "tips:\n  overrides:\n    py-errors/blind-except: error\n",
+    )
+    .unwrap();
+    let mut s = common::builder()
+        .root(&tmp)
+        .folders(vec![a.clone(), b.clone()])
+        .init_options(json!({"tips": {"debounceMs": 10}}))
+        .deps(|d| {
+            d.extra_skills = vec![skills.clone()];
+            d.no_builtin = true;
+        })
+        .start()
+        .await;
+    let mut codes = Vec::new();
+    for rel in ["a/app.py", "b/app.py", "outside/app.py"] {
+        let uri = s.open(rel, "python", APP).await;
+        let d = s.await_diagnostics(&uri, None).await;
+        let got: Vec<(String, Option<skill_lsp::lsp::proto::DiagnosticSeverity>)> = d
+            .diagnostics
+            .iter()
+            .map(|d| {
+                let code = match &d.code {
+                    Some(skill_lsp::lsp::proto::NumberOrString::String(c)) => c.clone(),
+                    _ => String::new(),
+                };
+                (code, d.severity)
+            })
+            .collect();
+        codes.push(got);
+    }
+    use skill_lsp::lsp::proto::DiagnosticSeverity as S;
+    let blind = "py-errors/blind-except".to_string();
+    // Root A turns the tip off.
+    assert_eq!(codes[0], vec![], "root a");
+    // Root B raises it to error; A's file does not turn it off there.
+    assert_eq!(codes[1], vec![(blind.clone(), Some(S::ERROR))], "root b");
+    // Outside both roots neither file applies: the skill's own severity.
+    assert_eq!(codes[2], vec![(blind, Some(S::WARNING))], "outside");
+    s.shutdown().await;
+}

@@ -31,7 +31,7 @@ use super::server::{Backend, DocSnapshot, Snapshot};
 use crate::agent::context;
 use crate::agent::prompt::{self, Mode, Prompt};
 use crate::agent::{self, Agent, AgentError, AgentEvent, CancellationToken};
-use crate::settings::{AgentSettings, Settings};
+use crate::settings::AgentSettings;
 use crate::skills::select::{self, DocumentInfo};
 use crate::skills::tips::FindOptions;
 
@@ -248,7 +248,7 @@ pub fn code_actions(b: &Backend, params: &CodeActionParams) -> Vec<CodeActionOrC
     let Some(doc) = b.document(uri) else {
         return Vec::new();
     };
-    let snap = b.snapshot();
+    let snap = b.snapshot().for_doc(&doc);
     let wanted = |kind: &CodeActionKind| match &params.context.only {
         None => true,
         Some(only) => only.iter().any(|o| {
@@ -421,7 +421,7 @@ pub(super) struct Prepared {
     pub doc: DocSnapshot,
     pub text: String,
     pub prompt: Prompt,
-    pub settings: Arc<Settings>,
+    pub settings: crate::settings::Shared,
 }
 
 pub(super) async fn fail(b: &Backend, what: &str, msg: String) -> Value {
@@ -465,7 +465,7 @@ fn prepare(b: &Backend, args: &AskArgs) -> Result<Prepared, String> {
     if mode == Mode::Rewrite && b.document(&args.uri).is_none() {
         return Err("open the file before asking for a rewrite".into());
     }
-    let snap: Snapshot = b.snapshot();
+    let snap: Snapshot = b.snapshot().for_doc(&doc);
     if let Some(path) = &doc.path {
         prompt::check_not_ignored(path, doc.root.as_deref()).map_err(|e| e.to_string())?;
     }
@@ -1042,6 +1042,7 @@ pub async fn augment_hover(b: &Backend, params: &HoverParams, tip: Option<Hover>
     let Some(doc) = b.document(uri) else {
         return Some(tip);
     };
+    let snap = snap.for_doc(&doc);
     let text = doc.text();
     let span = match tip.range {
         Some(r) if r.start != r.end => doc.byte_range(r),

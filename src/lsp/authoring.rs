@@ -361,7 +361,7 @@ fn applies_to(
             id,
             root,
             std::slice::from_ref(root),
-            &snap.settings,
+            &snap.roots.for_root(Some(root)),
             ctl,
         )?);
     }
@@ -385,7 +385,7 @@ fn tip_hits(snap: &Snapshot, tip: &str, ctl: &Control) -> Option<Vec<(std::path:
             &snap.library,
             ti,
             root,
-            &snap.settings,
+            &snap.roots.for_root(Some(root)),
             ctl,
         )?);
     }

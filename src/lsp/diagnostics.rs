@@ -49,7 +49,7 @@ impl Analysis {
     fn fresh(&self, snap: &Snapshot, doc: &DocSnapshot) -> bool {
         self.version == doc.version
             && Arc::ptr_eq(&self.library, &snap.library)
-            && Arc::ptr_eq(&self.resolved, &snap.resolved)
+            && Arc::ptr_eq(&self.resolved, &snap.settings.0)
     }
 }
 
@@ -193,7 +193,7 @@ pub fn analysis(
     let a = Arc::new(Analysis {
         version: doc.version,
         library: snap.library.clone(),
-        resolved: snap.resolved.clone(),
+        resolved: snap.settings.0.clone(),
         findings,
         limits,
     });
@@ -367,15 +367,10 @@ pub fn diagnostics_for(
 /// Recompute and publish diagnostics for `uri` (the delay depends on `why`, see [`Why`]).
 pub fn schedule(b: &Backend, uri: Uri, why: Why) {
     let (g, cancel, gap) = b.state.diagnostics.next(&uri, why);
-    let debounce = Duration::from_millis(
-        b.state
-            .resolved
-            .read()
-            .expect("lock")
-            .settings
-            .tips
-            .debounce_ms,
-    );
+    let debounce = Duration::from_millis(match b.document(&uri) {
+        Some(doc) => b.snapshot().for_doc(&doc).settings.tips.debounce_ms,
+        None => b.snapshot().settings.tips.debounce_ms,
+    });
     let wait = delay(why, gap, debounce);
     let b = b.clone();
     tokio::spawn(async move {
@@ -397,7 +392,7 @@ pub fn schedule(b: &Backend, uri: Uri, why: Why) {
             return;
         }
         let Some(doc) = b.document(&uri) else { return };
-        let snap = b.snapshot();
+        let snap = b.snapshot().for_doc(&doc);
         let version = doc.version;
         let b2 = b.clone();
         let big = doc.rope.len_bytes() >= BIG_DOC;

@@ -26,7 +26,7 @@ pub async fn hover(b: &Backend, params: HoverParams) -> jsonrpc::Result<Option<H
     let Some(doc) = b.document(&tdp.text_document.uri) else {
         return Ok(None);
     };
-    let snap = b.snapshot();
+    let snap = b.snapshot().for_doc(&doc);
     if !snap.settings.tips.enabled {
         return Ok(None);
     }

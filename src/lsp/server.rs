@@ -16,7 +16,7 @@ use super::diagnostics::{self, DiagnosticsState};
 use super::documents::{self, Document, PositionEncoding};
 use super::proto::*;
 use super::{hover, tip_actions};
-use crate::settings::{self, Inputs, Resolved, Settings};
+use crate::settings::{self, Inputs, PerRoot, Resolved, Settings};
 use crate::skills::library::{Library, SkillSources};
 use crate::skills::select::{self, DocumentInfo, Match};
 
@@ -139,10 +139,8 @@ pub struct ServerDeps {
 pub struct State {
     pub docs: RwLock<HashMap<Uri, Document>>,
     pub library: RwLock<Arc<Library>>,
-    pub resolved: RwLock<Arc<Resolved>>,
-    /// `resolved.settings` behind its own `Arc`, so a snapshot (every hover and code action)
-    /// shares it instead of deep-cloning the settings.
-    settings: RwLock<Arc<Settings>>,
+    /// Settings resolved per workspace root (see [`settings::PerRoot`]).
+    pub settings: RwLock<Arc<PerRoot>>,
     pub flags: RwLock<ClientFlags>,
     pub workspaces: RwLock<Vec<PathBuf>>,
     /// `initializationOptions` and the last `workspace/configuration` answer.
@@ -175,8 +173,11 @@ pub struct Backend {
 #[derive(Clone)]
 pub struct Snapshot {
     pub library: Arc<Library>,
-    pub settings: Arc<Settings>,
-    pub resolved: Arc<Resolved>,
+    /// The settings of the documents outside every root until [`Snapshot::for_doc`] picks a
+    /// document's root.
+    pub settings: settings::Shared,
+    /// Every root's settings.
+    pub roots: Arc<PerRoot>,
     pub flags: ClientFlags,
     pub workspaces: Vec<PathBuf>,
     /// See [`ServerDeps::cache_dir`], resolved.
@@ -193,6 +194,14 @@ pub struct DocSnapshot {
     pub language_id: String,
     pub rope: ropey::Rope,
     pub encoding: PositionEncoding,
+}
+
+impl Snapshot {
+    /// This snapshot with the settings of the root that contains `doc`.
+    pub fn for_doc(mut self, doc: &DocSnapshot) -> Snapshot {
+        self.settings = self.roots.for_root(doc.root.as_deref());
+        self
+    }
 }
 
 impl DocSnapshot {
@@ -253,13 +262,17 @@ impl Backend {
             origins: Default::default(),
             warnings: Vec::new(),
         });
+        let per_root = Arc::new(PerRoot {
+            all: resolved.clone(),
+            base: resolved,
+            roots: Vec::new(),
+        });
         Backend {
             client,
             state: Arc::new(State {
                 docs: RwLock::new(HashMap::new()),
                 library: RwLock::new(Arc::new(Library::default())),
-                settings: RwLock::new(Arc::new(resolved.settings.clone())),
-                resolved: RwLock::new(resolved),
+                settings: RwLock::new(per_root),
                 flags: RwLock::new(ClientFlags::default()),
                 workspaces: RwLock::new(Vec::new()),
                 editor_settings: Mutex::new(Vec::new()),
@@ -278,11 +291,11 @@ impl Backend {
     }
 
     pub fn snapshot(&self) -> Snapshot {
-        let resolved = self.state.resolved.read().expect("lock").clone();
+        let roots = self.state.settings.read().expect("lock").clone();
         Snapshot {
             library: self.state.library.read().expect("lock").clone(),
-            settings: self.state.settings.read().expect("lock").clone(),
-            resolved,
+            settings: settings::Shared(roots.base.clone()),
+            roots,
             flags: *self.state.flags.read().expect("lock"),
             workspaces: self.state.workspaces.read().expect("lock").clone(),
             cache: self.state.cache.clone(),
@@ -348,16 +361,15 @@ impl Backend {
         let workspaces = self.state.workspaces.read().expect("lock").clone();
         let mut inputs = Inputs::read(self.user_config_path().as_deref(), &workspaces);
         inputs.editor = self.state.editor_settings.lock().expect("lock").clone();
-        let resolved = Arc::new(settings::resolve(&inputs));
-        let mut slot = self.state.resolved.write().expect("lock");
-        let old = slot.settings.skills.clone();
-        let changed = old != resolved.settings.skills;
+        let per_root = Arc::new(settings::resolve_per_root(&inputs, &workspaces));
+        let resolved = per_root.all.clone();
+        let mut slot = self.state.settings.write().expect("lock");
+        let changed = slot.all.settings.skills != resolved.settings.skills;
         self.state
             .deps
             .message_limit
             .set(resolved.settings.max_message_bytes);
-        *slot = resolved.clone();
-        *self.state.settings.write().expect("lock") = Arc::new(resolved.settings.clone());
+        *slot = per_root;
         (resolved, changed)
     }
 
@@ -408,7 +420,14 @@ impl Backend {
     /// gets a later generation).
     fn prepare_load(&self) -> (u64, SkillSources) {
         let generation = self.state.reload_generation.fetch_add(1, Ordering::SeqCst) + 1;
-        let settings = self.state.resolved.read().expect("lock").settings.clone();
+        let settings = self
+            .state
+            .settings
+            .read()
+            .expect("lock")
+            .all
+            .settings
+            .clone();
         let workspaces = self.state.workspaces.read().expect("lock").clone();
         (generation, self.sources(&settings, &workspaces))
     }
@@ -587,7 +606,9 @@ impl Backend {
             language_id: &lang,
             text: &text,
         };
-        let matches = select::select_with_settings(&snap.library, &info, &snap.settings);
+        let settings = snap.roots.for_root(root.as_deref());
+        let matches = select::select_with_settings(&snap.library, &info, &settings);
+        let snap = Snapshot { settings, ..snap };
         Some((snap, matches, lang))
     }
 
@@ -617,7 +638,14 @@ impl Backend {
         .into_iter()
         .map(String::from)
         .collect();
-        let settings = self.state.resolved.read().expect("lock").settings.clone();
+        let settings = self
+            .state
+            .settings
+            .read()
+            .expect("lock")
+            .all
+            .settings
+            .clone();
         let workspaces = self.state.workspaces.read().expect("lock").clone();
         let sources = self.sources(&settings, &workspaces);
         for dir in sources.user_dirs.iter().chain(sources.configured.iter()) {
@@ -806,7 +834,7 @@ impl LanguageServer for Backend {
             self.pull_configuration().await;
             self.settings_changed(false).await;
         } else {
-            let resolved = self.state.resolved.read().expect("lock").clone();
+            let resolved = self.state.settings.read().expect("lock").all.clone();
             self.report_warnings(&resolved).await;
         }
         if self.library_loaded() {

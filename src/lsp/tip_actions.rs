@@ -333,7 +333,7 @@ pub fn code_actions(b: &Backend, params: &CodeActionParams) -> Vec<CodeActionOrC
     let Some(doc) = b.document(&params.text_document.uri) else {
         return Vec::new();
     };
-    let snap = b.snapshot();
+    let snap = b.snapshot().for_doc(&doc);
     if !snap.settings.tips.enabled {
         return Vec::new();
     }

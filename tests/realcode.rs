@@ -29,7 +29,7 @@ use skill_lsp::skills::tips::{FindOptions, TipKind};
 /// regressions. The target is precision >= 0.90 and recall >= 0.70; raise these as the
 /// tips get there.
 const PRECISION_FLOOR: f64 = 0.97;
-const RECALL_FLOOR: f64 = 0.76;
+const RECALL_FLOOR: f64 = 0.77;
 
 /// `REALCODE_DIR`: score another set laid out the same way (a held-out set labelled by
 /// scripts/realcode-label.py with the same variable) and only print the report: the floors and

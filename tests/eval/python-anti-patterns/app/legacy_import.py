@@ -98,6 +98,18 @@ def find_by_region(cur, region: str):
     return cur.fetchall()
 
 
+def count_by_region(cur, table: str, region: str):
+    # expect-next: python-anti-patterns/sql-string-format
+    query = f"""
+        SELECT count(*) FROM {table}
+        WHERE region = %s
+    """
+    # near-next: python-anti-patterns/sql-string-format
+    label = f"""SELECT wording is not SQL for {table}"""
+    cur.execute(query, (region,))
+    return cur.fetchone()
+
+
 def stamp(record) -> None:
     record["imported_at"] = datetime.utcnow()  # expect: python-anti-patterns/utcnow
     record["checked_at"] = datetime.now(timezone.utc)  # near: python-anti-patterns/utcnow

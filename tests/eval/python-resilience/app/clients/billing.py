@@ -46,3 +46,20 @@ def fetch_plan(plan_id: str) -> dict:
 )
 def fetch_price(price_id: str) -> dict:
     return requests.get(f"{BILLING_URL}/prices/{price_id}", timeout=5).json()
+
+
+def post_invoice(payload: dict) -> dict:
+    resp = requests.post(  # expect: python-resilience/requests-no-timeout
+        f"{BILLING_URL}/invoices",
+        json=payload,
+    )
+    return resp.json()
+
+
+def post_invoice_bounded(payload: dict) -> dict:
+    resp = requests.post(  # near: python-resilience/requests-no-timeout
+        f"{BILLING_URL}/invoices",
+        json=payload,
+        timeout=(3.05, 30),
+    )
+    return resp.json()

@@ -398,7 +398,6 @@ fn parse_all(found: Vec<Found>) -> Vec<Skill> {
     })
 }
 
-/// The sections of `s` parsed again from its file, when their headings and lines still match.
 /// Problems that come from the library as a whole rather than from parsing one file.
 const LIBRARY_CODES: &[&str] = &[
     "name-clash",
@@ -407,6 +406,7 @@ const LIBRARY_CODES: &[&str] = &[
     "missing-root",
 ];
 
+/// The sections of `s` parsed again from its file, when their headings and lines still match.
 fn reread_sections(s: &Skill) -> Option<Vec<Section>> {
     // Through the guard: the file may have been swapped for a symlink to a device since.
     let text = guard::read_text(&s.path, None).ok()?;

@@ -816,7 +816,7 @@ fn skill_body(skill: &Skill) -> String {
         .split_inclusive('\n')
         .skip(skill.body_line as usize)
         .collect();
-    collapse_blank_lines(&HTML_COMMENT.replace_all(&body, ""))
+    crate::skills::markdown::collapse_blank_lines(HTML_COMMENT.replace_all(&body, "").trim(), false)
 }
 
 /// The markdown source of one section (its heading and body), without HTML comments.
@@ -841,26 +841,8 @@ fn section_text(skill: &Skill, i: usize) -> String {
         }
         return s;
     }
-    collapse_blank_lines(&HTML_COMMENT.replace_all(&raw, ""))
-}
-
-/// Removing comments leaves runs of blank lines; keep at most one.
-fn collapse_blank_lines(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    let mut blank = 0;
-    for line in s.trim().lines() {
-        if line.trim().is_empty() {
-            blank += 1;
-            if blank > 1 {
-                continue;
-            }
-        } else {
-            blank = 0;
-        }
-        out.push_str(line);
-        out.push('\n');
-    }
-    out.trim_end().to_string()
+    // Removing comments leaves runs of blank lines; keep at most one (lines kept as written).
+    crate::skills::markdown::collapse_blank_lines(HTML_COMMENT.replace_all(&raw, "").trim(), false)
 }
 
 const STOPWORDS: &[&str] = &[

@@ -170,7 +170,7 @@ pub fn sections(body: &str, first_line: u32) -> Vec<Section> {
         if pos < end {
             prose.push_str(&body[pos..end]);
         }
-        section.prose = collapse_blank_lines(prose.trim());
+        section.prose = collapse_blank_lines(prose.trim(), true);
         // A library keeps tens of thousands of sections for its lifetime: growth slack in
         // their strings and vectors was a fifth of the resident size.
         section.prose.shrink_to_fit();
@@ -210,7 +210,9 @@ fn push_comments(
     }
 }
 
-fn collapse_blank_lines(s: &str) -> String {
+/// `s` with runs of blank lines cut to one (removing comments leaves such runs), trailing
+/// whitespace trimmed, and each line's trailing whitespace too when `trim_lines`.
+pub(crate) fn collapse_blank_lines(s: &str, trim_lines: bool) -> String {
     let mut out = String::with_capacity(s.len());
     let mut blank = 0;
     for line in s.lines() {
@@ -222,7 +224,7 @@ fn collapse_blank_lines(s: &str) -> String {
         } else {
             blank = 0;
         }
-        out.push_str(line.trim_end());
+        out.push_str(if trim_lines { line.trim_end() } else { line });
         out.push('\n');
     }
     out.trim_end().to_string()

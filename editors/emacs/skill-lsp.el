@@ -14,7 +14,11 @@
 ;;   (add-to-list 'load-path "/path/to/skill-lsp/editors/emacs")
 ;;   (require 'skill-lsp)
 ;;   (skill-lsp-setup)                      ; registers the server with eglot
-;;   (add-hook 'markdown-mode-hook #'eglot-ensure)   ; or M-x eglot in any buffer
+;;   (add-hook 'markdown-mode-hook #'skill-lsp-ensure) ; eglot-ensure, minus skill-lsp's cache files
+;;
+;; The root: `.git' first, then `.skill-lsp.yaml', then guidance markers (`skill-lsp-root-markers',
+;; by priority, so an `AGENTS.md' below a `.git' root never becomes the root).  lsp-mode users:
+;; see skill-lsp-lsp-mode.el.
 ;;
 ;; Eglot runs one server per buffer, so in a buffer where eglot already runs your language's own
 ;; server, skill-lsp would replace it: `skill-lsp-modes' lists the modes to hand to skill-lsp
@@ -53,6 +57,52 @@ Example: (:tips (:debounceMs 200) :agent (:provider \"openai\"
 Booleans: t and :json-false.  Lists: vectors."
   :type 'plist)
 
+(defcustom skill-lsp-root-markers
+  '(".git" ".skill-lsp.yaml" "AGENTS.md" "CLAUDE.md" ".github" ".cursor" ".claude")
+  "Files or folders that mark the workspace root, by priority (not by nearness).
+The first marker found above the file wins, so a `backend/AGENTS.md' inside a
+repository never makes `backend/' the root: the `.git' folder comes first."
+  :type '(repeat string))
+
+(defun skill-lsp-root (&optional file)
+  "The workspace root of FILE (default: this buffer's file), or nil.
+Markers are tried one at a time in `skill-lsp-root-markers' order."
+  (interactive)
+  (let ((file (or file buffer-file-name default-directory)))
+    (when file
+      (cl-loop for marker in skill-lsp-root-markers
+               for dir = (locate-dominating-file file marker)
+               when dir return (let ((root (file-name-as-directory (expand-file-name dir))))
+                                 (when (called-interactively-p 'any) (message "skill-lsp root: %s" root))
+                                 root)))))
+
+(defun skill-lsp--project (dir)
+  "A `project-find-functions' entry: the skill-lsp root of DIR as a transient project.
+Only in buffers handed to skill-lsp, so other servers keep their own projects."
+  (when (and (apply #'derived-mode-p skill-lsp-modes) (skill-lsp-attachable-p))
+    (let ((root (skill-lsp-root dir)))
+      (when root (cons 'transient root)))))
+
+(defun skill-lsp-cache-dir ()
+  "Skill-lsp's own cache folder (prompts, answers, skill copies): never attached to."
+  (let ((base (or (getenv "XDG_CACHE_HOME")
+                  (and (getenv "HOME") (expand-file-name ".cache" (getenv "HOME")))
+                  "/tmp")))
+    (file-name-as-directory (expand-file-name "skill-lsp" base))))
+
+(defun skill-lsp-attachable-p (&optional buffer)
+  "Whether BUFFER visits a file on disk outside skill-lsp's cache folder."
+  (let ((file (buffer-file-name (or buffer (current-buffer)))))
+    (and file
+         (not (string-prefix-p (skill-lsp-cache-dir) (expand-file-name file))))))
+
+;;;###autoload
+(defun skill-lsp-ensure ()
+  "Like `eglot-ensure', but not in skill-lsp's own cache files or buffers without a file.
+Use it in mode hooks: (add-hook \='markdown-mode-hook #\='skill-lsp-ensure)."
+  (when (skill-lsp-attachable-p)
+    (eglot-ensure)))
+
 (defclass skill-lsp-server (eglot-lsp-server) ()
   :documentation "The skill-lsp language server.")
 
@@ -74,7 +124,10 @@ Booleans: t and :json-false.  Lists: vectors."
                               (and (consp (cdr entry)) (eq (cadr entry) 'skill-lsp-server)))
                             eglot-server-programs)))
   (unless (functionp (default-value 'eglot-workspace-configuration))
-    (setq-default eglot-workspace-configuration #'skill-lsp--workspace-configuration)))
+    (setq-default eglot-workspace-configuration #'skill-lsp--workspace-configuration))
+  ;; Before project-try-vc: it takes the nearest VCS root only, and with none there the
+  ;; folder would be the whole working directory.
+  (add-hook 'project-find-functions #'skill-lsp--project -10))
 
 ;; Requests that eglot 1.9 does not answer itself, and the capabilities that say we answer them.
 

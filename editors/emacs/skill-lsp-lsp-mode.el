@@ -18,7 +18,7 @@
 ;; without one the folder with `.skill-lsp.yaml'), not a sub-folder with an `AGENTS.md': M-x
 ;; `skill-lsp-root' shows it.  skill-lsp's own cache files (prompts, answers) are never activated.
 ;; Settings: `skill-lsp-settings' (shared with the eglot set-up), sent as initializationOptions.
-;; This file is byte-compiled in the test suite but not run against lsp-mode there.
+;; Not tested here: the test suite has no lsp-mode (Debian does not package it).
 
 ;;; Code:
 

@@ -119,6 +119,37 @@
     (unless (cl-typep (eglot-current-server) 'skill-lsp-server)
       (error "The server is not a skill-lsp-server")))
 
+  (e2e-check "root: .git first, a nested AGENTS.md does not become the root; the project is that root"
+    (make-directory (expand-file-name "backend" ws) t)
+    (with-temp-file (expand-file-name "backend/AGENTS.md" ws) (insert "# Backend\n"))
+    (with-temp-file (expand-file-name "backend/api.py" ws) (insert "x = 1\n"))
+    (let ((root (skill-lsp-root (expand-file-name "backend/api.py" ws))))
+      (unless (equal root (file-name-as-directory ws)) (error "root %S, not %S" root ws)))
+    (with-current-buffer (find-file-noselect (expand-file-name "backend/api.py" ws))
+      (python-mode)
+      (let ((proj (project-current)))
+        (unless (and proj (equal (file-name-as-directory (expand-file-name (project-root proj)))
+                                 (file-name-as-directory ws)))
+          (error "project root %S" (and proj (project-root proj)))))
+      (kill-buffer))
+    ;; No .git: .skill-lsp.yaml above wins over a nearer AGENTS.md.
+    (let ((plain (expand-file-name "plain/" e2e-tmp)))
+      (make-directory (expand-file-name "sub" plain) t)
+      (with-temp-file (expand-file-name ".skill-lsp.yaml" plain) (insert "{}\n"))
+      (with-temp-file (expand-file-name "sub/AGENTS.md" plain) (insert "# Sub\n"))
+      (let ((root (skill-lsp-root (expand-file-name "sub/a.py" plain))))
+        (unless (equal root plain) (error "root %S, not %S" root plain)))))
+
+  (e2e-check "skill-lsp-ensure does not start on skill-lsp's own cache files"
+    (let* ((cache (skill-lsp-cache-dir))
+           (prompt (expand-file-name "prompts/loader-prompt.md" cache)))
+      (make-directory (file-name-directory prompt) t)
+      (with-temp-file prompt (insert "# prompt\n"))
+      (with-current-buffer (find-file-noselect prompt)
+        (when (skill-lsp-attachable-p) (error "%s counts as attachable" prompt))
+        (kill-buffer)))
+    (unless (skill-lsp-attachable-p) (error "the source file is not attachable")))
+
   (e2e-check "tip diagnostic reaches flymake"
     (e2e-wait "a flymake diagnostic with the tip id"
               (lambda ()

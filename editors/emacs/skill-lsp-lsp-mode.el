@@ -18,7 +18,7 @@
 ;; without one the folder with `.skill-lsp.yaml'), not a sub-folder with an `AGENTS.md': M-x
 ;; `skill-lsp-root' shows it.  skill-lsp's own cache files (prompts, answers) are never activated.
 ;; Settings: `skill-lsp-settings' (shared with the eglot set-up), sent as initializationOptions.
-;; Not tested here: the test suite has no lsp-mode (Debian does not package it).
+;; Not tested here yet: the test suite does not install lsp-mode (Debian's elpa-lsp-mode).
 
 ;;; Code:
 

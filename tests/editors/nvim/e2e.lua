@@ -352,6 +352,52 @@ check('no attach to skill-lsp cache files or scratch buffers', function()
   assert(sl.should_attach(buf) == true, 'the source file')
 end)
 
+check('no root: a file outside any marker is served alone, its folder is not walked', function()
+  -- A large folder with a nested CLAUDE.md: a walk of the folder (or of the working folder)
+  -- would load it as a workspace skill for deep/.
+  local big = vim.fn.tempname() .. '-noroot'
+  assert(vim.fs.root(big .. '/x', { '.git', '.skill-lsp.yaml', 'AGENTS.md', 'CLAUDE.md', '.github', '.cursor', '.claude' }) == nil,
+    'the scratch folder is inside a marker')
+  for i = 1, 300 do
+    write_file(('%s/deep/pkg%d/mod.py'):format(big, i), 'x = 1\n')
+  end
+  write_file(big .. '/deep/CLAUDE.md', '# Deep\n\nNOROOT-DEEP-GUIDANCE: never load me from a walk.\n')
+  write_file(big .. '/lone.py', 'def lone():\n    return 1\n')
+  local cwd = vim.fn.getcwd()
+  vim.cmd.cd(vim.fn.fnameescape(big))
+  vim.cmd.edit(vim.fn.fnameescape(big .. '/lone.py'))
+  local b = vim.api.nvim_get_current_buf()
+  local c
+  wait_for('a client on lone.py', function()
+    c = vim.lsp.get_clients({ bufnr = b, name = 'skill_lsp' })[1]
+    return c ~= nil and c.initialized
+  end)
+  assert(c.root_dir == nil, 'root_dir ' .. tostring(c.root_dir))
+  assert(c.id ~= client.id, 'the repository client took a file outside it')
+  assert(c.workspace_folders == nil or #c.workspace_folders == 0, 'workspace folders ' .. vim.inspect(c.workspace_folders))
+  local res = c:request_sync('workspace/executeCommand', {
+    command = 'skill-lsp.skillsForFile',
+    arguments = { vim.uri_from_fname(big .. '/deep/pkg1/mod.py') },
+  }, 10000, b)
+  assert(res and not res.err, 'skillsForFile: ' .. vim.inspect(res))
+  for _, s in ipairs(res.result or {}) do
+    assert(not tostring(s.path or ''):find('/deep/CLAUDE.md', 1, true), 'loaded from a walk: ' .. vim.inspect(s))
+  end
+  local reload = c:request_sync('workspace/executeCommand', { command = 'skill-lsp.reload', arguments = {} }, 10000, b)
+  assert(reload and reload.result, 'reload: ' .. vim.inspect(reload))
+  local again = c:request_sync('workspace/executeCommand', {
+    command = 'skill-lsp.skillsForFile',
+    arguments = { vim.uri_from_fname(big .. '/deep/pkg1/mod.py') },
+  }, 10000, b)
+  for _, s in ipairs((again or {}).result or {}) do
+    assert(not tostring(s.path or ''):find('/deep/CLAUDE.md', 1, true), 'loaded after reload: ' .. vim.inspect(s))
+  end
+  vim.cmd.cd(vim.fn.fnameescape(cwd))
+  vim.api.nvim_set_current_buf(buf)
+  vim.cmd('bwipeout! ' .. b)
+  c:stop(true)
+end)
+
 local function tip_diagnostics()
   local found = {}
   for _, d in ipairs(vim.diagnostic.get(buf)) do

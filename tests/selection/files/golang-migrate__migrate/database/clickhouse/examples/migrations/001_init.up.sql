@@ -1,0 +1,3 @@
+CREATE TABLE test_1 (
+    Date Date 
+) Engine=Memory;

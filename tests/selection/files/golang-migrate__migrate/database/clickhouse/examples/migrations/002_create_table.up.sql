@@ -1,0 +1,3 @@
+CREATE TABLE test_2 (
+    Date Date 
+) Engine=Memory;

@@ -1,0 +1,1 @@
+RENAME TABLE logs_new TO logs;

@@ -322,3 +322,49 @@ async fn an_explanation_cut_at_the_output_limit_exits_nonzero() {
         "{stderr}"
     );
 }
+
+/// Issue 16: `ask --apply` never writes a file that parsed into one that does not. The reply
+/// opens a `try:` around the return and never closes it: refused, the error's line named, the
+/// reply printed, the file untouched and status 1.
+#[tokio::test]
+async fn apply_refuses_a_reply_that_breaks_the_parse() {
+    let code = "def load(p):\n    data = open(p).read()\n    return data\n";
+    let reply = ["```python\ntry:\n    data = open(p).read()\n```\n"];
+    let fake = FakeAgent::start(vec![Reply::stream(openai_sse(&reply))]).await;
+    let dir = workspace();
+    std::fs::write(dir.path().join("app.py"), code).unwrap();
+    let url = fake.url();
+    let out = ask(
+        dir.path(),
+        &[
+            "--file",
+            "app.py",
+            "--range",
+            "2-2",
+            "--skill",
+            "python-error-handling",
+            "--provider",
+            "openai",
+            "--endpoint",
+            &url,
+            "--model",
+            "m",
+            "--apply",
+            "guard the read",
+        ],
+    )
+    .await;
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(stderr.contains("would break the file"), "{stderr}");
+    assert!(stderr.contains("line 2 "), "{stderr}");
+    assert!(stderr.contains("nothing was applied"), "{stderr}");
+    assert!(
+        stderr.contains("try:\n    data = open(p).read()"),
+        "{stderr}"
+    );
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("app.py")).unwrap(),
+        code
+    );
+}

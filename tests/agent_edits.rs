@@ -323,3 +323,88 @@ async fn rewrites_are_previewed_where_the_client_supports_it() {
     assert_eq!(r["preview"], false, "{r}");
     s.shutdown().await;
 }
+
+/// Issue 16, edits that never break the file: the reply opens a `try:` it never closes. The file
+/// parses before; with the reply applied it would not, so the edit is refused with the line of
+/// the error, and the reply is opened as a document.
+#[tokio::test]
+async fn a_reply_that_leaves_an_unclosed_try_is_refused_with_the_line() {
+    let code = "import json\n\ndef load(p):\n    data = json.load(open(p))\n    return data\n";
+    let reply = "```python\ntry:\n    data = json.load(open(p))\n```\n";
+    let fake = FakeAgent::start(vec![Reply::stream(openai_sse(&[reply]))]).await;
+    let mut s = builder(&fake).start().await;
+    let uri = s.open("app.py", "python", code).await;
+    let r = s
+        .request_raw(
+            "workspace/executeCommand",
+            ask(uri.as_str(), range(3, 0, 3, 29), "rewrite"),
+        )
+        .await
+        .unwrap();
+    assert_eq!(r["ok"], false, "{r}");
+    assert_eq!(r["refused"], true, "{r}");
+    let err = r["error"].as_str().unwrap();
+    assert!(err.contains("would break the file"), "{err}");
+    assert!(
+        ["line 4 ", "line 5 ", "line 6 "]
+            .iter()
+            .any(|l| err.contains(l)),
+        "{err}"
+    );
+    assert!(s.recorded("workspace/applyEdit").is_empty());
+    let doc = std::fs::read_to_string(r["replyPath"].as_str().unwrap()).unwrap();
+    assert!(
+        doc.contains("try:") && doc.contains("syntax error"),
+        "{doc}"
+    );
+    assert!(end_of_progress(&mut s).await.starts_with("not applied"));
+    s.shutdown().await;
+}
+
+/// The same check on braces: a JavaScript reply that drops the closing brace is refused; a reply
+/// that keeps the file whole is applied.
+#[tokio::test]
+async fn an_unclosed_brace_is_refused_and_a_whole_reply_applies() {
+    let code = "function f(x) {\n  return x + 1;\n}\n\nmodule.exports = f;\n";
+    let bad = "```javascript\nif (x > 0) {\n  return x + 1;\n```\n";
+    let good = "```javascript\nif (x > 0) {\n  return x + 1;\n}\nreturn 0;\n```\n";
+    let fake = FakeAgent::start(vec![
+        Reply::stream(openai_sse(&[bad])),
+        Reply::stream(openai_sse(&[good])),
+    ])
+    .await;
+    let mut s = builder(&fake).start().await;
+    let uri = s.open("f.js", "javascript", code).await;
+    let r = s
+        .request_raw(
+            "workspace/executeCommand",
+            ask(uri.as_str(), range(1, 0, 1, 16), "rewrite"),
+        )
+        .await
+        .unwrap();
+    assert_eq!(r["ok"], false, "{r}");
+    assert!(
+        r["error"]
+            .as_str()
+            .unwrap()
+            .contains("would break the file"),
+        "{r}"
+    );
+    assert!(s.recorded("workspace/applyEdit").is_empty());
+    let r = s
+        .request_raw(
+            "workspace/executeCommand",
+            ask(uri.as_str(), range(1, 0, 1, 16), "rewrite"),
+        )
+        .await
+        .unwrap();
+    assert_eq!(r["applied"], true, "{r}");
+    let edit =
+        &s.recorded("workspace/applyEdit")[0]["params"]["edit"]["documentChanges"][0]["edits"][0];
+    let after = apply(code, edit);
+    assert!(
+        after.contains("  if (x > 0) {\n    return x + 1;\n  }\n  return 0;\n}"),
+        "{after}"
+    );
+    s.shutdown().await;
+}

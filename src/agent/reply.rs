@@ -19,6 +19,11 @@ pub enum ReplyError {
     /// The reply overlaps the code around the target in a way that cannot be placed.
     #[error("{0}")]
     Overlap(String),
+    /// Applied, the reply would turn a file that parsed into one that does not.
+    #[error(
+        "the rewrite would break the file: it parses now, but with the reply applied line {line} has a syntax error ({found})"
+    )]
+    BreaksSyntax { line: usize, found: String },
 }
 
 /// A rewrite ready to apply: the byte range of the document to replace and its new text.
@@ -52,11 +57,48 @@ pub fn rewrite(
         &text[w.range.clone()],
         &text[line_start..w.range.start],
     );
+    refuse_if_breaks(language, text, &w.range, &fitted)?;
     Ok(Rewrite {
         range: w.range,
         text: fitted,
         widened: w.why,
     })
+}
+
+/// Where a grammar covers `language`, refuse a replacement that turns a document that parsed
+/// into one that does not. A document that already had an error is left to the user's judgement.
+fn refuse_if_breaks(
+    language: &str,
+    text: &str,
+    range: &std::ops::Range<usize>,
+    replacement: &str,
+) -> Result<(), ReplyError> {
+    use crate::skills::tips::structural::trees::syntax_error;
+    if syntax_error(language, text).is_some() {
+        return Ok(());
+    }
+    let mut after = String::with_capacity(text.len() + replacement.len());
+    after.push_str(&text[..range.start]);
+    after.push_str(replacement);
+    after.push_str(&text[range.end..]);
+    let Some(at) = syntax_error(language, &after) else {
+        return Ok(());
+    };
+    let line = after[..at].matches('\n').count() + 1;
+    let found = after[at..]
+        .lines()
+        .next()
+        .unwrap_or("")
+        .trim()
+        .chars()
+        .take(60)
+        .collect::<String>();
+    let found = if found.is_empty() {
+        "unexpected end of file".to_string()
+    } else {
+        format!("at `{found}`")
+    };
+    Err(ReplyError::BreaksSyntax { line, found })
 }
 
 /// A fenced block found in a reply.
@@ -395,5 +437,27 @@ mod tests {
         )
         .unwrap();
         assert_eq!(out, "pw = \"hunter2\"\n");
+    }
+
+    #[test]
+    fn syntax_errors_are_found_where_a_grammar_exists() {
+        use crate::skills::tips::structural::trees::syntax_error;
+        for (lang, text, bad) in [
+            (
+                "python",
+                "def f():\n    try:\n        x = 1\n    return x\n",
+                true,
+            ),
+            ("python", "def f():\n    return 1\n", false),
+            (
+                "javascript",
+                "function f() {\n  if (x) {\n    return 1;\n}\n",
+                true,
+            ),
+            ("json", "{\"a\": 1", true),
+            ("plaintext", "{{{", false),
+        ] {
+            assert_eq!(syntax_error(lang, text).is_some(), bad, "{lang}: {text:?}");
+        }
     }
 }

@@ -76,6 +76,58 @@ impl Parsed {
     }
 }
 
+/// Where `text` fails to parse as `language` (an LSP language id): the byte offset of the first
+/// syntax error or missing token. `None` when it parses, when no grammar covers the language, or
+/// when the text is too large to parse (so callers never refuse for want of a grammar).
+pub fn syntax_error(language: &str, text: &str) -> Option<usize> {
+    let grammar = Grammar::for_document(language)?;
+    if text.len() > MAX_BYTES {
+        return None;
+    }
+    let parsed = Parsed::new(grammar, text)?;
+    if !parsed.has_error {
+        return python_bare_try(&parsed);
+    }
+    let mut cursor = parsed.root.root().get_inner_node().walk();
+    // Depth-first to the first node that is an error or missing (tree-sitter's own order).
+    loop {
+        let node = cursor.node();
+        if node.is_error() || node.is_missing() {
+            return Some(node.start_byte());
+        }
+        if node.has_error() && cursor.goto_first_child() {
+            continue;
+        }
+        while !cursor.goto_next_sibling() {
+            if !cursor.goto_parent() {
+                return Some(0);
+            }
+        }
+    }
+}
+
+/// tree-sitter-python accepts a `try:` with neither `except` nor `finally` (Python does not):
+/// the start of the first such statement.
+fn python_bare_try(parsed: &Parsed) -> Option<usize> {
+    if parsed.grammar != Grammar::Python {
+        return None;
+    }
+    parsed
+        .root
+        .root()
+        .dfs()
+        .find(|n| {
+            n.kind() == "try_statement"
+                && !n.children().any(|c| {
+                    matches!(
+                        c.kind().as_ref(),
+                        "except_clause" | "except_group_clause" | "finally_clause"
+                    )
+                })
+        })
+        .map(|n| n.range().start)
+}
+
 /// Text to parse: templated YAML masked, anything else as is.
 pub fn mask(grammar: Grammar, text: &str) -> (Cow<'_, str>, Vec<Range<usize>>) {
     if grammar != Grammar::Yaml || !text.contains("{{") {

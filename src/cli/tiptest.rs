@@ -105,22 +105,33 @@ pub fn test_library(lib: &Library, keep: impl Fn(&Skill) -> bool) -> Vec<TipResu
                 .map(str::to_string)
                 .unwrap_or_else(|| default_lang.clone())
         };
+        // Where a tip's example is placed: somewhere its own `paths` admit, else the skill's.
+        let tip_path = |ti: usize, lang: &str| {
+            let own = &lib.tips.tip(ti).path_globs;
+            example_path(own.iter().chain(&skill.globs), lang)
+        };
         let raised = |ex: &Example| -> Vec<usize> {
-            let path = example_path(&skill, &ex.lang);
-            let doc = Document {
-                text: ex.code,
-                language_id: &ex.lang,
-                rel_path: Some(&path),
-            };
+            let mut paths: Vec<String> = tis.iter().map(|&ti| tip_path(ti, &ex.lang)).collect();
+            paths.sort();
+            paths.dedup();
             let opts = FindOptions::default();
-            let mut hit: Vec<usize> = lib
-                .tips
-                .find_in(lib.skills.len(), &[sid], &doc, &opts)
-                .iter()
-                .map(|f| f.tip)
-                .filter(|t| tis.contains(t))
-                .collect();
-            hit.dedup();
+            let mut hit: Vec<usize> = Vec::new();
+            for path in &paths {
+                let doc = Document {
+                    text: ex.code,
+                    language_id: &ex.lang,
+                    rel_path: Some(path),
+                };
+                for f in lib.tips.find_in(lib.skills.len(), &[sid], &doc, &opts) {
+                    // Each tip counts only where its own examples are placed.
+                    if tis.contains(&f.tip)
+                        && !hit.contains(&f.tip)
+                        && tip_path(f.tip, &ex.lang) == *path
+                    {
+                        hit.push(f.tip);
+                    }
+                }
+            }
             hit
         };
         let mut results: Vec<TipResult> = tis
@@ -189,6 +200,28 @@ pub fn test_library(lib: &Library, keep: impl Fn(&Skill) -> bool) -> Vec<TipResu
                 }
             }
         }
+        // A tip whose own `expect` examples raise it is illustrated even when the section's
+        // bad blocks show another tip of the section.
+        for (i, &ti) in tis.iter().enumerate() {
+            let t = lib.tips.tip(ti);
+            let Some((expect, _)) = inline.get(&t.line) else {
+                continue;
+            };
+            let lang = t
+                .languages
+                .first()
+                .cloned()
+                .unwrap_or_else(|| default_lang.clone());
+            bad_raised[i] |= expect.iter().any(|code| {
+                let ex = Example {
+                    kind: "expect",
+                    line: t.line + 1,
+                    code,
+                    lang: lang.clone(),
+                };
+                raised(&ex).contains(&ti)
+            });
+        }
         if bad_blocks > 0 {
             for (i, r) in results.iter_mut().enumerate() {
                 if !bad_raised[i] && r.failures.is_empty() {
@@ -239,10 +272,10 @@ pub fn test_library(lib: &Library, keep: impl Fn(&Skill) -> bool) -> Vec<TipResu
     out
 }
 
-/// A relative path where `skill` applies to a file of `lang`: the first of its globs made
-/// concrete whose language agrees, else `example.<ext>`.
-fn example_path(skill: &Skill, lang: &str) -> String {
-    for g in &skill.globs {
+/// A relative path for an example in `lang`: the first of `globs` made concrete whose language
+/// agrees, else `example.<ext>`.
+fn example_path<'a>(globs: impl IntoIterator<Item = &'a String>, lang: &str) -> String {
+    for g in globs {
         let p = concrete(g);
         if crate::skills::languages::language_for(Path::new(&p), "") == Some(lang) {
             return p;

@@ -95,6 +95,8 @@ pub struct Tip {
     unless: Option<LazyRegex>,
     requires: Option<LazyRegex>,
     paths: Option<GlobSet>,
+    /// The tip's own `paths` as written (see `Trigger::path_globs`).
+    pub path_globs: Vec<String>,
     exclude: Option<GlobSet>,
     context: Vec<Context>,
     /// Rule ids of other tools this tip is the same as (`ruff:S113`).
@@ -464,6 +466,7 @@ impl TipIndex {
                             unless: d.unless.map(LazyRegex::from),
                             requires: d.requires.map(LazyRegex::from),
                             paths: d.paths,
+                            path_globs: d.path_globs,
                             exclude: d.exclude,
                             context,
                             equivalents: d.equivalents.into_iter().map(Arc::from).collect(),
@@ -504,6 +507,7 @@ impl TipIndex {
                     unless: None,
                     requires: None,
                     paths: None,
+                    path_globs: Vec::new(),
                     exclude: None,
                     context: if security_skill(skill) {
                         vec![Context::Code, Context::NotTest]

@@ -56,6 +56,8 @@ pub struct Declared {
     /// `None`: the skill's languages.
     pub languages: Option<Vec<String>>,
     pub paths: Option<GlobSet>,
+    /// `paths` (or `globs`) as written: where `skill-lsp test` places the tip's examples.
+    pub path_globs: Vec<String>,
     pub exclude: Option<GlobSet>,
     /// All must hold. Contains `Code` unless the author said otherwise.
     pub context: Vec<Context>,
@@ -573,9 +575,13 @@ fn one(item: &Value, line: u32, raw: &str, issues: &mut Vec<Issue>) -> Option<De
         .or_else(|| get("language"))
         .and_then(|v| as_list(v, false));
     let mut sets: [Option<GlobSet>; 3] = [None, None, None];
+    let mut path_globs = Vec::new();
     for (slot, key) in sets.iter_mut().zip(["paths", "globs", "exclude"]) {
         let Some(v) = get(key) else { continue };
         let list = as_list(v, true).unwrap_or_default();
+        if key != "exclude" && path_globs.is_empty() {
+            path_globs = list.clone();
+        }
         match glob_set(&list) {
             Ok(g) => *slot = g,
             Err(e) => {
@@ -739,6 +745,7 @@ fn one(item: &Value, line: u32, raw: &str, issues: &mut Vec<Issue>) -> Option<De
         requires,
         languages,
         paths,
+        path_globs,
         exclude,
         context,
         diagnostic,

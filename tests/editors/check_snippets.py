@@ -91,7 +91,10 @@ class Lsp:
     def read(self, timeout: float) -> dict | None:
         deadline = time.time() + timeout
         while True:
-            m = re.search(rb"Content-Length: (\d+)\r\n(?:[^\r\n]*\r\n)*\r\n", self.buf)
+            # The header block is the bytes up to the first blank line, and its lines are not
+            # empty: with `*` a greedy match ran over a body into the next frame's header whenever
+            # two frames were buffered at once, and read the next body with this one's length.
+            m = re.match(rb"(?:[^\r\n]+\r\n)*?Content-Length: (\d+)\r\n(?:[^\r\n]+\r\n)*\r\n", self.buf)
             if m:
                 n = int(m.group(1))
                 start = m.end()

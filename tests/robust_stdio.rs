@@ -88,6 +88,24 @@ impl Session {
         }
     }
 
+    /// An error reply and the answer to request `id`, which JSON-RPC lets come in either order
+    /// (the transport interleaves its own replies and the framework's at frame boundaries).
+    fn error_and_response(&mut self, what: &str, id: i64) -> (Value, Value) {
+        let (mut error, mut answer) = (None, None);
+        while answer.is_none() || error.is_none() {
+            let m = self.wait(&format!("{what} and response {id}"), |m| {
+                m.get("method").is_none() && (m["id"] == json!(id) || m.get("error").is_some())
+            });
+            if m["id"] == json!(id) && answer.is_none() {
+                answer = Some(m);
+            } else {
+                assert!(error.is_none(), "{what}: a second error: {m}");
+                error = Some(m);
+            }
+        }
+        (error.unwrap(), answer.unwrap())
+    }
+
     fn response(&mut self, id: i64) -> Value {
         self.wait(&format!("response {id}"), |m| {
             m["id"] == json!(id) && m.get("method").is_none()
@@ -195,26 +213,15 @@ fn every_malformed_frame_is_answered_and_the_next_hover_served() {
         let mut batch = bytes;
         batch.extend(frame(&s.hover_request(id)));
         s.send_raw(&batch);
-        // The error and the hover's answer come in either order: JSON-RPC does not order
-        // replies, and the writer interleaves the two sources at frame boundaries.
-        let (mut error, mut hover) = (None, None);
-        while hover.is_none() || (want.is_some() && error.is_none()) {
-            let m = s.wait(&format!("the error for `{name}` and response {id}"), |m| {
-                m.get("method").is_none() && (m["id"] == json!(id) || m.get("error").is_some())
-            });
-            if m["id"] == json!(id) {
-                hover = Some(m);
-            } else {
-                assert!(error.is_none(), "{name}: a second error: {m}");
-                error = Some(m);
+        let hover = match want {
+            Some((err_id, code)) => {
+                let (e, hover) = s.error_and_response(&format!("the error for `{name}`"), id);
+                assert_eq!(e["error"]["code"], json!(code), "{name}: {e}");
+                assert_eq!(e["id"], err_id, "{name}: {e}");
+                hover
             }
-        }
-        if let Some((err_id, code)) = want {
-            let e = error.unwrap();
-            assert_eq!(e["error"]["code"], json!(code), "{name}: {e}");
-            assert_eq!(e["id"], err_id, "{name}: {e}");
-        }
-        let hover = hover.unwrap();
+            None => s.response(id),
+        };
         assert!(hover.get("error").is_none(), "{name}: {hover}");
         let text = hover["result"]["contents"]["value"].as_str().unwrap_or("");
         assert!(
@@ -261,16 +268,13 @@ fn the_message_cap_setting_applies_and_a_bigger_message_is_skipped() {
     );
     batch.extend(frame(&s.hover_request(2)));
     s.send_raw(&batch);
-    let e = s.wait("the error for the big message", |m| {
-        m.get("error").is_some()
-    });
+    // The hover is still served (the big didOpen never arrived).
+    let (e, hover) = s.error_and_response("the error for the big message", 2);
     let msg = e["error"]["message"].as_str().unwrap();
     assert!(
         msg.contains("over the 4096-byte limit") && msg.contains("maxMessageBytes"),
         "{e}"
     );
-    // The hover is still served (the big didOpen never arrived).
-    let hover = s.response(2);
     assert!(hover.get("error").is_none(), "{hover}");
 }
 

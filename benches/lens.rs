@@ -20,23 +20,12 @@ fn env_or(name: &str, default: usize) -> usize {
         .unwrap_or(default)
 }
 
-/// Send a request and wait for its answer, accepting the server's own requests meanwhile
-/// (progress create), as an editor does.
+/// Send a request and wait for its answer (the client answers the server's own requests, such
+/// as progress create, meanwhile).
 fn request(s: &mut Server, method: &str, params: Value) -> (Duration, Value) {
     let (id, t) = s.request(method, params);
-    loop {
-        let (at, m) = s
-            .wait(|m| {
-                (m.get("method").is_some() && m.get("id").is_some())
-                    || (m["id"] == json!(id) && m.get("method").is_none())
-            })
-            .expect("the server answers");
-        if m.get("method").is_some() {
-            s.send(&json!({"jsonrpc": "2.0", "id": m["id"], "result": null}));
-            continue;
-        }
-        return (at - t, m);
-    }
+    let (at, m) = s.response(id).expect("the server answers");
+    (at - t, m)
 }
 
 fn main() {
@@ -70,12 +59,7 @@ fn main() {
     std::fs::write(&rule_path, rule).unwrap();
     let ws = ws.canonicalize().unwrap();
 
-    let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_skill-lsp"));
-    cmd.current_dir(&ws)
-        .env("HOME", &home)
-        .env("XDG_CONFIG_HOME", home.join("config"))
-        .env("XDG_CACHE_HOME", home.join("cache"));
-    let mut s = Server::spawn("skill-lsp", &mut cmd);
+    let mut s = Server::spawn("skill-lsp", &mut lsp::skill_lsp_command(&ws, &home));
     s.initialize(&ws);
     std::thread::sleep(Duration::from_millis(1000));
     s.drain();

@@ -26,12 +26,7 @@ fn main() {
     std::fs::create_dir_all(ws.join("src")).unwrap();
     std::fs::create_dir_all(&home).unwrap();
     let ws = ws.canonicalize().unwrap();
-    let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_skill-lsp"));
-    cmd.current_dir(&ws)
-        .env("HOME", &home)
-        .env("XDG_CONFIG_HOME", home.join("config"))
-        .env("XDG_CACHE_HOME", home.join("cache"));
-    let mut s = Server::spawn("skill-lsp", &mut cmd);
+    let mut s = Server::spawn("skill-lsp", &mut lsp::skill_lsp_command(&ws, &home));
     s.initialize(&ws);
     std::thread::sleep(Duration::from_millis(1000));
     s.drain();

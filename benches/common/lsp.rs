@@ -206,6 +206,17 @@ impl Server {
     }
 }
 
+/// Our release binary, started in `ws` with `home` as its home, config and cache folders (so the
+/// user's own skills and settings stay out of the figures).
+pub fn skill_lsp_command(ws: &Path, home: &Path) -> Command {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_skill-lsp"));
+    cmd.current_dir(ws)
+        .env("HOME", home)
+        .env("XDG_CONFIG_HOME", home.join("config"))
+        .env("XDG_CACHE_HOME", home.join("cache"));
+    cmd
+}
+
 /// What every server is told the client supports: the same for all of them.
 pub fn client_capabilities() -> Value {
     json!({

@@ -200,41 +200,10 @@ pub fn test_library(lib: &Library, keep: impl Fn(&Skill) -> bool) -> Vec<TipResu
                 }
             }
         }
-        // A tip whose own `expect` examples raise it is illustrated even when the section's
-        // bad blocks show another tip of the section.
-        for (i, &ti) in tis.iter().enumerate() {
-            let t = lib.tips.tip(ti);
-            let Some((expect, _)) = inline.get(&t.line) else {
-                continue;
-            };
-            let lang = t
-                .languages
-                .first()
-                .cloned()
-                .unwrap_or_else(|| default_lang.clone());
-            bad_raised[i] |= expect.iter().any(|code| {
-                let ex = Example {
-                    kind: "expect",
-                    line: t.line + 1,
-                    code,
-                    lang: lang.clone(),
-                };
-                raised(&ex).contains(&ti)
-            });
-        }
-        if bad_blocks > 0 {
-            for (i, r) in results.iter_mut().enumerate() {
-                if !bad_raised[i] && r.failures.is_empty() {
-                    r.failures.push(Failure {
-                        example: "bad block",
-                        line: r.line,
-                        code: String::new(),
-                        why: "no bad example of its section raises this tip".into(),
-                    });
-                }
-            }
-        }
-        // Inline examples.
+        // Inline examples, first: a tip whose own `expect` examples raise it is illustrated even
+        // when the section's bad blocks show another tip of the section. Their failures are
+        // reported after the blocks'.
+        let mut inline_failures: Vec<Vec<Failure>> = vec![Vec::new(); tis.len()];
         for (i, &ti) in tis.iter().enumerate() {
             let t = lib.tips.tip(ti);
             let Some((expect, near)) = inline.get(&t.line) else {
@@ -255,16 +224,37 @@ pub fn test_library(lib: &Library, keep: impl Fn(&Skill) -> bool) -> Vec<TipResu
                     };
                     results[i].examples += 1;
                     let got = raised(&ex).contains(&ti);
+                    bad_raised[i] |= want && got;
                     if got != want {
                         let why = if want {
                             format!("does not raise the tip (as {lang})")
                         } else {
                             format!("raises the tip (as {lang})")
                         };
-                        fail(&mut results[i], &ex, why);
+                        inline_failures[i].push(Failure {
+                            example: ex.kind,
+                            line: ex.line,
+                            code: ex.code.to_string(),
+                            why,
+                        });
                     }
                 }
             }
+        }
+        if bad_blocks > 0 {
+            for (i, r) in results.iter_mut().enumerate() {
+                if !bad_raised[i] && r.failures.is_empty() {
+                    r.failures.push(Failure {
+                        example: "bad block",
+                        line: r.line,
+                        code: String::new(),
+                        why: "no bad example of its section raises this tip".into(),
+                    });
+                }
+            }
+        }
+        for (r, f) in results.iter_mut().zip(inline_failures) {
+            r.failures.extend(f);
         }
         out.extend(results);
     }

@@ -441,3 +441,146 @@ fn a_burst_of_watched_file_changes_reloads_once() {
     );
     s.finish();
 }
+
+/// A FIFO at `path`: opening it for reading blocks until a writer comes, which none will.
+fn fifo(path: &Path) {
+    let c = std::ffi::CString::new(path.as_os_str().as_encoded_bytes()).unwrap();
+    // SAFETY: `c` is a valid NUL-terminated path that outlives the call.
+    assert_eq!(unsafe { libc::mkfifo(c.as_ptr(), 0o644) }, 0, "mkfifo");
+}
+
+/// Runs the binary with `args` in `root`, killed (and the test failed) past [`PATIENCE`].
+fn run_bounded(root: &Path, args: &[&str]) -> (i32, String, String) {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_skill-lsp"))
+        .args(args)
+        .current_dir(root)
+        .env("HOME", root.join(".home"))
+        .env("XDG_CONFIG_HOME", root.join(".home/config"))
+        .env_remove("SKILL_LSP_LOG")
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawn skill-lsp");
+    let deadline = Instant::now() + PATIENCE;
+    while child.try_wait().unwrap().is_none() {
+        if Instant::now() > deadline {
+            child.kill().unwrap();
+            panic!("skill-lsp {args:?} did not finish within {PATIENCE:?}");
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    let out = child.wait_with_output().unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+const DANGER_SKILL: &str = "---\nname: t\ndescription: d\nlanguages: [python]\n---\n# T\n\n## S\n\n<!-- skill-lsp tip\nid: d\npattern: zz_danger_call\nmessage: danger here\nseverity: warning\n-->\n";
+
+/// The project files the tip policy reads (`.gitattributes`, linter configurations) symlinked
+/// to `/dev/zero`, to the server's own stdin, or made FIFOs: before, the first read until memory
+/// ran out and the others blocked the editor's diagnostics and `check` forever. Now each is
+/// refused, `check` names it on stderr, and tips still run.
+#[test]
+fn project_files_that_are_devices_or_fifos_are_not_read() {
+    let (_dir, root) = workspace();
+    symlink("/dev/zero", root.join(".gitattributes")).unwrap();
+    symlink("/proc/self/fd/0", root.join("pyproject.toml")).unwrap();
+    fifo(&root.join(".shellcheckrc"));
+    write(&root, ".skills/t/SKILL.md", DANGER_SKILL);
+    write(&root, "app.py", "x = zz_danger_call(1)\n");
+
+    let (code, out, err) = run_bounded(&root, &["check", "--no-builtin", "--skills", ".skills"]);
+    assert_eq!(code, 1, "one finding: {out}\n{err}");
+    assert!(out.contains("danger here"), "{out}");
+    for name in [".gitattributes", ".shellcheckrc", "pyproject.toml"] {
+        assert!(
+            err.lines()
+                .any(|l| l.contains(name) && l.contains("not read")),
+            "{name} named on stderr: {err}"
+        );
+    }
+
+    let mut s = Session::start(&root);
+    let uri = s.open(&root, "app.py", "python");
+    let m = s.wait("diagnostics on app.py", |m| {
+        m["method"] == "textDocument/publishDiagnostics"
+            && m["params"]["uri"] == uri
+            && m["params"]["diagnostics"].as_array().is_some_and(|d| {
+                d.iter().any(|d| {
+                    d["message"]
+                        .as_str()
+                        .is_some_and(|t| t.contains("danger here"))
+                })
+            })
+    });
+    assert_eq!(m["params"]["diagnostics"][0]["range"]["start"]["line"], 0);
+    s.finish();
+}
+
+/// Files a client or a user names rather than opens: `skillsForFile` and the prompt preview on
+/// a file that is not open, `ask --file` and `match` on the command line. A FIFO is refused at
+/// once instead of blocking the request forever; a file outside every workspace folder never
+/// reaches a prompt; an ordinary file on disk still works.
+#[test]
+fn client_and_user_named_files_go_through_the_guard() {
+    let (dir, root) = workspace();
+    write(&root, ".skills/t/SKILL.md", DANGER_SKILL);
+    write(&root, "on_disk.py", "x = zz_danger_call(1)\n");
+    fifo(&root.join("pipe.py"));
+    let outside = dir.path().canonicalize().unwrap().join("secret.py");
+    std::fs::write(&outside, "API_KEY = 'outside the workspace'\n").unwrap();
+    let mut s = Session::start(&root);
+    let on_disk = format!("{}/on_disk.py", s.root_uri);
+    let pipe = format!("{}/pipe.py", s.root_uri);
+
+    // Selected by the path when the content cannot be read; by path and content otherwise.
+    assert!(s.skill_names(2, &pipe).iter().any(|n| n == "t"));
+    assert!(s.skill_names(3, &on_disk).iter().any(|n| n == "t"));
+
+    let preview = |s: &mut Session, id: i64, uri: &str| {
+        let r = s.request(
+            id,
+            "workspace/executeCommand",
+            json!({"command": "skill-lsp.openPrompt", "arguments": [{"uri": uri, "mode": "explain"}]}),
+        );
+        r["result"].clone()
+    };
+    let ok = preview(&mut s, 4, &on_disk);
+    assert_eq!(ok["ok"], true, "{ok}");
+    let path = ok["path"].as_str().expect("prompt file");
+    let prompt = std::fs::read_to_string(path).unwrap();
+    assert!(prompt.contains("zz_danger_call"), "{prompt}");
+
+    let r = preview(&mut s, 5, &pipe);
+    assert_eq!(r["ok"], false, "{r}");
+    assert!(
+        r["error"].as_str().unwrap().contains("not a regular file"),
+        "{r}"
+    );
+    let r = preview(&mut s, 6, &format!("file://{}", outside.display()));
+    assert_eq!(r["ok"], false, "{r}");
+    assert!(
+        r["error"]
+            .as_str()
+            .unwrap()
+            .contains("outside every workspace folder"),
+        "{r}"
+    );
+    s.finish();
+
+    let pipe = root.join("pipe.py");
+    let pipe = pipe.to_str().unwrap();
+    let (code, _, err) = run_bounded(&root, &["ask", "--file", pipe, "--provider", "none"]);
+    assert_ne!(code, 0);
+    assert!(err.contains("not a regular file"), "{err}");
+    let (code, _, err) = run_bounded(&root, &["match", pipe]);
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("not a regular file"), "{err}");
+    let (code, out, _) = run_bounded(&root, &["match", "on_disk.py"]);
+    assert_eq!(code, 0);
+    assert!(out.contains("on_disk.py"), "{out}");
+}

@@ -130,9 +130,10 @@ pub async fn run(args: AskArgs, common: &CommonArgs) -> anyhow::Result<i32> {
     let settings = resolved.settings;
 
     let path = std::path::absolute(&args.file).unwrap_or_else(|_| args.file.clone());
-    let bytes = std::fs::read(&path).with_context(|| format!("cannot read {}", path.display()))?;
-    let text = String::from_utf8(bytes)
-        .with_context(|| format!("{} is not UTF-8 text", path.display()))?;
+    // The guard: a FIFO or a device named by mistake must not block or fill memory.
+    let text =
+        crate::skills::guard::read_text_capped(&path, None, crate::skills::guard::MAX_DOCUMENT)
+            .map_err(|e| anyhow::anyhow!("cannot read {}: {e}", path.display()))?;
     let ws = common.workspace();
     let root = if path.starts_with(&ws) {
         Some(ws.as_path())

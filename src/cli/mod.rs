@@ -222,7 +222,9 @@ pub fn match_files(files: &[PathBuf], common: &CommonArgs) -> anyhow::Result<i32
     let mut out = Vec::new();
     let mut status = 0;
     for f in files {
-        let text = match std::fs::read(f) {
+        let read =
+            crate::skills::guard::read_bytes_capped(f, None, crate::skills::guard::MAX_DOCUMENT);
+        let text = match read {
             Ok(bytes) => String::from_utf8_lossy(&bytes).into_owned(),
             Err(e) => {
                 eprintln!("skill-lsp: {}: {e}", f.display());

@@ -32,6 +32,7 @@ use crate::agent::context;
 use crate::agent::prompt::{self, Mode, Prompt};
 use crate::agent::{self, Agent, AgentError, AgentEvent, CancellationToken};
 use crate::settings::AgentSettings;
+use crate::skills::guard;
 use crate::skills::select::{self, DocumentInfo};
 use crate::skills::tips::FindOptions;
 
@@ -432,20 +433,28 @@ pub(super) async fn fail(b: &Backend, what: &str, msg: String) -> Value {
     json!({ "ok": false, "error": msg })
 }
 
-/// The document (open, else read from disk with version 0 for explain / review).
-fn load_doc(b: &Backend, uri: &Uri) -> Option<DocSnapshot> {
+/// The document (open, else read from disk with version 0 for explain / review). A file that is
+/// not open is read only when it lies inside a workspace folder once symlinks are resolved, is a
+/// regular file and is under [`guard::MAX_DOCUMENT`]: its text goes into an agent prompt, and a
+/// client-named path must not send `/etc/…` or block on a FIFO.
+fn load_doc(b: &Backend, uri: &Uri) -> Result<DocSnapshot, String> {
     if let Some(d) = b.document(uri) {
-        return Some(d);
+        return Ok(d);
     }
-    let path = super::convert::uri_to_path(uri)?;
-    let text = std::fs::read_to_string(&path).ok()?;
+    let not_open = |why: String| format!("{} is not open and {why}", uri.as_str());
+    let path =
+        super::convert::uri_to_path(uri).ok_or_else(|| not_open("is not a file: URI".into()))?;
     let snap = b.snapshot();
+    let root = select::root_for(&snap.workspaces, &path)
+        .cloned()
+        .ok_or_else(|| not_open("is outside every workspace folder".into()))?;
+    let text = guard::read_text_capped(&path, Some(&root), guard::MAX_DOCUMENT)
+        .map_err(|e| not_open(format!("cannot be read: {e}")))?;
     let lang = select::language_of(&path, &text, None);
-    let root = select::root_for(&snap.workspaces, &path).cloned();
-    Some(DocSnapshot {
+    Ok(DocSnapshot {
         uri: uri.clone(),
         path: Some(path),
-        root,
+        root: Some(root),
         version: 0,
         language_id: lang,
         rope: ropey::Rope::from_str(&text),
@@ -460,8 +469,7 @@ fn prepare(b: &Backend, args: &AskArgs) -> Result<Prepared, String> {
         .as_deref()
         .and_then(Mode::parse)
         .unwrap_or(Mode::Rewrite);
-    let doc = load_doc(b, &args.uri)
-        .ok_or_else(|| format!("{} is not open and cannot be read", args.uri.as_str()))?;
+    let doc = load_doc(b, &args.uri)?;
     if mode == Mode::Rewrite && b.document(&args.uri).is_none() {
         return Err("open the file before asking for a rewrite".into());
     }

@@ -594,7 +594,21 @@ impl Backend {
             }
             None => {
                 let path = uri_to_path(uri)?;
-                let text = std::fs::read_to_string(&path).unwrap_or_default();
+                // Not open: its text from disk when it is a readable regular file (a FIFO or a
+                // device named by the client must not block or fill memory); otherwise the
+                // path alone selects, and the log says why.
+                let text = match crate::skills::guard::read_bytes_capped(
+                    &path,
+                    None,
+                    crate::skills::guard::MAX_DOCUMENT,
+                ) {
+                    Ok(bytes) => String::from_utf8_lossy(&bytes).into_owned(),
+                    Err(crate::skills::guard::Refused::Missing) => String::new(),
+                    Err(e) => {
+                        warn!("{}: {e}; selecting by its path only", path.display());
+                        String::new()
+                    }
+                };
                 let lang = select::language_of(&path, &text, None);
                 let root = select::root_for(&snap.workspaces, &path).cloned();
                 (Some(path), lang, text, root)

@@ -10,6 +10,11 @@ use std::path::{Path, PathBuf};
 /// The size cap for guidance and settings files.
 pub const MAX_FILE: u64 = 2 * 1024 * 1024;
 
+/// The size cap for a source document read from disk because a client or a user named it (a
+/// file not open in the editor, `ask --file`, `match FILE`): far above real source files, low
+/// enough that a device or a runaway log never fills memory.
+pub const MAX_DOCUMENT: u64 = 16 * 1024 * 1024;
+
 /// Why a file was not read.
 #[derive(Debug, thiserror::Error)]
 pub enum Refused {
@@ -21,8 +26,8 @@ pub enum Refused {
     Outside(PathBuf, PathBuf),
     #[error("resolves to {}, which is not a regular file", .0.display())]
     NotRegular(PathBuf),
-    #[error("{0} bytes is over the 2 MiB limit")]
-    TooLarge(u64),
+    #[error("{} is over the {} limit", bytes(*.0), bytes(*.1))]
+    TooLarge(u64, u64),
     #[error("is not UTF-8 text")]
     NotUtf8,
     #[error("cannot read: {0}")]
@@ -52,6 +57,16 @@ pub fn read_text(path: &Path, confine: Option<&Path>) -> Result<String, Refused>
 
 /// [`read_text`] with another cap.
 pub fn read_text_capped(path: &Path, confine: Option<&Path>, cap: u64) -> Result<String, Refused> {
+    String::from_utf8(read_bytes_capped(path, confine, cap)?).map_err(|_| Refused::NotUtf8)
+}
+
+/// The bytes of `path` under the same rules as [`read_text`], with the cap given: for callers
+/// that decide themselves what non-UTF-8 content means (binary detection, lossy display).
+pub fn read_bytes_capped(
+    path: &Path,
+    confine: Option<&Path>,
+    cap: u64,
+) -> Result<Vec<u8>, Refused> {
     let real = match std::fs::canonicalize(path) {
         Ok(p) => p,
         Err(e) if std::fs::symlink_metadata(path).is_ok() => return Err(Refused::Dangling(e)),
@@ -69,7 +84,7 @@ pub fn read_text_capped(path: &Path, confine: Option<&Path>, cap: u64) -> Result
         return Err(Refused::NotRegular(real));
     }
     if meta.len() > cap {
-        return Err(Refused::TooLarge(meta.len()));
+        return Err(Refused::TooLarge(meta.len(), cap));
     }
     let file = open_no_block(&real).map_err(Refused::Io)?;
     // The file may have been swapped since the checks above: check what was opened.
@@ -82,9 +97,21 @@ pub fn read_text_capped(path: &Path, confine: Option<&Path>, cap: u64) -> Result
         .read_to_end(&mut bytes)
         .map_err(Refused::Io)?;
     if bytes.len() as u64 > cap {
-        return Err(Refused::TooLarge(bytes.len() as u64));
+        return Err(Refused::TooLarge(bytes.len() as u64, cap));
     }
-    String::from_utf8(bytes).map_err(|_| Refused::NotUtf8)
+    Ok(bytes)
+}
+
+/// A byte count as people write it (`2 MiB`, `300 KiB`, `17 bytes`).
+fn bytes(n: u64) -> String {
+    const KIB: u64 = 1024;
+    const MIB: u64 = 1024 * KIB;
+    match n {
+        n if n >= MIB && n % MIB == 0 => format!("{} MiB", n / MIB),
+        n if n >= MIB => format!("{:.1} MiB", n as f64 / MIB as f64),
+        n if n >= KIB => format!("{} KiB", n / KIB),
+        n => format!("{n} bytes"),
+    }
 }
 
 /// Opens without following a last symlink and without blocking on a FIFO or device that took
@@ -362,7 +389,7 @@ mod tests {
         std::fs::write(ws.join("big.md"), "x".repeat(100)).unwrap();
         assert!(matches!(
             read_text_capped(&ws.join("big.md"), Some(&ws), 10),
-            Err(Refused::TooLarge(100))
+            Err(Refused::TooLarge(100, 10))
         ));
         assert!(resolves_inside(&ws.join("inner.md"), &ws));
         assert!(!resolves_inside(&out, &ws));

@@ -660,7 +660,7 @@ fn read(path: &Path, confine: Option<&Path>, problems: &mut Vec<Problem>) -> Opt
         Err(e) => e,
     };
     let (severity, code) = match e {
-        Refused::TooLarge(_) => (Severity::Warning, "too-large"),
+        Refused::TooLarge(..) => (Severity::Warning, "too-large"),
         Refused::NotUtf8 => (Severity::Error, "not-utf8"),
         Refused::Outside(..) => (Severity::Warning, "outside-workspace"),
         Refused::NotRegular(_) => (Severity::Warning, "not-a-file"),

@@ -8,6 +8,7 @@ use std::time::Duration;
 
 use super::{CheckArgs, Row, Summary, fix};
 use crate::settings::Settings;
+use crate::skills::guard::{self, Refused};
 use crate::skills::library::Library;
 use crate::skills::model::Severity;
 use crate::skills::policy::Project;
@@ -139,18 +140,16 @@ pub fn walk(inp: &Inputs) -> Walked {
                 if let Some(why) = inp.project.skip_path(&rel) {
                     return skip(why.to_string());
                 }
-                if entry
-                    .metadata()
-                    .map(|m| m.len() > args.max_file_size)
-                    .unwrap_or(true)
-                {
-                    return skip(format!(
-                        "larger than --max-file-size {}",
-                        args.max_file_size
-                    ));
-                }
-                let bytes = match std::fs::read(path) {
+                // Through the guard: the entry was a regular file when listed, but a named
+                // path or a swapped file may be a FIFO or a device by the time it is opened.
+                let bytes = match guard::read_bytes_capped(path, None, args.max_file_size) {
                     Ok(b) => b,
+                    Err(Refused::TooLarge(..)) => {
+                        return skip(format!(
+                            "larger than --max-file-size {}",
+                            args.max_file_size
+                        ));
+                    }
                     Err(e) => {
                         skipped.fetch_add(1, Ordering::Relaxed);
                         shared

@@ -187,7 +187,7 @@ struct AttrRule {
 impl Attributes {
     pub fn read(root: &Path, problems: &mut Vec<String>) -> Attributes {
         let path = root.join(".gitattributes");
-        let Ok(text) = std::fs::read_to_string(&path) else {
+        let Some(text) = super::read_project_file(&path, problems) else {
             return Attributes::default();
         };
         let mut rules = Vec::new();

@@ -38,7 +38,7 @@ impl Configs {
         c.eslint(root, problems);
         c.biome(root, problems);
         c.hadolint(root, problems);
-        c.shellcheck(root);
+        c.shellcheck(root, problems);
         c
     }
 
@@ -232,8 +232,8 @@ impl Configs {
         }
     }
 
-    fn shellcheck(&mut self, root: &Path) {
-        let Ok(text) = std::fs::read_to_string(root.join(".shellcheckrc")) else {
+    fn shellcheck(&mut self, root: &Path, problems: &mut Vec<String>) {
+        let Some(text) = super::read_project_file(&root.join(".shellcheckrc"), problems) else {
             return;
         };
         for line in text.lines() {
@@ -287,7 +287,7 @@ fn file_globs(globs: &[String], problems: &mut Vec<String>, source: &str) -> Opt
 }
 
 fn read_toml(path: &Path, problems: &mut Vec<String>) -> Option<Value> {
-    let text = std::fs::read_to_string(path).ok()?;
+    let text = super::read_project_file(path, problems)?;
     match toml::from_str::<Value>(&text) {
         Ok(v) => Some(v),
         Err(e) => {
@@ -307,7 +307,7 @@ fn read_toml(path: &Path, problems: &mut Vec<String>) -> Option<Value> {
 
 /// JSON, JSON with comments (Biome) or YAML (`.eslintrc` may be either).
 fn read_data(path: &Path, problems: &mut Vec<String>) -> Option<Value> {
-    let text = std::fs::read_to_string(path).ok()?;
+    let text = super::read_project_file(path, problems)?;
     if let Ok(v) = serde_json::from_str::<Value>(&text) {
         return Some(v);
     }

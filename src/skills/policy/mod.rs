@@ -21,6 +21,22 @@ use crate::settings::TipSettings;
 pub use comments::FileRules;
 pub use files::Skip;
 
+/// A project file the policy reads (`.gitattributes`, linter configurations) at the root: through
+/// [`crate::skills::guard`] (a regular file inside the root once symlinks are resolved, under the
+/// size cap), because a repository controls these files and one symlinked to `/dev/zero` or a
+/// FIFO must not hang or bloat the server. Absent is normal; any other refusal is a problem.
+pub(crate) fn read_project_file(path: &Path, problems: &mut Vec<String>) -> Option<String> {
+    use crate::skills::guard::{self, Refused};
+    match guard::read_text(path, path.parent()) {
+        Ok(text) => Some(text),
+        Err(Refused::Missing) => None,
+        Err(e) => {
+            problems.push(format!("{}: not read: {e}", path.display()));
+            None
+        }
+    }
+}
+
 /// The rules of one workspace.
 #[derive(Debug, Default)]
 pub struct Project {

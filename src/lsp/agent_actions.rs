@@ -27,7 +27,8 @@ use super::proto::{
     WorkDoneProgressCreateParams, WorkDoneProgressEnd, WorkDoneProgressReport, jsonrpc,
     notification, request,
 };
-use super::server::{Backend, DocSnapshot, Snapshot};
+use super::server::Backend;
+use super::session::{DocSnapshot, Snapshot};
 use crate::agent::context;
 use crate::agent::prompt::{self, Mode, Prompt};
 use crate::agent::{self, Agent, AgentError, AgentEvent, CancellationToken};
@@ -135,11 +136,11 @@ impl AgentState {
 /// keep the process alive until `agent.timeoutSecs`.
 pub struct CancelOnEof<R> {
     inner: R,
-    state: Option<Arc<super::server::State>>,
+    state: Option<Arc<super::session::Session>>,
 }
 
 impl<R> CancelOnEof<R> {
-    pub fn new(inner: R, state: Arc<super::server::State>) -> Self {
+    pub fn new(inner: R, state: Arc<super::session::Session>) -> Self {
         CancelOnEof {
             inner,
             state: Some(state),

@@ -15,7 +15,8 @@ use super::proto::{
     OptionalVersionedTextDocumentIdentifier, Position, Range, TextDocumentEdit, TextEdit,
     WorkspaceEdit, jsonrpc,
 };
-use super::server::{Backend, DocSnapshot, Snapshot};
+use super::server::Backend;
+use super::session::{DocSnapshot, Snapshot};
 use crate::skills::applies::Control;
 use crate::skills::authoring;
 use crate::skills::library::workspace_format;
@@ -266,7 +267,7 @@ async fn watch_walk(
         r = &mut walk => return r,
         _ = tokio::time::sleep(after) => {}
     }
-    if !b.state.flags.read().expect("lock").work_done_progress {
+    if !b.state.world().flags.work_done_progress {
         return walk.await;
     }
     let id = format!(
@@ -355,7 +356,7 @@ fn applies_to(
     ctl: &Control,
 ) -> Option<Vec<crate::skills::applies::Applies>> {
     let mut out = Vec::new();
-    for root in &snap.workspaces {
+    for root in snap.workspaces.iter() {
         out.extend(crate::skills::applies::files_for_skill_with(
             &snap.library,
             id,
@@ -380,7 +381,7 @@ fn tip_hits(snap: &Snapshot, tip: &str, ctl: &Control) -> Option<Vec<(std::path:
         return Some(Vec::new());
     };
     let mut out = Vec::new();
-    for root in &snap.workspaces {
+    for root in snap.workspaces.iter() {
         out.extend(crate::skills::applies::tip_hits_with(
             &snap.library,
             ti,

@@ -21,7 +21,8 @@ use tokio::sync::Semaphore;
 
 use super::convert;
 use super::proto::{CodeDescription, Diagnostic, NumberOrString, Uri};
-use super::server::{Backend, DocSnapshot, Snapshot};
+use super::server::Backend;
+use super::session::{DocSnapshot, Snapshot};
 use crate::settings::Resolved;
 use crate::skills::library::Library;
 use crate::skills::select;
@@ -401,7 +402,7 @@ pub fn schedule(b: &Backend, uri: Uri, why: Why) {
             if big {
                 // The text copy, line table and lexer regions of a large document are freed
                 // here; give the pages back rather than let each worker's arena keep them.
-                crate::lsp::server::release_freed_memory();
+                crate::lsp::session::release_freed_memory();
             }
             d
         })
@@ -427,7 +428,7 @@ pub fn schedule(b: &Backend, uri: Uri, why: Why) {
         if many {
             // Thousands of diagnostics went through a JSON tree of ~2 KB each on the way out;
             // hand those pages back instead of keeping them for the life of the process.
-            crate::lsp::server::release_freed_memory();
+            crate::lsp::session::release_freed_memory();
         }
     });
 }

@@ -3,8 +3,9 @@
 
 use super::convert;
 use super::diagnostics;
-use super::proto::{Hover, HoverContents, HoverParams, MarkupContent, MarkupKind, jsonrpc};
-use super::server::{Backend, Snapshot};
+use super::proto::{Hover, HoverContents, MarkupContent, MarkupKind, Position, jsonrpc};
+use super::server::Backend;
+use super::session::{DocSnapshot, Snapshot};
 use crate::skills::model::{Marker, Section};
 use crate::skills::tips::{self, Finding};
 
@@ -15,28 +16,24 @@ const MAX_WHY: usize = 600;
 /// Lines kept from the good example.
 const MAX_EXAMPLE_LINES: usize = 14;
 
-/// `textDocument/hover`: the tip under the cursor, or `None`.
-pub async fn hover(b: &Backend, params: HoverParams) -> jsonrpc::Result<Option<Hover>> {
-    let tdp = params.text_document_position_params;
-    if b.document(&tdp.text_document.uri).is_none() {
-        return Ok(None);
-    }
-    // Tips come from the library: a hover during the first load waits for it.
-    b.library_ready().await;
-    let Some(doc) = b.document(&tdp.text_document.uri) else {
-        return Ok(None);
-    };
-    let snap = b.snapshot().for_doc(&doc);
+/// `textDocument/hover`: the tip under the cursor in `doc`, or `None`. `snap` is the one
+/// snapshot the whole hover works on (taken with the document, see `Session::snapshot_for`).
+pub async fn hover(
+    b: &Backend,
+    snap: &Snapshot,
+    doc: &DocSnapshot,
+    position: Position,
+) -> jsonrpc::Result<Option<Hover>> {
     if !snap.settings.tips.enabled {
         return Ok(None);
     }
-    let offset = doc.offset_at(tdp.position);
+    let offset = doc.offset_at(position);
     let line = doc.rope.byte_to_line(offset.min(doc.rope.len_bytes())) as u32;
     let line_start = doc.rope.line_to_byte(line as usize);
     if offset - line_start > tips::LINE_CAP {
-        return Ok(Some(too_long(&doc, line, offset, snap.flags.markdown)));
+        return Ok(Some(too_long(doc, line, offset, snap.flags.markdown)));
     }
-    let near = diagnostics::findings_near_async(b, &snap, &doc, line..line + 1).await;
+    let near = diagnostics::findings_near_async(b, snap, doc, line..line + 1).await;
     let mut shown: Vec<&Finding> = Vec::new();
     for f in tips::tips_at(&near, offset) {
         if !shown.iter().any(|s| s.id == f.id) {
@@ -57,14 +54,14 @@ pub async fn hover(b: &Backend, params: HoverParams) -> jsonrpc::Result<Option<H
             } else {
                 MarkupKind::PlainText
             },
-            value: render(&snap, &shown, markdown),
+            value: render(snap, &shown, markdown),
         }),
         range: Some(doc.range_of(first.range.clone())),
     }))
 }
 
 /// The note on a part of a line tips do not check (past [`tips::LINE_CAP`]).
-fn too_long(doc: &super::server::DocSnapshot, line: u32, offset: usize, markdown: bool) -> Hover {
+fn too_long(doc: &DocSnapshot, line: u32, offset: usize, markdown: bool) -> Hover {
     let len = doc.rope.line(line as usize).len_bytes();
     Hover {
         contents: HoverContents::Markup(MarkupContent {

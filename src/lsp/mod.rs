@@ -11,7 +11,9 @@ pub mod hover;
 pub mod log;
 pub mod proto;
 pub mod server;
+pub mod session;
 pub mod tip_actions;
 pub mod transport;
 
-pub use server::{Backend, ServerDeps, serve, serve_stdio};
+pub use server::{Backend, serve, serve_stdio};
+pub use session::ServerDeps;

@@ -2,238 +2,32 @@
 //! every lock and delegate to the domain. Document changes are applied before any `.await`, so
 //! versions stay authoritative even though the framework runs handlers concurrently.
 
-use std::collections::{HashMap, HashSet};
 use std::path::PathBuf;
-use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
-use std::sync::{Arc, Mutex, RwLock};
+use std::sync::Arc;
+use std::sync::atomic::Ordering;
 
 use serde_json::{Value, json};
 use tracing::{debug, info, warn};
 
-use super::agent_actions::{self, AgentState};
+use super::agent_actions;
 use super::convert::{self, uri_to_path};
-use super::diagnostics::{self, DiagnosticsState};
-use super::documents::{self, Document, PositionEncoding};
+use super::diagnostics;
+use super::documents::Document;
 use super::proto::*;
 use super::{hover, tip_actions};
-use crate::settings::{self, Inputs, PerRoot, Resolved, Settings};
+use crate::settings::{self, Inputs, Resolved, Settings};
 use crate::skills::library::{Library, SkillSources};
 use crate::skills::select::{self, DocumentInfo, Match};
 
-/// Client capabilities reduced to plain flags at `initialize`.
-#[derive(Debug, Clone, Copy, Default)]
-pub struct ClientFlags {
-    pub encoding: PositionEncoding,
-    pub show_document: bool,
-    pub work_done_progress: bool,
-    pub configuration: bool,
-    pub apply_edit: bool,
-    pub document_changes: bool,
-    pub markdown: bool,
-    pub code_action_literals: bool,
-    pub code_action_resolve: bool,
-    pub watched_files_dynamic: bool,
-    pub workspace_folders: bool,
-    pub create_files: bool,
-    /// `workspaceEdit.changeAnnotationSupport`: edits can ask for confirmation (a preview).
-    pub change_annotations: bool,
-}
-
-impl ClientFlags {
-    pub fn from_capabilities(caps: &ClientCapabilities) -> ClientFlags {
-        let general = caps.general.as_ref();
-        let encodings = general
-            .and_then(|g| g.position_encodings.clone())
-            .unwrap_or_default();
-        // Prefer UTF-8 (no conversion), then UTF-32, else the mandatory UTF-16.
-        let encoding = if encodings.contains(&PositionEncodingKind::UTF8) {
-            PositionEncoding::Utf8
-        } else if encodings.contains(&PositionEncodingKind::UTF32) {
-            PositionEncoding::Utf32
-        } else {
-            PositionEncoding::Utf16
-        };
-        let window = caps.window.as_ref();
-        let ws = caps.workspace.as_ref();
-        let td = caps.text_document.as_ref();
-        let edit = ws.and_then(|w| w.workspace_edit.as_ref());
-        ClientFlags {
-            encoding,
-            show_document: window
-                .and_then(|w| w.show_document.as_ref())
-                .is_some_and(|s| s.support),
-            work_done_progress: window.and_then(|w| w.work_done_progress).unwrap_or(false),
-            configuration: ws.and_then(|w| w.configuration).unwrap_or(false),
-            apply_edit: ws.and_then(|w| w.apply_edit).unwrap_or(false),
-            document_changes: edit.and_then(|e| e.document_changes).unwrap_or(false),
-            change_annotations: edit.is_some_and(|e| e.change_annotation_support.is_some()),
-            create_files: edit
-                .and_then(|e| e.resource_operations.as_ref())
-                .is_some_and(|ops| ops.contains(&ResourceOperationKind::Create)),
-            markdown: td
-                .and_then(|t| t.hover.as_ref())
-                .and_then(|h| h.content_format.as_ref())
-                .is_none_or(|f| f.contains(&MarkupKind::Markdown)),
-            code_action_literals: td
-                .and_then(|t| t.code_action.as_ref())
-                .is_some_and(|c| c.code_action_literal_support.is_some()),
-            code_action_resolve: td
-                .and_then(|t| t.code_action.as_ref())
-                .and_then(|c| c.resolve_support.as_ref())
-                .is_some_and(|r| r.properties.iter().any(|p| p == "edit")),
-            watched_files_dynamic: ws
-                .and_then(|w| w.did_change_watched_files.as_ref())
-                .and_then(|d| d.dynamic_registration)
-                .unwrap_or(false),
-            workspace_folders: ws.and_then(|w| w.workspace_folders).unwrap_or(false),
-        }
-    }
-
-    pub fn position_encoding_kind(&self) -> PositionEncodingKind {
-        match self.encoding {
-            PositionEncoding::Utf8 => PositionEncodingKind::UTF8,
-            PositionEncoding::Utf16 => PositionEncodingKind::UTF16,
-            PositionEncoding::Utf32 => PositionEncodingKind::UTF32,
-        }
-    }
-}
-
-/// Where the user config file is read from.
-#[derive(Debug, Clone, Default)]
-pub enum UserConfig {
-    /// `$XDG_CONFIG_HOME/skill-lsp/config.yaml`.
-    #[default]
-    Default,
-    /// No user file (tests).
-    None,
-    Path(PathBuf),
-}
-
-/// What the server is built with. Tests inject a fake agent and isolated skill sources.
-#[derive(Clone, Default)]
-pub struct ServerDeps {
-    /// An agent to use instead of the one the settings describe.
-    pub agent: Option<Arc<dyn crate::agent::Agent>>,
-    pub user_config: UserConfig,
-    /// `--skills DIR` from the command line: added to the configured paths.
-    pub extra_skills: Vec<PathBuf>,
-    /// `--no-builtin`.
-    pub no_builtin: bool,
-    /// Ignore the user skill folders (tests).
-    pub no_user_folders: bool,
-    /// Where agent answers, prompts and copies of embedded skills are written (so editors can
-    /// open them). `None`: `$XDG_CACHE_HOME/skill-lsp` (fallback `~/.cache/skill-lsp`); tests
-    /// pass a temporary folder so they never touch the user's cache.
-    pub cache_dir: Option<PathBuf>,
-    /// Longest wait for the client to answer the agent actions' requests (progress create,
-    /// showDocument, applyEdit). `None`: the defaults in `agent_actions`; tests shorten it.
-    pub agent_client_timeout: Option<std::time::Duration>,
-    /// The transport's body cap; the server keeps it at the `maxMessageBytes` setting.
-    pub message_limit: Arc<super::transport::MessageLimit>,
-    /// How long a code lens walk runs before it shows progress. `None`: the default in
-    /// `authoring`; tests set zero.
-    pub lens_progress_after: Option<std::time::Duration>,
-}
-
-/// Everything the handlers share.
-pub struct State {
-    pub docs: RwLock<HashMap<Uri, Document>>,
-    pub library: RwLock<Arc<Library>>,
-    /// Settings resolved per workspace root (see [`settings::PerRoot`]).
-    pub settings: RwLock<Arc<PerRoot>>,
-    pub flags: RwLock<ClientFlags>,
-    pub workspaces: RwLock<Vec<PathBuf>>,
-    /// `initializationOptions` and the last `workspace/configuration` answer.
-    editor_settings: Mutex<Vec<(String, Value)>>,
-    shutdown: AtomicBool,
-    reload_generation: AtomicU64,
-    /// `true` once a library for the session is in place: `initialize` answers before the
-    /// first load ends, and requests that need the library wait on this.
-    library_loaded: tokio::sync::watch::Sender<bool>,
-    /// Watched-file changes arrived that no reload has picked up yet.
-    reload_dirty: AtomicBool,
-    /// A coalescing reload task is waiting or loading (see [`Backend::reload_soon`]).
-    reload_queued: AtomicBool,
-    warned: Mutex<HashSet<String>>,
-    pub deps: ServerDeps,
-    /// [`ServerDeps::cache_dir`] or the user's cache folder.
-    pub cache: Arc<PathBuf>,
-    pub diagnostics: DiagnosticsState,
-    pub agent: AgentState,
-}
+pub use super::session::{
+    ClientFlags, DocSnapshot, ServerDeps, Session, Snapshot, UserConfig, World,
+};
 
 /// The server. Cheap to clone (an `Arc` and a client handle).
 #[derive(Clone)]
 pub struct Backend {
     pub client: Client,
-    pub state: Arc<State>,
-}
-
-/// What handlers work on: immutable and detached from the locks.
-#[derive(Clone)]
-pub struct Snapshot {
-    pub library: Arc<Library>,
-    /// The settings of the documents outside every root until [`Snapshot::for_doc`] picks a
-    /// document's root.
-    pub settings: settings::Shared,
-    /// Every root's settings.
-    pub roots: Arc<PerRoot>,
-    pub flags: ClientFlags,
-    pub workspaces: Vec<PathBuf>,
-    /// See [`ServerDeps::cache_dir`], resolved.
-    pub cache: Arc<PathBuf>,
-}
-
-/// One document at one version.
-#[derive(Debug, Clone)]
-pub struct DocSnapshot {
-    pub uri: Uri,
-    pub path: Option<PathBuf>,
-    pub root: Option<PathBuf>,
-    pub version: i32,
-    pub language_id: String,
-    pub rope: ropey::Rope,
-    pub encoding: PositionEncoding,
-}
-
-impl Snapshot {
-    /// This snapshot with the settings of the root that contains `doc`.
-    pub fn for_doc(mut self, doc: &DocSnapshot) -> Snapshot {
-        self.settings = self.roots.for_root(doc.root.as_deref());
-        self
-    }
-}
-
-impl DocSnapshot {
-    pub fn text(&self) -> String {
-        self.rope.to_string()
-    }
-
-    /// Selection input for this document, over `text` (from [`DocSnapshot::text`]).
-    pub fn info<'a>(&'a self, text: &'a str) -> DocumentInfo<'a> {
-        DocumentInfo {
-            path: self.path.as_deref(),
-            root: self.root.as_deref(),
-            language_id: &self.language_id,
-            text,
-        }
-    }
-
-    pub fn offset_at(&self, pos: Position) -> usize {
-        documents::offset_at(&self.rope, pos, self.encoding)
-    }
-
-    pub fn position_at(&self, byte: usize) -> Position {
-        documents::position_at(&self.rope, byte, self.encoding)
-    }
-
-    pub fn range_of(&self, bytes: std::ops::Range<usize>) -> Range {
-        documents::range_of(&self.rope, bytes, self.encoding)
-    }
-
-    pub fn byte_range(&self, range: Range) -> std::ops::Range<usize> {
-        documents::byte_range(&self.rope, range, self.encoding)
-    }
+    pub state: Arc<Session>,
 }
 
 /// How long the server waits for the client to answer one of its requests.
@@ -251,83 +45,22 @@ pub const CORE_COMMANDS: &[&str] = &[
 
 impl Backend {
     pub fn new(client: Client, deps: ServerDeps) -> Backend {
-        let agent = AgentState::new(deps.agent.clone(), deps.agent_client_timeout);
-        let cache = Arc::new(
-            deps.cache_dir
-                .clone()
-                .unwrap_or_else(super::convert::default_cache_dir),
-        );
-        let resolved = Arc::new(Resolved {
-            settings: Settings::default(),
-            origins: Default::default(),
-            warnings: Vec::new(),
-        });
-        let per_root = Arc::new(PerRoot {
-            all: resolved.clone(),
-            base: resolved,
-            roots: Vec::new(),
-        });
         Backend {
             client,
-            state: Arc::new(State {
-                docs: RwLock::new(HashMap::new()),
-                library: RwLock::new(Arc::new(Library::default())),
-                settings: RwLock::new(per_root),
-                flags: RwLock::new(ClientFlags::default()),
-                workspaces: RwLock::new(Vec::new()),
-                editor_settings: Mutex::new(Vec::new()),
-                shutdown: AtomicBool::new(false),
-                reload_generation: AtomicU64::new(0),
-                library_loaded: tokio::sync::watch::Sender::new(false),
-                reload_dirty: AtomicBool::new(false),
-                reload_queued: AtomicBool::new(false),
-                warned: Mutex::new(HashSet::new()),
-                deps,
-                cache,
-                diagnostics: DiagnosticsState::default(),
-                agent,
-            }),
+            state: Arc::new(Session::new(deps)),
         }
     }
 
     pub fn snapshot(&self) -> Snapshot {
-        let roots = self.state.settings.read().expect("lock").clone();
-        Snapshot {
-            library: self.state.library.read().expect("lock").clone(),
-            settings: settings::Shared(roots.base.clone()),
-            roots,
-            flags: *self.state.flags.read().expect("lock"),
-            workspaces: self.state.workspaces.read().expect("lock").clone(),
-            cache: self.state.cache.clone(),
-        }
+        self.state.snapshot()
     }
 
     pub fn document(&self, uri: &Uri) -> Option<DocSnapshot> {
-        let docs = self.state.docs.read().expect("lock");
-        let d = docs.get(uri)?;
-        let encoding = self.state.flags.read().expect("lock").encoding;
-        let root = d.path.as_ref().and_then(|p| {
-            select::root_for(&self.state.workspaces.read().expect("lock"), p).cloned()
-        });
-        Some(DocSnapshot {
-            uri: d.uri.clone(),
-            path: d.path.clone(),
-            root,
-            version: d.version,
-            language_id: d.language_id.clone(),
-            rope: d.rope.clone(),
-            encoding,
-        })
+        self.state.document(uri)
     }
 
     pub fn open_uris(&self) -> Vec<Uri> {
-        self.state
-            .docs
-            .read()
-            .expect("lock")
-            .keys()
-            .cloned()
-            .collect()
+        self.state.open_uris()
     }
 
     /// Whether `shutdown` was received (the process exits 1 on `exit` otherwise).
@@ -358,18 +91,20 @@ impl Backend {
 
     /// Re-read the settings files and recompute settings. Returns whether the skill sources changed.
     fn resolve_settings(&self) -> (Arc<Resolved>, bool) {
-        let workspaces = self.state.workspaces.read().expect("lock").clone();
+        let workspaces = self.state.world().workspaces.clone();
         let mut inputs = Inputs::read(self.user_config_path().as_deref(), &workspaces);
         inputs.editor = self.state.editor_settings.lock().expect("lock").clone();
         let per_root = Arc::new(settings::resolve_per_root(&inputs, &workspaces));
         let resolved = per_root.all.clone();
-        let mut slot = self.state.settings.write().expect("lock");
-        let changed = slot.all.settings.skills != resolved.settings.skills;
         self.state
             .deps
             .message_limit
             .set(resolved.settings.max_message_bytes);
-        *slot = per_root;
+        let changed = self.state.update_world(|w| {
+            let changed = w.roots.all.settings.skills != resolved.settings.skills;
+            w.roots = per_root;
+            changed
+        });
         (resolved, changed)
     }
 
@@ -420,16 +155,11 @@ impl Backend {
     /// gets a later generation).
     fn prepare_load(&self) -> (u64, SkillSources) {
         let generation = self.state.reload_generation.fetch_add(1, Ordering::SeqCst) + 1;
-        let settings = self
-            .state
-            .settings
-            .read()
-            .expect("lock")
-            .all
-            .settings
-            .clone();
-        let workspaces = self.state.workspaces.read().expect("lock").clone();
-        (generation, self.sources(&settings, &workspaces))
+        let world = self.state.world();
+        (
+            generation,
+            self.sources(&world.roots.all.settings, &world.workspaces),
+        )
     }
 
     /// Load on the blocking pool and swap the library in atomically (one `Arc` store), unless
@@ -461,20 +191,20 @@ impl Backend {
             ms = started.elapsed().as_millis() as u64,
             "skills loaded"
         );
-        let old = std::mem::replace(
-            &mut *self.state.library.write().expect("lock"),
-            Arc::new(lib),
-        );
+        let lib = Arc::new(lib);
+        let old = self
+            .state
+            .update_world(|w| std::mem::replace(&mut w.library, lib));
         self.state.library_loaded.send_replace(true);
         drop(old);
-        release_freed_memory();
+        super::session::release_freed_memory();
         diagnostics::schedule_all(self);
     }
 
     /// `window/workDoneProgress` "Loading skills" while the first load runs (clients that
     /// support it; a client that never answers the create request only loses the progress).
     async fn loading_progress(&self) {
-        if self.library_loaded() || !self.state.flags.read().expect("lock").work_done_progress {
+        if self.library_loaded() || !self.state.world().flags.work_done_progress {
             return;
         }
         let token = NumberOrString::String("skill-lsp/loading".into());
@@ -515,7 +245,7 @@ impl Backend {
 
     /// Ask the client for `skillLsp` settings (when it supports pull configuration).
     async fn pull_configuration(&self) {
-        if !self.state.flags.read().expect("lock").configuration {
+        if !self.state.world().flags.configuration {
             return;
         }
         let items = vec![ConfigurationItem {
@@ -627,7 +357,7 @@ impl Backend {
     }
 
     fn register_watchers(&self) {
-        if !self.state.flags.read().expect("lock").watched_files_dynamic {
+        if !self.state.world().flags.watched_files_dynamic {
             return;
         }
         let mut globs: Vec<String> = [
@@ -652,16 +382,8 @@ impl Backend {
         .into_iter()
         .map(String::from)
         .collect();
-        let settings = self
-            .state
-            .settings
-            .read()
-            .expect("lock")
-            .all
-            .settings
-            .clone();
-        let workspaces = self.state.workspaces.read().expect("lock").clone();
-        let sources = self.sources(&settings, &workspaces);
+        let world = self.state.world();
+        let sources = self.sources(&world.roots.all.settings, &world.workspaces);
         for dir in sources.user_dirs.iter().chain(sources.configured.iter()) {
             globs.push(format!("{}/**/*.{{md,mdc}}", dir.display()));
         }
@@ -810,8 +532,11 @@ impl LanguageServer for Backend {
     async fn initialize(&self, params: InitializeParams) -> jsonrpc::Result<InitializeResult> {
         super::log::connect(self.client.clone(), params.trace);
         let flags = ClientFlags::from_capabilities(&params.capabilities);
-        *self.state.flags.write().expect("lock") = flags;
-        *self.state.workspaces.write().expect("lock") = folder_paths(&params);
+        let folders = Arc::new(folder_paths(&params));
+        self.state.update_world(|w| {
+            w.flags = flags;
+            w.workspaces = folders;
+        });
         if let Some(opts) = params
             .initialization_options
             .clone()
@@ -843,16 +568,16 @@ impl LanguageServer for Backend {
         self.register_watchers();
         let b = self.clone();
         tokio::spawn(async move { b.loading_progress().await });
-        let configuration = self.state.flags.read().expect("lock").configuration;
+        let configuration = self.state.world().flags.configuration;
         if configuration {
             self.pull_configuration().await;
             self.settings_changed(false).await;
         } else {
-            let resolved = self.state.settings.read().expect("lock").all.clone();
+            let resolved = self.state.world().roots.all.clone();
             self.report_warnings(&resolved).await;
         }
         if self.library_loaded() {
-            let lib = self.state.library.read().expect("lock").clone();
+            let lib = self.state.world().library.clone();
             info!(skills = lib.skills.len(), "skill-lsp ready");
         }
     }
@@ -892,7 +617,7 @@ impl LanguageServer for Backend {
     async fn did_change(&self, params: DidChangeTextDocumentParams) {
         let uri = params.text_document.uri;
         {
-            let encoding = self.state.flags.read().expect("lock").encoding;
+            let encoding = self.state.world().flags.encoding;
             let mut docs = self.state.docs.write().expect("lock");
             let Some(doc) = docs.get_mut(&uri) else {
                 let ours = uri_to_path(&uri).is_some_and(|p| p.starts_with(&*self.state.cache));
@@ -933,7 +658,7 @@ impl LanguageServer for Backend {
     }
 
     async fn did_change_configuration(&self, params: DidChangeConfigurationParams) {
-        let pull = self.state.flags.read().expect("lock").configuration;
+        let pull = self.state.world().flags.configuration;
         if pull {
             self.pull_configuration().await;
         } else if !params.settings.is_null() {
@@ -950,35 +675,43 @@ impl LanguageServer for Backend {
     }
 
     async fn did_change_workspace_folders(&self, params: DidChangeWorkspaceFoldersParams) {
-        {
-            let mut ws = self.state.workspaces.write().expect("lock");
-            for removed in &params.event.removed {
-                if let Some(p) = uri_to_path(&removed.uri) {
-                    ws.retain(|w| w != &p);
-                }
-            }
-            for added in &params.event.added {
-                if let Some(p) = uri_to_path(&added.uri)
-                    && !ws.contains(&p)
-                    && walkable_root(&p)
-                {
+        let removed: Vec<PathBuf> = (params.event.removed.iter())
+            .filter_map(|f| uri_to_path(&f.uri))
+            .collect();
+        // `walkable_root` looks at the disk: decided before the world is locked.
+        let added: Vec<PathBuf> = (params.event.added.iter())
+            .filter_map(|f| uri_to_path(&f.uri))
+            .filter(|p| walkable_root(p))
+            .collect();
+        self.state.update_world(|w| {
+            let mut ws = Vec::clone(&w.workspaces);
+            ws.retain(|p| !removed.contains(p));
+            for p in added {
+                if !ws.contains(&p) {
                     ws.push(p);
                 }
             }
-        }
+            w.workspaces = Arc::new(ws);
+        });
         self.settings_changed(true).await;
     }
 
     async fn hover(&self, params: HoverParams) -> jsonrpc::Result<Option<Hover>> {
         let tdp = &params.text_document_position_params;
-        if let Some(doc) = self.document(&tdp.text_document.uri) {
-            self.library_ready().await;
-            if let Some(h) = super::authoring::hover(&self.snapshot(), &doc, tdp.position) {
-                return Ok(Some(h));
-            }
+        if self.document(&tdp.text_document.uri).is_none() {
+            return Ok(None);
         }
-        let tip = hover::hover(self, params.clone()).await?;
-        if self.snapshot().settings.hover.agent {
+        // Tips and skills come from the library: a hover during the first load waits for it.
+        self.library_ready().await;
+        // One snapshot for the whole hover: document, library and its root's settings agree.
+        let Some((snap, doc)) = self.state.snapshot_for(&tdp.text_document.uri) else {
+            return Ok(None);
+        };
+        if let Some(h) = super::authoring::hover(&snap, &doc, tdp.position) {
+            return Ok(Some(h));
+        }
+        let tip = hover::hover(self, &snap, &doc, tdp.position).await?;
+        if snap.settings.hover.agent {
             Ok(agent_actions::augment_hover(self, &params, tip).await)
         } else {
             Ok(tip)
@@ -1176,16 +909,6 @@ impl Backend {
     /// `$/setTrace`: how much of the log is forwarded as `window/logMessage` (see `log`).
     async fn set_trace(&self, params: SetTraceParams) {
         super::log::set_trace(params.value);
-    }
-}
-
-/// Hand memory freed by a load (validation compiles, the previous library) back to the OS:
-/// glibc keeps freed heap pages otherwise, and an editor runs this process all day.
-pub fn release_freed_memory() {
-    #[cfg(all(target_os = "linux", target_env = "gnu"))]
-    // SAFETY: malloc_trim only releases free pages of the allocator's own heap.
-    unsafe {
-        libc::malloc_trim(0);
     }
 }
 

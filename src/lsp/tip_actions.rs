@@ -17,7 +17,8 @@ use super::proto::{
     NumberOrString, OneOf, OptionalVersionedTextDocumentIdentifier, Position, Range as LspRange,
     ResourceOp, ShowDocumentParams, TextDocumentEdit, TextEdit, Uri, WorkspaceEdit, jsonrpc,
 };
-use super::server::{Backend, DocSnapshot, Snapshot};
+use super::server::Backend;
+use super::session::{DocSnapshot, Snapshot};
 use crate::skills::tips::{Finding, lexer};
 
 /// Opens a skill file at a line: `{"skill": name, "line": n}`.

@@ -483,7 +483,7 @@ const DANGER_SKILL: &str = "---\nname: t\ndescription: d\nlanguages: [python]\n-
 /// The project files the tip policy reads (`.gitattributes`, linter configurations) symlinked
 /// to `/dev/zero`, to the server's own stdin, or made FIFOs: before, the first read until memory
 /// ran out and the others blocked the editor's diagnostics and `check` forever. Now each is
-/// refused, `check` names it on stderr, and tips still run.
+/// refused, `check` names it on stderr, the editor in a warning message, and tips still run.
 #[test]
 fn project_files_that_are_devices_or_fifos_are_not_read() {
     let (_dir, root) = workspace();
@@ -505,6 +505,11 @@ fn project_files_that_are_devices_or_fifos_are_not_read() {
     }
 
     let mut s = Session::start(&root);
+    let msg = s.message_containing(".gitattributes");
+    assert!(
+        msg.contains("not read") && msg.contains(".shellcheckrc"),
+        "{msg}"
+    );
     let uri = s.open(&root, "app.py", "python");
     let m = s.wait("diagnostics on app.py", |m| {
         m["method"] == "textDocument/publishDiagnostics"

@@ -110,26 +110,48 @@ impl Backend {
 
     /// Show settings warnings, each once per session.
     async fn report_warnings(&self, resolved: &Resolved) {
+        self.warn_once("skill-lsp settings", &resolved.warnings)
+            .await;
+    }
+
+    /// Show `messages` (log and a warning message), each once per session.
+    async fn warn_once(&self, what: &str, messages: &[String]) {
         let fresh: Vec<String> = {
             let mut warned = self.state.warned.lock().expect("lock");
-            resolved
-                .warnings
-                .iter()
+            (messages.iter())
                 .filter(|w| warned.insert((*w).clone()))
                 .cloned()
                 .collect()
         };
         if !fresh.is_empty() {
             for w in &fresh {
-                warn!("settings: {w}");
+                warn!("{what}: {w}");
             }
             self.client
                 .show_message(
                     MessageType::WARNING,
-                    format!("skill-lsp settings: {}", fresh.join("; ")),
+                    format!("{what}: {}", fresh.join("; ")),
                 )
                 .await;
         }
+    }
+
+    /// Problems reading each root's project files for the tip policy (`.gitattributes` with a
+    /// bad glob, a linter configuration that is not valid TOML or not a regular file): shown
+    /// once, as `check` prints them, instead of silently checking files the project excludes.
+    async fn report_project_problems(&self) {
+        let snap = self.snapshot();
+        let roots: Vec<_> = (snap.workspaces.iter())
+            .map(|r| (r.clone(), snap.roots.for_root(Some(r)).tips.clone()))
+            .collect();
+        let problems = tokio::task::spawn_blocking(move || {
+            (roots.iter())
+                .flat_map(|(root, tips)| crate::skills::policy::cached(root, tips).problems.clone())
+                .collect::<Vec<String>>()
+        })
+        .await
+        .unwrap_or_default();
+        self.warn_once("skill-lsp tips", &problems).await;
     }
 
     /// Load the library for the current settings and swap it in. Stale loads are discarded.
@@ -307,6 +329,7 @@ impl Backend {
     pub async fn settings_changed(&self, force_reload: bool) {
         let (resolved, sources_changed) = self.resolve_settings();
         self.report_warnings(&resolved).await;
+        self.report_project_problems().await;
         if sources_changed || force_reload {
             self.reload().await;
         } else {
@@ -575,6 +598,7 @@ impl LanguageServer for Backend {
         } else {
             let resolved = self.state.world().roots.all.clone();
             self.report_warnings(&resolved).await;
+            self.report_project_problems().await;
         }
         if self.library_loaded() {
             let lib = self.state.world().library.clone();

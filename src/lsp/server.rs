@@ -383,28 +383,11 @@ impl Backend {
         if !self.state.world().flags.watched_files_dynamic {
             return;
         }
-        let mut globs: Vec<String> = [
-            "**/.skill-lsp.yaml",
-            "**/AGENTS.md",
-            "**/CLAUDE.md",
-            "**/.github/copilot-instructions.md",
-            "**/.github/instructions/**/*.instructions.md",
-            "**/.github/prompts/*.prompt.md",
-            "**/.cursor/rules/**/*.mdc",
-            "**/.cursorrules",
-            "**/.continue/rules/*.md",
-            "**/.windsurf/rules/*.md",
-            "**/.kiro/steering/*.md",
-            "**/.clinerules",
-            "**/.clinerules/**",
-            "**/.claude/rules/**/*.md",
-            "**/.claude/skills/**/*.md",
-            "**/.skills/**/*.md",
-            "**/.agents/skills/**/*.md",
-        ]
-        .into_iter()
-        .map(String::from)
-        .collect();
+        // The settings file, and every guidance format where its tool reads it.
+        let mut globs: Vec<String> = std::iter::once("**/.skill-lsp.yaml")
+            .chain(crate::skills::format_table::watch_globs())
+            .map(String::from)
+            .collect();
         let world = self.state.world();
         let sources = self.sources(&world.roots.all.settings, &world.workspaces);
         for dir in sources.user_dirs.iter().chain(sources.configured.iter()) {

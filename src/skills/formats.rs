@@ -11,62 +11,9 @@ use super::model::{Activation, Origin, Problem, Severity, Skill, SourceFormat};
 use super::{globs, languages, markdown};
 
 /// Decide the format of a file from its path (relative to the root it was found in, `/`-separated).
-/// `None` means "not a guidance file".
+/// `None` means "not a guidance file". The rules are the rows of [`super::format_table::FORMATS`].
 pub fn detect(rel: &str) -> Option<SourceFormat> {
-    let lower = rel.to_ascii_lowercase();
-    let name = lower.rsplit('/').next().unwrap_or(&lower);
-    let has = |seg: &str| lower.starts_with(seg) || lower.contains(&format!("/{seg}"));
-    if name == "skill.md" {
-        return Some(SourceFormat::AgentSkill);
-    }
-    if name == "agents.md" {
-        return Some(SourceFormat::AgentsMd);
-    }
-    if name == "claude.md" {
-        return Some(SourceFormat::ClaudeMd);
-    }
-    if name == "copilot-instructions.md" {
-        return Some(SourceFormat::CopilotRepo);
-    }
-    if name.ends_with(".instructions.md") {
-        return Some(SourceFormat::CopilotInstructions);
-    }
-    if name.ends_with(".prompt.md") {
-        return Some(SourceFormat::CopilotPrompt);
-    }
-    if name.ends_with(".mdc") {
-        return Some(SourceFormat::CursorMdc);
-    }
-    if name == ".cursorrules" {
-        return Some(SourceFormat::CursorLegacy);
-    }
-    if name == ".clinerules" || has(".clinerules/") {
-        return (name == ".clinerules" || name.ends_with(".md") || name.ends_with(".txt"))
-            .then_some(SourceFormat::Cline);
-    }
-    if !name.ends_with(".md") {
-        return None;
-    }
-    if name.starts_with("readme")
-        || name.starts_with("license")
-        || name.starts_with("changelog")
-        || name.starts_with("contributing")
-    {
-        return None;
-    }
-    if has(".continue/rules/") {
-        return Some(SourceFormat::Continue);
-    }
-    if has(".windsurf/rules/") || has(".devin/rules/") {
-        return Some(SourceFormat::Windsurf);
-    }
-    if has(".kiro/steering/") {
-        return Some(SourceFormat::Kiro);
-    }
-    if has(".claude/rules/") {
-        return Some(SourceFormat::ClaudeRule);
-    }
-    Some(SourceFormat::Seed)
+    super::format_table::spec_for(rel).map(|f| f.format)
 }
 
 /// Everything needed to turn one file into a skill.

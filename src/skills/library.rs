@@ -897,27 +897,9 @@ fn scan_workspace(
 
 /// Which workspace-relative paths are guidance files (only the conventional locations).
 pub fn workspace_format(rel: &str) -> Option<SourceFormat> {
-    let lower = rel.to_ascii_lowercase();
-    let name = lower.rsplit('/').next().unwrap_or(&lower);
-    let format = formats::detect(rel)?;
-    let ok = match format {
-        SourceFormat::AgentsMd | SourceFormat::ClaudeMd => true,
-        SourceFormat::CopilotRepo => lower == ".github/copilot-instructions.md",
-        SourceFormat::CopilotInstructions => lower.starts_with(".github/instructions/"),
-        SourceFormat::CopilotPrompt => lower.starts_with(".github/prompts/"),
-        SourceFormat::CursorMdc => lower.starts_with(".cursor/rules/"),
-        SourceFormat::CursorLegacy => lower == ".cursorrules",
-        SourceFormat::Continue => lower.starts_with(".continue/rules/"),
-        SourceFormat::Windsurf => {
-            lower.starts_with(".windsurf/rules/") || lower.starts_with(".devin/rules/")
-        }
-        SourceFormat::Kiro => lower.starts_with(".kiro/steering/"),
-        SourceFormat::Cline => lower == ".clinerules" || lower.starts_with(".clinerules/"),
-        SourceFormat::ClaudeRule => lower.starts_with(".claude/rules/"),
-        SourceFormat::Seed | SourceFormat::AgentSkill => false,
-    };
-    let _ = name;
-    ok.then_some(format)
+    let spec = super::format_table::spec_for(rel)?;
+    let in_place = spec.in_workspace?;
+    in_place(&rel.to_ascii_lowercase()).then_some(spec.format)
 }
 
 #[cfg(test)]

@@ -4,6 +4,7 @@
 pub mod applies;
 pub mod authoring;
 pub mod builtin;
+pub mod format_table;
 pub mod formats;
 pub mod frontmatter;
 pub mod globs;

@@ -41,8 +41,11 @@ use crate::skills::tips::FindOptions;
 pub const ASK: &str = "skill-lsp.ask";
 /// Writes the prompt `skill-lsp.ask` would send as markdown and shows it.
 pub const OPEN_PROMPT: &str = "skill-lsp.openPrompt";
+/// Which agent a run would use, `{ok, agent}` or `{ok: false, error}`; editors ask before they
+/// prompt for an instruction, so "no agent" comes first and says how to configure one.
+pub const AGENT_STATUS: &str = "skill-lsp.agentStatus";
 /// Commands this module answers.
-pub const COMMANDS: &[&str] = &[ASK, OPEN_PROMPT];
+pub const COMMANDS: &[&str] = &[ASK, OPEN_PROMPT, AGENT_STATUS];
 
 /// Skills offered as "apply" actions.
 const TOP_SKILLS: usize = 3;
@@ -385,6 +388,9 @@ pub async fn resolve(_b: &Backend, action: CodeAction) -> jsonrpc::Result<CodeAc
 /// `workspace/executeCommand` for [`COMMANDS`]. Every failure is shown with `window/showMessage`
 /// and the request always answers (a JSON value with `ok: false` and the reason).
 pub async fn execute(b: &Backend, params: ExecuteCommandParams) -> jsonrpc::Result<Option<Value>> {
+    if params.command == AGENT_STATUS {
+        return Ok(Some(agent_status(b).await));
+    }
     let args = match parse_args(&params.arguments) {
         Ok(a) => a,
         Err(msg) => {
@@ -607,6 +613,21 @@ async fn ask(b: &Backend, args: AskArgs, client_token: Option<ProgressToken>) ->
         Err(e) => return no_agent(b, &args, e).await,
     };
     run_prepared(b, &args, client_token, prepared, agent).await
+}
+
+/// [`AGENT_STATUS`]. The settings are pulled again first: the user may have just changed them,
+/// and the pull that `workspace/didChangeConfiguration` starts can still be under way (messages
+/// are handled concurrently), which would answer with the agent from before the change. Agent
+/// settings are never per root (a workspace file cannot set them), so no document is needed.
+pub(super) async fn agent_status(b: &Backend) -> Value {
+    if b.pull_configuration().await {
+        b.settings_changed(false).await;
+    }
+    let settings = b.snapshot().settings;
+    match b.state.agent.agent(&settings.agent).await {
+        Ok(a) => json!({ "ok": true, "agent": a.describe() }),
+        Err(e) => json!({ "ok": false, "error": e.to_string() }),
+    }
 }
 
 /// No agent: say so plainly and offer the prompt to paste elsewhere.

@@ -37,11 +37,7 @@ pub const CLIENT_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(5
 pub const RELOAD_COALESCE: std::time::Duration = std::time::Duration::from_millis(150);
 
 /// Commands answered here (the rest by `tip_actions` and `agent_actions`).
-pub const CORE_COMMANDS: &[&str] = &[
-    "skill-lsp.skillsForFile",
-    "skill-lsp.reload",
-    "skill-lsp.agentStatus",
-];
+pub const CORE_COMMANDS: &[&str] = &["skill-lsp.skillsForFile", "skill-lsp.reload"];
 
 impl Backend {
     pub fn new(client: Client, deps: ServerDeps) -> Backend {
@@ -265,10 +261,11 @@ impl Backend {
             .await;
     }
 
-    /// Ask the client for `skillLsp` settings (when it supports pull configuration).
-    async fn pull_configuration(&self) {
+    /// Ask the client for `skillLsp` settings (when it supports pull configuration). Returns
+    /// whether the answer differs from the one before.
+    pub(super) async fn pull_configuration(&self) -> bool {
         if !self.state.world().flags.configuration {
-            return;
+            return false;
         }
         let items = vec![ConfigurationItem {
             scope_uri: None,
@@ -280,17 +277,27 @@ impl Backend {
                 "the client did not answer workspace/configuration within {}s; using the other settings layers",
                 CLIENT_TIMEOUT.as_secs()
             );
-            return;
+            return false;
         };
         match answer {
             Ok(values) => {
                 let mut editor = self.state.editor_settings.lock().expect("lock");
-                editor.retain(|(s, _)| s != "workspace/configuration");
-                if let Some(v) = values.into_iter().next().filter(|v| !v.is_null()) {
-                    editor.push(("workspace/configuration".into(), v));
+                let key = "workspace/configuration";
+                let before = editor
+                    .iter()
+                    .find(|(s, _)| s == key)
+                    .map(|(_, v)| v.clone());
+                editor.retain(|(s, _)| s != key);
+                let now = values.into_iter().next().filter(|v| !v.is_null());
+                if let Some(v) = &now {
+                    editor.push((key.into(), v.clone()));
                 }
+                before != now
             }
-            Err(e) => debug!("workspace/configuration failed: {e}"),
+            Err(e) => {
+                debug!("workspace/configuration failed: {e}");
+                false
+            }
         }
     }
 
@@ -803,15 +810,6 @@ impl LanguageServer for Backend {
                 Ok(Some(
                     json!({ "skills": lib.skills.len(), "problems": lib.all_problems().len() }),
                 ))
-            }
-            // Editors ask before prompting for an instruction, so "no agent" comes first and
-            // says how to configure one. Resolving is cached (see `AgentState::agent`).
-            "skill-lsp.agentStatus" => {
-                let settings = self.snapshot().settings;
-                Ok(Some(match self.state.agent.agent(&settings.agent).await {
-                    Ok(a) => json!({ "ok": true, "agent": a.describe() }),
-                    Err(e) => json!({ "ok": false, "error": e.to_string() }),
-                }))
             }
             super::authoring::TIP_HITS => {
                 let snap = self.snapshot();

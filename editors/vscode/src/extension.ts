@@ -3,9 +3,13 @@
 // Hovers, diagnostics, code actions, `workspace/applyEdit`, `window/showDocument` and server
 // progress (with cancel) are handled by vscode-languageclient itself. This file finds the binary,
 // passes the `skillLsp.*` settings (pulled by the server through `workspace/configuration`),
-// and adds the commands, the status bar item and the restart/output commands.
+// keeps the client off skill-lsp's own cache files, and adds the commands (agent runs with a
+// progress notification and a message saying how each ended), the status bar item, "Show
+// status" (`status.ts`) and the restart/output commands. The root of a document is its VS Code
+// workspace folder; with no folder open the server serves each file alone.
 
 import * as fs from 'fs';
+import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import {
@@ -19,6 +23,8 @@ import {
   State,
   TransportKind,
 } from 'vscode-languageclient/node';
+import { chooseTarget, Target } from './target';
+import { registerStatusProvider, showStatus } from './status';
 
 const SECTION = 'skillLsp';
 // Settings that belong to the extension only, never sent to the server.
@@ -79,6 +85,36 @@ function expandHome(p: string): string {
   return p;
 }
 
+/** The environment the server runs in: the extension host's plus `skillLsp.server.env`. */
+function serverEnv(): NodeJS.ProcessEnv {
+  const cfg = vscode.workspace.getConfiguration(SECTION);
+  return { ...process.env, ...(cfg.get<Record<string, string>>('server.env') ?? {}) };
+}
+
+/** The server's cache folder (prompts, answers, copies of bundled skills), computed as the server
+ * computes it (`$XDG_CACHE_HOME/skill-lsp`, else `~/.cache/skill-lsp`) in the server's environment. */
+function cacheDir(): string {
+  const env = serverEnv();
+  const base = env.XDG_CACHE_HOME || (env.HOME ? path.join(env.HOME, '.cache') : os.tmpdir());
+  return path.join(base, 'skill-lsp');
+}
+
+/** Whether `uri` is one of skill-lsp's own cache files, which the client never attaches to. */
+function isOwnCacheFile(uri: vscode.Uri): boolean {
+  if (uri.scheme !== 'file') {
+    return false;
+  }
+  const dir = cacheDir();
+  const dirs = [dir];
+  try {
+    dirs.push(fs.realpathSync(dir));
+  } catch {
+    // Not created yet: nothing of ours is in it.
+  }
+  const file = path.resolve(uri.fsPath);
+  return dirs.some((d) => file.startsWith(d + path.sep));
+}
+
 /** The server binary: `skillLsp.server.path` (machine scope), else `skill-lsp` on PATH. */
 function resolveServer(): { command?: string; problem?: string } {
   const configured = vscode.workspace.getConfiguration(SECTION).get<string | null>('server.path');
@@ -129,7 +165,7 @@ async function reportMissingServer(problem: string): Promise<void> {
 function createClient(command: string): LanguageClient {
   const cfg = vscode.workspace.getConfiguration(SECTION);
   const args = [...(cfg.get<string[]>('server.args') ?? []), 'serve'];
-  const env = { ...process.env, ...(cfg.get<Record<string, string>>('server.env') ?? {}) };
+  const env = serverEnv();
   const serverOptions: ServerOptions = {
     run: { command, args, options: { env }, transport: TransportKind.stdio },
     debug: { command, args, options: { env }, transport: TransportKind.stdio },
@@ -144,6 +180,18 @@ function createClient(command: string): LanguageClient {
     // pulls the section again with workspace/configuration.
     synchronize: { configurationSection: SECTION },
     middleware: {
+      // Never skill-lsp's own prompt, answer and skill-copy files: no didOpen (so no
+      // diagnostics), no hovers, actions or lenses there.
+      didOpen: (doc, next) => (isOwnCacheFile(doc.uri) ? Promise.resolve() : next(doc)),
+      didChange: (e, next) => (isOwnCacheFile(e.document.uri) ? Promise.resolve() : next(e)),
+      didSave: (doc, next) => (isOwnCacheFile(doc.uri) ? Promise.resolve() : next(doc)),
+      didClose: (doc, next) => (isOwnCacheFile(doc.uri) ? Promise.resolve() : next(doc)),
+      provideHover: (doc, pos, token, next) => (isOwnCacheFile(doc.uri) ? undefined : next(doc, pos, token)),
+      provideCodeActions: (doc, range, ctx, token, next) =>
+        isOwnCacheFile(doc.uri) ? undefined : next(doc, range, ctx, token),
+      provideCodeLenses: (doc, token, next) => (isOwnCacheFile(doc.uri) ? undefined : next(doc, token)),
+      provideCompletionItem: (doc, pos, ctx, token, next) =>
+        isOwnCacheFile(doc.uri) ? undefined : next(doc, pos, ctx, token),
       // Agent requests (also those started by a code action) get a notification with Cancel:
       // vscode-languageclient shows server-created progress only in the status bar.
       executeCommand: async (command, args, next) => {
@@ -226,32 +274,76 @@ function runningClient(): LanguageClient | undefined {
 
 let progressSeq = 0;
 
+/** What `skill-lsp.ask` answers (see src/lsp/agent_actions.rs). */
+interface AskResult {
+  ok?: boolean;
+  applied?: boolean;
+  unchanged?: boolean;
+  cancelled?: boolean;
+  noAgent?: boolean;
+  refused?: boolean;
+  error?: string;
+  path?: string | null;
+  skills?: string[];
+}
+
+/**
+ * Says how an agent run ended, always. The server itself shows the failures (with the reason),
+ * "no change suggested", "cancelled" and "no agent" (with "Open the prompt"), so those are not
+ * repeated here; what it leaves to the editor is the success.
+ */
+function reportResult(mode: string, result: unknown): void {
+  const r = (result && typeof result === 'object' ? result : {}) as AskResult;
+  if (r.ok === false || r.cancelled || r.unchanged) {
+    return;
+  }
+  const skills = r.skills?.length ? ` (skills: ${r.skills.join(', ')})` : '';
+  if (r.applied) {
+    void vscode.window.showInformationMessage(`skill-lsp: ${mode} applied${skills}`);
+  } else if (mode === 'rewrite') {
+    void vscode.window.showWarningMessage('skill-lsp: rewrite finished, but nothing was applied');
+  } else if (r.path) {
+    void vscode.window.showInformationMessage(`skill-lsp: ${mode} done; the answer is open (${path.basename(r.path)})`);
+  }
+}
+
 /**
  * Runs an agent command with a client-created progress token shown as a notification with a
- * Cancel button; Cancel sends `window/workDoneProgress/cancel` for that token.
+ * Cancel button; Cancel sends `window/workDoneProgress/cancel` for that token. When it ends, a
+ * message says what happened.
  */
 async function withAgentProgress(c: LanguageClient, command: string, args: unknown[]): Promise<unknown> {
   const token = `vscode-skill-lsp/${process.pid}/${++progressSeq}`;
-  const mode = (args[0] as { mode?: string } | undefined)?.mode ?? 'ask';
-  return vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Notification, title: `skill-lsp: ${mode}`, cancellable: true },
-    async (progress, cancel) => {
-      const listener = c.onProgress(WorkDoneProgress.type, token, (value) => {
-        if (value.kind !== 'end' && value.message) {
-          progress.report({ message: value.message });
+  const mode = (args[0] as { mode?: string } | undefined)?.mode ?? 'rewrite';
+  let result: unknown;
+  try {
+    result = await vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Notification, title: `skill-lsp: ${mode}`, cancellable: true },
+      async (progress, cancel) => {
+        const listener = c.onProgress(WorkDoneProgress.type, token, (value) => {
+          if (value.kind !== 'end' && value.message) {
+            progress.report({ message: value.message });
+          }
+        });
+        const onCancel = cancel.onCancellationRequested(() => {
+          void c.sendNotification(WorkDoneProgressCancelNotification.type, { token });
+        });
+        try {
+          return await c.sendRequest(ExecuteCommandRequest.type, { command, arguments: args, workDoneToken: token });
+        } finally {
+          listener.dispose();
+          onCancel.dispose();
         }
-      });
-      const onCancel = cancel.onCancellationRequested(() => {
-        void c.sendNotification(WorkDoneProgressCancelNotification.type, { token });
-      });
-      try {
-        return await c.sendRequest(ExecuteCommandRequest.type, { command, arguments: args, workDoneToken: token });
-      } finally {
-        listener.dispose();
-        onCancel.dispose();
-      }
-    },
-  );
+      },
+    );
+  } catch (err) {
+    const message = err instanceof Error ? err.message : String(err);
+    output.appendLine(`${command} (${mode}) failed: ${message}`);
+    void vscode.window.showErrorMessage(`skill-lsp: ${mode} failed: ${message}`);
+    return undefined;
+  }
+  reportResult(mode, result);
+  return result;
 }
 
 async function execute<T>(command: string, args: unknown[]): Promise<T | undefined> {
@@ -259,10 +351,10 @@ async function execute<T>(command: string, args: unknown[]): Promise<T | undefin
   if (!c) {
     return undefined;
   }
+  if (command === 'skill-lsp.ask') {
+    return (await withAgentProgress(c, command, args)) as T;
+  }
   try {
-    if (command === 'skill-lsp.ask') {
-      return (await withAgentProgress(c, command, args)) as T;
-    }
     return (await c.sendRequest(ExecuteCommandRequest.type, { command, arguments: args })) as T;
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
@@ -271,28 +363,73 @@ async function execute<T>(command: string, args: unknown[]): Promise<T | undefin
   }
 }
 
-/** The selection, or the whole document when nothing is selected. */
-function targetRange(editor: vscode.TextEditor): vscode.Range {
-  if (!editor.selection.isEmpty) {
-    return editor.selection;
+/** How to configure an agent, for the "no agent" message. */
+const AGENT_HELP =
+  'In VS Code set skillLsp.agent.provider (user settings; remote settings in a remote window): ' +
+  '"openai" for any OpenAI-compatible API, with skillLsp.agent.endpoint (e.g. http://localhost:11434/v1 ' +
+  'for Ollama) and skillLsp.agent.apiKeyEnv (the name of the variable that holds the key); ' +
+  '"anthropic" (key in ANTHROPIC_API_KEY); or "command" with skillLsp.agent.command.';
+
+/**
+ * Asks the server which agent it would use, before anything is asked of the user. No
+ * agent: says so plainly, with how to configure one, and returns false.
+ */
+async function checkAgent(c: LanguageClient): Promise<boolean> {
+  let status: { ok?: boolean; error?: string } | null;
+  try {
+    status = (await c.sendRequest(ExecuteCommandRequest.type, {
+      command: 'skill-lsp.agentStatus',
+      arguments: [],
+    })) as { ok?: boolean; error?: string } | null;
+  } catch (err) {
+    // An older server without the command: the run itself reports a missing agent.
+    output.appendLine(`skill-lsp.agentStatus: ${String(err)}`);
+    return true;
   }
-  const doc = editor.document;
-  return new vscode.Range(new vscode.Position(0, 0), doc.lineAt(doc.lineCount - 1).range.end);
+  if (!status || status.ok !== false) {
+    return true;
+  }
+  const settings = 'Open agent settings';
+  const choice = await vscode.window.showErrorMessage(
+    `skill-lsp: no agent, so nothing was asked: ${(status.error ?? 'none configured').replace(/^no agent( configured)?:\s*/i, '')}. ${AGENT_HELP}`,
+    settings,
+  );
+  if (choice === settings) {
+    await vscode.commands.executeCommand('workbench.action.openSettings', 'skillLsp.agent');
+  }
+  return false;
 }
 
+/**
+ * An agent command on the active editor: checks the agent first (not for the prompt, which needs
+ * none), then the target (the selection, else the enclosing block, else the user's choice; a
+ * review is the whole file), then the instruction when `askInstruction`.
+ */
 async function ask(mode: AskMode, command = 'skill-lsp.ask', askInstruction = false): Promise<void> {
   const editor = vscode.window.activeTextEditor;
   const c = runningClient();
   if (!editor || !c) {
+    if (c && !editor) {
+      void vscode.window.showWarningMessage('skill-lsp: open a file first');
+    }
+    return;
+  }
+  if (command === 'skill-lsp.ask' && !(await checkAgent(c))) {
+    return;
+  }
+  const doc = editor.document;
+  const target: Target | undefined =
+    mode === 'review'
+      ? { range: new vscode.Range(0, 0, doc.lineCount - 1, doc.lineAt(doc.lineCount - 1).text.length), label: 'the whole file' }
+      : await chooseTarget(editor);
+  if (!target) {
     return;
   }
   let instruction: string | undefined;
   if (askInstruction) {
     instruction = await vscode.window.showInputBox({
       title: 'Ask agent',
-      prompt: editor.selection.isEmpty
-        ? 'Instruction for the agent (applies to the whole file)'
-        : 'Instruction for the agent (applies to the selection)',
+      prompt: `Instruction for the agent (applies to ${target.label})`,
       placeHolder: 'e.g. handle the errors this code can raise',
       ignoreFocusOut: true,
     });
@@ -301,8 +438,8 @@ async function ask(mode: AskMode, command = 'skill-lsp.ask', askInstruction = fa
     }
   }
   const arg: Record<string, unknown> = {
-    uri: c.code2ProtocolConverter.asUri(editor.document.uri),
-    range: c.code2ProtocolConverter.asRange(targetRange(editor)),
+    uri: c.code2ProtocolConverter.asUri(doc.uri),
+    range: c.code2ProtocolConverter.asRange(target.range),
     mode,
   };
   if (instruction) {
@@ -386,6 +523,49 @@ async function updateStatus(): Promise<void> {
   }
 }
 
+/** The last file the user had in front of them (the report is about it, not about itself). */
+let lastDocument: vscode.Uri | undefined;
+
+function userDocument(editor: vscode.TextEditor | undefined): vscode.Uri | undefined {
+  const uri = editor?.document.uri;
+  return uri && ['file', 'untitled'].includes(uri.scheme) ? uri : undefined;
+}
+
+/** "skill-lsp: Show status": doctor's report for the document the user came from. */
+async function statusCommand(): Promise<void> {
+  const document = userDocument(vscode.window.activeTextEditor) ?? lastDocument;
+  const { command, problem } = resolveServer();
+  if (!command) {
+    await reportMissingServer(problem ?? 'server not found');
+    return;
+  }
+  let skillsForFile: string[] | undefined;
+  if (client && client.state === State.Running && document) {
+    try {
+      const skills = (await client.sendRequest(ExecuteCommandRequest.type, {
+        command: 'skill-lsp.skillsForFile',
+        arguments: [client.code2ProtocolConverter.asUri(document)],
+      })) as SkillForFile[] | null;
+      skillsForFile = (skills ?? []).map((s) => s.name);
+    } catch (err) {
+      output.appendLine(`skill-lsp.skillsForFile: ${String(err)}`);
+    }
+  }
+  const cfg = vscode.workspace.getConfiguration(SECTION);
+  await showStatus(
+    {
+      command,
+      args: cfg.get<string[]>('server.args') ?? [],
+      env: serverEnv(),
+      settings: serverSettings(document),
+      document,
+      clientState: !client ? 'not started' : client.state === State.Running ? 'running' : 'not running',
+      skillsForFile,
+    },
+    output,
+  );
+}
+
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   extensionUri = context.extensionUri;
   output = vscode.window.createOutputChannel('skill-lsp');
@@ -398,14 +578,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     context.subscriptions.push(vscode.commands.registerCommand(id, fn));
   register('skillLsp.ask', () => ask('rewrite', 'skill-lsp.ask', true));
   register('skillLsp.explain', () => ask('explain'));
-  register('skillLsp.review', async () => {
-    const editor = vscode.window.activeTextEditor;
-    if (editor) {
-      // A review is about the whole file, whatever is selected.
-      editor.selection = new vscode.Selection(0, 0, 0, 0);
-    }
-    await ask('review');
-  });
+  // A review is about the whole file, whatever is selected.
+  register('skillLsp.review', () => ask('review'));
   register('skillLsp.openPrompt', () => ask('rewrite', 'skill-lsp.openPrompt', true));
   register('skillLsp.showSkills', showSkills);
   register('skillLsp.reload', async () => {
@@ -417,9 +591,15 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     await start(context);
   });
   register('skillLsp.showOutput', async () => output.show(true));
+  register('skillLsp.showStatus', statusCommand);
+  context.subscriptions.push(registerStatusProvider());
+  lastDocument = userDocument(vscode.window.activeTextEditor);
 
   context.subscriptions.push(
-    vscode.window.onDidChangeActiveTextEditor(() => scheduleStatus()),
+    vscode.window.onDidChangeActiveTextEditor((editor) => {
+      lastDocument = userDocument(editor) ?? lastDocument;
+      scheduleStatus();
+    }),
     vscode.workspace.onDidSaveTextDocument(() => scheduleStatus()),
     vscode.workspace.onDidChangeConfiguration(async (e) => {
       // The server binary and its arguments need a restart; everything else is pulled live.

@@ -68,6 +68,7 @@ COMMANDS = [
     "skillLsp.reload",
     "skillLsp.openPrompt",
     "skillLsp.restart",
+    "skillLsp.showStatus",
 ]
 
 NODE_BUILTINS = {

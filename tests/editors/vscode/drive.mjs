@@ -9,7 +9,7 @@ import { chromium } from 'playwright-core';
 import fs from 'node:fs';
 import path from 'node:path';
 
-const { URL, ARTIFACTS, AGENT_LOG, FILE, MODE } = process.env;
+const { URL, ARTIFACTS, AGENT_LOG, FILE, MODE, SETTINGS, AGENT_PORT, SERVER_LOG } = process.env;
 const ORIGINAL = fs.readFileSync(FILE, 'utf8');
 const TIMEOUT = 30000;
 let passed = 0;
@@ -92,6 +92,63 @@ async function runCommand(title) {
   const row = page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first();
   await row.waitFor({ timeout: TIMEOUT });
   await page.keyboard.press('Enter');
+}
+
+/** The text of the notification toasts on screen. */
+async function toasts() {
+  const list = page.locator('.notifications-toasts .notification-toast');
+  const n = await list.count();
+  const out = [];
+  for (let i = 0; i < n; i++) out.push(await list.nth(i).innerText().catch(() => ''));
+  return out.join('\n---\n');
+}
+
+/** Waits for a toast whose text matches `re`; returns that text. */
+async function waitToast(what, re, timeout = TIMEOUT) {
+  return waitFor(`a message saying ${what}`, async () => {
+    const text = await toasts();
+    return re.test(text) ? text : false;
+  }, timeout);
+}
+
+async function clearToasts() {
+  await runCommand('Notifications: Clear All Notifications');
+  await waitFor('the toasts to close', async () => (await page.locator('.notifications-toasts .notification-toast').count()) === 0, 10000);
+}
+
+/** Changes settings as a user does: in the remote settings' JSON editor (code-server is a remote
+ * window: machine-scoped settings live there), saved (a file written behind code-server's back
+ * is not picked up). */
+async function changeSettings(changes) {
+  const want = { ...JSON.parse(fs.readFileSync(SETTINGS, 'utf8')), ...changes };
+  await runCommand('Preferences: Open Remote Settings (JSON)');
+  await waitFor('settings.json to open', async () =>
+    (await page.locator('.tabs-container .tab.active').innerText()).includes('settings.json'),
+  );
+  await page.waitForTimeout(300);
+  await page.keyboard.press('Control+A');
+  // One line (no auto-indent); the brace the editor auto-closes after it is deleted.
+  await page.keyboard.insertText(JSON.stringify(want));
+  await page.keyboard.press('Control+Shift+End');
+  await page.keyboard.press('Delete');
+  await page.keyboard.press('Control+S');
+  await waitFor('settings.json to be saved', async () => {
+    const now = JSON.parse(fs.readFileSync(SETTINGS, 'utf8'));
+    return Object.entries(changes).every(([k, v]) => JSON.stringify(now[k]) === JSON.stringify(v));
+  });
+  await page.keyboard.press('Control+W');
+}
+
+/** Runs "Show status" from loader.py and returns the report's text once it contains `want`. */
+async function showStatus(want) {
+  await openLoader();
+  await runCommand('skill-lsp: Show status');
+  return waitFor(`a status report with ${want}`, async () => {
+    const tab = await page.locator('.tabs-container .tab.active').innerText();
+    if (!tab.includes('skill-lsp-status')) return false;
+    const text = await editorText();
+    return text.includes(want) ? text : false;
+  }, 60000);
 }
 
 /** Brings app/loader.py to the front: its tab when it has one, else quick open. */
@@ -253,6 +310,8 @@ try {
       await waitFor('the tip squiggle to go away', async () => (await page.locator('.squiggly-warning').count()) === 0);
       const after = fs.existsSync(AGENT_LOG) ? fs.readFileSync(AGENT_LOG, 'utf8').split('\n').length : 0;
       if (after <= before) throw new Error('the fake agent saw no request');
+      // The progress notification closes; a message says how the run ended.
+      await waitToast('the rewrite was applied', /skill-lsp: rewrite applied \(skills: e2e-python-errors\)/);
       await shot('vscode-after-fix.png');
     });
 
@@ -287,6 +346,37 @@ try {
       const prompt = JSON.stringify(reqs[reqs.length - 1].body);
       if (!prompt.includes('Keep the cause when you re-raise')) throw new Error('the instruction is not in the prompt');
       if (!prompt.includes('Selected code (lines 8-13)')) throw new Error('the prompt is not about the selected lines 8-13');
+      await waitToast('the rewrite was applied', /skill-lsp: rewrite applied/);
+    });
+
+    await check('"skill-lsp: Ask agent…" with no selection offers the block around the cursor, never the whole file silently', async () => {
+      await restoreFile();
+      await clearToasts();
+      await openLoader();
+      await quickInput('Control+G', '12:5');
+      await page.keyboard.press('Enter');
+      const before = agentEvents('request').length;
+      await runCommand('skill-lsp: Ask agent…');
+      const block = page.locator('.quick-input-list .monaco-list-row', { hasText: 'The block around the cursor (lines 8-13)' }).first();
+      await block.waitFor({ timeout: TIMEOUT });
+      const choices = await page.locator('.quick-input-list').innerText();
+      if (!/The whole file \(\d+ lines\)/.test(choices)) throw new Error('the whole file is not offered: ' + choices);
+      await shot('vscode-ask-no-selection.png');
+      await page.keyboard.press('Enter'); // the first choice: the block
+      await waitFor('the instruction box about lines 8-13', async () =>
+        (await page.locator('.quick-input-widget').innerText()).includes('applies to the block around the cursor (lines 8-13)'),
+      );
+      await page.keyboard.type('Keep the cause when you re-raise', { delay: 5 });
+      await page.keyboard.press('Enter');
+      await waitFor('the rewritten function', async () => {
+        const text = await editorText();
+        return text.includes('raise LoadError(path) from exc') && !text.includes('except Exception:');
+      }, 60000);
+      const reqs = agentEvents('request');
+      if (reqs.length <= before) throw new Error('no request reached the fake agent');
+      const prompt = JSON.stringify(reqs[reqs.length - 1].body);
+      if (!prompt.includes('Selected code (lines 8-13)')) throw new Error('the prompt is not about the block, lines 8-13');
+      await waitToast('the rewrite was applied', /skill-lsp: rewrite applied/);
     });
 
     await check('a slow agent request shows a progress notification whose Cancel stops it', async () => {
@@ -318,6 +408,71 @@ try {
       }, 60000);
       const text = await editorText();
       if (!text.includes('lines 12-13')) throw new Error('the explanation is not about the selected lines 12-13:\n' + text);
+      await waitToast('the explanation is open', /skill-lsp: explain done; the answer is open/);
+    });
+
+    await check('the answer (a file in skill-lsp\'s cache) is not sent to the server', async () => {
+      const tab = await page.locator('.tabs-container .tab.active').innerText();
+      if (!/explain/.test(tab)) throw new Error('the answer is not the active tab: ' + tab);
+      await page.waitForTimeout(1500);
+      const log = fs.readFileSync(SERVER_LOG, 'utf8');
+      // The log works (the run is in it), and no didOpen of a cache file reached the server.
+      if (!log.includes('asking the agent')) throw new Error('the server log has no agent run:\n' + log.slice(-2000));
+      if (log.includes('not serving a file of the skill-lsp cache')) {
+        throw new Error('the client opened a cache file on the server:\n' + log.split('\n').filter((l) => l.includes('cache')).join('\n'));
+      }
+    });
+
+    await check('"skill-lsp: Show status" shows doctor\'s report for the file: the agent, its key variable (never the key), roots', async () => {
+      await clearToasts();
+      const text = await showStatus('doctor: no problems found');
+      const want = [
+        'app/loader.py',
+        'skills for this file: `e2e-python-errors`',
+        'provider: `openai`',
+        'model: `fake-model`',
+        `endpoint: http://127.0.0.1:${AGENT_PORT}/v1`,
+        'key variable: `SKILL_LSP_E2E_KEY` is set',
+        'probe: answers',
+        'tests/editors/fixtures/skills',
+      ];
+      const missing = want.filter((w) => !text.includes(w));
+      if (missing.length) throw new Error(`missing ${JSON.stringify(missing)} in:\n${text}`);
+      if (text.includes('sk-e2e-not-shown')) throw new Error('the key itself is in the report:\n' + text);
+      await waitToast('no problems', /skill-lsp: no problems found \(agent openai fake-model/);
+      await shot('vscode-status.png');
+    });
+
+    await check('"Show status" reports a failing doctor as an error: a key variable that is not set', async () => {
+      await clearToasts();
+      await changeSettings({ 'skillLsp.agent.apiKeyEnv': 'SKILL_LSP_E2E_UNSET_KEY' });
+      const text = await showStatus('**is not set**');
+      if (!/doctor: \*\*1 problem\*\* \(exit 1\)/.test(text)) throw new Error('no failing result:\n' + text);
+      if (!text.includes('the key variable SKILL_LSP_E2E_UNSET_KEY is not set')) throw new Error('the problem is not listed:\n' + text);
+      const toast = await waitToast('doctor failed', /skill-lsp: doctor found 1 problem: agent: the key variable SKILL_LSP_E2E_UNSET_KEY is not set/);
+      const error = page.locator('.notifications-toasts .notification-toast', { hasText: 'doctor found 1 problem' }).locator('.codicon-error');
+      if (!(await error.count())) throw new Error('the message is not an error: ' + toast);
+    });
+
+    await check('with agent provider "none", "Ask agent…" says how to configure one before asking anything', async () => {
+      await clearToasts();
+      await changeSettings({ 'skillLsp.agent.provider': 'none', 'skillLsp.agent.apiKeyEnv': 'SKILL_LSP_E2E_KEY' });
+      // The extension sees the change (its report says so) before the command runs.
+      await showStatus('**No agent**');
+      await openLoader();
+      await selectLines(8, 13);
+      const before = agentEvents('request').length;
+      await runCommand('skill-lsp: Ask agent…');
+      const toast = await waitToast('there is no agent', /skill-lsp: no agent, so nothing was asked: `agent.provider` is `none`/);
+      if (!toast.includes('skillLsp.agent.provider') || !toast.includes('skillLsp.agent.endpoint')) {
+        throw new Error('the message does not say how to configure one: ' + toast);
+      }
+      await page.waitForTimeout(500);
+      await shot('vscode-no-agent.png');
+      if (await page.locator('.quick-input-widget input').filter({ visible: true }).count()) {
+        throw new Error('the instruction box opened although there is no agent');
+      }
+      if (agentEvents('request').length !== before) throw new Error('a request reached the agent');
     });
 
   }

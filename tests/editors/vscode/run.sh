@@ -96,17 +96,20 @@ if __name__ == "__main__":
 EOF
 
 # The fake agent prints "PORT n" on its first line.
-setsid python3 "$ROOT/tests/editors/fake_agent.py" --log "$WORK/fake-agent.jsonl" --max-seconds 400 >"$WORK/fake.out" 2>&1 &
+setsid python3 "$ROOT/tests/editors/fake_agent.py" --log "$WORK/fake-agent.jsonl" --max-seconds 600 >"$WORK/fake.out" 2>&1 &
 PIDS+=($!)
 for _ in $(seq 100); do grep -q '^PORT ' "$WORK/fake.out" 2>/dev/null && break; sleep 0.05; done
 AGENT_PORT="$(awk '/^PORT /{print $2}' "$WORK/fake.out")"
 [ -n "$AGENT_PORT" ] || { say "fake agent did not start"; exit 1; }
 
-# User settings (machine-scoped ones must be here, not in the workspace).
-python3 - "$WORK/ud/User/settings.json" "$BIN" "$ROOT/tests/editors/fixtures/skills" "$AGENT_PORT" <<'EOF'
+# User settings, and the same in the remote ("Machine") settings: code-server is a remote window,
+# where VS Code takes machine-scoped settings (server path, agent provider, endpoint, key
+# variable) from the remote settings once any setting changes. The test changes them there.
+mkdir -p "$WORK/ud/Machine"
+python3 - "$WORK/ud/User/settings.json" "$BIN" "$ROOT/tests/editors/fixtures/skills" "$AGENT_PORT" "$WORK/ud/Machine/settings.json" <<'EOF'
 import json, sys
-path, binary, skills, port = sys.argv[1:]
-json.dump({
+path, binary, skills, port, machine = sys.argv[1:]
+settings = {
     "skillLsp.server.path": binary,
     "skillLsp.skills.builtin": False,
     "skillLsp.skills.userFolders": False,
@@ -116,6 +119,10 @@ json.dump({
     "skillLsp.agent.endpoint": f"http://127.0.0.1:{port}/v1",
     "skillLsp.agent.model": "fake-model",
     "skillLsp.agent.retries": 0,
+    # A key variable the server (and "Show status") see through skillLsp.server.env; its value
+    # must never appear in the status report.
+    "skillLsp.server.env": {"SKILL_LSP_E2E_KEY": "sk-e2e-not-shown"},
+    "skillLsp.agent.apiKeyEnv": "SKILL_LSP_E2E_KEY",
     # VS Code supports change annotations, so agent edits would open the refactor preview
     # (agent.previewEdits defaults on); these checks drive the direct apply.
     "skillLsp.agent.previewEdits": False,
@@ -133,8 +140,15 @@ json.dump({
     "editor.minimap.enabled": False,
     "window.commandCenter": False,
     "workbench.colorTheme": "Default Dark Modern",
-}, open(path, "w"), indent=2)
+}
+json.dump(settings, open(path, "w"), indent=2)
+json.dump({k: v for k, v in settings.items() if k.startswith("skillLsp.")}, open(machine, "w"), indent=2)
 EOF
+
+# The server's log at debug, read by the test (the client must never open skill-lsp's cache
+# files). The log file is a user-file setting: the server opens it before any editor setting.
+mkdir -p "$XDG_CONFIG_HOME/skill-lsp"
+printf 'logFile: %s\nlogLevel: debug\n' "$WORK/server.log" >"$XDG_CONFIG_HOME/skill-lsp/config.yaml"
 
 CS_ARGS=(--auth none --disable-telemetry --disable-update-check --disable-workspace-trust
   --user-data-dir "$WORK/ud" --extensions-dir "$WORK/ext")
@@ -154,7 +168,8 @@ healthy "$CS_PORT" || { say "code-server did not start"; cat "$WORK/code-server.
 say "code-server on 127.0.0.1:$CS_PORT, screenshots in $ARTIFACTS"
 rc=0
 URL="http://127.0.0.1:$CS_PORT/?folder=$WORK/ws" FILE="$WORK/ws/app/loader.py" ARTIFACTS="$ARTIFACTS" \
-  AGENT_LOG="$WORK/fake-agent.jsonl" timeout 300 node "$ROOT/tests/editors/vscode/drive.mjs" | tee "$WORK/drive1.out" || rc=$?
+  SETTINGS="$WORK/ud/Machine/settings.json" AGENT_PORT="$AGENT_PORT" SERVER_LOG="$WORK/server.log" \
+  AGENT_LOG="$WORK/fake-agent.jsonl" timeout 420 node "$ROOT/tests/editors/vscode/drive.mjs" | tee "$WORK/drive1.out" || rc=$?
 
 # Second, short session: no skillLsp.server.path and no skill-lsp on PATH.
 kill -TERM -- "-${PIDS[-1]}" 2>/dev/null || true

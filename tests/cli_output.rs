@@ -187,6 +187,54 @@ async fn doctor_probe_says_whether_the_agent_answers() {
     );
 }
 
+/// What `:checkhealth skill_lsp` and VS Code's "Show status" run for a new user with no agent:
+/// agent actions are optional, so `--probe` with nothing to probe is not a failure (it was: the
+/// missing agent came back as a failed probe and doctor exited 1); an explicit provider that
+/// cannot work still is.
+#[tokio::test]
+async fn doctor_probe_without_an_agent_is_not_a_failure() {
+    let dir = workspace();
+    let out = run(
+        dir.path(),
+        &[
+            "doctor",
+            "--json",
+            "--probe",
+            "--settings",
+            r#"{"agent":{"provider":"none"}}"#,
+        ],
+        &[],
+    )
+    .await;
+    let raw = stdout(&out);
+    assert_eq!(out.status.code(), Some(0), "{raw}");
+    let v: serde_json::Value = serde_json::from_str(&raw).unwrap();
+    assert_eq!(v["agent"]["provider"], "none", "{v}");
+    assert!(v["agent"].get("probe").is_none(), "nothing to probe: {v}");
+    assert!(
+        v["agent"]["error"].as_str().unwrap().contains("`none`"),
+        "{v}"
+    );
+
+    let out = run(
+        dir.path(),
+        &[
+            "doctor",
+            "--probe",
+            "--settings",
+            r#"{"agent":{"provider":"command"}}"#,
+        ],
+        &[],
+    )
+    .await;
+    let text = stdout(&out);
+    assert_eq!(out.status.code(), Some(1), "{text}");
+    assert!(
+        text.contains("agent: `agent.provider` is `command` but"),
+        "{text}"
+    );
+}
+
 #[tokio::test]
 async fn skills_are_listed_by_name_with_correct_plurals() {
     let dir = workspace();

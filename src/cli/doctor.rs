@@ -256,20 +256,13 @@ pub async fn run(args: &DoctorArgs, common: &CommonArgs) -> anyhow::Result<i32> 
     let lib = Library::load(&sources);
     let ms = started.elapsed().as_secs_f64() * 1000.0;
     let (mut agent_r, built) = agent_report(&r.settings.agent).await;
+    // No agent: nothing to probe. The report says why, and `agent_issues` whether that is wrong
+    // (an explicit provider that does not resolve); no agent under `auto` is not a failure.
     if args.probe
         && let Some(a) = &built
     {
         agent_r.probe =
             Some(probe(a.as_ref(), Duration::from_secs(args.probe_timeout.max(1))).await);
-    } else if args.probe {
-        agent_r.probe = Some(ProbeResult {
-            ok: false,
-            ms: 0,
-            message: agent_r
-                .error
-                .clone()
-                .unwrap_or_else(|| "no agent to probe".into()),
-        });
     }
     let values = settings_values(&r.settings);
     let origin = |k: &str| {

@@ -86,9 +86,8 @@ pub(super) async fn apply_rewrite(
         )
         .await;
     }
-    let preview = flags.document_changes
-        && flags.change_annotations
-        && p.settings.agent.preview_edits.unwrap_or(true);
+    let preview =
+        flags.document_changes && flags.change_annotations && p.settings.agent.preview_edits;
     let edit = TextEdit {
         range,
         new_text: rw.text.clone(),

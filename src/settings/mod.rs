@@ -11,6 +11,8 @@ use std::path::PathBuf;
 
 use crate::skills::model::Severity;
 
+pub mod keys;
+
 /// Resolved settings used by the server and the CLI.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Settings {
@@ -105,8 +107,8 @@ pub struct AgentSettings {
     pub context_tokens: u32,
     /// An agent CLI run in its documented non-interactive mode (see `agent::preset`).
     pub preset: Option<crate::agent::preset::Preset>,
-    /// Offer rewrites as a preview the user confirms (where the editor supports it). `None`: on.
-    pub preview_edits: Option<bool>,
+    /// Offer rewrites as a preview the user confirms (where the editor supports it).
+    pub preview_edits: bool,
 }
 
 /// Agent backend choice.
@@ -162,7 +164,7 @@ impl Default for Settings {
                 retries: 2,
                 context_tokens: 6000,
                 preset: None,
-                preview_edits: None,
+                preview_edits: true,
             },
         }
     }
@@ -372,10 +374,6 @@ pub fn resolve_per_root(inputs: &Inputs, roots: &[PathBuf]) -> PerRoot {
 }
 
 /// Keys a workspace file may set: only what is safe in an untrusted repository.
-fn workspace_safe(key: &str) -> bool {
-    key.starts_with("skills.") && key != "skills.userFolders" || key.starts_with("tips.")
-}
-
 fn apply_layer(
     r: &mut Resolved,
     v: &serde_json::Value,
@@ -403,12 +401,16 @@ fn apply_layer(
         {
             continue;
         }
-        if layer == Layer::Workspace && !workspace_safe(&key) && KNOWN_KEYS.contains(&key.as_str())
-        {
+        let spec = keys::spec(&key);
+        if layer == Layer::Workspace && spec.is_some_and(|s| !s.workspace) {
             r.warnings.push(format!("{source}: `{key}` is ignored in a workspace file (it can only be set in user or editor settings)"));
             continue;
         }
-        match set(&mut r.settings, &key, &value, ws) {
+        let applied = match spec {
+            Some(spec) => (spec.set)(&mut r.settings, &key, &value, ws),
+            None => Err(format!("unknown setting `{key}`")),
+        };
+        match applied {
             Ok(()) => {
                 r.origins.insert(key, (layer, source.to_string()));
             }
@@ -416,43 +418,6 @@ fn apply_layer(
         }
     }
 }
-
-/// Every key we understand (dotted camelCase). Maps (`tips.overrides`) are leaves.
-pub const KNOWN_KEYS: &[&str] = &[
-    "logLevel",
-    "logFile",
-    "maxMessageBytes",
-    "skills.builtin",
-    "skills.paths",
-    "skills.userFolders",
-    "skills.enabled",
-    "skills.disabled",
-    "tips.enabled",
-    "tips.diagnostics",
-    "tips.severity",
-    "tips.overrides",
-    "tips.implicitDiagnostics",
-    "tips.debounceMs",
-    "tips.maxDiagnostics",
-    "tips.maxPerTip",
-    "tips.exclude",
-    "tips.includeVendored",
-    "hover.agent",
-    "hover.agentTimeoutMs",
-    "agent.provider",
-    "agent.model",
-    "agent.endpoint",
-    "agent.apiKeyEnv",
-    "agent.command",
-    "agent.args",
-    "agent.timeoutSecs",
-    "agent.maxOutputTokens",
-    "agent.temperature",
-    "agent.retries",
-    "agent.contextTokens",
-    "agent.preset",
-    "agent.previewEdits",
-];
 
 fn flatten(
     prefix: &str,
@@ -467,214 +432,14 @@ fn flatten(
         };
         match v {
             serde_json::Value::Object(inner)
-                if !KNOWN_KEYS.contains(&key.as_str())
-                    && KNOWN_KEYS
-                        .iter()
-                        .any(|known| known.starts_with(&format!("{key}."))) =>
+                if keys::spec(&key).is_none()
+                    && keys::keys().any(|known| known.starts_with(&format!("{key}."))) =>
             {
                 flatten(&key, inner, out)
             }
             _ => out.push((key, v.clone())),
         }
     }
-}
-
-fn want_bool(key: &str, v: &serde_json::Value) -> Result<bool, String> {
-    v.as_bool()
-        .ok_or_else(|| format!("`{key}` must be true or false, got {v}"))
-}
-fn want_u64(key: &str, v: &serde_json::Value) -> Result<u64, String> {
-    v.as_u64()
-        .ok_or_else(|| format!("`{key}` must be a non-negative integer, got {v}"))
-}
-fn want_opt_str(key: &str, v: &serde_json::Value) -> Result<Option<String>, String> {
-    match v {
-        serde_json::Value::Null => Ok(None),
-        serde_json::Value::String(s) if s.trim().is_empty() => Ok(None),
-        serde_json::Value::String(s) => Ok(Some(s.clone())),
-        _ => Err(format!("`{key}` must be a string, got {v}")),
-    }
-}
-fn want_list(key: &str, v: &serde_json::Value) -> Result<Vec<String>, String> {
-    match v {
-        serde_json::Value::Null => Ok(Vec::new()),
-        serde_json::Value::String(s) => Ok(vec![s.clone()]),
-        serde_json::Value::Array(items) => items
-            .iter()
-            .map(|i| {
-                i.as_str()
-                    .map(str::to_string)
-                    .ok_or_else(|| format!("`{key}` must be a list of strings, got {v}"))
-            })
-            .collect(),
-        _ => Err(format!("`{key}` must be a list of strings, got {v}")),
-    }
-}
-fn want_severity(key: &str, v: &serde_json::Value) -> Result<Option<Severity>, String> {
-    match v.as_str() {
-        Some("off") | Some("none") => Ok(None),
-        Some(s) => Severity::parse(s).map(Some).ok_or_else(|| {
-            format!("`{key}`: unknown severity `{s}` (off, hint, information, warning, error)")
-        }),
-        None if v.as_bool() == Some(false) => Ok(None),
-        None => Err(format!("`{key}` must be a severity string, got {v}")),
-    }
-}
-
-fn set(
-    s: &mut Settings,
-    key: &str,
-    v: &serde_json::Value,
-    ws: Option<&PathBuf>,
-) -> Result<(), String> {
-    match key {
-        "logLevel" => s.log_level = want_opt_str(key, v)?.unwrap_or_else(|| "info".into()),
-        "logFile" => s.log_file = want_opt_str(key, v)?.map(|p| expand_home(&p)),
-        "maxMessageBytes" => {
-            let n = want_u64(key, v)?;
-            if n < 4096 {
-                return Err(format!("`{key}` must be at least 4096, got {n}"));
-            }
-            s.max_message_bytes = usize::try_from(n).unwrap_or(usize::MAX);
-        }
-        "skills.builtin" => s.skills.builtin = want_bool(key, v)?,
-        "skills.userFolders" => s.skills.user_folders = want_bool(key, v)?,
-        "skills.paths" => {
-            let mut paths = Vec::new();
-            for p in want_list(key, v)? {
-                let path = expand_home(&p);
-                match ws {
-                    Some(root) => {
-                        let full = normalize_path(&root.join(&path));
-                        // The text first, then the file system: a symlink inside the workspace
-                        // may point anywhere.
-                        if !full.starts_with(root)
-                            || !crate::skills::guard::resolves_inside(&full, root)
-                        {
-                            return Err(format!(
-                                "`skills.paths` entry `{p}` is outside the workspace; a workspace file may only add skill paths inside it"
-                            ));
-                        }
-                        paths.push(full);
-                    }
-                    None => paths.push(path),
-                }
-            }
-            // Paths accumulate across layers: a workspace adds to the user's paths.
-            for p in paths {
-                if !s.skills.paths.contains(&p) {
-                    s.skills.paths.push(p);
-                }
-            }
-        }
-        "skills.enabled" => {
-            s.skills.enabled = if v.is_null() {
-                None
-            } else {
-                Some(want_list(key, v)?)
-            }
-        }
-        "skills.disabled" => s.skills.disabled = want_list(key, v)?,
-        "tips.enabled" => s.tips.enabled = want_bool(key, v)?,
-        "tips.diagnostics" => s.tips.diagnostics = want_bool(key, v)?,
-        "tips.severity" => {
-            s.tips.severity = if v.is_null() {
-                None
-            } else {
-                want_severity(key, v)?
-            }
-        }
-        "tips.overrides" => {
-            let serde_json::Value::Object(map) = v else {
-                return Err(format!(
-                    "`{key}` must be a mapping of skill or tip id to severity or off, got {v}"
-                ));
-            };
-            let mut bad = Vec::new();
-            for (k, sev) in map {
-                match want_severity(&format!("tips.overrides.{k}"), sev) {
-                    Ok(x) => {
-                        s.tips.overrides.insert(k.clone(), x);
-                    }
-                    Err(e) => bad.push(e),
-                }
-            }
-            if !bad.is_empty() {
-                return Err(bad.join("; "));
-            }
-        }
-        "tips.implicitDiagnostics" => s.tips.implicit_diagnostics = want_list(key, v)?,
-        "tips.debounceMs" => s.tips.debounce_ms = want_u64(key, v)?.min(60_000),
-        "tips.maxDiagnostics" => s.tips.max_diagnostics = want_u64(key, v)? as usize,
-        "tips.maxPerTip" => s.tips.max_per_tip = want_u64(key, v)? as usize,
-        "tips.exclude" => {
-            let globs = want_list(key, v)?;
-            if let Err(e) = crate::skills::tips::trigger::glob_set(&globs) {
-                return Err(format!("`{key}`: {e}"));
-            }
-            // Accumulates like `skills.paths`: a workspace adds to the user's exclusions.
-            for g in globs {
-                if !s.tips.exclude.contains(&g) {
-                    s.tips.exclude.push(g);
-                }
-            }
-        }
-        "tips.includeVendored" => s.tips.include_vendored = want_bool(key, v)?,
-        "hover.agent" => s.hover.agent = want_bool(key, v)?,
-        "hover.agentTimeoutMs" => s.hover.agent_timeout_ms = want_u64(key, v)?,
-        "agent.provider" => {
-            s.agent.provider = match want_opt_str(key, v)?
-                .as_deref()
-                .map(str::to_ascii_lowercase)
-                .as_deref()
-            {
-                None | Some("auto") => Provider::Auto,
-                Some("openai") | Some("ollama") | Some("openai-compatible") => Provider::OpenAi,
-                Some("anthropic") => Provider::Anthropic,
-                Some("command") => Provider::Command,
-                Some("none") | Some("off") => Provider::None,
-                Some(other) => {
-                    return Err(format!(
-                        "`agent.provider`: unknown provider `{other}` (auto, openai, anthropic, command, none)"
-                    ));
-                }
-            }
-        }
-        "agent.model" => s.agent.model = want_opt_str(key, v)?,
-        "agent.endpoint" => s.agent.endpoint = want_opt_str(key, v)?,
-        "agent.apiKeyEnv" => s.agent.api_key_env = want_opt_str(key, v)?,
-        "agent.command" => s.agent.command = want_opt_str(key, v)?,
-        "agent.args" => s.agent.args = want_list(key, v)?,
-        "agent.timeoutSecs" => s.agent.timeout_secs = want_u64(key, v)?.max(1),
-        "agent.maxOutputTokens" => {
-            s.agent.max_output_tokens = want_u64(key, v)?.clamp(16, 1_000_000) as u32
-        }
-        "agent.temperature" => {
-            s.agent.temperature = v
-                .as_f64()
-                .ok_or_else(|| format!("`{key}` must be a number, got {v}"))?
-        }
-        "agent.retries" => s.agent.retries = want_u64(key, v)?.min(10) as u32,
-        "agent.preset" => {
-            s.agent.preset = match want_opt_str(key, v)? {
-                None => None,
-                Some(name) => {
-                    Some(crate::agent::preset::Preset::parse(&name).ok_or_else(|| {
-                        format!(
-                            "`agent.preset`: unknown preset `{name}` ({})",
-                            crate::agent::preset::NAMES.join(", ")
-                        )
-                    })?)
-                }
-            }
-        }
-        "agent.previewEdits" => s.agent.preview_edits = Some(want_bool(key, v)?),
-        "agent.contextTokens" => {
-            s.agent.context_tokens = want_u64(key, v)?.clamp(256, 2_000_000) as u32
-        }
-        _ => return Err(format!("unknown setting `{key}`")),
-    }
-    Ok(())
 }
 
 /// `~/x` -> `$HOME/x`.

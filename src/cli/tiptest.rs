@@ -6,7 +6,9 @@
 //!   tips, and each tip must be raised by at least one of them (a section often shows two
 //!   anti-patterns in two bad blocks, each with its own tip);
 //! - each code block marked good must raise none of the section's tips;
-//! - the tip's inline `expect:` examples must raise it and its `near:` examples must not.
+//! - the tip's inline `expect:` examples must raise it and its `near:` examples must not;
+//! - where a tip declares a fix, its fix on each `expect:` example must apply, keep the example
+//!   parsing and leave nothing for the tip to raise.
 //!
 //! The example is checked as a file of the block's language at a path made from the skill's own
 //! globs (`**/.github/workflows/*.yml` gives `.github/workflows/example.yml`), so path-scoped
@@ -21,7 +23,7 @@ use serde_json::json;
 use super::CommonArgs;
 use crate::skills::library::{Library, SkillSources};
 use crate::skills::model::{Marker, Origin, Skill, SkillId};
-use crate::skills::tips::{Document, FindOptions, TipKind, implicit, trigger};
+use crate::skills::tips::{Document, FindOptions, TipKind, fix, implicit, trigger};
 
 #[derive(Debug, Clone, clap::Args)]
 pub struct TestArgs {
@@ -134,6 +136,40 @@ pub fn test_library(lib: &Library, keep: impl Fn(&Skill) -> bool) -> Vec<TipResu
             }
             hit
         };
+        // A tip's fix on an example that raises it: applied through the plan `check --fix` uses,
+        // it must apply, keep the example parsing and leave nothing for the tip to raise (so a
+        // second `--fix` has nothing to do). `None`: no fix to judge.
+        let fix_fails = |ex: &Example, ti: usize| -> Option<String> {
+            let path = tip_path(ti, &ex.lang);
+            let doc = Document {
+                text: ex.code,
+                language_id: &ex.lang,
+                rel_path: Some(&path),
+            };
+            let opts = FindOptions::default();
+            let found = lib.tips.find_in(lib.skills.len(), &[sid], &doc, &opts);
+            let edits: Vec<fix::Fix> = found
+                .iter()
+                .filter(|f| f.tip == ti)
+                .filter_map(|f| fix::for_finding(lib.tips.tip(ti), ex.code, f))
+                .collect();
+            if edits.is_empty() {
+                return None;
+            }
+            let refs: Vec<&fix::Fix> = edits.iter().collect();
+            let p = fix::plan(ex.code, &ex.lang, &refs);
+            if let Some((_, why)) = p.refused.iter().find(|(_, w)| *w != fix::Refused::Overlaps) {
+                return Some(format!("its fix is refused: {why}"));
+            }
+            let again = Document {
+                text: &p.text,
+                ..doc
+            };
+            let left = lib.tips.find_in(lib.skills.len(), &[sid], &again, &opts);
+            left.iter()
+                .any(|f| f.tip == ti)
+                .then(|| format!("still raises the tip once fixed: {:?}", p.text))
+        };
         let mut results: Vec<TipResult> = tis
             .iter()
             .map(|&ti| {
@@ -225,6 +261,14 @@ pub fn test_library(lib: &Library, keep: impl Fn(&Skill) -> bool) -> Vec<TipResu
                     results[i].examples += 1;
                     let got = raised(&ex).contains(&ti);
                     bad_raised[i] |= want && got;
+                    if let Some(why) = (want && got).then(|| fix_fails(&ex, ti)).flatten() {
+                        inline_failures[i].push(Failure {
+                            example: ex.kind,
+                            line: ex.line,
+                            code: ex.code.to_string(),
+                            why,
+                        });
+                    }
                     if got != want {
                         let why = if want {
                             format!("does not raise the tip (as {lang})")

@@ -13,6 +13,7 @@ pub mod proto;
 pub mod server;
 pub mod session;
 pub mod tip_actions;
+mod tip_fixes;
 pub mod transport;
 
 pub use server::{Backend, serve, serve_stdio};

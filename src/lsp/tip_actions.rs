@@ -58,7 +58,7 @@ fn tips_in(b: &Backend, snap: &Snapshot, doc: &DocSnapshot, range: &Range<usize>
     out
 }
 
-fn workspace_edit(
+pub(super) fn workspace_edit(
     flags_document_changes: bool,
     uri: &Uri,
     version: Option<i32>,
@@ -340,7 +340,13 @@ pub fn code_actions(b: &Backend, params: &CodeActionParams) -> Vec<CodeActionOrC
     }
     let range = doc.byte_range(params.range);
     let mut out = Vec::new();
-    for f in tips_in(b, &snap, &doc, &range) {
+    let found = tips_in(b, &snap, &doc, &range);
+    let text = &if found.is_empty() {
+        String::new()
+    } else {
+        doc.text()
+    };
+    for f in found {
         let skill = snap.library.skill(f.skill);
         let Some(section) = skill.sections.get(f.section) else {
             continue;
@@ -366,6 +372,9 @@ pub fn code_actions(b: &Backend, params: &CodeActionParams) -> Vec<CodeActionOrC
         if !snap.flags.code_action_literals {
             out.push(CodeActionOrCommand::Command(show));
             continue;
+        }
+        if let Some(a) = super::tip_fixes::fix_action(&snap, &doc, text, &f, diagnostics.clone()) {
+            out.push(CodeActionOrCommand::CodeAction(a));
         }
         out.push(CodeActionOrCommand::CodeAction(CodeAction {
             title: show.title.clone(),

@@ -9,6 +9,7 @@
 //! Structural tips (an ast-grep `rule:`) run over the document's tree ([`structural`]); their
 //! `pattern`, when they have one, is the regex used where the document has no usable tree.
 
+pub mod fix;
 pub mod implicit;
 pub mod lexer;
 pub mod structural;
@@ -259,6 +260,9 @@ pub struct Finding {
     pub diagnostic: bool,
     /// Why it is silenced; only ever set when [`FindExtra::keep_suppressed`] asked for them.
     pub suppressed: Option<Suppressed>,
+    /// A structural tip's ast-grep `fix:` for this match (a regex tip's is expanded on demand,
+    /// see [`fix::for_finding`]).
+    pub fix: Option<fix::Fix>,
 }
 
 /// What silenced a finding.
@@ -1248,7 +1252,18 @@ impl<'a> Run<'a> {
             });
             if ok {
                 let message = h.message.map(Arc::from);
+                let at = self.out.len();
                 self.emit(h.rule, h.range, l, message);
+                if let (Some((range, new, title)), Some(f)) = (h.fix, self.out.get_mut(at))
+                    && let Some(old) = self.text.get(range.clone())
+                {
+                    f.fix = Some(fix::Fix {
+                        old: old.to_string(),
+                        range,
+                        new,
+                        title,
+                    });
+                }
             }
         }
     }
@@ -1537,6 +1552,7 @@ impl<'a> Run<'a> {
             section: t.section,
             diagnostic,
             suppressed,
+            fix: None,
         });
     }
 

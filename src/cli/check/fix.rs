@@ -1,112 +1,123 @@
-//! `check --fix` / `--diff`: the replacements tips declare (`fix:`, one-line patterns only), applied
-//! to the highlighted span. A file that changed since it was read is left alone; overlapping fixes
-//! in one file keep the first.
+//! `check --fix` / `--diff`: the fixes tips declare (see [`crate::skills::tips::fix`]) applied to
+//! the files, or shown as a unified diff.
+//!
+//! Per file, in passes like ruff's: the fixes that go together are applied ([`plan`]: no
+//! overlap, nothing stale, nothing that breaks parsing), the file is checked again and the
+//! fixes of what is left are applied, until nothing changes (at most [`MAX_PASSES`]). So a fix
+//! held back by an overlap is applied in a later pass if it still applies, and running `--fix`
+//! again finds nothing to do. A refused fix is said on stderr with file and line.
 
 use std::collections::BTreeMap;
 
 use anyhow::Context as _;
 
 use super::Row;
-use crate::skills::tips::{Finding, Tip};
+use crate::skills::tips::fix::{self as tipfix, Refused, plan};
 
-/// One replacement in one file: bytes `start..end`, which held `old`, become `new`.
+/// Passes over one file before giving up on reaching a fixed point.
+const MAX_PASSES: usize = 8;
+
+/// A finding's fix and where it replaces (1-based line, column in characters, end exclusive).
 #[derive(Debug, Clone)]
 pub struct Fix {
-    pub start: usize,
-    pub end: usize,
-    pub old: String,
-    pub new: String,
+    pub edit: tipfix::Fix,
+    pub line: u32,
+    pub col: u32,
+    pub end_line: u32,
+    pub end_col: u32,
 }
 
-/// The fix of a finding, when its tip declares one: the tip's pattern run again on the line to
-/// expand `$1` / `${name}` from the match that produced this finding.
-pub fn compute(tip: &Tip, text: &str, f: &Finding) -> Option<Fix> {
-    let template = tip.fix.as_ref()?;
-    let re = regex::Regex::new(tip.pattern.as_ref()?).ok()?;
-    let start = text[..f.range.start].rfind('\n').map_or(0, |i| i + 1);
-    let end = text[f.range.start..]
-        .find('\n')
-        .map_or(text.len(), |i| f.range.start + i);
-    let line = &text[start..end];
-    for caps in re.captures_iter(line) {
-        let m = caps.name("hit").or_else(|| caps.get(0))?;
-        if start + m.end() != f.range.end || start + m.start() > f.range.start {
-            continue;
-        }
-        let mut new = String::new();
-        caps.expand(template, &mut new);
-        return Some(Fix {
-            start: f.range.start,
-            end: f.range.end,
-            old: text[f.range.clone()].to_string(),
-            new,
-        });
-    }
-    None
+/// What `apply` did.
+#[derive(Debug, Default)]
+pub struct Outcome {
+    /// Files changed (written, or shown with `--diff`).
+    pub files: usize,
+    /// Fixes applied over all passes.
+    pub fixes: usize,
 }
 
-/// Apply (or only show, `write == false`) the fixes of `rows`; returns the rows left (those without
-/// a fix, or whose fix could not be applied) and how many files change.
-pub fn apply(rows: Vec<Row>, write: bool) -> anyhow::Result<(Vec<Row>, usize)> {
-    let mut by_file: BTreeMap<String, Vec<usize>> = BTreeMap::new();
-    for (i, r) in rows.iter().enumerate() {
-        if r.fix.is_some() {
-            by_file.entry(r.path.clone()).or_default().push(i);
+fn say(msg: &str) {
+    use std::io::Write;
+    let _ = writeln!(std::io::stderr(), "{msg}");
+}
+
+/// Apply (`write`) or only show the fixes of `rows`. `recheck(path, rel, text)` gives the rows of
+/// a file's new text. Returns the rows left: with `write`, the findings of the fixed files as
+/// they are now; without, the rows as given.
+pub fn apply(
+    rows: Vec<Row>,
+    write: bool,
+    recheck: impl Fn(&str, &str, &str) -> Vec<Row>,
+) -> anyhow::Result<(Vec<Row>, Outcome)> {
+    let mut by_file: BTreeMap<String, Vec<Row>> = BTreeMap::new();
+    let mut rest = Vec::new();
+    let fixable: std::collections::HashSet<String> = rows
+        .iter()
+        .filter(|r| r.fix.is_some())
+        .map(|r| r.path.clone())
+        .collect();
+    for r in rows {
+        if fixable.contains(&r.path) {
+            by_file.entry(r.path.clone()).or_default().push(r);
+        } else {
+            rest.push(r);
         }
     }
-    let mut fixed = vec![false; rows.len()];
-    let mut files = 0;
-    for (path, mut idx) in by_file {
-        let text =
+    let mut outcome = Outcome::default();
+    for (path, file_rows) in by_file {
+        let rel = file_rows[0].rel.clone();
+        let original =
             std::fs::read_to_string(&path).with_context(|| format!("--fix: cannot read {path}"))?;
-        idx.sort_by_key(|&i| rows[i].fix.as_ref().map(|f| f.start));
-        let mut out = String::with_capacity(text.len());
-        let mut at = 0;
-        let mut any = false;
-        for i in idx {
-            let f = rows[i].fix.as_ref().expect("only rows with fixes");
-            // Overlapping (an earlier fix took these bytes) or changed since read: skip.
-            if f.start < at || text.get(f.start..f.end) != Some(f.old.as_str()) {
-                continue;
+        let lang = crate::skills::select::language_of(std::path::Path::new(&path), &original, None);
+        let mut text = original.clone();
+        let mut cur = file_rows.clone();
+        for _ in 0..MAX_PASSES {
+            let with: Vec<&Row> = cur.iter().filter(|r| r.fix.is_some()).collect();
+            if with.is_empty() {
+                break;
             }
-            out.push_str(&text[at..f.start]);
-            out.push_str(&f.new);
-            at = f.end;
-            fixed[i] = true;
-            any = true;
+            let edits: Vec<&tipfix::Fix> = with
+                .iter()
+                .map(|r| &r.fix.as_ref().expect("filtered").edit)
+                .collect();
+            let p = plan(&text, &lang, &edits);
+            for (i, why) in &p.refused {
+                if *why != Refused::Overlaps {
+                    let r = with[*i];
+                    say(&format!(
+                        "{}:{}:{}: skill-lsp: fix of {} not applied: {why}",
+                        r.path, r.line, r.col, r.tip
+                    ));
+                }
+            }
+            if p.applied.is_empty() {
+                break;
+            }
+            outcome.fixes += p.applied.len();
+            text = p.text;
+            cur = recheck(&path, &rel, &text);
         }
-        if !any {
+        if text == original {
+            rest.extend(file_rows);
             continue;
         }
-        out.push_str(&text[at..]);
-        files += 1;
-        let rel = rows
-            .iter()
-            .find(|r| r.path == path)
-            .map_or(path.as_str(), |r| r.rel.as_str());
+        outcome.files += 1;
         if write {
-            std::fs::write(&path, &out).with_context(|| format!("--fix: cannot write {path}"))?;
+            std::fs::write(&path, &text).with_context(|| format!("--fix: cannot write {path}"))?;
+            rest.extend(cur);
         } else {
             use std::io::Write;
-            let d = crate::cli::ask::unified_diff(std::path::Path::new(rel), &text, &out);
+            let d = crate::cli::ask::unified_diff(std::path::Path::new(&rel), &original, &text);
             let _ = std::io::stdout().lock().write_all(d.as_bytes());
+            rest.extend(file_rows);
         }
     }
-    if write {
-        let n = fixed.iter().filter(|&&x| x).count();
-        if n > 0 {
-            use std::io::Write;
-            let _ = writeln!(
-                std::io::stderr(),
-                "skill-lsp: fixed {n} findings in {files} files"
-            );
-        }
+    if write && outcome.fixes > 0 {
+        say(&format!(
+            "skill-lsp: fixed {} findings in {} files",
+            outcome.fixes, outcome.files
+        ));
     }
-    let rest = rows
-        .into_iter()
-        .zip(fixed)
-        .filter(|(_, f)| !(write && *f))
-        .map(|(r, _)| r)
-        .collect();
-    Ok((rest, files))
+    rest.sort_by(|a, b| (&a.path, a.line, a.col, &a.tip).cmp(&(&b.path, b.line, b.col, &b.tip)));
+    Ok((rest, outcome))
 }

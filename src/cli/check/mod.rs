@@ -334,9 +334,34 @@ pub fn run(args: CheckArgs, common: &CommonArgs) -> anyhow::Result<i32> {
         }
     }
     if args.fix || args.diff {
-        let (rest, changed_files) = fix::apply(rows, args.fix)?;
+        let inputs = walk::Inputs {
+            lib: &lib,
+            settings: &resolved.settings,
+            project: &project,
+            ws: &ws,
+            paths: &paths,
+            args: &args,
+            progress: false,
+        };
+        let (rest, done) = fix::apply(rows, args.fix, |path, rel, text| {
+            let mut v: Vec<Row> = walk::recheck(&inputs, path, rel, text)
+                .into_iter()
+                .filter(|r| sel.keeps(&r.tip, &r.skill))
+                .collect();
+            if let Some(l) = args.severity {
+                v.iter_mut().for_each(|r| r.severity = l.severity());
+            }
+            if let Some(c) = &changed {
+                v.retain(|r| c.touches(&r.rel, r.line, r.end_line));
+            }
+            // The rows of one file: a fresh baseline hides for it what it hid before.
+            match args.baseline.as_ref().map(|f| filter::Baseline::read(f)) {
+                Some(Ok(b)) => b.hide(v),
+                _ => v,
+            }
+        })?;
         rows = rest;
-        if args.diff && changed_files > 0 && !args.exit_zero {
+        if args.diff && done.files > 0 && !args.exit_zero {
             return Ok(if broken { 2 } else { 1 });
         }
     }

@@ -86,18 +86,7 @@ pub fn walk(inp: &Inputs) -> Walked {
     let checked = AtomicUsize::new(0);
     let skipped = AtomicUsize::new(0);
     let done = AtomicBool::new(false);
-    let abs_roots: Vec<PathBuf> = inp
-        .paths
-        .iter()
-        .map(|p| std::path::absolute(p).unwrap_or_else(|_| p.clone()))
-        .map(|p| {
-            if p.is_file() {
-                p.parent().map(Path::to_path_buf).unwrap_or(p)
-            } else {
-                p
-            }
-        })
-        .collect();
+    let abs_roots = abs_roots(inp.paths);
     let ids = inp.lib.tips.ids();
     std::thread::scope(|scope| {
         if inp.progress {
@@ -119,13 +108,7 @@ pub fn walk(inp: &Inputs) -> Walked {
                 }
                 let path = entry.path();
                 let abs = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
-                let root = if abs.starts_with(inp.ws) {
-                    inp.ws
-                } else {
-                    select::root_for(abs_roots, &abs)
-                        .map(PathBuf::as_path)
-                        .unwrap_or_else(|| abs.parent().unwrap_or(&abs))
-                };
+                let root = root_of(inp.ws, abs_roots, &abs);
                 let rel = display(abs.strip_prefix(root).unwrap_or(&abs));
                 let shown = display(path);
                 let skip = |why: String| {
@@ -206,6 +189,50 @@ pub fn walk(inp: &Inputs) -> Walked {
             skills: 0,
         },
     }
+}
+
+/// The folders walked, absolute (a file's own folder for a file).
+fn abs_roots(paths: &[PathBuf]) -> Vec<PathBuf> {
+    paths
+        .iter()
+        .map(|p| std::path::absolute(p).unwrap_or_else(|_| p.clone()))
+        .map(|p| {
+            if p.is_file() {
+                p.parent().map(Path::to_path_buf).unwrap_or(p)
+            } else {
+                p
+            }
+        })
+        .collect()
+}
+
+/// The root a file's relative path is taken from: the workspace when the file is in it, else the
+/// walked folder it is in.
+fn root_of<'a>(ws: &'a Path, abs_roots: &'a [PathBuf], abs: &'a Path) -> &'a Path {
+    if abs.starts_with(ws) {
+        ws
+    } else {
+        select::root_for(abs_roots, abs)
+            .map(PathBuf::as_path)
+            .unwrap_or_else(|| abs.parent().unwrap_or(abs))
+    }
+}
+
+/// The rows of file `shown` (relative path `rel`) checked again with new text (`--fix` passes).
+pub fn recheck(inp: &Inputs, shown: &str, rel: &str, text: &str) -> Vec<Row> {
+    let path = Path::new(shown);
+    let abs = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+    let roots = abs_roots(inp.paths);
+    let root = root_of(inp.ws, &roots, &abs);
+    let file = File {
+        abs: &abs,
+        root,
+        rel,
+        shown,
+        text,
+    };
+    let ids = inp.lib.tips.ids();
+    check_file(inp, &file, &ids).0
 }
 
 /// `checked N files` on stderr after the first second, redrawn until the walk ends.
@@ -333,7 +360,17 @@ fn check_file(
             } else {
                 format!("{}#{anchor}", skill.display_path())
             }),
-            fix: fix::compute(tip, text, fd),
+            fix: tips::fix::for_finding(tip, text, fd).map(|edit| {
+                let (line, col) = line_col(text, &line_starts, edit.range.start);
+                let (end_line, end_col) = line_col(text, &line_starts, edit.range.end);
+                fix::Fix {
+                    edit,
+                    line,
+                    col,
+                    end_line,
+                    end_col,
+                }
+            }),
         });
     }
     if has_ignores {

@@ -521,6 +521,7 @@ fn hit(id: &str, start: usize, severity: Severity, diagnostic: bool) -> Finding 
         section: 0,
         diagnostic,
         suppressed: None,
+        fix: None,
     }
 }
 

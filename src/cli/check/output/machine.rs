@@ -23,7 +23,7 @@ fn finding(r: &Row) -> Value {
         "help": r.help,
     });
     if let Some(f) = &r.fix {
-        v["fix"] = json!({ "replacement": f.new });
+        v["fix"] = json!({ "replacement": f.edit.new });
     }
     v
 }

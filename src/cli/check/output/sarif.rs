@@ -106,15 +106,15 @@ pub fn write(out: &mut impl Write, rows: &[Row], lib: &Library) -> anyhow::Resul
             });
             if let Some(f) = &r.fix {
                 v["fixes"] = json!([{
-                    "description": { "text": format!("Replace `{}` with `{}`", f.old, f.new) },
+                    "description": { "text": format!("Replace `{}` with `{}`", f.edit.old, f.edit.new) },
                     "artifactChanges": [{
                         "artifactLocation": { "uri": uri(&r.rel), "uriBaseId": "%SRCROOT%" },
                         "replacements": [{
                             "deletedRegion": {
-                                "startLine": r.line, "startColumn": r.col,
-                                "endLine": r.end_line, "endColumn": r.end_col,
+                                "startLine": f.line, "startColumn": f.col,
+                                "endLine": f.end_line, "endColumn": f.end_col,
                             },
-                            "insertedContent": { "text": f.new },
+                            "insertedContent": { "text": f.edit.new },
                         }],
                     }],
                 }]);

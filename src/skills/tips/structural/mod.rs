@@ -186,6 +186,8 @@ pub struct Hit {
     pub in_test: bool,
     /// Inside an async function body (by the tree).
     pub in_async: bool,
+    /// The rule's `fix:` for this match: bytes to replace, the replacement and its title.
+    pub fix: Option<(Range<usize>, String, Option<String>)>,
 }
 
 /// Run `rules` (caller's number, compiled rule, message) over the nodes of `parsed` that overlap
@@ -265,8 +267,33 @@ fn hit(
         message: substitute(msg, c, m),
         in_test: in_test(node, c.grammar),
         in_async: in_async(node, c.grammar),
+        fix: fix(parsed, c, m),
         node: whole,
     })
+}
+
+/// The edit the rule's first `fix:` makes on this match. Local only: kept to the lines of the
+/// matched node (an `expandStart`/`expandEnd` may take a separator on them, not more) and off
+/// template text.
+fn fix(
+    parsed: &Parsed,
+    c: &Compiled,
+    m: &NodeMatch<StrDoc<Grammar>>,
+) -> Option<(Range<usize>, String, Option<String>)> {
+    let fixer = c.config.fixer.first()?;
+    let edit = m.make_edit(&c.config.matcher, fixer);
+    let range = edit.position..edit.position + edit.deleted_length;
+    let src = parsed.root.get_text();
+    let whole = m.get_node().range();
+    let first = src[..whole.start].rfind('\n').map_or(0, |i| i + 1);
+    let last = src[whole.end..]
+        .find('\n')
+        .map_or(src.len(), |i| whole.end + i);
+    if range.start < first || range.end > last || parsed.overlaps_template(&range) {
+        return None;
+    }
+    let new = String::from_utf8(edit.inserted_text).ok()?;
+    Some((range, new, fixer.title().map(str::to_string)))
 }
 
 /// `$VAR` / `$$$VAR` of the rule replaced by what they matched; `None` when nothing changes.

@@ -1,0 +1,63 @@
+//! The quick fix of a tip that declares a fix (a regex tip's `fix:`, a structural tip's ast-grep
+//! `fix:`): one preferred code action per finding, an edit of the document at the version it was
+//! found in. The fix goes through the same plan as `check --fix` (see
+//! [`crate::skills::tips::fix`]), so one that would stop the file parsing is not offered.
+
+use super::proto::{CodeAction, CodeActionKind, Diagnostic, TextEdit};
+use super::server::{DocSnapshot, Snapshot};
+use super::tip_actions::workspace_edit;
+use crate::skills::tips::Finding;
+use crate::skills::tips::fix::{for_finding, plan};
+
+/// Longest replacement quoted in a title.
+const TITLE_TEXT: usize = 40;
+
+/// `Replace with `…` (tip)`, or the fix's own title.
+fn title(fix: &crate::skills::tips::fix::Fix, id: &str) -> String {
+    if let Some(t) = &fix.title {
+        return format!("{t} ({id})");
+    }
+    let one = fix.new.lines().next().unwrap_or("").trim();
+    let mut shown: String = one.chars().take(TITLE_TEXT).collect();
+    if shown.len() < one.len() || fix.new.trim().lines().count() > 1 {
+        shown.push('…');
+    }
+    if fix.new.trim().is_empty() {
+        format!("Fix: remove `{}` ({id})", fix.old.trim())
+    } else {
+        format!("Fix: replace with `{shown}` ({id})")
+    }
+}
+
+/// The fix of `f` in `doc` as a preferred quick fix, when its tip declares one that applies.
+pub fn fix_action(
+    snap: &Snapshot,
+    doc: &DocSnapshot,
+    text: &str,
+    f: &Finding,
+    diagnostics: Option<Vec<Diagnostic>>,
+) -> Option<CodeAction> {
+    let tip = snap.library.tips.tip(f.tip);
+    let fix = for_finding(tip, text, f)?;
+    // Alone, through the plan: refused when stale or when the file would stop parsing.
+    if plan(text, &doc.language_id, &[&fix]).applied.is_empty() {
+        return None;
+    }
+    let edit = TextEdit {
+        range: doc.range_of(fix.range.clone()),
+        new_text: fix.new.clone(),
+    };
+    Some(CodeAction {
+        title: title(&fix, &f.id),
+        kind: Some(CodeActionKind::QUICKFIX),
+        diagnostics,
+        is_preferred: Some(true),
+        edit: Some(workspace_edit(
+            snap.flags.document_changes,
+            &doc.uri,
+            Some(doc.version),
+            vec![edit],
+        )),
+        ..Default::default()
+    })
+}

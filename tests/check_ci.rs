@@ -763,6 +763,160 @@ fn fix_and_diff() {
     );
 }
 
+/// Structural tips whose ast-grep `fix:` overlap (one renames the call, one the name in it) and
+/// one whose fix would not parse.
+const FIXES: &str = r#"---
+name: fixes
+description: Structural fixes.
+languages: [python]
+---
+
+# Fixes
+
+## Call the new API
+
+<!-- skill-lsp tip
+- id: old-call
+  message: Call new_call.
+  severity: warning
+  rule:
+    pattern: old_call($$$ARGS)
+  fix: new_call($$$ARGS)
+- id: old-name
+  message: Rename old_call.
+  severity: warning
+  rule:
+    kind: identifier
+    regex: '^old_call$'
+  fix: renamed
+- id: no-print
+  message: Log instead of printing.
+  severity: warning
+  rule:
+    pattern: print($A)
+  fix: print($A
+-->
+
+Use the new API.
+"#;
+
+#[test]
+fn structural_fixes_apply_once_deterministically_and_never_break_parsing() {
+    let t = tempfile::tempdir().unwrap();
+    let r = t.path();
+    std::fs::create_dir_all(r.join(".git")).unwrap();
+    write(r, "skills/fixes.md", FIXES);
+    let code = "def f():
+    x = old_call(1,
+        2)
+    print(x)
+";
+    write(r, "app/m.py", code);
+    let o = run(r, &["--diff"]);
+    assert_eq!(o.code, 1, "{}", o.stderr);
+    // The two fixes overlap: the one starting first, then the shorter, wins on every run.
+    assert_eq!(
+        o.stdout,
+        "--- a/app/m.py\n+++ b/app/m.py\n@@ -1,4 +1,4 @@\n def f():\n-    x = old_call(1,\n+    x = renamed(1,\n         2)\n     print(x)\n"
+    );
+    assert!(
+        o.stderr.contains("app/m.py:4:5: skill-lsp: fix of fixes/no-print not applied: the file would no longer parse (line 4)"),
+        "{}",
+        o.stderr
+    );
+    assert_eq!(
+        std::fs::read_to_string(r.join("app/m.py")).unwrap(),
+        code,
+        "--diff writes nothing"
+    );
+    let o = run(r, &["--fix", "--output-format", "json"]);
+    assert_eq!(o.code, 1, "print() is left: {}", o.stderr);
+    assert!(
+        o.stderr.contains("fixed 1 findings in 1 files"),
+        "{}",
+        o.stderr
+    );
+    let fixed = std::fs::read_to_string(r.join("app/m.py")).unwrap();
+    assert_eq!(
+        fixed,
+        "def f():\n    x = renamed(1,\n        2)\n    print(x)\n"
+    );
+    // What is reported after --fix is the fixed file's findings, at their new places.
+    let v: serde_json::Value = serde_json::from_str(&o.stdout).unwrap();
+    let left: Vec<String> = v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| {
+            format!(
+                "{}:{} {}",
+                f["path"].as_str().unwrap(),
+                f["line"],
+                f["tip"].as_str().unwrap()
+            )
+        })
+        .collect();
+    assert_eq!(left, ["app/m.py:4 fixes/no-print"]);
+    // Again: nothing to do, nothing written.
+    let o = run(r, &["--fix"]);
+    assert!(!o.stderr.contains("fixed"), "{}", o.stderr);
+    assert_eq!(std::fs::read_to_string(r.join("app/m.py")).unwrap(), fixed);
+    let o = run(r, &["--diff"]);
+    assert_eq!((o.code, o.stdout.as_str()), (0, ""), "{}", o.stderr);
+}
+
+#[test]
+fn bundled_structural_fixes() {
+    let t = tempfile::tempdir().unwrap();
+    let r = t.path();
+    std::fs::create_dir_all(r.join(".git")).unwrap();
+    write(
+        r,
+        "app/conf.py",
+        "import yaml\n\nsettings = yaml.load(\n    stream\n)\nsafe = yaml.load(s, Loader=yaml.SafeLoader)\n",
+    );
+    write(
+        r,
+        "tests/test_a.py",
+        "import unittest\n\n\nclass T(unittest.TestCase):\n    def test_a(self):\n        self.assertEquals(1, 1)\n        self.failUnlessRaises(ValueError, int, \"x\")\n        self.assertDictContainsSubset({}, {})\n",
+    );
+    let bundled = |args: &[&str]| {
+        Command::new(env!("CARGO_BIN_EXE_skill-lsp"))
+            .arg("check")
+            .args([
+                "--select",
+                "python-anti-patterns/yaml-load,python-testing-patterns/deprecated-assert-alias",
+            ])
+            .args(args)
+            .current_dir(r)
+            .env("HOME", r)
+            .env("XDG_CONFIG_HOME", r.join(".config"))
+            .output()
+            .unwrap()
+    };
+    let o = bundled(&["--fix"]);
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    assert!(stderr.contains("fixed 3 findings in 2 files"), "{stderr}");
+    assert_eq!(
+        std::fs::read_to_string(r.join("app/conf.py")).unwrap(),
+        "import yaml\n\nsettings = yaml.safe_load(\n    stream\n)\nsafe = yaml.load(s, Loader=yaml.SafeLoader)\n",
+        "the call keeps its layout"
+    );
+    assert_eq!(
+        std::fs::read_to_string(r.join("tests/test_a.py")).unwrap(),
+        "import unittest\n\n\nclass T(unittest.TestCase):\n    def test_a(self):\n        self.assertEqual(1, 1)\n        self.assertRaises(ValueError, int, \"x\")\n        self.assertDictContainsSubset({}, {})\n",
+        "an alias without a replacement keeps its finding"
+    );
+    let stdout = String::from_utf8_lossy(&o.stdout);
+    assert!(
+        stdout.contains(
+            "tests/test_a.py:8:14: error python-testing-patterns/deprecated-assert-alias"
+        ),
+        "{stdout}"
+    );
+    assert_eq!(stdout.matches("python-").count(), 1, "{stdout}");
+}
+
 /// docs/cli.md lists the equivalents of every bundled tip that has some, exactly.
 #[test]
 fn docs_list_every_bundled_equivalent() {

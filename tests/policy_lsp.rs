@@ -134,3 +134,142 @@ async fn settings_bring_vendored_files_back_and_exclude_more() {
     assert_eq!(count(&mut s, "legacy/old.py", CODE).await, 0);
     s.shutdown().await;
 }
+
+#[tokio::test]
+async fn unknown_ignore_ids_are_diagnostics_with_a_did_you_mean_fix() {
+    let (_t, tmp) = tmpdir();
+    let mut s = start(&tmp, json!({})).await;
+    let text = "import requests\nrequests.get(u)  # skill-lsp: ignore team/no-timout\nx = 1  # skill-lsp: ignore team/no-timeout, zzz\n";
+    let uri = s.open("app/client.py", "python", text).await;
+    let d = s.await_diagnostics(&uri, Some(1)).await;
+    let diags: Vec<Value> = d
+        .diagnostics
+        .iter()
+        .map(|d| serde_json::to_value(d).unwrap())
+        .collect();
+    let unknown: Vec<&Value> = diags
+        .iter()
+        .filter(|d| d["code"] == "skill-lsp/unknown-ignore")
+        .collect();
+    assert_eq!(unknown.len(), 2, "{diags:?}");
+    assert_eq!(
+        unknown[0]["message"],
+        "`skill-lsp: ignore` names an unknown tip `team/no-timout`; did you mean `team/no-timeout`?"
+    );
+    assert_eq!(
+        unknown[0]["range"],
+        json!({"start": {"line": 1, "character": 37}, "end": {"line": 1, "character": 51}})
+    );
+    assert_eq!(unknown[0]["severity"], 2);
+    assert_eq!(
+        unknown[1]["message"],
+        "`skill-lsp: ignore` names an unknown tip `zzz`"
+    );
+    // The misspelt id silences nothing: the tip is still there.
+    assert!(
+        diags.iter().any(|d| d["code"] == "team/no-timeout"),
+        "{diags:?}"
+    );
+    let acts = s
+        .request_raw(
+            "textDocument/codeAction",
+            json!({"textDocument": {"uri": uri.as_str()}, "range": unknown[0]["range"], "context": {"diagnostics": [unknown[0]]}}),
+        )
+        .await
+        .unwrap();
+    let fix = acts
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["title"] == "Replace with `team/no-timeout`")
+        .unwrap_or_else(|| panic!("{acts}"));
+    assert_eq!(fix["isPreferred"], true);
+    let change = &fix["edit"]["documentChanges"][0];
+    assert_eq!(change["textDocument"]["version"], 1);
+    assert_eq!(change["edits"][0]["newText"], "team/no-timeout");
+    assert_eq!(change["edits"][0]["range"], unknown[0]["range"]);
+    // Applied: no unknown id, and the tip is silenced.
+    let fixed = "import requests\nrequests.get(u)  # skill-lsp: ignore team/no-timeout\n";
+    s.change_full(&uri, 2, fixed).await;
+    assert!(
+        s.await_diagnostics(&uri, Some(2))
+            .await
+            .diagnostics
+            .is_empty()
+    );
+    s.shutdown().await;
+}
+
+#[tokio::test]
+async fn a_skipped_file_says_why_in_hovers_and_skills_for_file_not_in_diagnostics() {
+    let (_t, tmp) = tmpdir();
+    let mut s = start(&tmp, json!({})).await;
+    let uri = s.open("vendor/lib/client.py", "python", CODE).await;
+    assert!(
+        s.await_diagnostics(&uri, Some(1))
+            .await
+            .diagnostics
+            .is_empty()
+    );
+    let hover = |line: u32, character: u32| json!({"textDocument": {"uri": uri.as_str()}, "position": {"line": line, "character": character}});
+    let h = s
+        .request_raw("textDocument/hover", hover(1, 3))
+        .await
+        .unwrap();
+    assert_eq!(
+        h["contents"]["value"],
+        "skill-lsp: tips are off in this file: vendored (folder vendor/). Not shown here: `team/no-timeout`. `tips.includeVendored` brings them back."
+    );
+    assert_eq!(h["range"]["start"], json!({"line": 1, "character": 0}));
+    // Where no tip would be: nothing.
+    let h = s
+        .request_raw("textDocument/hover", hover(0, 2))
+        .await
+        .unwrap();
+    assert_eq!(h, Value::Null);
+    let ask = |uri: &str| json!({"command": "skill-lsp.skillsForFile", "arguments": [{"uri": uri, "details": true}]});
+    let st = s
+        .request_raw("workspace/executeCommand", ask(uri.as_str()))
+        .await
+        .unwrap();
+    assert_eq!(st["tips"]["checked"], false);
+    assert_eq!(st["tips"]["skipped"]["kind"], "vendored");
+    assert_eq!(st["tips"]["skipped"]["setting"], "tips.includeVendored");
+    assert!(
+        st["skills"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|k| k["name"] == "team"),
+        "{st}"
+    );
+    let generated = s.open("gen/api.py", "python", CODE).await;
+    let st = s
+        .request_raw("workspace/executeCommand", ask(generated.as_str()))
+        .await
+        .unwrap();
+    assert_eq!(st["tips"]["skipped"]["kind"], "generated", "{st}");
+    let test = s.open("tests/test_client.py", "python", CODE).await;
+    let st = s
+        .request_raw("workspace/executeCommand", ask(test.as_str()))
+        .await
+        .unwrap();
+    assert_eq!(
+        (
+            st["tips"]["checked"].clone(),
+            st["tips"]["testFile"].clone()
+        ),
+        (json!(true), json!(true)),
+        "{st}"
+    );
+    // The plain form is unchanged: the list of skills.
+    let plain = s
+        .request_raw(
+            "workspace/executeCommand",
+            json!({"command": "skill-lsp.skillsForFile", "arguments": [uri.as_str()]}),
+        )
+        .await
+        .unwrap();
+    assert!(plain.is_array(), "{plain}");
+    s.shutdown().await;
+}

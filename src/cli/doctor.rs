@@ -26,6 +26,23 @@ pub struct DoctorArgs {
     /// How long `--probe` waits for the first answer, in seconds.
     #[arg(long, value_name = "SECS", default_value_t = 10)]
     pub probe_timeout: u64,
+    /// Files to explain: whether tips check each one and, if not, why and what brings them back.
+    pub files: Vec<std::path::PathBuf>,
+}
+
+/// Whether tips check `file` under `project` (`None`) or why not.
+fn file_skip(
+    project: &crate::skills::policy::Project,
+    file: &std::path::Path,
+) -> Option<crate::skills::policy::Skip> {
+    let abs = std::path::absolute(file).unwrap_or_else(|_| file.to_path_buf());
+    let rel = abs
+        .strip_prefix(&project.root)
+        .unwrap_or(&abs)
+        .to_string_lossy()
+        .replace('\\', "/");
+    let text = std::fs::read_to_string(file).unwrap_or_default();
+    project.skip(&rel, &text)
 }
 
 /// The agent the settings resolve to, as `doctor` shows it.
@@ -300,6 +317,11 @@ pub async fn run(args: &DoctorArgs, common: &CommonArgs) -> anyhow::Result<i32> 
     let status = if issues.is_empty() { 0 } else { 1 };
     let project = crate::skills::policy::Project::load(&common.workspace(), &r.settings.tips);
     let exclusions = project.describe();
+    let files: Vec<(String, Option<crate::skills::policy::Skip>)> = args
+        .files
+        .iter()
+        .map(|f| (f.display().to_string(), file_skip(&project, f)))
+        .collect();
 
     if common.json {
         let settings: serde_json::Map<String, Value> = values
@@ -324,6 +346,11 @@ pub async fn run(args: &DoctorArgs, common: &CommonArgs) -> anyhow::Result<i32> 
                 "loadMs": ms,
                 "exclusions": exclusions,
                 "exclusionProblems": project.problems,
+                "files": files.iter().map(|(f, why)| json!({
+                    "path": f,
+                    "checked": why.is_none(),
+                    "skipped": why.as_ref().map(|w| json!({"kind": w.kind(), "reason": w.to_string(), "setting": w.setting()})),
+                })).collect::<Vec<_>>(),
                 "problems": problems.iter().map(|p| problem_json(p)).collect::<Vec<_>>(),
             }))?
         );
@@ -356,6 +383,15 @@ pub async fn run(args: &DoctorArgs, common: &CommonArgs) -> anyhow::Result<i32> 
     }
     for p in &project.problems {
         println!("  problem: {p}");
+    }
+    for (f, why) in &files {
+        match why {
+            None => println!("  {f}: tips check this file"),
+            Some(w) => println!(
+                "  {f}: tips leave it alone: {w} (`{}` brings them back)",
+                w.setting()
+            ),
+        }
     }
     println!("\nskill roots:");
     for root in &lib.roots {

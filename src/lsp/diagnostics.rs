@@ -152,6 +152,17 @@ fn find(
     lines: Option<Range<u32>>,
     cancel: Option<&AtomicBool>,
 ) -> (Vec<Finding>, Limits) {
+    find_with(snap, doc, lines, cancel, true)
+}
+
+/// [`find`], with the project's policy (exclusions, other tools' suppressions) or without it.
+fn find_with(
+    snap: &Snapshot,
+    doc: &DocSnapshot,
+    lines: Option<Range<u32>>,
+    cancel: Option<&AtomicBool>,
+    policy: bool,
+) -> (Vec<Finding>, Limits) {
     if !snap.settings.tips.enabled {
         return (Vec::new(), Limits::default());
     }
@@ -164,8 +175,13 @@ fn find(
         implicit: true,
     };
     // The project's exclusions and other tools' suppressions, as `check` applies them.
-    let Some(rules) = crate::skills::policy::for_document(&info, &snap.settings.tips) else {
-        return (Vec::new(), Limits::default());
+    let rules = if policy {
+        match crate::skills::policy::for_document(&info, &snap.settings.tips) {
+            Some(r) => r,
+            None => return (Vec::new(), Limits::default()),
+        }
+    } else {
+        Default::default()
     };
     let extra = crate::skills::tips::FindExtra {
         rules: Some(&rules),
@@ -266,6 +282,28 @@ pub async fn findings_near_async(
         })
 }
 
+/// For a document tips leave alone (vendored, generated, minified, excluded): why, and the
+/// findings that policy hides on `lines`, so a hover there can say what is not shown. `None` when
+/// tips check the document. Runs the search on the blocking pool.
+pub async fn skipped_near(
+    snap: &Snapshot,
+    doc: &DocSnapshot,
+    lines: Range<u32>,
+) -> Option<(crate::skills::policy::Skip, Vec<Finding>)> {
+    if !snap.settings.tips.enabled {
+        return None;
+    }
+    let (snap, doc) = (snap.clone(), doc.clone());
+    tokio::task::spawn_blocking(move || {
+        let text = doc.text();
+        let why = crate::skills::policy::judge(&doc.info(&text), &snap.settings.tips).err()?;
+        Some((why, find_with(&snap, &doc, Some(lines), None, false).0))
+    })
+    .await
+    .ok()
+    .flatten()
+}
+
 /// `data` of a tip diagnostic: what code actions (ours and the agent's) need.
 pub fn diagnostic_data(snap: &Snapshot, f: &Finding) -> serde_json::Value {
     let skill = snap.library.skill(f.skill);
@@ -278,6 +316,35 @@ pub fn diagnostic_data(snap: &Snapshot, f: &Finding) -> serde_json::Value {
         "sectionLine": section.map_or(0, |s| s.line_start),
         "kind": match f.kind { crate::skills::tips::TipKind::Declared => "declared", crate::skills::tips::TipKind::Implicit => "implicit" },
     })
+}
+
+/// Code of the diagnostic on an unknown id in a `skill-lsp: ignore` comment (as `check` names it).
+pub const UNKNOWN_IGNORE: &str = "skill-lsp/unknown-ignore";
+
+/// Unknown ids in `doc`'s `skill-lsp: ignore` comments, as `check` reports them (not in a file
+/// tips leave alone); `data.replace` carries the did-you-mean for the quick fix.
+fn ignore_diagnostics(snap: &Snapshot, doc: &DocSnapshot) -> Vec<Diagnostic> {
+    let text = doc.text();
+    if !text.contains("skill-lsp: ignore") {
+        return Vec::new();
+    }
+    let info = doc.info(&text);
+    if crate::skills::policy::for_document(&info, &snap.settings.tips).is_none() {
+        return Vec::new();
+    }
+    let ids = snap.library.tips.ids();
+    crate::skills::policy::ignores::unknown(&text, &ids)
+        .into_iter()
+        .map(|u| Diagnostic {
+            range: doc.range_of(u.range.clone()),
+            severity: Some(super::proto::DiagnosticSeverity::WARNING),
+            code: Some(NumberOrString::String(UNKNOWN_IGNORE.into())),
+            source: Some("skill-lsp".into()),
+            message: u.message(),
+            data: Some(json!({"owner": "tips", "replace": u.guess})),
+            ..Default::default()
+        })
+        .collect()
 }
 
 /// The diagnostics for `doc`: its tips (when enabled) and, for a guidance file, its problems.
@@ -307,6 +374,7 @@ pub fn diagnostics_for(
                 ..Default::default()
             });
         }
+        out.extend(ignore_diagnostics(snap, doc));
         let tips = &snap.settings.tips;
         let (shown, total) =
             crate::skills::tips::publishable(&a.findings, tips.max_diagnostics, tips.max_per_tip);

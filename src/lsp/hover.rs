@@ -1,5 +1,6 @@
 //! Tip hovers: the skill section behind the tip under the cursor (message, why, the good
-//! example, a link to the section), most specific tip first, at most three. `null` elsewhere.
+//! example, a link to the section), most specific tip first, at most three. In a file tips leave
+//! alone, a note where a tip would be, saying why. `null` elsewhere.
 
 use super::convert;
 use super::diagnostics;
@@ -44,7 +45,7 @@ pub async fn hover(
         }
     }
     let Some(first) = shown.first() else {
-        return Ok(None);
+        return Ok(skipped(&snap, &doc, line, offset).await);
     };
     let markdown = snap.flags.markdown;
     Ok(Some(Hover {
@@ -58,6 +59,42 @@ pub async fn hover(
         }),
         range: Some(doc.range_of(first.range.clone())),
     }))
+}
+
+/// In a file tips leave alone, where a tip would be: a note saying which tips are not shown and
+/// why (never a diagnostic: vendored code is not the reader's to fix). `None` elsewhere.
+async fn skipped(
+    snap: &Snapshot,
+    doc: &super::server::DocSnapshot,
+    line: u32,
+    offset: usize,
+) -> Option<Hover> {
+    let (why, near) = diagnostics::skipped_near(snap, doc, line..line + 1).await?;
+    let here = tips::tips_at(&near, offset);
+    let first = here.first()?;
+    let mut ids: Vec<String> = Vec::new();
+    for f in &here {
+        let id = format!("`{}`", f.id);
+        if !ids.contains(&id) {
+            ids.push(id);
+        }
+    }
+    let value = format!(
+        "skill-lsp: tips are off in this file: {why}. Not shown here: {}. `{}` brings them back.",
+        ids.join(", "),
+        why.setting()
+    );
+    Some(Hover {
+        contents: HoverContents::Markup(MarkupContent {
+            kind: if snap.flags.markdown {
+                MarkupKind::Markdown
+            } else {
+                MarkupKind::PlainText
+            },
+            value,
+        }),
+        range: Some(doc.range_of(first.range.clone())),
+    })
 }
 
 /// The note on a part of a line tips do not check (past [`tips::LINE_CAP`]).

@@ -14,6 +14,7 @@ pub mod server;
 pub mod session;
 pub mod tip_actions;
 mod tip_fixes;
+mod tip_status;
 pub mod transport;
 
 pub use server::{Backend, serve, serve_stdio};

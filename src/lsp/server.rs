@@ -802,6 +802,14 @@ impl LanguageServer for Backend {
                             "skill-lsp.skillsForFile expects a document URI as its first argument",
                         )
                     })?;
+                // `{"uri": ..., "details": true}`: the skills and whether tips check the file.
+                let details = params.arguments.first().and_then(|a| a.get("details"));
+                if details.and_then(Value::as_bool) == Some(true) {
+                    let tips = super::tip_status::status(self, &uri);
+                    return Ok(Some(
+                        json!({"skills": self.skills_json(&uri), "tips": tips}),
+                    ));
+                }
                 Ok(Some(self.skills_json(&uri)))
             }
             "skill-lsp.reload" => {

@@ -340,6 +340,13 @@ pub fn code_actions(b: &Backend, params: &CodeActionParams) -> Vec<CodeActionOrC
     }
     let range = doc.byte_range(params.range);
     let mut out = Vec::new();
+    if snap.flags.code_action_literals {
+        out.extend(
+            super::tip_fixes::ignore_id_actions(&snap, &doc, &params.context.diagnostics)
+                .into_iter()
+                .map(CodeActionOrCommand::CodeAction),
+        );
+    }
     let found = tips_in(b, &snap, &doc, &range);
     let text = &if found.is_empty() {
         String::new()

@@ -1,9 +1,10 @@
 //! The quick fix of a tip that declares a fix (a regex tip's `fix:`, a structural tip's ast-grep
 //! `fix:`): one preferred code action per finding, an edit of the document at the version it was
 //! found in. The fix goes through the same plan as `check --fix` (see
-//! [`crate::skills::tips::fix`]), so one that would stop the file parsing is not offered.
+//! [`crate::skills::tips::fix`]), so one that would stop the file parsing is not offered. Also
+//! the did-you-mean of an unknown id in a `skill-lsp: ignore` comment.
 
-use super::proto::{CodeAction, CodeActionKind, Diagnostic, TextEdit};
+use super::proto::{CodeAction, CodeActionKind, Diagnostic, NumberOrString, TextEdit};
 use super::server::{DocSnapshot, Snapshot};
 use super::tip_actions::workspace_edit;
 use crate::skills::tips::Finding;
@@ -60,4 +61,37 @@ pub fn fix_action(
         )),
         ..Default::default()
     })
+}
+
+/// "Replace with `<guess>`" on an unknown id of a `skill-lsp: ignore` comment (the diagnostic's
+/// range is the id, its `data.replace` the did-you-mean).
+pub fn ignore_id_actions(
+    snap: &Snapshot,
+    doc: &DocSnapshot,
+    diagnostics: &[Diagnostic],
+) -> Vec<CodeAction> {
+    let code = NumberOrString::String(super::diagnostics::UNKNOWN_IGNORE.into());
+    diagnostics
+        .iter()
+        .filter(|d| d.source.as_deref() == Some("skill-lsp") && d.code.as_ref() == Some(&code))
+        .filter_map(|d| {
+            let guess = d.data.as_ref()?.get("replace")?.as_str()?;
+            Some(CodeAction {
+                title: format!("Replace with `{guess}`"),
+                kind: Some(CodeActionKind::QUICKFIX),
+                diagnostics: Some(vec![d.clone()]),
+                is_preferred: Some(true),
+                edit: Some(workspace_edit(
+                    snap.flags.document_changes,
+                    &doc.uri,
+                    Some(doc.version),
+                    vec![TextEdit {
+                        range: d.range,
+                        new_text: guess.to_string(),
+                    }],
+                )),
+                ..Default::default()
+            })
+        })
+        .collect()
 }

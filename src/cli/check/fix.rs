@@ -71,6 +71,8 @@ pub fn apply(
         let lang = crate::skills::select::language_of(std::path::Path::new(&path), &original, None);
         let mut text = original.clone();
         let mut cur = file_rows.clone();
+        // A fix refused in one pass is met again in the next: said once.
+        let mut said = std::collections::HashSet::new();
         for _ in 0..MAX_PASSES {
             let with: Vec<&Row> = cur.iter().filter(|r| r.fix.is_some()).collect();
             if with.is_empty() {
@@ -82,8 +84,8 @@ pub fn apply(
                 .collect();
             let p = plan(&text, &lang, &edits);
             for (i, why) in &p.refused {
-                if *why != Refused::Overlaps {
-                    let r = with[*i];
+                let r = with[*i];
+                if *why != Refused::Overlaps && said.insert((r.tip.clone(), edits[*i].clone())) {
                     say(&format!(
                         "{}:{}:{}: skill-lsp: fix of {} not applied: {why}",
                         r.path, r.line, r.col, r.tip

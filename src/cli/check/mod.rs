@@ -361,8 +361,13 @@ pub fn run(args: CheckArgs, common: &CommonArgs) -> anyhow::Result<i32> {
             }
         })?;
         rows = rest;
-        if args.diff && done.files > 0 && !args.exit_zero {
-            return Ok(if broken { 2 } else { 1 });
+        // `--diff` says whether there is something to apply (as ruff's), not what is left.
+        if args.diff {
+            return Ok(match (broken, done.files > 0 && !args.exit_zero) {
+                (true, _) => 2,
+                (false, true) => 1,
+                (false, false) => 0,
+            });
         }
     }
     let color = match args.color {

@@ -393,6 +393,7 @@ fn ignores(
     unused: bool,
     rows: &mut Vec<Row>,
 ) {
+    let unknown = crate::skills::policy::ignores::unknown(f.text, ids);
     for (l, line) in f.text.lines().enumerate() {
         if !line.contains("skill-lsp: ignore") {
             continue;
@@ -422,23 +423,11 @@ fn ignores(
                     fix: None,
                 });
             };
-            for id in &list {
-                if !ids.contains(id) {
-                    let guess = ids
-                        .iter()
-                        .filter(|k| k.contains('/') == id.contains('/'))
-                        .map(|k| (strsim::jaro_winkler(k, id), *k))
-                        .filter(|(s, _)| *s > 0.8)
-                        .max_by(|a, b| a.0.total_cmp(&b.0).then_with(|| b.1.cmp(a.1)));
-                    let hint = guess
-                        .map(|(_, k)| format!("; did you mean `{k}`?"))
-                        .unwrap_or_default();
-                    push(
-                        "skill-lsp/unknown-ignore",
-                        Severity::Warning,
-                        format!("`skill-lsp: ignore` names an unknown tip `{id}`{hint}"),
-                    );
-                }
+            for u in unknown
+                .iter()
+                .filter(|u| u.line as usize == l && u.marker == at)
+            {
+                push("skill-lsp/unknown-ignore", Severity::Warning, u.message());
             }
             if !unused {
                 continue;

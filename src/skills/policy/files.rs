@@ -22,6 +22,14 @@ pub enum Skip {
 }
 
 impl Skip {
+    /// The setting that brings the file's tips back.
+    pub fn setting(&self) -> &'static str {
+        match self {
+            Skip::Excluded(_) => "tips.exclude",
+            _ => "tips.includeVendored",
+        }
+    }
+
     pub fn kind(&self) -> &'static str {
         match self {
             Skip::Excluded(_) => "excluded",

@@ -8,6 +8,7 @@
 
 pub mod comments;
 pub mod files;
+pub mod ignores;
 pub mod linters;
 
 use std::collections::HashMap;
@@ -207,21 +208,29 @@ pub fn cached(root: &Path, tips: &TipSettings) -> Arc<Project> {
     p
 }
 
-/// For the editor: `None` when tips leave this document alone (vendored, generated, excluded),
-/// else what silences tips in it. Documents without a path or root are never skipped.
+/// For the editor: why tips leave this document alone, or (`Ok`) what silences tips in it.
+/// Documents without a path or root are never skipped.
+pub fn judge(
+    doc: &crate::skills::select::DocumentInfo,
+    tips: &TipSettings,
+) -> Result<FileRules, Skip> {
+    let (Some(root), Some(rel)) = (doc.root, crate::skills::select::match_path(doc)) else {
+        return Ok(FileRules::default());
+    };
+    if doc.path.is_some_and(|p| !p.starts_with(root)) {
+        return Ok(FileRules::default());
+    }
+    let project = cached(root, tips);
+    if let Some(why) = project.skip(&rel, doc.text) {
+        return Err(why);
+    }
+    Ok(project.file_rules(&rel, doc.text))
+}
+
+/// [`judge`] without the reason: `None` when tips leave this document alone.
 pub fn for_document(
     doc: &crate::skills::select::DocumentInfo,
     tips: &TipSettings,
 ) -> Option<FileRules> {
-    let (Some(root), Some(rel)) = (doc.root, crate::skills::select::match_path(doc)) else {
-        return Some(FileRules::default());
-    };
-    if doc.path.is_some_and(|p| !p.starts_with(root)) {
-        return Some(FileRules::default());
-    }
-    let project = cached(root, tips);
-    if project.skip(&rel, doc.text).is_some() {
-        return None;
-    }
-    Some(project.file_rules(&rel, doc.text))
+    judge(doc, tips).ok()
 }

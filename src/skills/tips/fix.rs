@@ -15,7 +15,7 @@ use super::structural::trees::syntax_error;
 use super::{Finding, Tip};
 
 /// One replacement: bytes `range`, which held `old`, become `new`.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Fix {
     pub range: Range<usize>,
     pub old: String,

@@ -152,7 +152,11 @@ pub fn full(out: &mut impl Write, rows: &[Row], s: &Summary, color: bool) -> std
             )
         )?;
         if let Some(f) = &r.fix {
-            writeln!(out, "{pad} = fix: replace `{}` with `{}`", f.edit.old, f.edit.new)?;
+            writeln!(
+                out,
+                "{pad} = fix: replace `{}` with `{}`",
+                f.edit.old, f.edit.new
+            )?;
         }
         if let Some(h) = &r.help {
             writeln!(out, "{pad} = skill: {} ({h})", r.skill)?;

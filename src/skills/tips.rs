@@ -284,6 +284,8 @@ pub struct FindExtra<'a> {
     /// Return silenced findings too (with [`Finding::suppressed`] set), for `check` statistics
     /// and unused-suppression reports.
     pub keep_suppressed: bool,
+    /// Judge `not-test` tips in tests too (`check --no-policy`: what the policy leaves out).
+    pub tests_too: bool,
 }
 
 /// What a search left out, so it can be said where the user looks (never silent).
@@ -1246,7 +1248,7 @@ impl<'a> Run<'a> {
             let ok = t.context.iter().all(|c| match c {
                 Context::Async => h.in_async,
                 Context::NotAsync => !h.in_async,
-                Context::NotTest => !self.test_file && !h.in_test,
+                Context::NotTest => self.extra.tests_too || (!self.test_file && !h.in_test),
                 // Where a match may sit is the rule's to say (`kind: comment`, `inside: …`).
                 Context::Code | Context::Any | Context::Comment | Context::String => true,
             });
@@ -1505,7 +1507,8 @@ impl<'a> Run<'a> {
                 Context::Async => self.is_async(pos),
                 Context::NotAsync => !self.is_async(pos),
                 Context::NotTest => {
-                    !self.test_file && self.scopes().flags_at(pos) & lexer::TEST == 0
+                    self.extra.tests_too
+                        || (!self.test_file && self.scopes().flags_at(pos) & lexer::TEST == 0)
                 }
             };
             if !ok {
@@ -1584,6 +1587,7 @@ impl<'a> Run<'a> {
 static NO_EXTRA: FindExtra<'static> = FindExtra {
     rules: None,
     keep_suppressed: false,
+    tests_too: false,
 };
 
 #[cfg(test)]

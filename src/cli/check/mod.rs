@@ -129,6 +129,11 @@ pub struct CheckArgs {
     /// Print the fixes as a unified diff, write nothing (exit 1 when there is one).
     #[arg(long, conflicts_with = "fix")]
     pub diff: bool,
+    /// For measuring what the policy leaves out: check vendored, generated and minified files,
+    /// apply `tests: false` tips in tests and report what other tools' comments and configs
+    /// silence (our own `skill-lsp: ignore` still silences).
+    #[arg(long, hide = true)]
+    pub no_policy: bool,
     /// Skip files larger than this many bytes.
     #[arg(long, value_name = "BYTES", default_value_t = 1024 * 1024)]
     pub max_file_size: u64,
@@ -230,7 +235,7 @@ pub fn run(args: CheckArgs, common: &CommonArgs) -> anyhow::Result<i32> {
         &args.select,
         &args.extend_select,
     );
-    if args.include_vendored {
+    if args.include_vendored || args.no_policy {
         resolved.settings.tips.include_vendored = true;
     }
     let lib = Library::load(&common.sources(&resolved));

@@ -296,6 +296,7 @@ fn check_file(
         let extra = FindExtra {
             rules: Some(&rules),
             keep_suppressed: true,
+            tests_too: inp.args.no_policy,
         };
         let r = lib
             .tips
@@ -321,7 +322,13 @@ fn check_file(
     let mut rows = Vec::new();
     let mut silenced = Vec::new();
     for fd in &found {
-        if let Some(s) = &fd.suppressed {
+        // `--no-policy` reports what other tools' comments and configs silence (not our own).
+        let silenced_by_tool = inp.args.no_policy
+            && matches!(
+                fd.suppressed,
+                Some(Suppressed::Tool { .. } | Suppressed::Config { .. })
+            );
+        if let Some(s) = fd.suppressed.as_ref().filter(|_| !silenced_by_tool) {
             silenced.push(match s {
                 Suppressed::Ignore { .. } => "skill-lsp: ignore comments",
                 Suppressed::Tool { .. } => "other tools' comments",

@@ -94,6 +94,12 @@ pub fn conventional(rel: &str) -> Option<Skip> {
                 None => *d == v,
             }
         });
+        // `build/`, `dist/`, `target/` under a `src/` folder are source packages so named
+        // (pip's `src/pip/_internal/operations/build/`), not outputs.
+        let output = hit.is_some_and(|v| matches!(*v, "build/" | "dist/" | "target/"));
+        if output && dirs[..i].contains(&"src") {
+            continue;
+        }
         if let Some(v) = hit {
             return Some(Skip::Vendored(format!("folder {v}")));
         }
@@ -326,6 +332,9 @@ mod tests {
         assert!(conventional("web/vendor/jquery.js").is_some());
         assert!(conventional("src/wwwroot/lib/bootstrap/x.css").is_some());
         assert!(conventional("src/lib/x.js").is_none());
+        assert!(conventional("src/pip/_internal/operations/build/wheel.py").is_none());
+        assert!(conventional("build/lib/pip/x.py").is_some());
+        assert!(conventional("packages/ui/dist/index.js").is_some());
         assert!(conventional("app.min.js").is_some());
         assert!(conventional("app.bundle.js").is_some());
         assert!(conventional("admin.py").is_none());

@@ -110,9 +110,11 @@ impl Configs {
             };
             for key in ["exclude", "extend-exclude"] {
                 for pat in ruff.get(key).map(strings).unwrap_or_default() {
-                    // ruff: a pattern without `/` matches a file or folder name at any depth.
+                    // ruff: a pattern without `/` matches a file or folder name at any depth;
+                    // one with a `/` (`./build` too) is a path from the project root.
+                    let anchored = pat.trim_end_matches('/').contains('/');
                     let p = pat.trim_start_matches("./").trim_end_matches('/');
-                    let globs = if p.contains('/') {
+                    let globs = if anchored {
                         vec![p.to_string(), format!("{p}/**")]
                     } else {
                         vec![format!("**/{p}"), format!("**/{p}/**")]
@@ -379,6 +381,20 @@ pub fn covers(tool: &str, selector: &str, rule: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ruff_excludes_with_a_slash_are_paths_from_the_root() {
+        let d = tempfile::tempdir().unwrap();
+        std::fs::write(
+            d.path().join("pyproject.toml"),
+            "[tool.ruff]\nextend-exclude = [\"./build\", \"_gen\"]\n",
+        )
+        .unwrap();
+        let c = Configs::read(d.path(), &mut Vec::new());
+        assert!(c.excluded("build/lib/x.py").is_some());
+        assert!(c.excluded("src/pip/operations/build/wheel.py").is_none());
+        assert!(c.excluded("a/_gen/x.py").is_some());
+    }
 
     #[test]
     fn reads_each_config() {

@@ -41,7 +41,10 @@ fn file_skip(
         .unwrap_or(&abs)
         .to_string_lossy()
         .replace('\\', "/");
-    let text = std::fs::read_to_string(file).unwrap_or_default();
+    let text =
+        crate::skills::guard::read_bytes_capped(file, None, crate::skills::guard::MAX_DOCUMENT)
+            .map(|b| String::from_utf8_lossy(&b).into_owned())
+            .unwrap_or_default();
     project.skip(&rel, &text)
 }
 

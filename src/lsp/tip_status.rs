@@ -23,7 +23,15 @@ pub fn status(b: &Backend, uri: &Uri) -> Value {
             let Some(path) = super::convert::uri_to_path(uri) else {
                 return Value::Null;
             };
-            let text = std::fs::read_to_string(&path).unwrap_or_default();
+            // As `skillsForFile` reads it: a regular file under the cap (a FIFO or a device
+            // named by the client must not block or fill memory), else the path alone.
+            let text = crate::skills::guard::read_bytes_capped(
+                &path,
+                None,
+                crate::skills::guard::MAX_DOCUMENT,
+            )
+            .map(|b| String::from_utf8_lossy(&b).into_owned())
+            .unwrap_or_default();
             let lang = select::language_of(&path, &text, None);
             let root = select::root_for(&snap.workspaces, &path).cloned();
             (Some(path), lang, text, root)

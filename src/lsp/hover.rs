@@ -45,7 +45,7 @@ pub async fn hover(
         }
     }
     let Some(first) = shown.first() else {
-        return Ok(skipped(&snap, &doc, line, offset).await);
+        return Ok(skipped(snap, doc, line, offset).await);
     };
     let markdown = snap.flags.markdown;
     Ok(Some(Hover {

@@ -86,10 +86,14 @@ fn main() {
     let code = match cli.command {
         None | Some(Command::Serve) => {
             let resolved = cli.common.resolved();
-            skill_lsp::lsp::log::init_server(
-                resolved.settings.log_file.clone(),
-                &resolved.settings.log_level,
-            );
+            // The file opens before `initialize`, so editor settings come too late for it: an
+            // editor's own log-file setting arrives as SKILL_LSP_LOG_FILE (VS Code's
+            // `skillLsp.logFile`), over the user file's `logFile`.
+            let log_file = std::env::var_os("SKILL_LSP_LOG_FILE")
+                .filter(|v| !v.is_empty())
+                .map(std::path::PathBuf::from)
+                .or_else(|| resolved.settings.log_file.clone());
+            skill_lsp::lsp::log::init_server(log_file, &resolved.settings.log_level);
             let _ = cli.stdio;
             let deps = ServerDeps {
                 extra_skills: cli.common.skills.clone(),

@@ -211,6 +211,53 @@ fn exit_without_shutdown_exits_1_and_every_entry_point_serves() {
     }
 }
 
+/// An editor that cannot write the user file asks for a log file through SKILL_LSP_LOG_FILE
+/// (VS Code's `skillLsp.logFile`); the file is open before `initialize`.
+#[test]
+fn skill_lsp_log_file_names_the_log_file() {
+    let home = tempfile::tempdir().unwrap();
+    let log = home.path().join("server.log");
+    let mut child = Command::new(env!("CARGO_BIN_EXE_skill-lsp"))
+        .arg("serve")
+        .env("HOME", home.path())
+        .env("XDG_CONFIG_HOME", home.path().join("config"))
+        .env("XDG_CACHE_HOME", home.path().join("cache"))
+        .env("SKILL_LSP_LOG", "debug")
+        .env("SKILL_LSP_LOG_FILE", &log)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("spawn skill-lsp");
+    let mut stdin = child.stdin.take().unwrap();
+    let mut out = BufReader::new(child.stdout.take().unwrap());
+    stdin.write_all(&frame(&json!({"jsonrpc": "2.0", "id": 1, "method": "initialize", "params": {"capabilities": {}}}))).unwrap();
+    stdin.flush().unwrap();
+    assert!(wait_for(&mut out, 1)["result"]["capabilities"].is_object());
+    stdin
+        .write_all(&frame(
+            &json!({"jsonrpc": "2.0", "method": "initialized", "params": {}}),
+        ))
+        .unwrap();
+    stdin
+        .write_all(&frame(
+            &json!({"jsonrpc": "2.0", "id": 2, "method": "shutdown"}),
+        ))
+        .unwrap();
+    stdin.flush().unwrap();
+    wait_for(&mut out, 2);
+    stdin
+        .write_all(&frame(&json!({"jsonrpc": "2.0", "method": "exit"})))
+        .unwrap();
+    stdin.flush().unwrap();
+    assert_eq!(wait_exit(&mut child), 0);
+    let text = std::fs::read_to_string(&log).expect("the log file exists");
+    assert!(
+        text.contains("DEBUG") || text.contains("INFO"),
+        "no log lines: {text:?}"
+    );
+}
+
 #[test]
 fn stdout_carries_only_protocol_frames() {
     let mut child = spawn(&[]);

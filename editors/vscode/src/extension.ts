@@ -166,6 +166,13 @@ function createClient(command: string): LanguageClient {
   const cfg = vscode.workspace.getConfiguration(SECTION);
   const args = [...(cfg.get<string[]>('server.args') ?? []), 'serve'];
   const env = serverEnv();
+  // The server opens its log file before it gets any setting: it takes this one from the
+  // environment (at `skillLsp.logLevel` unless SKILL_LSP_LOG says otherwise).
+  const logFile = cfg.get<string | null>('logFile');
+  if (logFile) {
+    env.SKILL_LSP_LOG_FILE = expandHome(logFile);
+    env.SKILL_LSP_LOG ??= cfg.get<string>('logLevel') ?? 'info';
+  }
   const serverOptions: ServerOptions = {
     run: { command, args, options: { env }, transport: TransportKind.stdio },
     debug: { command, args, options: { env }, transport: TransportKind.stdio },
@@ -602,8 +609,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     }),
     vscode.workspace.onDidSaveTextDocument(() => scheduleStatus()),
     vscode.workspace.onDidChangeConfiguration(async (e) => {
-      // The server binary and its arguments need a restart; everything else is pulled live.
-      if (e.affectsConfiguration('skillLsp.server')) {
+      // The server binary, its arguments and its log file need a restart; everything else is
+      // pulled live.
+      if (e.affectsConfiguration('skillLsp.server') || e.affectsConfiguration('skillLsp.logFile')) {
         const restart = 'Restart';
         const choice = await vscode.window.showInformationMessage(
           'skill-lsp: the server settings changed.',

@@ -106,15 +106,19 @@ AGENT_PORT="$(awk '/^PORT /{print $2}' "$WORK/fake.out")"
 # where VS Code takes machine-scoped settings (server path, agent provider, endpoint, key
 # variable) from the remote settings once any setting changes. The test changes them there.
 mkdir -p "$WORK/ud/Machine"
-python3 - "$WORK/ud/User/settings.json" "$BIN" "$ROOT/tests/editors/fixtures/skills" "$AGENT_PORT" "$WORK/ud/Machine/settings.json" <<'EOF'
+python3 - "$WORK/ud/User/settings.json" "$BIN" "$ROOT/tests/editors/fixtures/skills" "$AGENT_PORT" "$WORK/ud/Machine/settings.json" "$WORK/server.log" <<'EOF'
 import json, sys
-path, binary, skills, port, machine = sys.argv[1:]
+path, binary, skills, port, machine, log = sys.argv[1:]
 settings = {
     "skillLsp.server.path": binary,
     "skillLsp.skills.builtin": False,
     "skillLsp.skills.userFolders": False,
     "skillLsp.skills.paths": [skills],
     "skillLsp.tips.debounceMs": 50,
+    # The server's log at debug, read by the test (the client must never open skill-lsp's cache
+    # files); the extension hands the file to the server as SKILL_LSP_LOG_FILE.
+    "skillLsp.logFile": log,
+    "skillLsp.logLevel": "debug",
     "skillLsp.agent.provider": "openai",
     "skillLsp.agent.endpoint": f"http://127.0.0.1:{port}/v1",
     "skillLsp.agent.model": "fake-model",
@@ -144,11 +148,6 @@ settings = {
 json.dump(settings, open(path, "w"), indent=2)
 json.dump({k: v for k, v in settings.items() if k.startswith("skillLsp.")}, open(machine, "w"), indent=2)
 EOF
-
-# The server's log at debug, read by the test (the client must never open skill-lsp's cache
-# files). The log file is a user-file setting: the server opens it before any editor setting.
-mkdir -p "$XDG_CONFIG_HOME/skill-lsp"
-printf 'logFile: %s\nlogLevel: debug\n' "$WORK/server.log" >"$XDG_CONFIG_HOME/skill-lsp/config.yaml"
 
 CS_ARGS=(--auth none --disable-telemetry --disable-update-check --disable-workspace-trust
   --user-data-dir "$WORK/ud" --extensions-dir "$WORK/ext")

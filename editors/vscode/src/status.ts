@@ -31,6 +31,7 @@ interface DoctorReport {
   };
   roots?: { path: string; origin?: string; skills?: number; exists?: boolean }[];
   problems?: { path?: string; line?: number; severity?: string; code?: string; message?: string }[];
+  files?: { path: string; checked: boolean; skipped?: { reason?: string; setting?: string | null } | null }[];
 }
 
 /** What the status command needs from the extension. */
@@ -65,6 +66,10 @@ function runDoctor(input: StatusInput, cwd: string): Promise<{ code: number; std
     '--settings',
     JSON.stringify(input.settings),
   ];
+  // The file itself: whether tips check it and, if not, why and what brings them back.
+  if (input.document?.scheme === 'file') {
+    args.push('--', input.document.fsPath);
+  }
   return new Promise((resolve) => {
     execFile(
       input.command,
@@ -122,6 +127,14 @@ export function renderReport(
   lines.push(`- server: ${code(input.command)} ${report.version ?? ''} (${input.clientState})`);
   if (input.skillsForFile) {
     lines.push(`- skills for this file: ${input.skillsForFile.length ? input.skillsForFile.map(code).join(', ') : 'none'}`);
+  }
+  for (const f of report.files ?? []) {
+    if (f.checked) {
+      lines.push('- tips check this file');
+    } else {
+      const setting = f.skipped?.setting ? ` (setting ${code(f.skipped.setting)})` : '';
+      lines.push(`- tips leave this file alone: ${f.skipped?.reason ?? 'skipped'}${setting}`);
+    }
   }
   lines.push('', '## Result', '');
   if (exit === 0 && issues.length === 0) {

@@ -429,6 +429,7 @@ try {
       const want = [
         'app/loader.py',
         'skills for this file: `e2e-python-errors`',
+        'tips check this file',
         'provider: `openai`',
         'model: `fake-model`',
         `endpoint: http://127.0.0.1:${AGENT_PORT}/v1`,

@@ -865,6 +865,49 @@ check('a settings change (tips.overrides off) applies without a restart, and bac
   end)
 end)
 
+check(':SkillLspAsk with agent provider "none" says how to configure one and asks for nothing', function()
+  vim.api.nvim_set_current_buf(buf)
+  local saved = vim.deepcopy(client.settings.skillLsp.agent or vim.empty_dict())
+  local msgs, asked = {}, {}
+  local orig_input, orig_select, orig_notify = vim.ui.input, vim.ui.select, vim.notify
+  vim.ui.input = function(opts)
+    asked[#asked + 1] = 'input: ' .. tostring(opts and opts.prompt)
+  end
+  vim.ui.select = function(_, opts)
+    asked[#asked + 1] = 'select: ' .. tostring(opts and opts.prompt)
+  end
+  vim.notify = function(msg, level)
+    msgs[#msgs + 1] = tostring(msg)
+    orig_notify(msg, level)
+  end
+  local requests_before = #agent_events('request')
+  local ok, err = pcall(function()
+    client.settings.skillLsp.agent = vim.tbl_extend('force', saved, { provider = 'none' })
+    client:notify('workspace/didChangeConfiguration', { settings = client.settings })
+    -- At once: the check reads the settings afresh, whatever the notification's pull is doing.
+    vim.cmd('SkillLspAsk')
+    wait_for('the no-agent message', function()
+      for _, m in ipairs(msgs) do
+        if m:find('`agent.provider` is `none`', 1, true) and m:find('configure one', 1, true) then
+          return true
+        end
+      end
+      return false
+    end, nil, function()
+      return vim.inspect(msgs)
+    end)
+  end)
+  vim.ui.input, vim.ui.select, vim.notify = orig_input, orig_select, orig_notify
+  client.settings.skillLsp.agent = saved
+  client:notify('workspace/didChangeConfiguration', { settings = client.settings })
+  assert(ok, err)
+  assert(#asked == 0, 'asked although there is no agent: ' .. vim.inspect(asked))
+  assert(#agent_events('request') == requests_before, 'a request reached the agent')
+  for _, m in ipairs(msgs) do
+    assert(not m:find('no agent: no agent', 1, true), 'said twice: ' .. m)
+  end
+end)
+
 check('"Ignore this tip here" adds an ignore comment and the diagnostic goes away', function()
   vim.api.nvim_set_current_buf(buf)
   wait_for('the tip diagnostic', function()

@@ -54,7 +54,8 @@ local function report_agent(agent)
     return
   end
   if agent.provider == 'none' then
-    health.warn('no agent: ' .. tostring(agent.error or 'not configured'), { require('skill_lsp').AGENT_HELP })
+    local sl = require('skill_lsp')
+    health.warn(sl.no_agent_text(agent.error ~= vim.NIL and agent.error or nil), { sl.AGENT_HELP })
     return
   end
   local parts = { 'provider `' .. tostring(agent.provider) .. '`' }

@@ -307,6 +307,14 @@ function M.report_result(what, err, result)
   end
 end
 
+--- `no agent: <why>`, without saying "no agent" twice (the server's reasons often start so).
+---@param err any
+---@return string
+function M.no_agent_text(err)
+  local why = tostring(err or 'not configured'):gsub('^[Nn]o agent[%w ]*:%s*', '')
+  return 'no agent: ' .. why
+end
+
 --- How to configure an agent, for messages.
 M.AGENT_HELP = 'configure one in the `skillLsp` settings, e.g. '
   .. "vim.lsp.config('skill_lsp', { settings = { skillLsp = { agent = { provider = 'openai', "
@@ -324,7 +332,7 @@ function M.with_agent(bufnr, client, fn)
       return fn(nil) -- an older server without the command: the run reports it
     end
     if type(res) == 'table' and res.ok == false then
-      notify('no agent: ' .. tostring(res.error) .. '\n' .. M.AGENT_HELP, vim.log.levels.ERROR)
+      notify(M.no_agent_text(res.error) .. '\n' .. M.AGENT_HELP, vim.log.levels.ERROR)
       return
     end
     fn(type(res) == 'table' and res.agent or nil)

@@ -100,11 +100,12 @@ async fn skills_for_file_ranks_with_reasons_for_open_and_unopened_files() {
         .await;
     let r = skills_for(&mut s, &uri).await;
     let n = names(&r);
-    // Most specific first: content + language, then the project's AGENTS.md, then the glob rule,
-    // then skills that only share the language.
-    assert_eq!(n[0], "fastapi", "{n:?}");
-    assert_eq!(n[1], "AGENTS.md", "{n:?}");
-    assert_eq!(n[2], "api", "{n:?}");
+    // Strongest evidence first (docs/skill-format.md, "Ranking"): the rule whose explicit glob
+    // names this folder, then the skill the imports point at, then the project's AGENTS.md, then
+    // skills that only share the language.
+    assert_eq!(n[0], "api", "{n:?}");
+    assert_eq!(n[1], "fastapi", "{n:?}");
+    assert_eq!(n[2], "AGENTS.md", "{n:?}");
     assert!(n.contains(&"api".to_string()), "cursor rule by glob: {n:?}");
     assert!(
         n.contains(&"fastapi".to_string()),

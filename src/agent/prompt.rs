@@ -940,6 +940,7 @@ mod tests {
             globs: vec![],
             exclude: vec![],
             content: vec![],
+            signals: vec![],
             body_line: 4,
             sections,
             extra: Default::default(),

@@ -7,7 +7,9 @@ use std::sync::Arc;
 use serde_json::{Map, Value};
 
 use super::frontmatter::{self, string, string_list, tri_bool};
-use super::model::{Activation, Origin, Problem, Severity, Skill, SourceFormat};
+use super::model::{
+    Activation, Origin, Problem, Severity, Signal, SignalKind, Skill, SourceFormat,
+};
 use super::{globs, languages, markdown};
 
 /// Decide the format of a file from its path (relative to the root it was found in, `/`-separated).
@@ -233,9 +235,19 @@ pub fn parse(input: FileInput<'_>) -> Skill {
         }
     }
 
+    let (signals, signal_problems) = signals(map.get("content"));
+    for message in signal_problems {
+        problems.push(problem(
+            key_line("content"),
+            Severity::Warning,
+            "bad-signal",
+            message,
+        ));
+    }
+
     // Activation per format.
     let always_apply = tri_bool(map.get("alwaysApply"));
-    let has_conditions = !globs_norm.is_empty() || !content.is_empty();
+    let has_conditions = !globs_norm.is_empty() || !content.is_empty() || !signals.is_empty();
     let declared_languages = string_list(map.get("languages"));
     let mut activation = match format {
         SourceFormat::Seed | SourceFormat::AgentSkill => {
@@ -396,6 +408,7 @@ pub fn parse(input: FileInput<'_>) -> Skill {
         globs: globs_norm,
         exclude,
         content,
+        signals,
         body_line,
         sections,
         extra,
@@ -403,6 +416,85 @@ pub fn parse(input: FileInput<'_>) -> Skill {
         text,
         bodies: Default::default(),
     }
+}
+
+/// The named signals among `content`'s entries (the mappings; strings are regexes), and what was
+/// wrong with the others. A signal is one key naming its kind, a string or a list of values, and
+/// optionally `languages`.
+fn signals(v: Option<&Value>) -> (Vec<Signal>, Vec<String>) {
+    let items: Vec<&Value> = match v {
+        Some(Value::Array(items)) => items.iter().collect(),
+        Some(m @ Value::Object(_)) => vec![m],
+        _ => return (Vec::new(), Vec::new()),
+    };
+    let (mut out, mut bad) = (Vec::new(), Vec::new());
+    let kinds = || {
+        SignalKind::ALL
+            .iter()
+            .map(|(k, _)| format!("`{k}`"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    for item in items {
+        let Value::Object(m) = item else { continue };
+        let mut kind = None;
+        let mut languages = Vec::new();
+        for (k, val) in m {
+            if k == "languages" {
+                languages = string_list(Some(val));
+                continue;
+            }
+            match SignalKind::ALL.iter().find(|(n, _)| n == k) {
+                Some((_, sk)) if kind.is_none() => kind = Some((*sk, val)),
+                Some(_) => bad.push(format!("a `content` signal names one kind, not `{k}` too")),
+                None => bad.push(format!(
+                    "unknown `content` signal `{k}` (one of {}, and `languages`)",
+                    kinds()
+                )),
+            }
+        }
+        let Some((kind, val)) = kind else {
+            if m.keys().all(|k| k == "languages") {
+                bad.push(format!("a `content` signal needs one of {}", kinds()));
+            }
+            continue;
+        };
+        let values = if kind == SignalKind::Text {
+            string_list_raw(Some(val))
+        } else {
+            string_list(Some(val))
+        };
+        if values.is_empty() {
+            bad.push(format!("the `{}` signal lists nothing", kind.key()));
+            continue;
+        }
+        if kind == SignalKind::Text
+            && let Some(e) = values.iter().find_map(|r| regex::Regex::new(r).err())
+        {
+            bad.push(format!(
+                "`text` signal regex does not compile: {}",
+                first_line(&e.to_string())
+            ));
+            continue;
+        }
+        if kind == SignalKind::Dialect
+            && let Some(d) = values
+                .iter()
+                .find(|d| super::dialect::Dialect::parse(d).is_none())
+        {
+            bad.push(format!(
+                "unknown SQL dialect `{d}` (one of {})",
+                super::dialect::Dialect::names().join(", ")
+            ));
+            continue;
+        }
+        out.push(Signal {
+            kind,
+            values,
+            languages,
+        });
+    }
+    (out, bad)
 }
 
 /// Regex lists must not be split on commas.

@@ -4,6 +4,8 @@
 pub mod applies;
 pub mod authoring;
 pub mod builtin;
+pub mod dialect;
+pub mod evidence;
 pub mod format_table;
 pub mod formats;
 pub mod frontmatter;
@@ -17,6 +19,7 @@ pub mod policy;
 pub mod sanitize;
 pub mod schema;
 pub mod select;
+pub mod signals;
 pub mod suggest;
 pub mod tips;
 pub mod tokens;

@@ -220,6 +220,59 @@ pub fn slug(title: &str) -> String {
     out
 }
 
+/// What a named content signal looks for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum SignalKind {
+    /// Modules the file imports (Python, JS/TS, Go, Rust, C#, Java, Kotlin, Swift forms).
+    Imports,
+    /// A top-level `kind:` (Kubernetes-style YAML or JSON).
+    Kind,
+    /// A top-level `apiVersion:` group (`argoproj.io`, `networking.istio.io`; `v1` for core).
+    ApiVersion,
+    /// Top-level keys of a YAML, JSON or TOML file (`scrape_configs`, `expo`, `tool.poetry`).
+    Keys,
+    /// Interpreters named on the `#!` line.
+    Shebang,
+    /// SQL dialects, detected from the text, the path and the files beside it.
+    Dialect,
+    /// A regex: evidence like the others, but weaker (it says less about what the file is).
+    Text,
+}
+
+impl SignalKind {
+    pub const ALL: &[(&str, SignalKind)] = &[
+        ("imports", SignalKind::Imports),
+        ("kind", SignalKind::Kind),
+        ("api-version", SignalKind::ApiVersion),
+        ("keys", SignalKind::Keys),
+        ("shebang", SignalKind::Shebang),
+        ("dialect", SignalKind::Dialect),
+        ("text", SignalKind::Text),
+    ];
+
+    pub fn key(self) -> &'static str {
+        SignalKind::ALL
+            .iter()
+            .find(|(_, k)| *k == self)
+            .map(|(n, _)| *n)
+            .unwrap_or("text")
+    }
+}
+
+/// A named content signal: `{imports: [hardhat, ethers]}`, `{kind: [Deployment]}`, ...
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Signal {
+    pub kind: SignalKind,
+    /// Module names, kinds, groups, keys, interpreters or dialects (`*` is a wildcard); for
+    /// `text`, the regex.
+    pub values: Vec<String>,
+    /// The languages the signal is read in; empty: the skill's declared languages (any when it
+    /// declares none).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub languages: Vec<String>,
+}
+
 /// A skill after normalization. Compiled matchers live in the library's index, not here, so the
 /// model stays plain data that can be printed as JSON.
 #[derive(Debug, Clone, serde::Serialize)]
@@ -244,8 +297,13 @@ pub struct Skill {
     pub globs: Vec<String>,
     /// Globs that exclude files even when `globs` match.
     pub exclude: Vec<String>,
-    /// Regexes over the file text; one match is enough.
+    /// Regexes over the file text (`content` entries written as strings): when there are any,
+    /// one must match.
     pub content: Vec<String>,
+    /// Named content signals (`content` entries written as mappings): evidence that brings the
+    /// skill in by itself.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub signals: Vec<Signal>,
     /// 0-based line where the markdown body starts (after the frontmatter).
     pub body_line: u32,
     pub sections: Vec<Section>,

@@ -74,6 +74,28 @@ fn property(k: &KeyDoc) -> Value {
                 { "type": "null" }
             ]
         }),
+        Kind::Content => {
+            let list = json!({ "anyOf": [{ "type": "string" }, { "type": "array", "items": { "type": "string" } }] });
+            let mut signal = Map::new();
+            for (k, _) in super::model::SignalKind::ALL {
+                signal.insert(k.to_string(), list.clone());
+            }
+            signal.insert("languages".into(), list);
+            let signal = json!({
+                "type": "object",
+                "properties": signal,
+                "additionalProperties": false,
+                "minProperties": 1
+            });
+            json!({
+                "anyOf": [
+                    { "type": "string" },
+                    signal.clone(),
+                    { "type": "array", "items": { "anyOf": [{ "type": "string" }, signal] } },
+                    { "type": "null" }
+                ]
+            })
+        }
         Kind::StringMap => json!({
             "type": ["object", "null"],
             "additionalProperties": { "type": "string" }

@@ -1,7 +1,8 @@
 //! Selection: which skills apply to a document, ranked, each with the reasons why. Deterministic
 //! and explainable. The index is built once per library load so that one selection touches only
 //! candidate skills (one `GlobIndex` pass over every skill's globs, a language map, an inverted
-//! index of description words).
+//! index of description words). How the evidence found becomes a score and reasons is
+//! `evidence`; named content signals are `signals`, SQL dialects `dialect`.
 
 use std::collections::{HashMap, HashSet};
 use std::fmt;
@@ -10,6 +11,7 @@ use std::path::{Path, PathBuf};
 use globset::{GlobSet, GlobSetBuilder};
 use regex::{Regex, RegexSet};
 
+use super::evidence::{self, Evidence, LangFit, Tier};
 use super::globs;
 use super::languages;
 use super::library::Library;
@@ -42,7 +44,10 @@ pub enum Reason {
         inferred: bool,
     },
     Glob(std::sync::Arc<str>),
+    /// A required content regex matched.
     Content(std::sync::Arc<str>),
+    /// A named content signal matched, in words (`imports hardhat`, `kind: Deployment`).
+    Signal(std::sync::Arc<str>),
     Description(Vec<String>),
     /// Asked for by name.
     Requested,
@@ -64,6 +69,7 @@ impl fmt::Display for Reason {
             Reason::Language { id, inferred: true } => write!(f, "language {id} (inferred)"),
             Reason::Glob(g) => write!(f, "glob `{g}`"),
             Reason::Content(r) => f.write_str(&content_words(r)),
+            Reason::Signal(words) => f.write_str(words),
             Reason::Description(terms) => write!(f, "description mentions {}", terms.join(", ")),
             Reason::Requested => write!(f, "requested by name"),
         }
@@ -106,10 +112,21 @@ pub struct Match {
 /// Per-skill compiled conditions.
 #[derive(Debug, Default)]
 struct Compiled {
-    /// Indices into `SelectIndex::content_set`, with the source of each pattern.
-    content: Vec<(std::sync::Arc<str>, usize)>,
+    /// Required patterns: indices into `SelectIndex::content_set`, with the source of each and
+    /// whether it reads as an import (strong evidence).
+    content: Vec<(std::sync::Arc<str>, usize, bool)>,
+    /// Named signals: index into the skill's `signals` and into `content_set` (`NO_REGEX` for
+    /// `dialect`).
+    signals: Vec<(usize, usize)>,
     exclude: Option<GlobSet>,
+    /// May its declared languages bring it in when its globs miss (`evidence::fallback_ok`)?
+    fallback: bool,
+    /// How narrow the skill is (0-20): fewer declared languages, narrower.
+    specificity: u32,
 }
+
+/// A signal without a regex (`dialect`).
+const NO_REGEX: usize = usize::MAX;
 
 /// The compiled selection index of a library.
 #[derive(Debug, Default)]
@@ -119,7 +136,10 @@ pub struct SelectIndex {
     glob_owner: Vec<(SkillId, std::sync::Arc<str>, u32)>,
     /// Declared language -> auto skills.
     by_language: HashMap<String, Vec<SkillId>>,
-    /// Auto skills whose only conditions are content regexes.
+    /// Declared language -> auto skills with globs that may apply by language alone.
+    fallback_by_language: HashMap<String, Vec<SkillId>>,
+    /// Auto skills whose only conditions are content regexes, and every skill with named
+    /// signals (a signal brings its skill in whatever else holds).
     content_only: Vec<SkillId>,
     always: Vec<SkillId>,
     subtree: Vec<(SkillId, String)>,
@@ -325,10 +345,28 @@ impl SelectIndex {
             let mut c = Compiled::default();
             for r in &s.content {
                 if Regex::new(r).is_ok() {
-                    c.content.push((r.as_str().into(), content_patterns.len()));
+                    let strong = content_words(r).starts_with("imports ");
+                    c.content
+                        .push((r.as_str().into(), content_patterns.len(), strong));
                     content_patterns.push(r.clone());
                 }
             }
+            for (i, sig) in s.signals.iter().enumerate() {
+                match super::signals::regex(sig) {
+                    Some(r) if Regex::new(&r).is_ok() => {
+                        c.signals.push((i, content_patterns.len()));
+                        content_patterns.push(r);
+                    }
+                    Some(_) => {}
+                    None => c.signals.push((i, NO_REGEX)),
+                }
+            }
+            let declared = !s.languages_inferred && !s.languages.is_empty();
+            c.specificity = if declared {
+                20u32.saturating_sub(3 * (s.languages.len() as u32 - 1))
+            } else {
+                10
+            };
             if !s.exclude.is_empty() {
                 let mut eb = GlobSetBuilder::new();
                 for g in &s.exclude {
@@ -355,9 +393,6 @@ impl SelectIndex {
                 }
                 Activation::Auto => {
                     let mut has_glob = false;
-                    if s.globs.iter().any(|g| globs::is_everything(g)) {
-                        index_words(&mut ix.words, id, s);
-                    }
                     for g in &s.globs {
                         let ci = s.format == super::model::SourceFormat::CopilotInstructions;
                         if gb.add(g, ci).is_ok() {
@@ -366,12 +401,23 @@ impl SelectIndex {
                             has_glob = true;
                         }
                     }
-                    let declared_lang = !s.languages_inferred && !s.languages.is_empty();
-                    if declared_lang && !has_glob {
+                    index_words(&mut ix.words, id, s);
+                    if declared && !has_glob {
                         for l in &s.languages {
                             ix.by_language.entry(l.clone()).or_default().push(id);
                         }
-                    } else if !has_glob && !c.content.is_empty() {
+                    } else if has_glob && declared && s.signals.is_empty() {
+                        for l in &s.languages {
+                            if super::evidence::fallback_ok(&s.globs, l) {
+                                c.fallback = true;
+                                ix.fallback_by_language
+                                    .entry(l.clone())
+                                    .or_default()
+                                    .push(id);
+                            }
+                        }
+                    }
+                    if !c.signals.is_empty() || (!has_glob && !declared && !c.content.is_empty()) {
                         ix.content_only.push(id);
                     }
                 }
@@ -537,11 +583,17 @@ pub fn select(lib: &Library, doc: &DocumentInfo) -> Vec<Match> {
             }
         }
     }
+    // Grouped by skill, each group keeping the terms' order (strong first).
+    fit_terms.sort_by_key(|(id, _)| *id);
     // Ranks `github-actions` (globs `**/*`) above `a11y` (also `**/*`) for a workflow file.
     let generic_fit = |id: SkillId| (fit[id].0 * 20 + fit[id].1 * 10).min(100);
 
     for &id in &ix.always {
-        acc.add(id, 120 + generic_fit(id), Reason::Always);
+        acc.add(
+            id,
+            evidence::score(Tier::Description, 120 + generic_fit(id)),
+            Reason::Always,
+        );
     }
 
     // AGENTS.md / CLAUDE.md: the governing files along the path, nearest first.
@@ -570,15 +622,14 @@ pub fn select(lib: &Library, doc: &DocumentInfo) -> Vec<Match> {
                     .unwrap_or_default();
                 acc.add(
                     *id,
-                    450u32.saturating_sub(10 * distance.min(30)),
+                    evidence::score(Tier::Nearest, 500 - 10 * distance.min(30)),
                     Reason::Nearest { file, distance },
                 );
             }
         }
     }
 
-    // Auto skills: candidates from globs, declared languages, content-only.
-    // A candidate and, when a glob brought it in, that glob and its specificity.
+    // Auto skills: candidates from globs, declared languages, content conditions.
     // Each candidate once, with its most specific matching glob (ties: the first declared).
     // Dense per-skill slots instead of sorting the hits: a thousand skills, a few hundred hits.
     const ABSENT: u32 = u32::MAX;
@@ -607,18 +658,20 @@ pub fn select(lib: &Library, doc: &DocumentInfo) -> Vec<Match> {
     // conditions read the first 64 KiB, so selecting for a huge file costs what a small one does.
     let head = &doc.text[..floor_char_boundary(doc.text, CONTENT_HEAD)];
     let by_language = langs.iter().filter_map(|l| ix.by_language.get(*l));
-    for &id in by_language.flatten().chain(&ix.content_only) {
+    let fallback = ix.fallback_by_language.get(lang);
+    for &id in by_language
+        .flatten()
+        .chain(fallback.into_iter().flatten())
+        .chain(&ix.content_only)
+    {
         if best[id] == ABSENT {
             best[id] = NO_GLOB;
             candidates.push(id);
         }
     }
+    let mut dialect: Option<Option<super::dialect::Dialect>> = None;
     acc.out.reserve(candidates.len());
     for id in candidates {
-        let glob: Option<GlobHit> = (best[id] < NO_GLOB).then(|| {
-            let (_, g, spec) = &ix.glob_owner[best[id] as usize];
-            (g, *spec)
-        });
         let s = lib.skill(id);
         let c = &ix.compiled[id];
         if let (Some(ex), Some(rel)) = (&c.exclude, rel.as_deref())
@@ -626,62 +679,133 @@ pub fn select(lib: &Library, doc: &DocumentInfo) -> Vec<Match> {
         {
             continue;
         }
-        let mut reasons = Reasons::new();
-        let mut score = 0;
-        let has_globs = !s.globs.is_empty();
-        if has_globs {
-            match glob {
-                // `**` is "every file": as generic as an always-on rule.
-                Some((g, _)) if globs::is_everything(g) => {
-                    score += 120 + generic_fit(id);
-                    reasons.push(Reason::Glob(g.clone()));
-                }
-                Some((g, spec)) => {
-                    score += spec + name_fits_language(&s.name, lang);
-                    reasons.push(Reason::Glob(g.clone()));
-                }
-                None => continue,
-            }
-        }
-        if !s.languages_inferred && !s.languages.is_empty() {
-            match s.languages.iter().find(|l| langs.contains(&l.as_str())) {
-                Some(l) => {
-                    score += 200;
-                    reasons.push(Reason::Language {
-                        id: l.clone(),
-                        inferred: false,
-                    });
-                }
-                None => continue,
-            }
-        }
-        if !c.content.is_empty() {
+        let declared = !s.languages_inferred && !s.languages.is_empty();
+        // The document's language among the declared ones: exactly, or a related id.
+        let lang_fit = if !declared {
+            None
+        } else if let Some(l) = s.languages.iter().find(|l| l.as_str() == lang) {
+            Some((l, LangFit::Exact))
+        } else {
+            s.languages
+                .iter()
+                .find(|l| langs.contains(&l.as_str()))
+                .map(|l| (l, LangFit::Related))
+        };
+        let lang_ok = !declared || lang_fit.is_some();
+        let mut hits_of = |i: usize| {
             let hits = content_hits.get_or_insert_with(|| match &ix.content_set {
                 Some(set) => set.matches(head),
                 None => RegexSet::empty().matches(""),
             });
-            let confirmed = |i: usize| {
-                let (src, cell) = &ix.content_exact[i];
-                cell.get_or_init(|| Regex::new(src).ok())
-                    .as_ref()
-                    .is_some_and(|re| re.is_match(head))
-            };
-            match c
+            if !hits.matched(i) {
+                return None;
+            }
+            let (src, cell) = &ix.content_exact[i];
+            cell.get_or_init(|| Regex::new(src).ok())
+                .as_ref()
+                .and_then(|re| re.find(head))
+                .map(|m| m.as_str())
+        };
+        // Required patterns: one must match, whatever else holds.
+        let mut pattern = None;
+        if !c.content.is_empty() {
+            pattern = c
                 .content
                 .iter()
-                .find(|(_, i)| hits.matched(*i) && confirmed(*i))
-            {
-                Some((src, _)) => {
-                    // What the text says is strong evidence (an `import fastapi`).
-                    score += 350;
-                    reasons.push(Reason::Content(src.clone()));
-                }
-                None => continue,
+                .find(|(_, i, _)| hits_of(*i).is_some())
+                .map(|(src, _, strong)| (src.clone(), *strong));
+            if pattern.is_none() {
+                continue;
             }
         }
-        if reasons.is_empty() {
+        let mut ev = Evidence {
+            specificity: c.specificity,
+            ..Default::default()
+        };
+        // Named signals, each in its own languages (default: the skill's).
+        for &(si, set_i) in &c.signals {
+            let sig = &s.signals[si];
+            let in_lang = if sig.languages.is_empty() {
+                lang_ok
+            } else {
+                sig.languages.iter().any(|l| langs.contains(&l.as_str()))
+            };
+            if !in_lang {
+                continue;
+            }
+            let found = if set_i == NO_REGEX {
+                let d = *dialect.get_or_insert_with(|| {
+                    super::dialect::detect(doc.text, lang, rel.as_deref(), doc.path, doc.root)
+                });
+                d.filter(|d| {
+                    sig.values
+                        .iter()
+                        .any(|v| super::dialect::Dialect::parse(v) == Some(*d))
+                })
+                .map(|d| d.name())
+            } else {
+                hits_of(set_i)
+            };
+            if let Some(found) = found {
+                ev.content.push((
+                    Reason::Signal(super::signals::words(sig, found).into()),
+                    super::signals::is_strong(sig.kind),
+                    sig.values.len(),
+                ));
+            }
+        }
+        let glob = (best[id] < NO_GLOB).then(|| &ix.glob_owner[best[id] as usize]);
+        match glob {
+            // `**` is "every file": as generic as an always-on rule.
+            Some((_, g, _)) if globs::is_everything(g) => {
+                if lang_ok {
+                    acc.merge(
+                        id,
+                        evidence::score(Tier::Description, 120 + generic_fit(id)),
+                        smallvec::smallvec![Reason::Glob(g.clone())],
+                    );
+                }
+                continue;
+            }
+            Some((_, g, spec)) if lang_ok => {
+                let spec = spec + name_fits_language(&s.name, lang);
+                ev.glob = Some((g.clone(), spec, evidence::is_explicit(g)));
+            }
+            _ => {}
+        }
+        // Where the skill's own scope holds: its glob, else (no globs) its languages.
+        let scoped = ev.glob.is_some() || (s.globs.is_empty() && lang_ok);
+        if let Some((src, strong)) = pattern
+            && (scoped || !ev.content.is_empty())
+        {
+            ev.content.push((Reason::Content(src), strong, 1));
+        }
+        if let Some((l, fit)) = lang_fit {
+            let alone = ev.glob.is_none() && ev.content.is_empty();
+            if !alone {
+                ev.language = Some((l.clone(), fit));
+            } else if s.globs.is_empty() {
+                // Languages alone are the skill's scope; a skill that names signals and shows
+                // none here is the weaker candidate (`async-python` on a file without asyncio).
+                let fit = if s.signals.is_empty() {
+                    fit
+                } else {
+                    LangFit::Fallback
+                };
+                ev.language = Some((l.clone(), fit));
+            } else if c.fallback && fit == LangFit::Exact {
+                // Its globs name kinds of file this one may be a variant of.
+                ev.language = Some((l.clone(), LangFit::Fallback));
+            }
+        }
+        if ev.is_empty() {
             continue;
         }
+        if fit[id] != (0, 0) {
+            ev.fit = fit[id];
+            ev.fit_terms = terms_of(&fit_terms, id);
+        }
+        let (score, reasons) = ev.rank();
         acc.merge(id, score, reasons);
     }
 
@@ -699,8 +823,6 @@ pub fn select(lib: &Library, doc: &DocumentInfo) -> Vec<Match> {
             model.extend_from_slice(ids);
         }
     }
-    // Grouped by skill, each group keeping the terms' order (strong first).
-    fit_terms.sort_by_key(|(id, _)| *id);
     model.extend(fit_terms.iter().map(|(id, _)| *id));
     model.sort_unstable();
     model.dedup();
@@ -729,23 +851,29 @@ pub fn select(lib: &Library, doc: &DocumentInfo) -> Vec<Match> {
                 inferred: true,
             });
         }
-        let from = fit_terms.partition_point(|(i, _)| *i < id);
-        let terms: Vec<String> = fit_terms[from..]
-            .iter()
-            .take_while(|(i, _)| *i == id)
-            .map(|(_, t)| t.to_string())
-            .collect();
+        let terms = terms_of(&fit_terms, id);
         if !terms.is_empty() {
             reasons.push(Reason::Description(terms));
         }
-        acc.merge(id, score.min(350), reasons);
+        acc.merge(
+            id,
+            evidence::score(Tier::Description, score.min(350)),
+            reasons,
+        );
     }
 
     acc.into_ranked(&ix.name_rank)
 }
 
-/// A matching glob and its specificity.
-type GlobHit<'a> = (&'a std::sync::Arc<str>, u32);
+/// The description words of `id` the document's terms hit (`fit_terms` grouped by skill).
+fn terms_of(fit_terms: &[(SkillId, &str)], id: SkillId) -> Vec<String> {
+    let from = fit_terms.partition_point(|(i, _)| *i < id);
+    fit_terms[from..]
+        .iter()
+        .take_while(|(i, _)| *i == id)
+        .map(|(_, t)| t.to_string())
+        .collect()
+}
 
 /// How much of a document content conditions read.
 pub const CONTENT_HEAD: usize = 64 * 1024;
@@ -855,7 +983,7 @@ pub fn requested(lib: &Library, names: &[String]) -> Vec<Match> {
         .filter_map(|n| lib.find(n))
         .map(|id| Match {
             skill: id,
-            score: 1000,
+            score: evidence::score(evidence::Tier::Requested, 0),
             reasons: smallvec::smallvec![Reason::Requested],
         })
         .collect()
@@ -928,9 +1056,9 @@ mod tests {
         ]);
         let got = run(&l, "api/x/y/m.py", "python", "");
         let api = got.iter().find(|m| m.0 == "api").unwrap();
-        assert_eq!(api.2, vec!["glob `**/api/**/*.py`"]);
+        assert_eq!(api.2[0], "glob `**/api/**/*.py`");
         let twins = got.iter().find(|m| m.0 == "twins").unwrap();
-        assert_eq!(twins.2, vec!["glob `**/y/**/*.py`"]);
+        assert_eq!(twins.2[0], "glob `**/y/**/*.py`");
     }
 
     /// Best score first; equal scores in name order, whatever order the skills were loaded in.

@@ -31,6 +31,8 @@ pub enum Kind {
     List,
     /// A string-to-string map.
     StringMap,
+    /// `content`: a regex, or a list of regexes and named signals (`{imports: [...]}`).
+    Content,
     /// One of these words.
     Enum(&'static [&'static str]),
     /// Anything (kept, not interpreted).
@@ -84,9 +86,9 @@ const OURS: &[KeyDoc] = &[
     },
     KeyDoc {
         key: "content",
-        kind: Kind::List,
-        doc: "Regexes over the first 64 KiB of the file; one must match (skill-lsp).",
-        example: "content: ['(?m)^import requests']",
+        kind: Kind::Content,
+        doc: "What the file's text says it is (skill-lsp), over its first 64 KiB. A string is a regex the file must match (one of them, when there are several). A mapping is a named signal that brings the skill in by itself and ranks it: `imports`, `kind`, `api-version`, `keys`, `shebang`, `dialect` (postgresql, mysql, sqlite, clickhouse, snowflake, bigquery) or `text` (a regex, weaker evidence), with optional `languages`.",
+        example: "content:\n  - imports: [fastapi, starlette]\n  - kind: [Deployment]\n    languages: [yaml]",
     },
     KeyDoc {
         key: "activation",
@@ -484,6 +486,13 @@ fn wrong_type(kind: Kind, value: &Value) -> Option<String> {
             Value::String(_) | Value::Null => None,
             Value::Array(a) if a.iter().all(|v| v.is_string()) => None,
             _ => Some("must be a string or a list of strings".into()),
+        },
+        Kind::Content => match value {
+            Value::String(_) | Value::Null | Value::Object(_) => None,
+            Value::Array(a) if a.iter().all(|v| v.is_string() || v.is_object()) => None,
+            _ => {
+                Some("must be a regex, or a list of regexes and signals (`- imports: [x]`)".into())
+            }
         },
         Kind::StringMap => match value {
             Value::Object(m) if m.values().all(|v| v.is_string()) => None,

@@ -21,6 +21,7 @@ pub(super) fn skill(name: &str, languages: &[&str], sections: Vec<Section>) -> S
         globs: Vec::new(),
         exclude: Vec::new(),
         content: Vec::new(),
+        signals: Vec::new(),
         body_line: 0,
         sections,
         extra: Default::default(),

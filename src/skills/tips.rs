@@ -5,7 +5,8 @@
 //! from the bad examples of skills nobody annotated ([`implicit`]). Per language, line patterns
 //! sit in a `RegexSet` used as a prefilter over the whole text, so only the patterns that match
 //! somewhere run individually; span patterns run on the whole text; implicit lines are one hash
-//! lookup per document line. Comment/string/async/test context comes from [`lexer`].
+//! lookup per document line. Comment/string/async/test context comes from the document's tree
+//! where its grammar judges it ([`structural::context`]), else from [`lexer`].
 //! Structural tips (an ast-grep `rule:`) run over the document's tree ([`structural`]); their
 //! `pattern`, when they have one, is the regex used where the document has no usable tree.
 
@@ -1270,9 +1271,41 @@ impl<'a> Run<'a> {
         }
     }
 
+    /// The tree that judges comment/string/async/test context for regex tips (Python, JS/TS,
+    /// Go, Rust); `None`: the lexer does.
+    fn context_tree(&self) -> Option<&Arc<structural::Parsed>> {
+        let g = structural::Grammar::for_document(self.lang)?;
+        if !structural::context::judges(g) {
+            return None;
+        }
+        self.tree()
+    }
+
+    fn class_at(&self, pos: usize) -> lexer::Class {
+        match self.context_tree() {
+            Some(t) => structural::context::class_at(t, pos),
+            None => self.regions().class_at(pos),
+        }
+    }
+
     fn is_async(&self, pos: usize) -> bool {
-        self.scopes().flags_at(pos) & lexer::ASYNC != 0
-            && !lexer::closure_before(self.text, pos, self.lang)
+        match self.context_tree() {
+            Some(t) => {
+                structural::context::in_async(&structural::context::node_at(t, pos), t.grammar)
+            }
+            None => self.scopes().flags_at(pos) & lexer::ASYNC != 0,
+        }
+    }
+
+    /// In a test scope: a test file, or a test function/module marked as one.
+    fn in_test(&self, pos: usize) -> bool {
+        self.test_file
+            || match self.context_tree() {
+                Some(t) => {
+                    structural::context::in_test(&structural::context::node_at(t, pos), t.grammar)
+                }
+                None => self.scopes().flags_at(pos) & lexer::TEST != 0,
+            }
     }
 
     fn lang(&mut self, li: &'a LangIndex) {
@@ -1501,15 +1534,12 @@ impl<'a> Run<'a> {
         for c in &t.context {
             let ok = match c {
                 Context::Any => true,
-                Context::Code => self.regions().class_at(pos) == lexer::Class::Code,
-                Context::Comment => self.regions().class_at(pos) == lexer::Class::Comment,
-                Context::String => self.regions().class_at(pos) == lexer::Class::String,
+                Context::Code => self.class_at(pos) == lexer::Class::Code,
+                Context::Comment => self.class_at(pos) == lexer::Class::Comment,
+                Context::String => self.class_at(pos) == lexer::Class::String,
                 Context::Async => self.is_async(pos),
                 Context::NotAsync => !self.is_async(pos),
-                Context::NotTest => {
-                    self.extra.tests_too
-                        || (!self.test_file && self.scopes().flags_at(pos) & lexer::TEST == 0)
-                }
+                Context::NotTest => self.extra.tests_too || !self.in_test(pos),
             };
             if !ok {
                 return;

@@ -1,5 +1,8 @@
 //! Code / comment / string classification per language family, and the async and test scopes a
-//! trigger's `context` can ask for.
+//! trigger's `context` can ask for, where no syntax tree answers: languages whose grammar judges
+//! context (`structural::context::judges`: Python, JS/TS, Go, Rust) read it off their tree. The
+//! scanner still gives comment syntax for every language (ignore comments, code actions) and
+//! classifies skills' own example blocks.
 //!
 //! Best effort by design: a small byte scanner per family, no parser. All delimiters are ASCII, so
 //! every region boundary falls on a UTF-8 character boundary.
@@ -677,63 +680,14 @@ fn regex(cell: &'static OnceLock<Regex>, pattern: &str) -> &'static Regex {
     cell.get_or_init(|| Regex::new(pattern).expect("static regex"))
 }
 
-/// Compute async / test scopes: indentation for Python, braces for C-like languages.
+/// Compute async / test scopes by braces, for the C-like languages without a tree that judges
+/// them (Java, Kotlin, C#, Swift, Dart, PHP, ...).
 pub fn scopes(text: &str, lang: &str, regions: &Regions) -> Scopes {
     match lang {
-        "python" | "gdscript" | "starlark" => python_scopes(text, regions),
-        "javascript" | "typescript" | "javascriptreact" | "typescriptreact" | "rust" | "go"
-        | "java" | "c" | "cpp" | "csharp" | "swift" | "kotlin" | "dart" | "scala" | "php"
+        "java" | "c" | "cpp" | "csharp" | "swift" | "kotlin" | "dart" | "scala" | "php"
         | "groovy" => brace_scopes(text, regions),
         _ => Scopes::default(),
     }
-}
-
-fn python_scopes(text: &str, regions: &Regions) -> Scopes {
-    static HEADER: OnceLock<Regex> = OnceLock::new();
-    let header = regex(&HEADER, r"^[ \t]*(async[ \t]+)?(def|class)[ \t]+(\w+)");
-    let mut s = Scopes::default();
-    let mut stack: Vec<(usize, u8)> = Vec::new();
-    let mut off = 0;
-    for line in text.split_inclusive('\n') {
-        let start = off;
-        off += line.len();
-        let Some(p) = line.find(|c: char| !c.is_whitespace()) else {
-            continue;
-        };
-        let first = line.as_bytes()[p];
-        if first == b'#'
-            || matches!(first, b')' | b']' | b'}')
-            || regions.class_at(start + p) != Class::Code
-        {
-            continue;
-        }
-        let indent: usize = line[..p]
-            .bytes()
-            .map(|c| if c == b'\t' { 8 } else { 1 })
-            .sum();
-        while stack.last().is_some_and(|f| f.0 >= indent) {
-            stack.pop();
-        }
-        let cur = stack.last().map_or(0, |f| f.1);
-        s.mark(start, cur);
-        if let Some(c) = header.captures(line) {
-            let is_def = &c[2] == "def";
-            let name = &c[3];
-            let test = (cur & TEST)
-                | if (is_def && name.starts_with("test")) || (!is_def && name.starts_with("Test")) {
-                    TEST
-                } else {
-                    0
-                };
-            let asy = if is_def {
-                if c.get(1).is_some() { ASYNC } else { 0 }
-            } else {
-                cur & ASYNC
-            };
-            stack.push((indent, test | asy));
-        }
-    }
-    s
 }
 
 fn brace_scopes(text: &str, regions: &Regions) -> Scopes {
@@ -742,13 +696,10 @@ fn brace_scopes(text: &str, regions: &Regions) -> Scopes {
     static FN_RE: OnceLock<Regex> = OnceLock::new();
     let test_re = regex(
         &TEST_RE,
-        r"#\[cfg\(test\)\]|#\[(?:\w+::)*test\b|@(?:Test|ParameterizedTest)\b|\[(?:Fact|Theory|Test|TestMethod)\]|\b(?:describe|it|test)(?:\.\w+)?\s*\(|\bfunc\s+(?:Test|Benchmark|Fuzz)\w*\s*\(",
+        r"@(?:Test|ParameterizedTest)\b|\[(?:Fact|Theory|Test|TestMethod)\]|\b(?:describe|it|test)(?:\.\w+)?\s*\(",
     );
     let async_re = regex(&ASYNC_RE, r"\basync\b|\bsuspend\b");
-    let fn_re = regex(&FN_RE, r"\b(?:fn|function|func|fun|def)\b");
-    // A Rust closure body (`spawn_blocking(move || {`) runs wherever it is called: not async.
-    static CLOSURE_RE: OnceLock<Regex> = OnceLock::new();
-    let closure_re = regex(&CLOSURE_RE, r"\|[^|{}]*\|\s*(?:->\s*[^{]+)?$");
+    let fn_re = regex(&FN_RE, r"\b(?:function|func|fun|def)\b");
     let b = text.as_bytes();
     let spans = regions.spans();
     let mut s = Scopes::default();
@@ -774,7 +725,7 @@ fn brace_scopes(text: &str, regions: &Regions) -> Scopes {
                 let mut child = (cur & TEST) | if test_re.is_match(header) { TEST } else { 0 };
                 if async_re.is_match(header) {
                     child |= ASYNC;
-                } else if !fn_re.is_match(header) && !closure_re.is_match(header) {
+                } else if !fn_re.is_match(header) {
                     child |= cur & ASYNC;
                 }
                 stack.push(cur);
@@ -792,33 +743,6 @@ fn brace_scopes(text: &str, regions: &Regions) -> Scopes {
         i += 1;
     }
     s
-}
-
-/// Is `pos` inside a closure or lambda that starts earlier in the same statement
-/// (`asyncify(move || std::fs::read(p))`, `run_in_executor(None, lambda: time.sleep(1))`)?
-/// Such a body runs wherever it is called, so it does not count as async code.
-pub fn closure_before(text: &str, pos: usize, lang: &str) -> bool {
-    static RUST: OnceLock<Regex> = OnceLock::new();
-    static PY: OnceLock<Regex> = OnceLock::new();
-    let mut start = pos.saturating_sub(300);
-    while !text.is_char_boundary(start) {
-        start += 1;
-    }
-    let prefix = &text[start..pos.min(text.len())];
-    let stmt = match lang {
-        "python" => prefix.rsplit('\n').next().unwrap_or(prefix),
-        _ => prefix.rsplit([';', '{', '}']).next().unwrap_or(prefix),
-    };
-    match lang {
-        "rust" => {
-            regex(&RUST, r"(?:^|[^|])\|[^|]*\|").is_match(stmt)
-                && !stmt
-                    .split(|c: char| !c.is_alphanumeric() && c != '_')
-                    .any(|w| w == "async")
-        }
-        "python" => regex(&PY, r"\blambda\b").is_match(stmt),
-        _ => false,
-    }
 }
 
 /// Is this path a test file by its name or folder (`test_x.py`, `x_test.go`, `x.spec.ts`, `tests/`)?
@@ -845,6 +769,8 @@ pub fn is_test_path(path: &str) -> bool {
     let stem = file.split('.').next().unwrap_or(file);
     file.starts_with("test_")
         || file == "conftest.py"
+        // Django's per-app test module.
+        || file == "tests.py"
         || stem.ends_with("_test")
         || stem.ends_with("_tests")
         || stem.ends_with("_spec")
@@ -949,60 +875,30 @@ mod tests {
     }
 
     #[test]
-    fn python_async_scopes() {
-        let t = "def sync():\n    a = 1\nasync def run():\n    b = 2\n    def inner():\n        c = 3\n    d = 4\n\ne = 5\n";
-        let r = lex(t, syntax_for("python").unwrap());
-        let s = scopes(t, "python", &r);
-        let at = |n: &str| s.flags_at(t.find(n).unwrap());
-        assert_eq!(at("a = 1") & ASYNC, 0);
-        assert_eq!(at("b = 2") & ASYNC, ASYNC);
-        assert_eq!(at("c = 3") & ASYNC, 0);
-        assert_eq!(at("d = 4") & ASYNC, ASYNC);
-        assert_eq!(at("e = 5") & ASYNC, 0);
-    }
-
-    #[test]
     fn brace_async_and_test_scopes() {
-        let js = "function a() { x1(); }\nasync function b() {\n  if (y) { x2(); }\n  function c() { x3(); }\n  list.map(async (v) => { x4(); });\n}\nx5();\ndescribe('s', () => { it('t', async () => { x6(); }); });\n";
-        let r = lex(js, syntax_for("javascript").unwrap());
-        let s = scopes(js, "javascript", &r);
-        let at = |n: &str| s.flags_at(js.find(n).unwrap());
+        // Languages with a tree (JS/TS, Rust, Go, Python) are judged there
+        // (`structural::context`); the braces serve the others.
+        let kt = "fun a() { x1() }\nsuspend fun b() {\n  if (y) { x2() }\n  fun c() { x3() }\n}\nx5()\nclass T {\n  @Test\n  fun t() { x6() }\n}\n";
+        let r = lex(kt, syntax_for("kotlin").unwrap());
+        let s = scopes(kt, "kotlin", &r);
+        let at = |n: &str| s.flags_at(kt.find(n).unwrap());
         assert_eq!(at("x1"), 0);
         assert_eq!(at("x2"), ASYNC);
         assert_eq!(at("x3"), 0);
-        assert_eq!(at("x4"), ASYNC);
         assert_eq!(at("x5"), 0);
-        assert_eq!(at("x6"), ASYNC | TEST);
-        let rs = "async fn a() { let s = \"{\"; r1(); }\nfn b() { r2(); }\n#[cfg(test)]\nmod tests {\n    #[test]\n    fn t() { r3(); }\n}\n";
-        let r = lex(rs, syntax_for("rust").unwrap());
-        let s = scopes(rs, "rust", &r);
-        let at = |n: &str| s.flags_at(rs.find(n).unwrap());
-        assert_eq!(at("r1"), ASYNC);
-        assert_eq!(at("r2"), 0);
-        assert_eq!(at("r3"), TEST);
-        let rs = "async fn a() {\n    spawn_blocking(move || { r4(); });\n    asyncify(move || r5()).await;\n    r6();\n}\n";
-        let r = lex(rs, syntax_for("rust").unwrap());
-        let s = scopes(rs, "rust", &r);
-        let at = |n: &str| s.flags_at(rs.find(n).unwrap());
-        assert_eq!(at("r4"), 0);
+        assert_eq!(at("x6"), TEST);
+        let cs = "class A {\n  async Task Run() { c1(); }\n  [Fact]\n  void T() { c2(); }\n}\n";
+        let r = lex(cs, syntax_for("csharp").unwrap());
+        let s = scopes(cs, "csharp", &r);
+        assert_eq!(s.flags_at(cs.find("c1").unwrap()), ASYNC);
+        assert_eq!(s.flags_at(cs.find("c2").unwrap()), TEST);
+        // No scopes for languages judged on their tree.
+        let py = "async def f():\n    time.sleep(1)\n";
+        let r = lex(py, syntax_for("python").unwrap());
         assert_eq!(
-            at("r5"),
-            ASYNC,
-            "expression closures are judged by closure_before"
+            scopes(py, "python", &r).flags_at(py.find("time").unwrap()),
+            0
         );
-        assert!(closure_before(rs, rs.find("r5").unwrap(), "rust"));
-        assert!(!closure_before(rs, rs.find("r6").unwrap(), "rust"));
-        let py = "async def f():\n    await loop.run_in_executor(None, lambda: time.sleep(1))\n    time.sleep(2)\n";
-        assert!(closure_before(
-            py,
-            py.find("time.sleep(1)").unwrap(),
-            "python"
-        ));
-        assert!(!closure_before(
-            py,
-            py.find("time.sleep(2)").unwrap(),
-            "python"
-        ));
     }
 
     #[test]
@@ -1013,5 +909,7 @@ mod tests {
         assert!(is_test_path("src/__tests__/x.js"));
         assert!(!is_test_path("src/contest.py"));
         assert!(!is_test_path("src/latest.rs"));
+        assert!(is_test_path("shop/tests.py"));
+        assert!(!is_test_path("shop/testing.py"));
     }
 }

@@ -223,7 +223,9 @@ fn span_trigger_and_contexts() {
     let d = "RUN apt-get update\nRUN apt-get install -y curl\n";
     let f = find(&index, 1, "dockerfile", None, d, &FindOptions::default());
     assert_eq!(lines_of(&f), vec![(0, "k/chain")]);
-    let t = "print(1)\ndef test_x():\n    print(2)\n";
+    // A test-looking name in a module that is no test file is not a test (`def test_start`
+    // of a server); a test framework's marker is.
+    let t = "print(1)\ndef test_x():\n    print(2)\n@pytest.mark.slow\ndef check():\n    print(3)\nclass T(unittest.TestCase):\n    def go(self):\n        print(4)\n";
     assert_eq!(
         lines_of(&find(
             &index,
@@ -233,7 +235,7 @@ fn span_trigger_and_contexts() {
             t,
             &FindOptions::default()
         )),
-        vec![(0, "k/prod")]
+        vec![(0, "k/prod"), (2, "k/prod")]
     );
     assert!(
         find(

@@ -2,10 +2,12 @@
 //! `constraints`, `utils`, `transform` and `fix` as ast-grep writes them) instead of a regex.
 //!
 //! This module owns compiling those rules per grammar ([`compile`]), the reusable utils shipped
-//! with the library ([`utils`]), parsing documents into trees kept per document text ([`trees`])
-//! and running every selected rule over one tree in a single walk ([`scan`]). Which findings
+//! with the library ([`utils`]), parsing documents into trees kept per document text ([`trees`]),
+//! the context conditions read off a tree ([`context`]) and running every selected rule over one
+//! tree in a single walk ([`scan`]). Which findings
 //! are kept (paths, settings, suppressions) stays in `tips.rs`, like for regex tips.
 
+pub mod context;
 pub mod lang;
 pub mod trees;
 pub mod utils;
@@ -17,7 +19,7 @@ use std::sync::Arc;
 use ast_grep_config::{RuleConfig, SerializableRuleConfig};
 use ast_grep_core::matcher::MatcherExt;
 use ast_grep_core::tree_sitter::StrDoc;
-use ast_grep_core::{Doc, Matcher, Node, NodeMatch};
+use ast_grep_core::{Doc, Matcher, NodeMatch};
 use yaml_serde::{Mapping, Value};
 
 pub use lang::Grammar;
@@ -265,8 +267,8 @@ fn hit(
         rule,
         range,
         message: substitute(msg, c, m),
-        in_test: in_test(node, c.grammar),
-        in_async: in_async(node, c.grammar),
+        in_test: context::in_test(node, c.grammar),
+        in_async: context::in_async(node, c.grammar),
         fix: fix(parsed, c, m),
         node: whole,
     })
@@ -336,90 +338,6 @@ fn clip(s: &str) -> String {
         out.push('…');
     }
     out
-}
-
-type TNode<'r> = Node<'r, StrDoc<Grammar>>;
-
-/// Test scope from the tree: a test function, class or module around the node.
-fn in_test(node: &TNode, g: Grammar) -> bool {
-    node.ancestors().any(|a| {
-        let kind = a.kind();
-        match g {
-            Grammar::Python => match &*kind {
-                "function_definition" | "class_definition" => a.field("name").is_some_and(|n| {
-                    let n = n.text();
-                    n.starts_with("test") || n.starts_with("Test")
-                }),
-                _ => false,
-            },
-            Grammar::Rust => {
-                // `#[test]` / `#[cfg(test)]` are attribute siblings before the item.
-                matches!(&*kind, "function_item" | "mod_item")
-                    && a.prev_all()
-                        .take_while(|p| {
-                            p.kind() == "attribute_item" || p.kind().contains("comment")
-                        })
-                        .any(|p| {
-                            let t = p.text();
-                            t.contains("test")
-                        })
-            }
-            Grammar::Go => {
-                kind == "function_declaration"
-                    && a.field("name").is_some_and(|n| {
-                        let n = n.text();
-                        n.starts_with("Test") || n.starts_with("Benchmark") || n.starts_with("Fuzz")
-                    })
-            }
-            Grammar::JavaScript | Grammar::TypeScript | Grammar::Tsx => {
-                kind == "call_expression"
-                    && a.field("function").is_some_and(|f| {
-                        let f = f.text();
-                        let base = f.split('.').next().unwrap_or("");
-                        matches!(
-                            base,
-                            "describe" | "it" | "test" | "beforeEach" | "afterEach"
-                        )
-                    })
-            }
-            _ => false,
-        }
-    })
-}
-
-/// Inside an async function body (not in a nested sync function or closure).
-fn in_async(node: &TNode, g: Grammar) -> bool {
-    for a in node.ancestors() {
-        let kind = a.kind();
-        let is_fn = match g {
-            Grammar::Python => matches!(&*kind, "function_definition" | "lambda"),
-            Grammar::Rust => matches!(
-                &*kind,
-                "function_item" | "closure_expression" | "async_block"
-            ),
-            Grammar::JavaScript | Grammar::TypeScript | Grammar::Tsx => matches!(
-                &*kind,
-                "function_declaration"
-                    | "function_expression"
-                    | "arrow_function"
-                    | "method_definition"
-                    | "generator_function_declaration"
-            ),
-            _ => return false,
-        };
-        if is_fn {
-            if kind == "async_block" {
-                return true;
-            }
-            // The `async` keyword is an unnamed child before the body (Rust: in the modifiers).
-            return a.children().any(|c| {
-                c.kind() == "async"
-                    || (c.kind() == "function_modifiers"
-                        && c.children().any(|m| m.kind() == "async"))
-            });
-        }
-    }
-    false
 }
 
 /// Shared handle to a compiled rule set, so a tip keeps its rule alive cheaply.

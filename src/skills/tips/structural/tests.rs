@@ -1,4 +1,5 @@
 use super::*;
+use ast_grep_core::Node;
 
 /// Print a document's tree: `DUMP_LANG=yaml DUMP_FILE=x.yml cargo test --lib dump_tree -- --ignored --nocapture`.
 #[test]
@@ -249,12 +250,14 @@ mod engine {
             "severity: warning\ncontext: not-test\n",
         );
         let (ix, _) = index(&[&t], &["python"]);
-        let text = "def test_run():\n    subprocess.run(x, shell=True)\n\ndef run():\n    subprocess.run(x, shell=True)\n";
+        let text = "@pytest.mark.slow\ndef check_run():\n    subprocess.run(x, shell=True)\n\ndef run():\n    subprocess.run(x, shell=True)\n\ndef test_start():\n    subprocess.run(x, shell=True)\n";
         let got: Vec<u32> = find(&ix, "python", "app.py", text)
             .iter()
             .map(|f| f.0)
             .collect();
-        assert_eq!(got, [4]);
+        // The marked test is left alone; `test_start` in a module that is no test file is no test.
+        assert_eq!(got, [5, 8]);
+        assert!(find(&ix, "python", "tests/test_app.py", text).is_empty());
     }
 
     #[test]

@@ -8,12 +8,12 @@ use std::time::Duration;
 
 use serde_json::{Value, json};
 
+use super::convert;
 use super::proto::{
     CodeAction, CodeActionKind, CodeActionOrCommand, CodeActionParams, CodeLens, Command,
     CompletionItem, CompletionItemKind, CompletionParams, CompletionResponse, Documentation, Hover,
-    HoverContents, MarkupContent, MarkupKind, NumberOrString,
-    OptionalVersionedTextDocumentIdentifier, Position, Range, TextDocumentEdit, TextEdit,
-    WorkspaceEdit, jsonrpc,
+    MarkupContent, MarkupKind, NumberOrString, OptionalVersionedTextDocumentIdentifier, Position,
+    Range, TextDocumentEdit, TextEdit, WorkspaceEdit, jsonrpc,
 };
 use super::server::Backend;
 use super::session::{DocSnapshot, Snapshot};
@@ -105,17 +105,7 @@ pub fn hover(snap: &Snapshot, doc: &DocSnapshot, pos: Position) -> Option<Hover>
             glob_hover(root, &glob)
         }
     };
-    Some(Hover {
-        contents: HoverContents::Markup(MarkupContent {
-            kind: if snap.flags.markdown {
-                MarkupKind::Markdown
-            } else {
-                MarkupKind::PlainText
-            },
-            value,
-        }),
-        range: None,
-    })
+    Some(convert::hover(snap.flags.markdown, value, None))
 }
 
 fn glob_hover(root: &std::path::Path, glob: &str) -> String {

@@ -5,10 +5,24 @@
 use std::path::{Path, PathBuf};
 
 use super::proto::{
-    Diagnostic, DiagnosticSeverity, Location, NumberOrString, Position, Range, Uri,
+    Diagnostic, DiagnosticSeverity, Hover, HoverContents, Location, MarkupContent, MarkupKind,
+    NumberOrString, Position, Range, Uri,
 };
 use crate::skills::library::Library;
 use crate::skills::model::{Problem, Severity, Skill};
+
+/// A hover showing `value`, as markdown when the client renders it, else as plain text.
+pub fn hover(markdown: bool, value: String, range: Option<Range>) -> Hover {
+    let kind = if markdown {
+        MarkupKind::Markdown
+    } else {
+        MarkupKind::PlainText
+    };
+    Hover {
+        contents: HoverContents::Markup(MarkupContent { kind, value }),
+        range,
+    }
+}
 
 pub fn path_to_uri(path: &Path) -> Option<Uri> {
     Uri::from_file_path(path)

@@ -4,7 +4,7 @@
 
 use super::convert;
 use super::diagnostics;
-use super::proto::{Hover, HoverContents, MarkupContent, MarkupKind, Position, jsonrpc};
+use super::proto::{Hover, Position, jsonrpc};
 use super::server::Backend;
 use super::session::{DocSnapshot, Snapshot};
 use crate::skills::model::{Marker, Section};
@@ -48,27 +48,16 @@ pub async fn hover(
         return Ok(skipped(snap, doc, line, offset).await);
     };
     let markdown = snap.flags.markdown;
-    Ok(Some(Hover {
-        contents: HoverContents::Markup(MarkupContent {
-            kind: if markdown {
-                MarkupKind::Markdown
-            } else {
-                MarkupKind::PlainText
-            },
-            value: render(snap, &shown, markdown),
-        }),
-        range: Some(doc.range_of(first.range.clone())),
-    }))
+    Ok(Some(convert::hover(
+        markdown,
+        render(snap, &shown, markdown),
+        Some(doc.range_of(first.range.clone())),
+    )))
 }
 
 /// In a file tips leave alone, where a tip would be: a note saying which tips are not shown and
 /// why (never a diagnostic: vendored code is not the reader's to fix). `None` elsewhere.
-async fn skipped(
-    snap: &Snapshot,
-    doc: &super::server::DocSnapshot,
-    line: u32,
-    offset: usize,
-) -> Option<Hover> {
+async fn skipped(snap: &Snapshot, doc: &DocSnapshot, line: u32, offset: usize) -> Option<Hover> {
     let (why, near) = diagnostics::skipped_near(snap, doc, line..line + 1).await?;
     let here = tips::tips_at(&near, offset);
     let first = here.first()?;
@@ -84,37 +73,25 @@ async fn skipped(
         ids.join(", "),
         why.setting()
     );
-    Some(Hover {
-        contents: HoverContents::Markup(MarkupContent {
-            kind: if snap.flags.markdown {
-                MarkupKind::Markdown
-            } else {
-                MarkupKind::PlainText
-            },
-            value,
-        }),
-        range: Some(doc.range_of(first.range.clone())),
-    })
+    Some(convert::hover(
+        snap.flags.markdown,
+        value,
+        Some(doc.range_of(first.range.clone())),
+    ))
 }
 
 /// The note on a part of a line tips do not check (past [`tips::LINE_CAP`]).
 fn too_long(doc: &DocSnapshot, line: u32, offset: usize, markdown: bool) -> Hover {
     let len = doc.rope.line(line as usize).len_bytes();
-    Hover {
-        contents: HoverContents::Markup(MarkupContent {
-            kind: if markdown {
-                MarkupKind::Markdown
-            } else {
-                MarkupKind::PlainText
-            },
-            value: format!(
-                "skill-lsp: line {} is {len} bytes long; tips check only its first {} bytes",
-                line + 1,
-                tips::LINE_CAP
-            ),
-        }),
-        range: Some(doc.range_of(offset..offset)),
-    }
+    convert::hover(
+        markdown,
+        format!(
+            "skill-lsp: line {} is {len} bytes long; tips check only its first {} bytes",
+            line + 1,
+            tips::LINE_CAP
+        ),
+        Some(doc.range_of(offset..offset)),
+    )
 }
 
 /// Remove HTML comments (tip triggers live there) from markdown prose.

@@ -299,34 +299,55 @@ fn fix(
 }
 
 /// `$VAR` / `$$$VAR` of the rule replaced by what they matched; `None` when nothing changes.
+///
+/// One pass over the message, each `$NAME` read whole (`[A-Z0-9_]+`, ast-grep's metavariable
+/// names): `$FOO` is never the rule's `$F` plus `OO`, `$HITS` never `$HIT`, a name the rule does
+/// not define or did not capture in this match stays as written, and code a variable matched
+/// (`$x` in a shell snippet) is not substituted again.
 fn substitute(msg: &str, c: &Compiled, m: &NodeMatch<StrDoc<Grammar>>) -> Option<String> {
     if !msg.contains('$') || c.vars.is_empty() {
         return None;
     }
     let env = m.get_env();
-    let mut out = msg.to_string();
+    let src = m.get_node().get_doc().get_source();
+    let mut out = String::with_capacity(msg.len());
     let mut changed = false;
-    for v in &c.vars {
-        let multi = format!("$$${v}");
-        if out.contains(&multi) {
-            let nodes = env.get_multiple_matches(v);
-            let text = match (nodes.first(), nodes.last()) {
-                (Some(a), Some(b)) => {
-                    m.get_node().get_doc().get_source()[a.range().start..b.range().end].to_string()
-                }
-                _ => String::new(),
-            };
-            out = out.replace(&multi, &text);
-            changed = true;
-        }
-        let single = format!("${v}");
-        if out.contains(&single)
-            && let Some(n) = env.get_match(v)
-        {
-            out = out.replace(&single, &clip(&n.text()));
-            changed = true;
+    let mut rest = msg;
+    while let Some(i) = rest.find('$') {
+        out.push_str(&rest[..i]);
+        let at = &rest[i..];
+        let multi = at.starts_with("$$$");
+        let sigil = if multi { 3 } else { 1 };
+        let name_len = at[sigil..]
+            .find(|ch: char| !(ch.is_ascii_uppercase() || ch.is_ascii_digit() || ch == '_'))
+            .unwrap_or(at.len() - sigil);
+        let name = &at[sigil..sigil + name_len];
+        let known = !name.is_empty() && c.vars.iter().any(|v| v == name);
+        let text = match (known, multi) {
+            (false, _) => None,
+            (true, true) => {
+                let nodes = env.get_multiple_matches(name);
+                Some(match (nodes.first(), nodes.last()) {
+                    (Some(a), Some(b)) => clip(&src[a.range().start..b.range().end]),
+                    _ => String::new(),
+                })
+            }
+            (true, false) => env.get_match(name).map(|n| clip(&n.text())),
+        };
+        match text {
+            Some(t) => {
+                out.push_str(&t);
+                changed = true;
+                rest = &at[sigil + name_len..];
+            }
+            None => {
+                // Not a variable of this match: keep the `$` and go on after it.
+                out.push('$');
+                rest = &at[1..];
+            }
         }
     }
+    out.push_str(rest);
     changed.then_some(out)
 }
 

@@ -227,6 +227,25 @@ mod engine {
     }
 
     #[test]
+    fn message_variables_are_read_whole_and_once() {
+        // `$FOO`, `$HITS` and `$Z` are no variables of this rule: they stay as written, even
+        // though `$F` and `$HIT` are; what `$$$A` matched (`"$F"`) is not substituted again.
+        let t = SHELL_TRUE.replace(
+            "message: '`$F` runs through a shell.'",
+            "message: '$F($$$A) - $FOO $HITS $Z $HIT $ 5$'",
+        );
+        let (ix, problems) = index(&[&t], &["python"]);
+        assert!(problems.is_empty(), "{problems:?}");
+        let text = "subprocess.run(\"$F\", shell=True)\n";
+        let got = find(&ix, "python", "app.py", text);
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(
+            got[0].2,
+            "subprocess.run(\"$F\", shell=True) - $FOO $HITS $Z shell=True $ 5$"
+        );
+    }
+
+    #[test]
     fn multi_line_call_with_message_variables() {
         let (ix, problems) = index(&[SHELL_TRUE], &["python"]);
         assert!(problems.is_empty(), "{problems:?}");

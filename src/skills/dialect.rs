@@ -96,6 +96,12 @@ const MARKERS: &[(Dialect, &str)] = &[
         r"\b(?:gen_random_uuid|uuid_generate_v4)\s*\(",
     ),
     (Dialect::PostgreSql, r"\bbytea\b"),
+    // Lock-aware migration syntax only PostgreSQL has.
+    (
+        Dialect::PostgreSql,
+        r"\bnot\s+valid\b|\bvalidate\s+constraint\b",
+    ),
+    (Dialect::PostgreSql, r"\bindex\s+concurrently\b"),
     (Dialect::PostgreSql, r"\bas\s+enum\s*\("),
     (
         Dialect::PostgreSql,
@@ -285,13 +291,13 @@ fn folder_dialect(dir: &Path) -> Option<Dialect> {
     found
 }
 
-/// The first 16 KiB of a small project file.
+/// The first 16 KiB of a small project file in `path`'s folder, read through the guard: a
+/// repository controls these files, and one that is a FIFO or a symlink out of the folder must
+/// not block selection or be read.
 fn read_start(path: &Path) -> Option<String> {
-    use std::io::Read;
-    let f = std::fs::File::open(path).ok()?;
-    let mut buf = Vec::new();
-    f.take(16 * 1024).read_to_end(&mut buf).ok()?;
-    Some(String::from_utf8_lossy(&buf).into_owned())
+    let bytes = crate::skills::guard::read_bytes_capped(path, path.parent(), 1024 * 1024).ok()?;
+    let start = &bytes[..bytes.len().min(16 * 1024)];
+    Some(String::from_utf8_lossy(start).into_owned())
 }
 
 #[cfg(test)]

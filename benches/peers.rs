@@ -6,7 +6,9 @@
 //!
 //! The peers are installed from PyPI into `target/peers/venv` on first run (pinned versions;
 //! `PEERS_VENV=<dir>` to use another venv). Run: `cargo bench --bench peers`
-//! (`PEERS_RUNS=3` repeats the whole run and prints median and spread per cell).
+//! (`PEERS_RUNS=3` repeats the whole run and prints median and spread per cell;
+//! `PEERS_ONLY=skill-lsp` drives only ours, `PEERS_WRAP="valgrind --tool=callgrind"` or
+//! `PEERS_WRAP=heaptrack` runs ours under a profiler).
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -128,6 +130,9 @@ struct Row {
     hover_null: usize,
     change: Duration,
     full_sync: bool,
+    /// (anonymous, file-backed) MB, idle and with ten documents.
+    split_idle: (f64, f64),
+    split_docs: (f64, f64),
 }
 
 fn sync_kind(init: &Value) -> i64 {
@@ -146,6 +151,8 @@ fn drive(name: &str, cmd: &mut Command, ws: &Path) -> Row {
     std::thread::sleep(Duration::from_millis(1500));
     s.drain();
     let rss_idle = s.rss_kib() as f64 / 1024.0;
+    let mb = |(a, f): (u64, u64)| (a as f64 / 1024.0, f as f64 / 1024.0);
+    let split_idle = mb(s.rss_split_kib());
 
     let big_path = ws.join("big.py");
     let big = file_uri(&big_path);
@@ -205,6 +212,7 @@ fn drive(name: &str, cmd: &mut Command, ws: &Path) -> Row {
     }
     std::thread::sleep(Duration::from_millis(500));
     let rss_docs = s.rss_kib() as f64 / 1024.0;
+    let split_docs = mb(s.rss_split_kib());
     s.stop();
     Row {
         init,
@@ -216,6 +224,8 @@ fn drive(name: &str, cmd: &mut Command, ws: &Path) -> Row {
         hover_null: nulls,
         change: median(&changes),
         full_sync,
+        split_idle,
+        split_docs,
     }
 }
 
@@ -251,6 +261,12 @@ fn print_table(rows: &[(String, Row)]) {
             ms(r.hover_p99),
             ms(r.change),
             if r.full_sync { " (full sync)" } else { "" }
+        );
+    }
+    for (name, r) in rows {
+        println!(
+            "memory {name}: idle {:.1} MB heap+stacks + {:.1} MB mapped files; ten documents {:.1} + {:.1} MB",
+            r.split_idle.0, r.split_idle.1, r.split_docs.0, r.split_docs.1
         );
     }
     let us = &rows[0].1;
@@ -296,12 +312,30 @@ fn main() {
     for run in 0..runs {
         let started = Instant::now();
         let mut rows = Vec::new();
-        let mut ours = Command::new(env!("CARGO_BIN_EXE_skill-lsp"));
+        // `PEERS_WRAP="valgrind --tool=callgrind"` runs skill-lsp under a profiler.
+        let wrap: Vec<String> = std::env::var("PEERS_WRAP")
+            .unwrap_or_default()
+            .split_whitespace()
+            .map(String::from)
+            .collect();
+        let mut ours = match wrap.split_first() {
+            Some((prog, args)) => {
+                let mut c = Command::new(prog);
+                c.args(args).arg(env!("CARGO_BIN_EXE_skill-lsp"));
+                c
+            }
+            None => Command::new(env!("CARGO_BIN_EXE_skill-lsp")),
+        };
         ours.current_dir(&ws)
             .env("HOME", &home)
             .env("XDG_CONFIG_HOME", home.join("config"))
             .env("XDG_CACHE_HOME", home.join("cache"));
         rows.push(("skill-lsp".to_string(), drive("skill-lsp", &mut ours, &ws)));
+        if std::env::var("PEERS_ONLY").is_ok_and(|v| v == "skill-lsp") {
+            print_table(&rows);
+            all.push(rows);
+            continue;
+        }
         let mut ruff = Command::new(venv.join("bin/ruff"));
         ruff.arg("server").current_dir(&ws).env("HOME", &home);
         rows.push((

@@ -190,6 +190,11 @@ impl Server {
         rss_kib(self.pid()).unwrap_or(0)
     }
 
+    /// Resident memory as (anonymous, file-backed), KiB.
+    pub fn rss_split_kib(&self) -> (u64, u64) {
+        rss_split_kib(self.pid()).unwrap_or((0, 0))
+    }
+
     pub fn stop(mut self) {
         if let Some((id, _)) = Some(self.request("shutdown", Value::Null)) {
             let _ = self.response(id);
@@ -245,6 +250,22 @@ pub fn rss_kib(pid: u32) -> Option<u64> {
         .nth(1)?
         .parse()
         .ok()
+}
+
+/// Resident memory split: (anonymous: heap and stacks, file-backed: the mapped binary and
+/// libraries), KiB.
+pub fn rss_split_kib(pid: u32) -> Option<(u64, u64)> {
+    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).ok()?;
+    let field = |name: &str| -> Option<u64> {
+        status
+            .lines()
+            .find(|l| l.starts_with(name))?
+            .split_whitespace()
+            .nth(1)?
+            .parse()
+            .ok()
+    };
+    Some((field("RssAnon:")?, field("RssFile:")? + field("RssShmem:").unwrap_or(0)))
 }
 
 pub fn median(v: &[Duration]) -> Duration {

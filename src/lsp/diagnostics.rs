@@ -30,6 +30,8 @@ use crate::skills::tips::{FindOptions, Finding, Limits};
 
 /// Documents at least this big are computed in their own lane.
 const BIG_DOC: usize = 256 * 1024;
+/// Closing a document at least this big hands its freed pages back to the system.
+const TRIM_ON_CLOSE: usize = 64 * 1024;
 /// Inside a burst (edits closer together than `tips.debounceMs`), the pause after the last edit
 /// before recomputing (or `tips.debounceMs` if smaller).
 const BURST_PAUSE: Duration = Duration::from_millis(40);
@@ -44,14 +46,64 @@ pub struct Analysis {
     pub findings: Vec<Finding>,
     /// What the search left out (long lines, the findings cap).
     pub limits: Limits,
+    /// The line each finding ends on (same order as `findings`), and the most lines any finding
+    /// spans: a hover finds the findings of its line by binary search instead of a scan of the
+    /// whole file.
+    end_lines: Vec<u32>,
+    max_span: u32,
 }
 
 impl Analysis {
+    fn new(
+        version: i32,
+        library: Arc<Library>,
+        resolved: Arc<Resolved>,
+        findings: Vec<Finding>,
+        limits: Limits,
+        rope: &ropey::Rope,
+    ) -> Analysis {
+        let end_lines: Vec<u32> = findings
+            .iter()
+            .map(|f| rope.byte_to_line(f.range.end.min(rope.len_bytes())) as u32)
+            .collect();
+        let max_span = findings
+            .iter()
+            .zip(&end_lines)
+            .map(|(f, &e)| e.saturating_sub(f.line))
+            .max()
+            .unwrap_or(0);
+        Analysis {
+            version,
+            library,
+            resolved,
+            findings,
+            limits,
+            end_lines,
+            max_span,
+        }
+    }
+
+    fn near(&self, lines: &Range<u32>) -> Vec<Finding> {
+        near(&self.findings, &self.end_lines, self.max_span, lines)
+    }
+
     fn fresh(&self, snap: &Snapshot, doc: &DocSnapshot) -> bool {
         self.version == doc.version
             && Arc::ptr_eq(&self.library, &snap.library)
             && Arc::ptr_eq(&self.resolved, &snap.settings.0)
     }
+}
+
+/// Findings that start on `lines` or, for span tips, overlap them: `findings` sorted by start
+/// line, `end_lines` their last lines, `max_span` the most lines one spans.
+fn near(findings: &[Finding], end_lines: &[u32], max_span: u32, lines: &Range<u32>) -> Vec<Finding> {
+    let from = lines.start.saturating_sub(max_span);
+    let lo = findings.partition_point(|f| f.line < from);
+    let hi = findings.partition_point(|f| f.line < lines.end).max(lo);
+    (lo..hi)
+        .filter(|&i| end_lines[i] >= lines.start)
+        .map(|i| findings[i].clone())
+        .collect()
 }
 
 /// Why a document is recomputed: sets the delay.
@@ -208,13 +260,14 @@ pub fn analysis(
     if limits.cancelled {
         return None;
     }
-    let a = Arc::new(Analysis {
-        version: doc.version,
-        library: snap.library.clone(),
-        resolved: snap.settings.0.clone(),
+    let a = Arc::new(Analysis::new(
+        doc.version,
+        snap.library.clone(),
+        snap.settings.0.clone(),
         findings,
         limits,
-    });
+        &doc.rope,
+    ));
     b.state
         .diagnostics
         .cache
@@ -251,16 +304,7 @@ fn cached_near(
         .diagnostics
         .cached(snap, doc)
         .filter(|a| !a.limits.truncated)?;
-    Some(
-        a.findings
-            .iter()
-            .filter(|f| {
-                let last = doc.rope.byte_to_line(f.range.end.min(doc.rope.len_bytes())) as u32;
-                f.line < lines.end && last >= lines.start
-            })
-            .cloned()
-            .collect(),
-    )
+    Some(a.near(lines))
 }
 
 /// [`findings_near`] for async handlers: a cache hit is answered at once, a search runs on the
@@ -509,8 +553,19 @@ pub fn schedule_all(b: &Backend) {
     }
 }
 
-/// The document closed: forget it and clear its diagnostics.
-pub async fn clear(b: &Backend, uri: Uri) {
+/// The document closed: forget it (its findings, its parsed tree) and clear its diagnostics.
+pub async fn clear(b: &Backend, uri: Uri, closed: Option<DocSnapshot>) {
+    let big = if let Some(doc) = closed {
+        let key = select::match_path(&doc.info(""));
+        let big = doc.rope.len_bytes() >= TRIM_ON_CLOSE;
+        drop(doc);
+        if let Some(key) = key {
+            crate::skills::tips::structural::trees::forget(&key);
+        }
+        big
+    } else {
+        false
+    };
     if let Some(p) = b
         .state
         .diagnostics
@@ -521,13 +576,65 @@ pub async fn clear(b: &Backend, uri: Uri) {
     {
         p.cancel.store(true, Ordering::Relaxed);
     }
-    b.state.diagnostics.cache.lock().expect("lock").remove(&uri);
+    let analysis = b.state.diagnostics.cache.lock().expect("lock").remove(&uri);
+    drop(analysis);
+    if big {
+        // The tree, the text copies and the findings of a large document: give the pages back.
+        crate::lsp::server::release_freed_memory();
+    }
     b.client.publish_diagnostics(uri, Vec::new(), None).await;
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn findings_near_lines_match_a_scan_of_every_finding() {
+        use crate::skills::model::Severity;
+        use crate::skills::tips::TipKind;
+        // Starts and ends: one-line hits and spans of up to 7 lines, sorted by start line.
+        let spans: Vec<(u32, u32)> = (0..300u32)
+            .map(|i| {
+                let start = i / 2;
+                (start, start + (i * 7 % 11).saturating_sub(4))
+            })
+            .collect();
+        let findings: Vec<Finding> = spans
+            .iter()
+            .enumerate()
+            .map(|(i, &(line, _))| Finding {
+                tip: i,
+                skill: 0,
+                skill_name: "s".into(),
+                id: format!("s/t{i}").into(),
+                range: 0..0,
+                line,
+                message: "m".into(),
+                severity: Severity::Warning,
+                kind: TipKind::Declared,
+                section: 0,
+                diagnostic: true,
+                suppressed: None,
+            })
+            .collect();
+        let ends: Vec<u32> = spans.iter().map(|&(_, e)| e).collect();
+        let max_span = spans.iter().map(|&(s, e)| e - s).max().unwrap();
+        assert!(max_span > 0, "the fixture has spans");
+        for a in 0..160 {
+            for len in [1, 3] {
+                let lines = a..a + len;
+                let want: Vec<usize> = (0..findings.len())
+                    .filter(|&i| spans[i].0 < lines.end && spans[i].1 >= lines.start)
+                    .collect();
+                let got: Vec<usize> = near(&findings, &ends, max_span, &lines)
+                    .iter()
+                    .map(|f| f.tip)
+                    .collect();
+                assert_eq!(got, want, "lines {lines:?}");
+            }
+        }
+    }
 
     #[test]
     fn no_delay_on_open_or_for_an_isolated_edit_and_a_short_one_in_a_burst() {

@@ -667,8 +667,9 @@ impl LanguageServer for Backend {
 
     async fn did_close(&self, params: DidCloseTextDocumentParams) {
         let uri = params.text_document.uri;
+        let closed = self.document(&uri);
         self.state.docs.write().expect("lock").remove(&uri);
-        diagnostics::clear(self, uri).await;
+        diagnostics::clear(self, uri, closed).await;
     }
 
     async fn did_change_configuration(&self, params: DidChangeConfigurationParams) {

@@ -240,6 +240,21 @@ pub fn parsed(key: Option<&str>, grammar: Grammar, text: &str) -> Option<Arc<Par
     Some(parsed)
 }
 
+/// Drop the tree kept for `key` (its document closed): a closed file's tree and text copy
+/// would otherwise stay until 24 other documents pushed them out.
+pub fn forget(key: &str) {
+    let gone: VecDeque<_> = {
+        let mut cache = CACHE.lock().unwrap_or_else(|e| e.into_inner());
+        let (gone, kept) = std::mem::take(&mut *cache)
+            .into_iter()
+            .partition(|(k, _)| k == key);
+        *cache = kept;
+        gone
+    };
+    // Freed outside the lock.
+    drop(gone);
+}
+
 /// The old tree edited to `text`: the bytes between the common prefix and suffix changed.
 fn reparse(old: Arc<Parsed>, text: &str, templates: Vec<Range<usize>>) -> Option<Parsed> {
     let grammar = old.grammar;

@@ -1,0 +1,490 @@
+//! Structural-tip figures (issue 12), release build: on a 10,000-line Python file with 1,000
+//! synthetic skills loaded over the bundled ones (benches/common/tipdata.rs):
+//! - cold parse + every structural rule of the library for Python, in process;
+//! - diagnostics after a one-line edit, in process (the tree re-parsed incrementally from the
+//!   previous version, then selection and every tip, as the server's diagnostics task runs them);
+//! - the real server over stdio with the same skills (`--skills`): hover median / p99 on tip
+//!   positions, and `didChange` → `publishDiagnostics` for isolated one-character edits;
+//! - `skill-lsp check` over a large tree against `ast-grep scan` (PyPI `ast-grep-cli`, in the
+//!   peers venv) with as many rules as `check` runs on that tree's files, from one run;
+//! - the release binary's size.
+//!
+//! Prints plain lines; asserts nothing. Run: `cargo bench --bench structural`
+//! (`STRUCTURAL_RUNS=3` repeats everything and prints median [min-max] per figure;
+//! `TIPS_BENCH_TREE=<dir>` picks the tree, default `~/.cargo/registry/src`;
+//! `STRUCTURAL=parse,edit,server,check` picks parts).
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+use serde_json::json;
+use skill_lsp::settings::Settings;
+use skill_lsp::skills::library::{Library, SkillSources};
+use skill_lsp::skills::select::{self, DocumentInfo};
+use skill_lsp::skills::tips::structural::{self, Grammar, Parsed};
+use skill_lsp::skills::tips::{FindExtra, FindOptions, TipKind};
+
+#[path = "common/lsp.rs"]
+mod lsp;
+#[path = "common/tipdata.rs"]
+mod tipdata;
+
+use lsp::{Server, file_uri, median, pct};
+
+/// Figures of one run, by name (milliseconds or plain numbers).
+type Figures = BTreeMap<&'static str, f64>;
+
+fn ms(d: Duration) -> f64 {
+    d.as_secs_f64() * 1e3
+}
+
+fn parts() -> impl Fn(&str) -> bool {
+    let only = std::env::var("STRUCTURAL").unwrap_or_default();
+    move |name: &str| only.is_empty() || only.split(',').any(|p| p.trim() == name)
+}
+
+struct Setup {
+    _tmp: tempfile::TempDir,
+    synthetic: PathBuf,
+    ws: PathBuf,
+    home: PathBuf,
+    lib: Library,
+    text: String,
+}
+
+fn setup() -> Setup {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let synthetic = tmp.path().join("synthetic");
+    tipdata::write_synthetic(&synthetic);
+    let ws = tmp.path().join("ws");
+    let home = tmp.path().join("home");
+    std::fs::create_dir_all(ws.join("app")).unwrap();
+    std::fs::create_dir_all(&home).unwrap();
+    let ws = ws.canonicalize().unwrap();
+    let text = tipdata::big_python();
+    std::fs::write(ws.join("app/service.py"), &text).unwrap();
+    let lib = Library::load(&SkillSources {
+        builtin: true,
+        configured: vec![synthetic.clone()],
+        ..Default::default()
+    });
+    Setup {
+        _tmp: tmp,
+        synthetic,
+        ws,
+        home,
+        lib,
+        text,
+    }
+}
+
+/// Cold parse + every structural rule the library has for Python, over the whole file.
+fn cold_parse(s: &Setup, fig: &mut Figures) {
+    let rules: Vec<(usize, &structural::Compiled, &str)> = s
+        .lib
+        .tips
+        .tips()
+        .iter()
+        .enumerate()
+        .filter_map(|(i, t)| {
+            let c = t.structural.as_ref()?.for_grammar(Grammar::Python)?;
+            Some((i, c, &*t.message))
+        })
+        .collect();
+    let mut parse = Vec::new();
+    let mut total = Vec::new();
+    let mut hits = 0;
+    for _ in 0..15 {
+        let t = Instant::now();
+        let p = Parsed::new(Grammar::Python, &s.text).expect("a tree");
+        parse.push(t.elapsed());
+        hits = structural::scan(&p, &rules, None).len();
+        total.push(t.elapsed());
+    }
+    println!(
+        "cold_parse_and_structural_rules rules={} hits={hits} parse median={:.2}ms parse+rules median={:.2}ms p99={:.2}ms (target <= 30 ms)",
+        rules.len(),
+        ms(median(&parse)),
+        ms(median(&total)),
+        ms(pct(&total, 0.99))
+    );
+    fig.insert("cold parse (ms)", ms(median(&parse)));
+    fig.insert("cold parse + structural rules (ms)", ms(median(&total)));
+}
+
+/// What the server's diagnostics task runs for one version: selection, the project's
+/// suppressions, every tip (the tree from the cache, edited when the text changed).
+fn diagnostics_pass(lib: &Library, info: &DocumentInfo, settings: &Settings) -> usize {
+    let matches = select::select_with_settings(lib, info, settings);
+    let rules = skill_lsp::skills::policy::for_document(info, &settings.tips).unwrap_or_default();
+    let opts = FindOptions {
+        settings: Some(&settings.tips),
+        implicit: true,
+        ..Default::default()
+    };
+    let extra = FindExtra {
+        rules: Some(&rules),
+        keep_suppressed: false,
+    };
+    lib.tips
+        .find_with_report(lib, &matches, info, &opts, &extra, None)
+        .findings
+        .len()
+}
+
+/// Diagnostics after a one-line edit, in process (the tree cache edits the previous tree).
+fn edit(s: &Setup, fig: &mut Figures) {
+    let path = s.ws.join("app/service.py");
+    let settings = Settings::default();
+    let mut text = s.text.clone();
+    let info = |t: &str| -> usize {
+        let info = DocumentInfo {
+            path: Some(&path),
+            root: Some(&s.ws),
+            language_id: "python",
+            text: t,
+        };
+        diagnostics_pass(&s.lib, &info, &settings)
+    };
+    // Cold: the first pass parses the file.
+    let t = Instant::now();
+    let n = info(&text);
+    let cold = t.elapsed();
+    let line_starts: Vec<usize> = std::iter::once(0)
+        .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+        .collect();
+    let mut warm = Vec::new();
+    for k in 0..30 {
+        // `        total = 0` -> `1` and back, on a different line each time.
+        let mut line = (k * 997) % 9_900;
+        while !text[line_starts[line]..].starts_with("        total = ") {
+            line += 1;
+        }
+        let at = line_starts[line] + "        total = ".len();
+        let new = if &text[at..at + 1] == "0" { "1" } else { "0" };
+        text.replace_range(at..at + 1, new);
+        let t = Instant::now();
+        std::hint::black_box(info(&text));
+        warm.push(t.elapsed());
+    }
+    println!(
+        "diagnostics_after_one_line_edit findings={n} first_pass={:.2}ms median={:.2}ms p99={:.2}ms (in process; target <= 10 ms)",
+        ms(cold),
+        ms(median(&warm)),
+        ms(pct(&warm, 0.99))
+    );
+    fig.insert("in-process first diagnostics (ms)", ms(cold));
+    fig.insert("in-process diagnostics after edit (ms)", ms(median(&warm)));
+}
+
+/// The release server with the same skills, over stdio.
+fn server(s: &Setup, fig: &mut Figures) {
+    let mut cmd = lsp::skill_lsp_command(&s.ws, &s.home);
+    cmd.arg("--skills").arg(&s.synthetic);
+    let mut srv = Server::spawn("skill-lsp", &mut cmd);
+    srv.initialize(&s.ws);
+    // The library (1,000 skills on top of the bundled ones) loads after `initialize`.
+    std::thread::sleep(Duration::from_millis(2000));
+    srv.drain();
+    let uri = file_uri(&s.ws.join("app/service.py"));
+    let mut text = s.text.clone();
+    let t = srv.open(&uri, "python", 1, &text);
+    let (at, d) = srv.diagnostics(&uri, Some(1)).expect("diagnostics on open");
+    let open = at - t;
+    let published = d["params"]["diagnostics"].as_array().map_or(0, Vec::len);
+    // Hover where tips are: the start of each published diagnostic, round robin.
+    let spots: Vec<(u32, u32)> = d["params"]["diagnostics"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|d| {
+            let p = &d["range"]["start"];
+            Some((p["line"].as_u64()? as u32, p["character"].as_u64()? as u32))
+        })
+        .collect();
+    let mut hovers = Vec::new();
+    let mut answered = 0;
+    for i in 0..400 {
+        let (line, col) = spots.get(i * 7 % spots.len().max(1)).copied().unwrap_or((0, 0));
+        let (d, r) = srv.hover(&uri, line, col);
+        answered += usize::from(!r["result"].is_null());
+        hovers.push(d);
+    }
+    let line_starts: Vec<usize> = std::iter::once(0)
+        .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+        .collect();
+    let mut changes = Vec::new();
+    for k in 0..15 {
+        std::thread::sleep(Duration::from_millis(400));
+        srv.drain();
+        let mut line = (k * 661) % 9_900;
+        while !text[line_starts[line]..].starts_with("        total = ") {
+            line += 1;
+        }
+        let col = "        total = ".len();
+        let at = line_starts[line] + col;
+        let new = if &text[at..at + 1] == "0" { "1" } else { "0" };
+        text.replace_range(at..at + 1, new);
+        let version = 2 + k as i64;
+        let t = srv.notify(
+            "textDocument/didChange",
+            json!({"textDocument": {"uri": uri, "version": version}, "contentChanges": [
+                {"range": {"start": {"line": line, "character": col}, "end": {"line": line, "character": col + 1}}, "text": new}
+            ]}),
+        );
+        let (at, _) = srv
+            .diagnostics(&uri, Some(version))
+            .expect("diagnostics on change");
+        changes.push(at - t);
+    }
+    srv.stop();
+    println!(
+        "server_10k_lines_1000_skills didOpen->diagnostics={:.1}ms ({published} published); hover median={:.3}ms p99={:.3}ms ({answered}/400 answered; target median <= 0.3 ms); didChange->diagnostics median={:.2}ms min={:.2}ms max={:.2}ms (target <= 10 ms)",
+        ms(open),
+        ms(median(&hovers)),
+        ms(pct(&hovers, 0.99)),
+        ms(median(&changes)),
+        ms(pct(&changes, 0.0)),
+        ms(pct(&changes, 1.0))
+    );
+    fig.insert("server didOpen -> diagnostics (ms)", ms(open));
+    fig.insert("server hover median (ms)", ms(median(&hovers)));
+    fig.insert("server hover p99 (ms)", ms(pct(&hovers, 0.99)));
+    fig.insert("server didChange -> diagnostics (ms)", ms(median(&changes)));
+}
+
+fn main() {
+    let run = parts();
+    let runs: usize = std::env::var("STRUCTURAL_RUNS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(1);
+    let bin = env!("CARGO_BIN_EXE_skill-lsp");
+    let size = std::fs::metadata(bin).map_or(0, |m| m.len());
+    println!(
+        "binary {bin}: {:.1} MB ({size} bytes)",
+        size as f64 / 1e6
+    );
+    let s = setup();
+    let declared = s.lib.tips.declared_count();
+    let structural = s
+        .lib
+        .tips
+        .tips()
+        .iter()
+        .filter(|t| t.structural.is_some())
+        .count();
+    let implicit = s
+        .lib
+        .tips
+        .tips()
+        .iter()
+        .filter(|t| t.kind == TipKind::Implicit)
+        .count();
+    println!(
+        "library skills={} declared_tips={declared} (structural {structural}) implicit_tips={implicit}; document lines=10000 bytes={}",
+        s.lib.skills.len(),
+        s.text.len()
+    );
+    let mut all: Vec<Figures> = Vec::new();
+    for r in 0..runs {
+        if runs > 1 {
+            println!("\nrun {} of {runs}", r + 1);
+        }
+        let mut fig = Figures::new();
+        if run("parse") {
+            cold_parse(&s, &mut fig);
+        }
+        if run("edit") {
+            edit(&s, &mut fig);
+        }
+        if run("server") {
+            server(&s, &mut fig);
+        }
+        if run("check") {
+            check::check_vs_ast_grep(&s.lib, &mut fig);
+        }
+        all.push(fig);
+    }
+    if runs > 1 {
+        println!("\nmedian [min-max] over {runs} runs");
+        for k in all[0].keys() {
+            let mut v: Vec<f64> = all.iter().filter_map(|f| f.get(k).copied()).collect();
+            v.sort_by(|a, b| a.partial_cmp(b).unwrap());
+            println!(
+                "{k}: {:.3} [{:.3}-{:.3}]",
+                v[v.len() / 2],
+                v[0],
+                v[v.len() - 1]
+            );
+        }
+    }
+}
+
+/// `skill-lsp check` against `ast-grep scan` over one tree, from one run.
+mod check {
+    use super::*;
+
+    /// ast-grep rules for Rust, one per bundled Rust tip (systems/rust.md), written the way an
+    /// ast-grep user would write the same check.
+    const RULES: &[(&str, &str)] = &[
+        ("unwrap-in-library", "rule:\n  pattern: $X.unwrap()\n"),
+        (
+            "thread-sleep-in-async",
+            "rule:\n  any:\n    - pattern: thread::sleep($$$A)\n    - pattern: std::thread::sleep($$$A)\n  inside:\n    stopBy: end\n    any:\n      - kind: async_block\n      - kind: function_item\n        has:\n          kind: function_modifiers\n          regex: async\n",
+        ),
+        (
+            "blocking-fs-in-async",
+            "rule:\n  pattern: std::fs::$F($$$A)\n  inside:\n    stopBy: end\n    any:\n      - kind: async_block\n      - kind: function_item\n        has:\n          kind: function_modifiers\n          regex: async\n",
+        ),
+        (
+            "block-on-in-async",
+            "rule:\n  any:\n    - pattern: block_on($$$A)\n    - pattern: $X.block_on($$$A)\n  inside:\n    stopBy: end\n    any:\n      - kind: async_block\n      - kind: function_item\n        has:\n          kind: function_modifiers\n          regex: async\n",
+        ),
+        (
+            "guard-across-await",
+            "rule:\n  kind: let_declaration\n  has:\n    stopBy: end\n    pattern: $G.lock()\n  precedes:\n    stopBy: end\n    has:\n      stopBy: end\n      kind: await_expression\n",
+        ),
+        (
+            "unsafe-without-safety",
+            "rule:\n  kind: unsafe_block\n  not:\n    inside:\n      stopBy: end\n      follows:\n        kind: line_comment\n        regex: SAFETY\n",
+        ),
+        (
+            "static-mut",
+            "rule:\n  kind: static_item\n  has:\n    kind: mutable_specifier\n",
+        ),
+        (
+            "transmute",
+            "rule:\n  any:\n    - pattern: mem::transmute($$$A)\n    - pattern: std::mem::transmute($$$A)\n    - pattern: transmute($$$A)\n",
+        ),
+    ];
+
+    fn venv() -> PathBuf {
+        if let Ok(v) = std::env::var("PEERS_VENV") {
+            return PathBuf::from(v);
+        }
+        let v = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/peers/venv");
+        if !v.join("bin/ast-grep").exists() {
+            eprintln!("installing ast-grep-cli==0.51.1 into {}", v.display());
+            let ok = Command::new("python3")
+                .args(["-m", "venv"])
+                .arg(&v)
+                .status()
+                .is_ok_and(|s| s.success())
+                && Command::new(v.join("bin/pip"))
+                    .args(["install", "-q", "ast-grep-cli==0.51.1"])
+                    .status()
+                    .is_ok_and(|s| s.success());
+            assert!(ok, "could not install ast-grep-cli (python3 -m venv, pip)");
+        }
+        v
+    }
+
+    /// CPU seconds (user + system) of the waited-for children so far.
+    fn children_cpu() -> f64 {
+        // SAFETY: getrusage writes into the struct we pass and reads nothing else.
+        let mut u: libc::rusage = unsafe { std::mem::zeroed() };
+        unsafe { libc::getrusage(libc::RUSAGE_CHILDREN, &mut u) };
+        let tv = |t: libc::timeval| t.tv_sec as f64 + t.tv_usec as f64 / 1e6;
+        tv(u.ru_utime) + tv(u.ru_stime)
+    }
+
+    pub fn check_vs_ast_grep(lib: &Library, fig: &mut Figures) {
+        let tree = std::env::var_os("TIPS_BENCH_TREE")
+            .map(PathBuf::from)
+            .unwrap_or_else(|| {
+                PathBuf::from(std::env::var_os("HOME").unwrap_or_default())
+                    .join(".cargo/registry/src")
+            });
+        if !tree.is_dir() {
+            println!("check_vs_ast_grep skipped: {} is missing", tree.display());
+            return;
+        }
+        // The tips `check` runs on a Rust file: declared, for Rust or for any language, of a
+        // bundled skill.
+        let rust: Vec<&str> = lib
+            .tips
+            .tips()
+            .iter()
+            .filter(|t| t.kind == TipKind::Declared)
+            .filter(|t| {
+                let skill = lib.skill(t.skill);
+                let langs = if t.languages.is_empty() {
+                    &skill.languages
+                } else {
+                    &t.languages
+                };
+                langs.is_empty() || langs.iter().any(|l| l == "rust")
+            })
+            .filter(|t| lib.skill(t.skill).origin == skill_lsp::skills::model::Origin::Builtin)
+            .map(|t| &*t.id)
+            .collect();
+        let sg = venv().join("bin/ast-grep");
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir_all(dir.path().join("rules")).unwrap();
+        std::fs::write(dir.path().join("sgconfig.yml"), "ruleDirs: [rules]\n").unwrap();
+        for (id, rule) in RULES {
+            std::fs::write(
+                dir.path().join(format!("rules/{id}.yml")),
+                format!("id: {id}\nlanguage: rust\nseverity: info\nmessage: {id}\n{rule}"),
+            )
+            .unwrap();
+        }
+        let bin = env!("CARGO_BIN_EXE_skill-lsp");
+        let cpu0 = children_cpu();
+        let t = Instant::now();
+        let out = Command::new(bin)
+            .args(["check", "--json"])
+            .arg(&tree)
+            .current_dir(dir.path())
+            .stderr(Stdio::null())
+            .output()
+            .expect("run skill-lsp check");
+        let check = t.elapsed();
+        let cpu1 = children_cpu();
+        let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap_or_default();
+        let sum = &v["summary"];
+        let t = Instant::now();
+        let out = Command::new(&sg)
+            .arg("scan")
+            .arg("--config")
+            .arg(dir.path().join("sgconfig.yml"))
+            .arg("--json=stream")
+            .arg(&tree)
+            .current_dir(dir.path())
+            .stderr(Stdio::piped())
+            .output()
+            .expect("run ast-grep scan");
+        let scan = t.elapsed();
+        let cpu2 = children_cpu();
+        let sg_findings = out.stdout.split(|&b| b == b'\n').filter(|l| !l.is_empty()).count();
+        if !out.status.success() && sg_findings == 0 {
+            println!(
+                "ast-grep scan failed: {}",
+                String::from_utf8_lossy(&out.stderr).trim()
+            );
+        }
+        println!(
+            "check_vs_ast_grep tree={} files_checked={} findings={} check={:.2}s (cpu {:.2}s); ast-grep scan rules={} (bundled Rust tips check runs: {} {:?}) findings={sg_findings} scan={:.2}s (cpu {:.2}s); ratio check/scan wall={:.2} cpu={:.2}",
+            tree.display(),
+            sum["filesChecked"],
+            sum["findings"],
+            check.as_secs_f64(),
+            cpu1 - cpu0,
+            RULES.len(),
+            rust.len(),
+            rust,
+            scan.as_secs_f64(),
+            cpu2 - cpu1,
+            check.as_secs_f64() / scan.as_secs_f64(),
+            (cpu1 - cpu0) / (cpu2 - cpu1)
+        );
+        fig.insert("check (s)", check.as_secs_f64());
+        fig.insert("ast-grep scan (s)", scan.as_secs_f64());
+        fig.insert("check / scan", check.as_secs_f64() / scan.as_secs_f64());
+        fig.insert("check cpu (s)", cpu1 - cpu0);
+        fig.insert("ast-grep scan cpu (s)", cpu2 - cpu1);
+    }
+}

@@ -37,6 +37,20 @@ fn main() {
     s.open(&small, "dockerfile", 1, "FROM node:latest\nRUN echo hi\n");
     s.diagnostics(&small, Some(1)).expect("small diagnostics");
 
+    // Control: hovers on the small file with nothing else in flight (what this machine gives
+    // a hover at all, to read the figure under load against).
+    let mut quiet = Vec::new();
+    for _ in 0..200 {
+        let (d, _) = s.hover(&small, 0, 12);
+        quiet.push(d);
+    }
+    println!(
+        "hover on the small file, nothing else in flight: median {}, p99 {}, max {}",
+        ms(median(&quiet)),
+        ms(pct(&quiet, 0.99)),
+        ms(pct(&quiet, 1.0))
+    );
+
     // Open: to diagnostics (the same document five times, closed in between).
     let mut opens = Vec::new();
     let mut shown = 0;

@@ -265,7 +265,10 @@ pub fn rss_split_kib(pid: u32) -> Option<(u64, u64)> {
             .parse()
             .ok()
     };
-    Some((field("RssAnon:")?, field("RssFile:")? + field("RssShmem:").unwrap_or(0)))
+    Some((
+        field("RssAnon:")?,
+        field("RssFile:")? + field("RssShmem:").unwrap_or(0),
+    ))
 }
 
 pub fn median(v: &[Duration]) -> Duration {

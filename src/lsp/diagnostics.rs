@@ -96,7 +96,12 @@ impl Analysis {
 
 /// Findings that start on `lines` or, for span tips, overlap them: `findings` sorted by start
 /// line, `end_lines` their last lines, `max_span` the most lines one spans.
-fn near(findings: &[Finding], end_lines: &[u32], max_span: u32, lines: &Range<u32>) -> Vec<Finding> {
+fn near(
+    findings: &[Finding],
+    end_lines: &[u32],
+    max_span: u32,
+    lines: &Range<u32>,
+) -> Vec<Finding> {
     let from = lines.start.saturating_sub(max_span);
     let lo = findings.partition_point(|f| f.line < from);
     let hi = findings.partition_point(|f| f.line < lines.end).max(lo);
@@ -580,7 +585,7 @@ pub async fn clear(b: &Backend, uri: Uri, closed: Option<DocSnapshot>) {
     drop(analysis);
     if big {
         // The tree, the text copies and the findings of a large document: give the pages back.
-        crate::lsp::server::release_freed_memory();
+        crate::lsp::session::release_freed_memory();
     }
     b.client.publish_diagnostics(uri, Vec::new(), None).await;
 }

@@ -12,7 +12,6 @@ pub mod lang;
 pub mod trees;
 pub mod utils;
 
-use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::Arc;
 
@@ -199,41 +198,54 @@ pub fn scan(
     rules: &[(usize, &Compiled, &str)],
     window: Option<Range<usize>>,
 ) -> Vec<Hit> {
-    let mut by_kind: HashMap<u16, Vec<usize>> = HashMap::new();
+    // Rules by node kind id: a vector lookup per node, not a hash.
+    let mut by_kind: Vec<Vec<usize>> = Vec::new();
     for (i, (_, c, _)) in rules.iter().enumerate() {
         for &k in &c.kinds {
-            by_kind.entry(k).or_default().push(i);
+            let k = usize::from(k);
+            if by_kind.len() <= k {
+                by_kind.resize_with(k + 1, Vec::new);
+            }
+            by_kind[k].push(i);
         }
     }
     let mut out = Vec::new();
     if by_kind.is_empty() {
         return out;
     }
-    let root = parsed.root.root();
-    // An explicit stack: a deeply nested document must not overflow the thread's stack.
-    let mut stack = vec![root];
-    while let Some(node) = stack.pop() {
-        let r = node.range();
-        if let Some(w) = &window
-            && (r.end < w.start || r.start > w.end)
-        {
-            continue;
-        }
-        if let Some(rs) = by_kind.get(&node.kind_id()) {
-            for &i in rs {
-                let (n, c, msg) = rules[i];
-                if let Some(m) = c.config.matcher.match_node(node.clone())
-                    && let Some(h) = hit(parsed, n, c, msg, &m)
-                {
-                    out.push(h);
+    // One tree cursor, depth first in document order: no allocation per node (collecting each
+    // node's children was most of the scan's time), and a deeply nested document cannot
+    // overflow the thread's stack.
+    let mut cursor = parsed.root.root().get_inner_node().walk();
+    loop {
+        let inner = cursor.node();
+        let outside = window
+            .as_ref()
+            .is_some_and(|w| inner.end_byte() < w.start || inner.start_byte() > w.end);
+        if !outside {
+            if let Some(rs) = by_kind.get(usize::from(inner.kind_id()))
+                && !rs.is_empty()
+            {
+                let node = parsed.root.adopt(inner);
+                for &i in rs {
+                    let (n, c, msg) = rules[i];
+                    if let Some(m) = c.config.matcher.match_node(node.clone())
+                        && let Some(h) = hit(parsed, n, c, msg, &m)
+                    {
+                        out.push(h);
+                    }
                 }
             }
+            if cursor.goto_first_child() {
+                continue;
+            }
         }
-        let mut kids: Vec<_> = node.children().collect();
-        kids.reverse();
-        stack.extend(kids);
+        while !cursor.goto_next_sibling() {
+            if !cursor.goto_parent() {
+                return out;
+            }
+        }
     }
-    out
 }
 
 fn hit(

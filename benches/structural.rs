@@ -437,7 +437,7 @@ mod check {
         }
         // The tips `check` runs on a Rust file: declared, for Rust or for any language, of a
         // bundled skill.
-        let rust: Vec<&str> = lib
+        let rust_tips: Vec<&skill_lsp::skills::tips::Tip> = lib
             .tips
             .tips()
             .iter()
@@ -452,13 +452,33 @@ mod check {
                 langs.is_empty() || langs.iter().any(|l| l == "rust")
             })
             .filter(|t| lib.skill(t.skill).origin == skill_lsp::skills::model::Origin::Builtin)
-            .map(|t| &*t.id)
             .collect();
+        let rust: Vec<&str> = rust_tips.iter().map(|t| &*t.id).collect();
         let sg = venv().join("bin/ast-grep");
         let dir = tempfile::tempdir().unwrap();
         std::fs::create_dir_all(dir.path().join("rules")).unwrap();
         std::fs::write(dir.path().join("sgconfig.yml"), "ruleDirs: [rules]\n").unwrap();
-        for (id, rule) in RULES {
+        let mut rules: Vec<(String, String)> = RULES
+            .iter()
+            .map(|(id, r)| (id.to_string(), r.to_string()))
+            .collect();
+        // The tips for any language (secrets, ...): their own regex over Rust string literals,
+        // so both tools run as many rules.
+        for t in &rust_tips {
+            if t.id.starts_with("rust/") {
+                continue;
+            }
+            if let Some(p) = &t.pattern {
+                let p = p.replace("(?P<hit>", "(?:").replace("(?<hit>", "(?:");
+                let id = t.id.replace('/', "-");
+                let quoted = serde_json::to_string(&p).unwrap();
+                rules.push((
+                    id,
+                    format!("rule:\n  kind: string_literal\n  regex: {quoted}\n"),
+                ));
+            }
+        }
+        for (id, rule) in &rules {
             std::fs::write(
                 dir.path().join(format!("rules/{id}.yml")),
                 format!("id: {id}\nlanguage: rust\nseverity: info\nmessage: {id}\n{rule}"),
@@ -510,7 +530,7 @@ mod check {
             sum["findings"],
             check.as_secs_f64(),
             cpu1 - cpu0,
-            RULES.len(),
+            rules.len(),
             rust.len(),
             rust,
             scan.as_secs_f64(),

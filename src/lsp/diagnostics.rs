@@ -621,6 +621,7 @@ mod tests {
                 section: 0,
                 diagnostic: true,
                 suppressed: None,
+                fix: None,
             })
             .collect();
         let ends: Vec<u32> = spans.iter().map(|&(_, e)| e).collect();

@@ -150,6 +150,7 @@ fn diagnostics_pass(lib: &Library, info: &DocumentInfo, settings: &Settings) -> 
     let extra = FindExtra {
         rules: Some(&rules),
         keep_suppressed: false,
+        tests_too: false,
     };
     lib.tips
         .find_with_report(lib, &matches, info, &opts, &extra, None)

@@ -475,6 +475,17 @@ fn vendored_generated_minified_and_tests_are_left_alone() {
     assert_eq!(found(r, &["--include-vendored"]).len(), want.len() + 15);
     write(r, ".skill-lsp.yaml", "tips:\n  includeVendored: true\n");
     assert_eq!(found(r, &[]).len(), want.len() + 15);
+    // ... and `tests: false` tips in the test file, the fixture folder and the `_test.py` file.
+    write(r, ".skill-lsp.yaml", "tips:\n  includeTests: true\n");
+    let tests = |got: Vec<String>| {
+        got.into_iter()
+            .filter(|f| f.ends_with("team/no-timeout") && !want.contains(f))
+            .collect::<Vec<_>>()
+    };
+    let back = tests(found(r, &[]));
+    assert_eq!(back.len(), 3, "{back:?}");
+    std::fs::remove_file(r.join(".skill-lsp.yaml")).unwrap();
+    assert_eq!(tests(found(r, &["--include-tests"])), back);
 }
 
 #[test]

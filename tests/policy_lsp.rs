@@ -1,6 +1,7 @@
 //! What tips leave alone, in the editor (through the real protocol): vendored, generated and
 //! excluded files get no tip diagnostics; other tools' comments and project configs silence
-//! equivalent tips; test files skip `tests: false` tips; `tips.includeVendored` brings them back.
+//! equivalent tips; test files skip `tests: false` tips; `tips.includeVendored` and
+//! `tips.includeTests` bring them back.
 
 mod common;
 
@@ -119,6 +120,18 @@ async fn editor_leaves_alone_what_check_leaves_alone() {
         0,
         "ruff's own comment"
     );
+    s.shutdown().await;
+}
+
+/// `tips.includeTests` runs `tests: false` tips in test files and test data folders too; the
+/// vendored rule still holds.
+#[tokio::test]
+async fn include_tests_brings_tips_back_in_tests() {
+    let (_t, tmp) = tmpdir();
+    let mut s = start(&tmp, json!({"tips": {"includeTests": true}})).await;
+    assert_eq!(count(&mut s, "tests/test_client.py", CODE).await, 1);
+    assert_eq!(count(&mut s, "app/fixtures/seed.py", CODE).await, 1);
+    assert_eq!(count(&mut s, "vendor/lib/client.py", CODE).await, 0);
     s.shutdown().await;
 }
 

@@ -243,7 +243,7 @@ fn find_with(
     let extra = crate::skills::tips::FindExtra {
         rules: Some(&rules),
         keep_suppressed: false,
-        tests_too: false,
+        tests_too: snap.settings.tips.include_tests,
     };
     let r =
         (snap.library.tips).find_with_report(&snap.library, &matches, &info, &opts, &extra, cancel);

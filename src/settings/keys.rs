@@ -238,6 +238,14 @@ pub const TABLE: &[Spec] = &[
         },
     },
     Spec {
+        key: "tips.includeTests",
+        workspace: true,
+        set: |s, key, v, _ws| {
+            s.tips.include_tests = want_bool(key, v)?;
+            Ok(())
+        },
+    },
+    Spec {
         key: "hover.agent",
         workspace: false,
         set: |s, key, v, _ws| {

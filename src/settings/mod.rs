@@ -72,6 +72,8 @@ pub struct TipSettings {
     pub exclude: Vec<String>,
     /// Show tips in vendored, generated and minified files too (see `skills::policy`).
     pub include_vendored: bool,
+    /// Show tips declared `tests: false` in test files, test functions and test data folders too.
+    pub include_tests: bool,
 }
 
 /// Hover behaviour.
@@ -146,6 +148,7 @@ impl Default for Settings {
                 max_per_tip: 50,
                 exclude: Vec::new(),
                 include_vendored: false,
+                include_tests: false,
             },
             hover: HoverSettings {
                 agent: false,

@@ -108,6 +108,9 @@ pub struct CheckArgs {
     /// Also check vendored, generated and minified files.
     #[arg(long)]
     pub include_vendored: bool,
+    /// Also run tips declared `tests: false` in test files and test data (`tips.includeTests`).
+    #[arg(long)]
+    pub include_tests: bool,
     /// List skipped files and why, the exclusion rules in force and silenced findings (stderr).
     #[arg(short, long)]
     pub verbose: bool,
@@ -235,6 +238,9 @@ pub fn run(args: CheckArgs, common: &CommonArgs) -> anyhow::Result<i32> {
         &args.select,
         &args.extend_select,
     );
+    if args.include_tests {
+        resolved.settings.tips.include_tests = true;
+    }
     if args.include_vendored || args.no_policy {
         resolved.settings.tips.include_vendored = true;
     }

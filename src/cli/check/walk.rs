@@ -296,7 +296,7 @@ fn check_file(
         let extra = FindExtra {
             rules: Some(&rules),
             keep_suppressed: true,
-            tests_too: inp.args.no_policy,
+            tests_too: inp.args.no_policy || settings.tips.include_tests,
         };
         let r = lib
             .tips

@@ -163,7 +163,7 @@ impl Project {
         if !self.exclude_src.is_empty() {
             v.push(format!("tips.exclude: {}", self.exclude_src.join(", ")));
         }
-        v.push("tests: tips with `tests: false` (default for security skills) skip test files, test functions and test data folders".into());
+        v.push("tests: tips with `tests: false` (default for security skills) skip test files, test functions and test data folders (`tips.includeTests` runs them there too)".into());
         v.push(
             "other tools' suppression comments silence tips that name the rule in `equivalents:`"
                 .into(),

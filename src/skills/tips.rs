@@ -109,6 +109,10 @@ pub struct Tip {
     pub structural: Option<Arc<structural::Rule>>,
     /// Precision measured on real code, when the skill records it.
     pub precision: Option<f64>,
+    /// `measured: TP/N` as recorded (see [`trigger::Declared::measured`]).
+    pub measured: Option<(u32, u32)>,
+    /// Hover only because measured under the bar; an override naming the tip re-enables it.
+    pub demoted: bool,
 }
 
 /// A regex compiled on first use. Every trigger is validated when the library loads, but most
@@ -480,6 +484,8 @@ impl TipIndex {
                             fix: d.fix,
                             structural: rule,
                             precision: d.precision,
+                            measured: d.measured,
+                            demoted: d.demoted,
                         });
                     }
                 }
@@ -525,6 +531,8 @@ impl TipIndex {
                     fix: None,
                     structural: None,
                     precision: None,
+                    measured: None,
+                    demoted: false,
                 });
                 // The normalized lines are indexed below, with the tip's index.
                 implicit_lines.push((tips.len() - 1, d.lines));
@@ -1006,7 +1014,9 @@ fn effective(tip: &Tip, s: &TipSettings) -> Option<(Severity, bool)> {
         Some(Some(sev)) => *sev,
         None => s.severity.unwrap_or(tip.severity),
     };
-    let diag = tip.diagnostic
+    // A severity for the tip itself (not its skill) opts a demoted tip back into diagnostics.
+    let opted_in = tip.demoted && matches!(s.overrides.get(&*tip.id), Some(Some(_)));
+    let diag = (tip.diagnostic || opted_in)
         && (tip.kind == TipKind::Declared
             || s.implicit_diagnostics
                 .iter()

@@ -333,6 +333,42 @@ fn settings_overrides() {
     );
 }
 
+/// A tip measured under the bar answers hovers only; a severity for that tip in `tips.overrides`
+/// brings its diagnostic back, one for its whole skill does not.
+#[test]
+fn demoted_tip_is_hover_only_until_its_own_override() {
+    let low = "skill-lsp tip\nid: blind-except\npattern: '^\\s*except\\s*:'\nmessage: m\nmeasured: 2/10\n";
+    let s = skill(
+        "py-errors",
+        &["python"],
+        vec![section("S", 0, &[low], vec![])],
+    );
+    let (index, _) = TipIndex::build(&[s]);
+    let mut st = crate::settings::Settings::default().tips;
+    let run = |st: &crate::settings::TipSettings| {
+        let f = find(
+            &index,
+            1,
+            "python",
+            None,
+            "except:\n",
+            &FindOptions {
+                settings: Some(st),
+                ..Default::default()
+            },
+        );
+        assert_eq!(f.len(), 1, "a demoted tip still answers hovers");
+        f[0].diagnostic
+    };
+    assert!(!run(&st));
+    st.overrides
+        .insert("py-errors".into(), Some(Severity::Warning));
+    assert!(!run(&st), "a skill-wide severity does not opt in");
+    st.overrides
+        .insert("py-errors/blind-except".into(), Some(Severity::Warning));
+    assert!(run(&st));
+}
+
 #[test]
 fn trigger_problems_are_reported_with_lines() {
     let bad = "skill-lsp tip\nid: x\npattern: '(oops'\nmessage: m\n";

@@ -79,12 +79,19 @@ pub struct Declared {
     /// A structural tip's ast-grep rule (`rule:` and friends). Its `pattern`, if any, is the
     /// regex used where the document cannot be parsed.
     pub structural: Option<crate::skills::tips::structural::Spec>,
-    /// Measured precision on real code (`precision:`), when the author recorded it.
+    /// Precision on real code: `precision:` as the author wrote it, else from `measured:`.
     pub precision: Option<f64>,
+    /// `measured: TP/N`: of N findings on an oracle-labelled real-code set, TP were right.
+    pub measured: Option<(u32, u32)>,
+    /// The diagnostic is off only because the precision is under the bar (no explicit
+    /// `diagnostic:`): naming the tip with a severity in `tips.overrides` turns it back on.
+    pub demoted: bool,
 }
 
 /// Precision on real code under which a tip answers hovers but raises no diagnostic.
 pub const DIAGNOSTIC_PRECISION: f64 = 0.8;
+/// Findings a `measured:` figure needs before it can demote a tip: fewer judge nothing.
+pub const MEASURED_MIN_FINDINGS: u32 = 5;
 
 /// A problem found while reading a trigger comment.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -113,6 +120,7 @@ const KEYS: &[&str] = &[
     "expect",
     "near",
     "precision",
+    "measured",
     "rule",
     "constraints",
     "utils",
@@ -677,11 +685,32 @@ fn one(item: &Value, line: u32, raw: &str, issues: &mut Vec<Issue>) -> Option<De
             return None;
         }
     };
-    // Measured below the bar: hover only, unless the author says `diagnostic: true` outright.
-    let diagnostic = match (get("diagnostic"), precision) {
-        (None, Some(p)) => p >= DIAGNOSTIC_PRECISION,
-        _ => diagnostic,
+    let measured = match get("measured") {
+        None | Some(Value::Null) => None,
+        Some(v) => match as_text(v).as_deref().and_then(parse_measured) {
+            Some(m) => Some(m),
+            None => {
+                err!(
+                    at("measured:"),
+                    "tip-bad-field",
+                    format!(
+                        "tip `{id}`: `measured` must be `TP/N` (TP right of N findings, TP <= N, N > 0)"
+                    )
+                );
+                return None;
+            }
+        },
     };
+    // A written precision is the author's word; a measured one counts only with enough findings.
+    let judged = precision.or_else(|| {
+        measured
+            .filter(|(_, n)| *n >= MEASURED_MIN_FINDINGS)
+            .map(|(tp, n)| f64::from(tp) / f64::from(n))
+    });
+    let precision = precision.or_else(|| measured.map(|(tp, n)| f64::from(tp) / f64::from(n)));
+    // Measured below the bar: hover only, unless the author says `diagnostic: true` outright.
+    let demoted = get("diagnostic").is_none() && judged.is_some_and(|p| p < DIAGNOSTIC_PRECISION);
+    let diagnostic = diagnostic && !demoted;
     let mut equivalents = Vec::new();
     for e in get("equivalents")
         .and_then(|v| as_list(v, false))
@@ -735,6 +764,8 @@ fn one(item: &Value, line: u32, raw: &str, issues: &mut Vec<Issue>) -> Option<De
         span,
         structural,
         precision,
+        measured,
+        demoted,
         id,
         pattern,
         re,
@@ -756,6 +787,13 @@ fn one(item: &Value, line: u32, raw: &str, issues: &mut Vec<Issue>) -> Option<De
         equivalents,
         fix,
     })
+}
+
+/// `TP/N` with `TP <= N` and `N > 0`.
+fn parse_measured(s: &str) -> Option<(u32, u32)> {
+    let (tp, n) = s.split_once('/')?;
+    let (tp, n) = (tp.trim().parse().ok()?, n.trim().parse().ok()?);
+    (n > 0 && tp <= n).then_some((tp, n))
 }
 
 #[cfg(test)]
@@ -798,6 +836,42 @@ mod tests {
         assert_eq!(issues[0].code, "tip-yaml");
         assert!(issues[0].message.contains("deeper than 64"), "{issues:?}");
         assert_eq!(issues[0].line, 7);
+    }
+
+    #[test]
+    fn measured_figures_demote_with_enough_findings() {
+        let tip = |extra: &str| {
+            let raw = format!("skill-lsp tip\nid: a\npattern: x\nmessage: m\n{extra}");
+            let (t, issues) = parse(0, &raw).unwrap();
+            (t, issues)
+        };
+        // 3 of 5 right: under 0.8 with enough findings to judge.
+        let (t, issues) = tip("measured: 3/5\n");
+        assert!(issues.is_empty(), "{issues:?}");
+        assert_eq!(t[0].measured, Some((3, 5)));
+        assert_eq!(t[0].precision, Some(0.6));
+        assert!(!t[0].diagnostic && t[0].demoted);
+        // 4 of 5 is the bar itself; 1 of 4 is too few findings to judge.
+        for m in ["measured: 4/5\n", "measured: 1/4\n", "measured: 9/9\n"] {
+            let (t, _) = tip(m);
+            assert!(t[0].diagnostic && !t[0].demoted, "{m}");
+        }
+        // The author's explicit word wins either way, and is not a demotion.
+        let (t, _) = tip("measured: 1/10\ndiagnostic: true\n");
+        assert!(t[0].diagnostic && !t[0].demoted);
+        let (t, _) = tip("measured: 10/10\ndiagnostic: false\n");
+        assert!(!t[0].diagnostic && !t[0].demoted);
+        for bad in [
+            "measured: 6/5\n",
+            "measured: 0/0\n",
+            "measured: 0.7\n",
+            "measured: a/b\n",
+        ] {
+            let (t, issues) = tip(bad);
+            assert!(t.is_empty(), "{bad}");
+            assert_eq!(issues[0].code, "tip-bad-field", "{bad}");
+            assert!(issues[0].message.contains("TP/N"), "{issues:?}");
+        }
     }
 
     #[test]

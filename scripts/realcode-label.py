@@ -382,7 +382,18 @@ def node_span(n):
     return n.start_mark.line + 1, max(n.start_mark.line + 1, end)
 
 
+# checkov's own Dockerfile name test (checkov/common/util/dockerfile.py, DOCKERFILE_MASK): its
+# dockerfile runner drops every other file, even one passed with -f (runner.py: `files_list = [file
+# for file in files if is_dockerfile(os.path.basename(file))]`), so `Dockerfile-alpine.template`
+# or `Dockerfile-ubuntu-curl` is never analysed: no CKV_DOCKER_* label there means "not looked
+# at", not "fine".
+CHECKOV_DOCKERFILE = re.compile(r"^(?:.+\.)?[Dd]ockerfile(?:\..+)?$(?<!\.[Dd]ockerignore)")
+
+
 def checkov(lab, tools, k8s_files, docker_files, gha_files):
+    for f in docker_files:
+        if not CHECKOV_DOCKERFILE.fullmatch(os.path.basename(f)):
+            lab.uncovered.add((f, "checkov"))
     # -f, not -d: a directory walk skips hidden folders (.devcontainer, .actor, ...)
     args = []
     for f in list(k8s_files) + list(docker_files) + list(gha_files):

@@ -19,6 +19,7 @@ use serde_json::{Value, json};
 use tokio::sync::watch;
 use tracing::{debug, info, warn};
 
+use super::diagnostics::DiagnosticsState;
 use super::proto::{
     CodeAction, CodeActionKind, CodeActionOrCommand, CodeActionParams, Command,
     ExecuteCommandParams, Hover, HoverContents, HoverParams, MarkupContent, MarkupKind,
@@ -248,12 +249,14 @@ fn tip_of(d: &super::proto::Diagnostic) -> Option<(String, String)> {
 }
 
 /// `textDocument/codeAction`: instant, no network. Lists "Ask agent: ..." commands.
-pub fn code_actions(b: &Backend, params: &CodeActionParams) -> Vec<CodeActionOrCommand> {
+/// `snap` is taken for `doc`; `diags` holds the findings already computed for it.
+pub fn code_actions(
+    diags: &DiagnosticsState,
+    snap: &Snapshot,
+    doc: &DocSnapshot,
+    params: &CodeActionParams,
+) -> Vec<CodeActionOrCommand> {
     let uri = &params.text_document.uri;
-    let Some(doc) = b.document(uri) else {
-        return Vec::new();
-    };
-    let snap = b.snapshot().for_doc(&doc);
     let wanted = |kind: &CodeActionKind| match &params.context.only {
         None => true,
         Some(only) => only.iter().any(|o| {
@@ -276,7 +279,7 @@ pub fn code_actions(b: &Backend, params: &CodeActionParams) -> Vec<CodeActionOrC
             range: Some(if selection {
                 range
             } else {
-                fix_range(&doc, &text, d.range)
+                fix_range(doc, &text, d.range)
             }),
             skills: vec![skill],
             instruction: Some(format!("Fix the tip `{id}`: {}", d.message)),
@@ -303,7 +306,7 @@ pub fn code_actions(b: &Backend, params: &CodeActionParams) -> Vec<CodeActionOrC
         let first = doc.rope.byte_to_line(bytes.start.min(doc.rope.len_bytes())) as u32;
         let last = doc.rope.byte_to_line(bytes.end.min(doc.rope.len_bytes())) as u32;
         let mut ranked: Vec<crate::skills::model::SkillId> = Vec::new();
-        for f in super::diagnostics::findings_near(b, &snap, &doc, first..last + 1) {
+        for f in super::diagnostics::findings_near(diags, snap, doc, first..last + 1) {
             if f.range.start < bytes.end && f.range.end > bytes.start && !ranked.contains(&f.skill)
             {
                 ranked.push(f.skill);
@@ -376,11 +379,6 @@ pub fn code_actions(b: &Backend, params: &CodeActionParams) -> Vec<CodeActionOrC
             }
         })
         .collect()
-}
-
-/// `codeAction/resolve` for actions we own: nothing to compute (the command does the work).
-pub async fn resolve(_b: &Backend, action: CodeAction) -> jsonrpc::Result<CodeAction> {
-    Ok(action)
 }
 
 // ---------------------------------------------------------------- execute

@@ -10,12 +10,11 @@ use serde_json::{Value, json};
 
 use super::convert;
 use super::proto::{
-    CodeAction, CodeActionKind, CodeActionOrCommand, CodeActionParams, CodeLens, Command,
+    Client, CodeAction, CodeActionKind, CodeActionOrCommand, CodeActionParams, CodeLens, Command,
     CompletionItem, CompletionItemKind, CompletionParams, CompletionResponse, Documentation, Hover,
     MarkupContent, MarkupKind, NumberOrString, OptionalVersionedTextDocumentIdentifier, Position,
     Range, TextDocumentEdit, TextEdit, WorkspaceEdit, jsonrpc,
 };
-use super::server::Backend;
 use super::session::{DocSnapshot, Snapshot};
 use crate::skills::applies::Control;
 use crate::skills::authoring;
@@ -50,12 +49,14 @@ fn line_col(doc: &DocSnapshot, pos: Position) -> (usize, usize) {
 }
 
 /// `textDocument/completion` on a guidance file.
-pub fn completion(b: &Backend, params: &CompletionParams) -> Option<CompletionResponse> {
+pub fn completion(
+    snap: &Snapshot,
+    doc: &DocSnapshot,
+    params: &CompletionParams,
+) -> Option<CompletionResponse> {
     let tdp = &params.text_document_position;
-    let doc = b.document(&tdp.text_document.uri)?;
-    let snap = b.snapshot();
-    let format = format_of(&snap, &doc)?;
-    let (line, col) = line_col(&doc, tdp.position);
+    let format = format_of(snap, doc)?;
+    let (line, col) = line_col(doc, tdp.position);
     let root = doc.root.clone();
     let globs = || root.as_deref().map(workspace_globs).unwrap_or_default();
     let items = authoring::complete_with(format, &doc.text(), line, col, &globs);
@@ -217,21 +218,22 @@ impl Drop for CancelOnDrop {
 /// `codeLens/resolve`: the walk runs on the blocking pool; past [`LENS_PROGRESS_AFTER`] a
 /// cancellable progress counts the files looked at; a cancelled request or progress stops it.
 /// The progress lives in a task of its own, so a dropped request still ends it.
-pub async fn resolve_lens_request(b: &Backend, lens: CodeLens) -> jsonrpc::Result<CodeLens> {
-    let snap = b.snapshot();
+/// `after`: `ServerDeps::lens_progress_after` (`None`: the default); `client` sends the progress.
+pub async fn resolve_lens_request(
+    snap: Snapshot,
+    client: Client,
+    after: Option<Duration>,
+    lens: CodeLens,
+) -> jsonrpc::Result<CodeLens> {
+    let progress = snap.flags.work_done_progress;
     let ctl = Control::default();
     let _guard = CancelOnDrop(ctl.cancel.clone());
     let walk_ctl = ctl.clone();
     let walk = tokio::task::spawn_blocking(move || resolve_lens(&snap, lens, &walk_ctl));
-    let after = b
-        .state
-        .deps
-        .lens_progress_after
-        .unwrap_or(LENS_PROGRESS_AFTER);
+    let after = after.unwrap_or(LENS_PROGRESS_AFTER);
     let (tx, rx) = tokio::sync::oneshot::channel();
-    let b = b.clone();
     tokio::spawn(async move {
-        let _ = tx.send(watch_walk(&b, &ctl, walk, after).await);
+        let _ = tx.send(watch_walk(&client, progress, &ctl, walk, after).await);
     });
     match rx.await {
         Ok(Ok(Some(lens))) => Ok(lens),
@@ -243,7 +245,8 @@ pub async fn resolve_lens_request(b: &Backend, lens: CodeLens) -> jsonrpc::Resul
 /// Wait for `walk`; once it has run for `after`, report its count as progress (clients that
 /// support it) until it ends.
 async fn watch_walk(
-    b: &Backend,
+    client: &Client,
+    progress: bool,
     ctl: &Control,
     mut walk: tokio::task::JoinHandle<Option<CodeLens>>,
     after: Duration,
@@ -257,7 +260,7 @@ async fn watch_walk(
         r = &mut walk => return r,
         _ = tokio::time::sleep(after) => {}
     }
-    if !b.state.world().flags.work_done_progress {
+    if !progress {
         return walk.await;
     }
     let id = format!(
@@ -266,10 +269,9 @@ async fn watch_walk(
     );
     let token = NumberOrString::String(id.clone());
     let create =
-        b.client
-            .send_request::<request::WorkDoneProgressCreate>(WorkDoneProgressCreateParams {
-                token: token.clone(),
-            });
+        client.send_request::<request::WorkDoneProgressCreate>(WorkDoneProgressCreateParams {
+            token: token.clone(),
+        });
     // A client slow to accept the progress must not hold back the answer.
     tokio::select! {
         r = &mut walk => return r,
@@ -284,11 +286,10 @@ async fn watch_walk(
         .expect("lens walks")
         .insert(id.clone(), ctl.cancel.clone());
     let send = |value| {
-        b.client
-            .send_notification::<notification::Progress>(ProgressParams {
-                token: token.clone(),
-                value: ProgressParamsValue::WorkDone(value),
-            })
+        client.send_notification::<notification::Progress>(ProgressParams {
+            token: token.clone(),
+            value: ProgressParamsValue::WorkDone(value),
+        })
     };
     let seen = || ctl.seen.load(Ordering::Relaxed);
     send(WorkDoneProgress::Begin(WorkDoneProgressBegin {
@@ -417,12 +418,12 @@ pub fn tip_hits_command(snap: &Snapshot, args: &[Value]) -> jsonrpc::Result<Valu
 }
 
 /// Quick fixes for the problems of a guidance file whose fix is certain.
-pub fn code_actions(b: &Backend, params: &CodeActionParams) -> Vec<CodeActionOrCommand> {
-    let Some(doc) = b.document(&params.text_document.uri) else {
-        return Vec::new();
-    };
-    let snap = b.snapshot();
-    let Some(format) = format_of(&snap, &doc) else {
+pub fn code_actions(
+    snap: &Snapshot,
+    doc: &DocSnapshot,
+    params: &CodeActionParams,
+) -> Vec<CodeActionOrCommand> {
+    let Some(format) = format_of(snap, doc) else {
         return Vec::new();
     };
     let text = doc.text();

@@ -287,40 +287,36 @@ pub fn analysis(
 /// version the diagnostics task has not seen yet stay cheap). Runs on the caller's thread: async
 /// handlers use [`findings_near_async`].
 pub fn findings_near(
-    b: &Backend,
+    state: &DiagnosticsState,
     snap: &Snapshot,
     doc: &DocSnapshot,
     lines: Range<u32>,
 ) -> Vec<Finding> {
-    match cached_near(b, snap, doc, &lines) {
+    match cached_near(state, snap, doc, &lines) {
         Some(v) => v,
         None => find(snap, doc, Some(lines), None).0,
     }
 }
 
 fn cached_near(
-    b: &Backend,
+    state: &DiagnosticsState,
     snap: &Snapshot,
     doc: &DocSnapshot,
     lines: &Range<u32>,
 ) -> Option<Vec<Finding>> {
-    let a = b
-        .state
-        .diagnostics
-        .cached(snap, doc)
-        .filter(|a| !a.limits.truncated)?;
+    let a = state.cached(snap, doc).filter(|a| !a.limits.truncated)?;
     Some(a.near(lines))
 }
 
 /// [`findings_near`] for async handlers: a cache hit is answered at once, a search runs on the
 /// blocking pool so it never holds up the runtime's workers.
 pub async fn findings_near_async(
-    b: &Backend,
+    state: &DiagnosticsState,
     snap: &Snapshot,
     doc: &DocSnapshot,
     lines: Range<u32>,
 ) -> Vec<Finding> {
-    if let Some(v) = cached_near(b, snap, doc, &lines) {
+    if let Some(v) = cached_near(state, snap, doc, &lines) {
         return v;
     }
     let (snap, doc) = (snap.clone(), doc.clone());

@@ -3,9 +3,8 @@
 //! alone, a note where a tip would be, saying why. `null` elsewhere.
 
 use super::convert;
-use super::diagnostics;
-use super::proto::{Hover, Position, jsonrpc};
-use super::server::Backend;
+use super::diagnostics::{self, DiagnosticsState};
+use super::proto::{Hover, Position};
 use super::session::{DocSnapshot, Snapshot};
 use crate::skills::model::{Marker, Section};
 use crate::skills::tips::{self, Finding};
@@ -18,23 +17,24 @@ const MAX_WHY: usize = 600;
 const MAX_EXAMPLE_LINES: usize = 14;
 
 /// `textDocument/hover`: the tip under the cursor in `doc`, or `None`. `snap` is the one
-/// snapshot the whole hover works on (taken with the document, see `Session::snapshot_for`).
+/// snapshot the whole hover works on (taken with the document, see `Session::snapshot_for`);
+/// `diags` holds the findings the diagnostics already computed for this version.
 pub async fn hover(
-    b: &Backend,
+    diags: &DiagnosticsState,
     snap: &Snapshot,
     doc: &DocSnapshot,
     position: Position,
-) -> jsonrpc::Result<Option<Hover>> {
+) -> Option<Hover> {
     if !snap.settings.tips.enabled {
-        return Ok(None);
+        return None;
     }
     let offset = doc.offset_at(position);
     let line = doc.rope.byte_to_line(offset.min(doc.rope.len_bytes())) as u32;
     let line_start = doc.rope.line_to_byte(line as usize);
     if offset - line_start > tips::LINE_CAP {
-        return Ok(Some(too_long(doc, line, offset, snap.flags.markdown)));
+        return Some(too_long(doc, line, offset, snap.flags.markdown));
     }
-    let near = diagnostics::findings_near_async(b, snap, doc, line..line + 1).await;
+    let near = diagnostics::findings_near_async(diags, snap, doc, line..line + 1).await;
     let mut shown: Vec<&Finding> = Vec::new();
     for f in tips::tips_at(&near, offset) {
         if !shown.iter().any(|s| s.id == f.id) {
@@ -45,14 +45,14 @@ pub async fn hover(
         }
     }
     let Some(first) = shown.first() else {
-        return Ok(skipped(snap, doc, line, offset).await);
+        return skipped(snap, doc, line, offset).await;
     };
     let markdown = snap.flags.markdown;
-    Ok(Some(convert::hover(
+    Some(convert::hover(
         markdown,
         render(snap, &shown, markdown),
         Some(doc.range_of(first.range.clone())),
-    )))
+    ))
 }
 
 /// In a file tips leave alone, where a tip would be: a note saying which tips are not shown and

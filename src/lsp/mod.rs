@@ -12,6 +12,8 @@ pub mod log;
 pub mod proto;
 pub mod server;
 pub mod session;
+pub mod skills_for_file;
+pub mod symbols;
 pub mod tip_actions;
 mod tip_fixes;
 mod tip_status;

@@ -10,14 +10,14 @@ use serde_json::{Value, json};
 use tracing::{debug, info, warn};
 
 use super::agent_actions;
-use super::convert::{self, uri_to_path};
+use super::convert::uri_to_path;
 use super::diagnostics;
 use super::documents::Document;
 use super::proto::*;
 use super::{hover, tip_actions};
 use crate::settings::{self, Inputs, Resolved, Settings};
 use crate::skills::library::{Library, SkillSources};
-use crate::skills::select::{self, DocumentInfo, Match};
+use crate::skills::select;
 
 pub use super::session::{
     ClientFlags, DocSnapshot, ServerDeps, Session, Snapshot, UserConfig, World,
@@ -37,7 +37,7 @@ pub const CLIENT_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(5
 pub const RELOAD_COALESCE: std::time::Duration = std::time::Duration::from_millis(150);
 
 /// Commands answered here (the rest by `tip_actions` and `agent_actions`).
-pub const CORE_COMMANDS: &[&str] = &["skill-lsp.skillsForFile", "skill-lsp.reload"];
+pub const CORE_COMMANDS: &[&str] = &[super::skills_for_file::COMMAND, "skill-lsp.reload"];
 
 impl Backend {
     pub fn new(client: Client, deps: ServerDeps) -> Backend {
@@ -344,48 +344,6 @@ impl Backend {
         }
     }
 
-    /// The ranked skills for a document URI (open or on disk).
-    pub fn skills_for(&self, uri: &Uri) -> Option<(Snapshot, Vec<Match>, String)> {
-        let snap = self.snapshot();
-        let (path, lang, text, root) = match self.document(uri) {
-            Some(d) => {
-                let text = d.text();
-                (d.path.clone(), d.language_id.clone(), text, d.root.clone())
-            }
-            None => {
-                let path = uri_to_path(uri)?;
-                // Not open: its text from disk when it is a readable regular file (a FIFO or a
-                // device named by the client must not block or fill memory); otherwise the
-                // path alone selects, and the log says why.
-                let text = match crate::skills::guard::read_bytes_capped(
-                    &path,
-                    None,
-                    crate::skills::guard::MAX_DOCUMENT,
-                ) {
-                    Ok(bytes) => String::from_utf8_lossy(&bytes).into_owned(),
-                    Err(crate::skills::guard::Refused::Missing) => String::new(),
-                    Err(e) => {
-                        warn!("{}: {e}; selecting by its path only", path.display());
-                        String::new()
-                    }
-                };
-                let lang = select::language_of(&path, &text, None);
-                let root = select::root_for(&snap.workspaces, &path).cloned();
-                (Some(path), lang, text, root)
-            }
-        };
-        let info = DocumentInfo {
-            path: path.as_deref(),
-            root: root.as_deref(),
-            language_id: &lang,
-            text: &text,
-        };
-        let settings = snap.roots.for_root(root.as_deref());
-        let matches = select::select_with_settings(&snap.library, &info, &settings);
-        let snap = Snapshot { settings, ..snap };
-        Some((snap, matches, lang))
-    }
-
     fn register_watchers(&self) {
         if !self.state.world().flags.watched_files_dynamic {
             return;
@@ -433,30 +391,6 @@ impl Backend {
                 ),
             }
         });
-    }
-
-    fn skills_json(&self, uri: &Uri) -> Value {
-        let Some((snap, matches, lang)) = self.skills_for(uri) else {
-            return Value::Null;
-        };
-        let list: Vec<Value> = matches
-            .iter()
-            .map(|m| {
-                let s = snap.library.skill(m.skill);
-                json!({
-                    "name": s.name,
-                    "description": s.description,
-                    "path": convert::skill_file(s, &snap.cache).map(|p| p.display().to_string()).unwrap_or_else(|| s.display_path()),
-                    "uri": convert::skill_uri(s, &snap.cache).map(|u| u.to_string()),
-                    "format": s.format.as_str(),
-                    "activation": s.activation.label(),
-                    "score": m.score,
-                    "reasons": m.reasons.iter().map(|r| r.to_string()).collect::<Vec<_>>(),
-                })
-            })
-            .collect();
-        let _ = lang;
-        Value::Array(list)
     }
 }
 
@@ -725,7 +659,7 @@ impl LanguageServer for Backend {
         if let Some(h) = super::authoring::hover(&snap, &doc, tdp.position) {
             return Ok(Some(h));
         }
-        let tip = hover::hover(self, &snap, &doc, tdp.position).await?;
+        let tip = hover::hover(&self.state.diagnostics, &snap, &doc, tdp.position).await;
         if snap.settings.hover.agent {
             Ok(agent_actions::augment_hover(self, &params, tip).await)
         } else {
@@ -738,24 +672,31 @@ impl LanguageServer for Backend {
         params: CodeActionParams,
     ) -> jsonrpc::Result<Option<CodeActionResponse>> {
         self.library_ready().await;
-        let mut actions = tip_actions::code_actions(self, &params);
-        actions.extend(agent_actions::code_actions(self, &params));
-        actions.extend(super::authoring::code_actions(self, &params));
+        // One snapshot for every kind of action: document, library and its root's settings agree.
+        let Some((snap, doc)) = self.state.snapshot_for(&params.text_document.uri) else {
+            return Ok(Some(Vec::new()));
+        };
+        let diags = &self.state.diagnostics;
+        let mut actions = tip_actions::code_actions(diags, &snap, &doc, &params);
+        actions.extend(agent_actions::code_actions(diags, &snap, &doc, &params));
+        actions.extend(super::authoring::code_actions(&snap, &doc, &params));
         Ok(Some(actions))
     }
 
     async fn code_lens(&self, params: CodeLensParams) -> jsonrpc::Result<Option<Vec<CodeLens>>> {
         self.library_ready().await;
-        let Some(doc) = self.document(&params.text_document.uri) else {
+        let Some((snap, doc)) = self.state.snapshot_for(&params.text_document.uri) else {
             return Ok(None);
         };
-        Ok(Some(super::authoring::code_lenses(&self.snapshot(), &doc)))
+        Ok(Some(super::authoring::code_lenses(&snap, &doc)))
     }
 
     async fn code_lens_resolve(&self, lens: CodeLens) -> jsonrpc::Result<CodeLens> {
         self.library_ready().await;
         // A walk of the workspace, with progress and cancel (see `authoring`).
-        super::authoring::resolve_lens_request(self, lens).await
+        let after = self.state.deps.lens_progress_after;
+        super::authoring::resolve_lens_request(self.snapshot(), self.client.clone(), after, lens)
+            .await
     }
 
     async fn completion(
@@ -763,22 +704,18 @@ impl LanguageServer for Backend {
         params: CompletionParams,
     ) -> jsonrpc::Result<Option<CompletionResponse>> {
         self.library_ready().await;
-        Ok(super::authoring::completion(self, &params))
+        let uri = &params.text_document_position.text_document.uri;
+        let Some((snap, doc)) = self.state.snapshot_for(uri) else {
+            return Ok(None);
+        };
+        Ok(super::authoring::completion(&snap, &doc, &params))
     }
 
     async fn code_action_resolve(&self, action: CodeAction) -> jsonrpc::Result<CodeAction> {
         self.library_ready().await;
-        let owner = action
-            .data
-            .as_ref()
-            .and_then(|d| d.get("owner"))
-            .and_then(Value::as_str)
-            .unwrap_or("");
-        if owner == "agent" {
-            agent_actions::resolve(self, action).await
-        } else {
-            tip_actions::resolve(self, action).await
-        }
+        // Every action is complete when listed (tip actions carry their edit, agent actions a
+        // command that does the work): nothing to resolve.
+        Ok(action)
     }
 
     async fn execute_command(
@@ -788,30 +725,13 @@ impl LanguageServer for Backend {
         self.library_ready().await;
         let cmd = params.command.as_str();
         match cmd {
-            "skill-lsp.skillsForFile" => {
-                let uri = params
-                    .arguments
-                    .first()
-                    .and_then(|a| {
-                        a.as_str()
-                            .map(str::to_string)
-                            .or_else(|| a.get("uri").and_then(Value::as_str).map(str::to_string))
-                    })
-                    .and_then(|s| s.parse::<Uri>().ok())
-                    .ok_or_else(|| {
-                        jsonrpc::Error::invalid_params(
-                            "skill-lsp.skillsForFile expects a document URI as its first argument",
-                        )
-                    })?;
-                // `{"uri": ..., "details": true}`: the skills and whether tips check the file.
-                let details = params.arguments.first().and_then(|a| a.get("details"));
-                if details.and_then(Value::as_bool) == Some(true) {
-                    let tips = super::tip_status::status(self, &uri);
-                    return Ok(Some(
-                        json!({"skills": self.skills_json(&uri), "tips": tips}),
-                    ));
-                }
-                Ok(Some(self.skills_json(&uri)))
+            super::skills_for_file::COMMAND => {
+                let uri = super::skills_for_file::uri_arg(&params.arguments)?;
+                let (snap, doc) = match self.state.snapshot_for(&uri) {
+                    Some((snap, doc)) => (snap, Some(doc)),
+                    None => (self.snapshot(), None),
+                };
+                super::skills_for_file::command(&snap, doc.as_ref(), &params.arguments).map(Some)
             }
             "skill-lsp.reload" => {
                 self.settings_changed(true).await;
@@ -839,7 +759,18 @@ impl LanguageServer for Backend {
                     .map_err(|_| jsonrpc::Error::internal_error())?
                     .map(Some)
             }
-            c if tip_actions::COMMANDS.contains(&c) => tip_actions::execute(self, params).await,
+            tip_actions::SHOW_SKILL => {
+                let arg = tip_actions::arg(&params);
+                tip_actions::show_skill(&self.snapshot(), &self.client, &arg)
+                    .await
+                    .map(Some)
+            }
+            tip_actions::TURN_OFF_TIP => {
+                let done = tip_actions::turn_off_tip(&self.snapshot(), &tip_actions::arg(&params))?;
+                // Clients without file watching (Neovim on Linux) would never tell us: apply it now.
+                self.settings_changed(false).await;
+                Ok(Some(done))
+            }
             c if agent_actions::COMMANDS.contains(&c) => agent_actions::execute(self, params).await,
             other => Err(jsonrpc::Error::invalid_params(format!(
                 "unknown command `{other}`"
@@ -853,61 +784,7 @@ impl LanguageServer for Backend {
     ) -> jsonrpc::Result<Option<WorkspaceSymbolResponse>> {
         self.library_ready().await;
         let snap = self.snapshot();
-        let lib = &snap.library;
-        let q = params.query.to_lowercase();
-        let mut out = Vec::new();
-        for s in &lib.skills {
-            let skill_hit = q.is_empty()
-                || s.name.to_lowercase().contains(&q)
-                || s.aliases.iter().any(|a| a.to_lowercase().contains(&q));
-            let Some(uri) = (if skill_hit
-                || s.sections
-                    .iter()
-                    .any(|sec| sec.title().to_lowercase().contains(&q))
-            {
-                convert::skill_uri(s, &snap.cache)
-            } else {
-                None
-            }) else {
-                continue;
-            };
-            if skill_hit {
-                #[allow(deprecated)]
-                out.push(SymbolInformation {
-                    name: s.name.clone(),
-                    kind: SymbolKind::FILE,
-                    tags: None,
-                    deprecated: None,
-                    location: Location {
-                        uri: uri.clone(),
-                        range: Range::default(),
-                    },
-                    container_name: s.category.clone(),
-                });
-            }
-            for sec in &s.sections {
-                if !q.is_empty() && sec.title().to_lowercase().contains(&q) {
-                    #[allow(deprecated)]
-                    out.push(SymbolInformation {
-                        name: sec.title().to_string(),
-                        kind: SymbolKind::STRING,
-                        tags: None,
-                        deprecated: None,
-                        location: Location {
-                            uri: uri.clone(),
-                            range: Range::new(
-                                Position::new(sec.line_start, 0),
-                                Position::new(sec.line_start, 0),
-                            ),
-                        },
-                        container_name: Some(s.name.clone()),
-                    });
-                }
-            }
-            if out.len() >= 500 {
-                break;
-            }
-        }
+        let out = super::symbols::workspace_symbols(&snap, &params.query);
         Ok(Some(WorkspaceSymbolResponse::Flat(out)))
     }
 }

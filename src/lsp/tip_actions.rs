@@ -9,15 +9,14 @@ use std::path::Path;
 use serde_json::{Value, json};
 
 use super::convert;
-use super::diagnostics;
+use super::diagnostics::{self, DiagnosticsState};
 use super::documents::{self, PositionEncoding};
 use super::proto::{
-    CodeAction, CodeActionKind, CodeActionOrCommand, CodeActionParams, Command, CreateFile,
+    Client, CodeAction, CodeActionKind, CodeActionOrCommand, CodeActionParams, Command, CreateFile,
     CreateFileOptions, DocumentChangeOperation, DocumentChanges, ExecuteCommandParams, MessageType,
     NumberOrString, OneOf, OptionalVersionedTextDocumentIdentifier, Position, Range as LspRange,
     ResourceOp, ShowDocumentParams, TextDocumentEdit, TextEdit, Uri, WorkspaceEdit, jsonrpc,
 };
-use super::server::Backend;
 use super::session::{DocSnapshot, Snapshot};
 use crate::skills::tips::{Finding, lexer};
 
@@ -34,11 +33,16 @@ pub const COMMANDS: &[&str] = &[SHOW_SKILL, TURN_OFF_TIP];
 pub const WORKSPACE_FILE: &str = ".skill-lsp.yaml";
 
 /// Tips whose span touches `range` (or contains the cursor when the range is empty), one per id.
-fn tips_in(b: &Backend, snap: &Snapshot, doc: &DocSnapshot, range: &Range<usize>) -> Vec<Finding> {
+fn tips_in(
+    diags: &DiagnosticsState,
+    snap: &Snapshot,
+    doc: &DocSnapshot,
+    range: &Range<usize>,
+) -> Vec<Finding> {
     let l0 = doc.rope.byte_to_line(range.start.min(doc.rope.len_bytes())) as u32;
     let l1 = doc.rope.byte_to_line(range.end.min(doc.rope.len_bytes())) as u32;
     let mut out: Vec<Finding> = Vec::new();
-    for f in diagnostics::findings_near(b, snap, doc, l0..l1 + 1) {
+    for f in diagnostics::findings_near(diags, snap, doc, l0..l1 + 1) {
         let touches = if range.is_empty() {
             f.range.start <= range.start && range.start <= f.range.end
         } else {
@@ -322,8 +326,14 @@ fn turn_off_action(snap: &Snapshot, doc: &DocSnapshot, f: &Finding) -> Option<Co
     Some(action)
 }
 
-/// Tip actions for the range of `params`: per tip (at most three), show / ignore / turn off.
-pub fn code_actions(b: &Backend, params: &CodeActionParams) -> Vec<CodeActionOrCommand> {
+/// Tip actions for the range of `params` in `doc` (`snap` taken for it): per tip (at most
+/// three), show / ignore / turn off.
+pub fn code_actions(
+    diags: &DiagnosticsState,
+    snap: &Snapshot,
+    doc: &DocSnapshot,
+    params: &CodeActionParams,
+) -> Vec<CodeActionOrCommand> {
     if let Some(only) = &params.context.only
         && !only
             .iter()
@@ -331,10 +341,6 @@ pub fn code_actions(b: &Backend, params: &CodeActionParams) -> Vec<CodeActionOrC
     {
         return Vec::new();
     }
-    let Some(doc) = b.document(&params.text_document.uri) else {
-        return Vec::new();
-    };
-    let snap = b.snapshot().for_doc(&doc);
     if !snap.settings.tips.enabled {
         return Vec::new();
     }
@@ -342,12 +348,12 @@ pub fn code_actions(b: &Backend, params: &CodeActionParams) -> Vec<CodeActionOrC
     let mut out = Vec::new();
     if snap.flags.code_action_literals {
         out.extend(
-            super::tip_fixes::ignore_id_actions(&snap, &doc, &params.context.diagnostics)
+            super::tip_fixes::ignore_id_actions(snap, doc, &params.context.diagnostics)
                 .into_iter()
                 .map(CodeActionOrCommand::CodeAction),
         );
     }
-    let found = tips_in(b, &snap, &doc, &range);
+    let found = tips_in(diags, snap, doc, &range);
     let text = &if found.is_empty() {
         String::new()
     } else {
@@ -380,7 +386,7 @@ pub fn code_actions(b: &Backend, params: &CodeActionParams) -> Vec<CodeActionOrC
             out.push(CodeActionOrCommand::Command(show));
             continue;
         }
-        if let Some(a) = super::tip_fixes::fix_action(&snap, &doc, text, &f, diagnostics.clone()) {
+        if let Some(a) = super::tip_fixes::fix_action(snap, doc, text, &f, diagnostics.clone()) {
             out.push(CodeActionOrCommand::CodeAction(a));
         }
         out.push(CodeActionOrCommand::CodeAction(CodeAction {
@@ -393,7 +399,7 @@ pub fn code_actions(b: &Backend, params: &CodeActionParams) -> Vec<CodeActionOrC
         let line = doc
             .rope
             .byte_to_line(f.range.start.min(doc.rope.len_bytes())) as u32;
-        if let Some(edit) = ignore_edit(&doc, line, &f.id) {
+        if let Some(edit) = ignore_edit(doc, line, &f.id) {
             out.push(CodeActionOrCommand::CodeAction(CodeAction {
                 title: format!("Ignore this tip here ({})", f.id),
                 kind: Some(CodeActionKind::QUICKFIX),
@@ -407,7 +413,7 @@ pub fn code_actions(b: &Backend, params: &CodeActionParams) -> Vec<CodeActionOrC
                 ..Default::default()
             }));
         }
-        if let Some(mut a) = turn_off_action(&snap, &doc, &f) {
+        if let Some(mut a) = turn_off_action(snap, doc, &f) {
             a.diagnostics = diagnostics;
             out.push(CodeActionOrCommand::CodeAction(a));
         }
@@ -415,117 +421,103 @@ pub fn code_actions(b: &Backend, params: &CodeActionParams) -> Vec<CodeActionOrC
     out
 }
 
-/// Our actions are complete when listed; nothing to resolve.
-pub async fn resolve(_b: &Backend, action: CodeAction) -> jsonrpc::Result<CodeAction> {
-    Ok(action)
-}
-
-fn arg(params: &ExecuteCommandParams) -> Value {
+/// The first argument of a command (`null` when there is none).
+pub fn arg(params: &ExecuteCommandParams) -> Value {
     params.arguments.first().cloned().unwrap_or(Value::Null)
 }
 
-/// `skill-lsp.showSkill` and `skill-lsp.turnOffTip`.
-pub async fn execute(b: &Backend, params: ExecuteCommandParams) -> jsonrpc::Result<Option<Value>> {
-    let a = arg(&params);
-    match params.command.as_str() {
-        SHOW_SKILL => {
-            let snap = b.snapshot();
-            let name = a.get("skill").and_then(Value::as_str).unwrap_or_default();
-            let line = a.get("line").and_then(Value::as_u64).unwrap_or(0) as u32;
-            let Some(id) = snap.library.find(name) else {
-                return Err(jsonrpc::Error::invalid_params(format!(
-                    "unknown skill `{name}`"
-                )));
-            };
-            let skill = snap.library.skill(id);
-            let Some(loc) = convert::skill_location(skill, line, &snap.cache) else {
-                return Err(jsonrpc::Error::internal_error());
-            };
-            let result = json!({"uri": loc.uri.as_str(), "line": line});
-            if snap.flags.show_document {
-                let shown = b
-                    .client
-                    .show_document(ShowDocumentParams {
-                        uri: loc.uri.clone(),
-                        external: Some(false),
-                        take_focus: Some(true),
-                        selection: Some(loc.range),
-                    })
-                    .await
-                    .unwrap_or(false);
-                if shown {
-                    return Ok(Some(result));
-                }
-            }
-            let path = convert::uri_to_path(&loc.uri)
-                .map(|p| p.display().to_string())
-                .unwrap_or_default();
-            b.client
-                .show_message(
-                    MessageType::INFO,
-                    format!("Skill {}: {}:{}", skill.name, path, line + 1),
-                )
-                .await;
-            Ok(Some(result))
+/// `skill-lsp.showSkill` `{skill, line}`: ask the client to show the skill file at the line
+/// (`window/showDocument`), else say where it is in a message.
+pub async fn show_skill(snap: &Snapshot, client: &Client, a: &Value) -> jsonrpc::Result<Value> {
+    let name = a.get("skill").and_then(Value::as_str).unwrap_or_default();
+    let line = a.get("line").and_then(Value::as_u64).unwrap_or(0) as u32;
+    let Some(id) = snap.library.find(name) else {
+        return Err(jsonrpc::Error::invalid_params(format!(
+            "unknown skill `{name}`"
+        )));
+    };
+    let skill = snap.library.skill(id);
+    let Some(loc) = convert::skill_location(skill, line, &snap.cache) else {
+        return Err(jsonrpc::Error::internal_error());
+    };
+    let result = json!({"uri": loc.uri.as_str(), "line": line});
+    if snap.flags.show_document {
+        let shown = client
+            .show_document(ShowDocumentParams {
+                uri: loc.uri.clone(),
+                external: Some(false),
+                take_focus: Some(true),
+                selection: Some(loc.range),
+            })
+            .await
+            .unwrap_or(false);
+        if shown {
+            return Ok(result);
         }
-        TURN_OFF_TIP => {
-            let tip = a
-                .get("tip")
-                .and_then(Value::as_str)
-                .unwrap_or_default()
-                .to_string();
-            let file = a
-                .get("file")
-                .and_then(Value::as_str)
-                .unwrap_or_default()
-                .to_string();
-            if tip.is_empty() || !file.ends_with(WORKSPACE_FILE) {
-                return Err(jsonrpc::Error::invalid_params(
-                    "expected {tip, file} with a .skill-lsp.yaml file",
-                ));
-            }
-            let path = Path::new(&file);
-            // Only the settings file at the root of a workspace folder, never a path of the
-            // caller's choosing.
-            let in_workspace = b
-                .snapshot()
-                .workspaces
-                .iter()
-                .any(|w| w.join(WORKSPACE_FILE) == path);
-            if !in_workspace {
-                return Err(jsonrpc::Error::invalid_params(format!(
-                    "{file} is not the settings file of a workspace folder"
-                )));
-            }
-            let root = path.parent().unwrap_or(path);
-            let text = match crate::skills::guard::read_text(path, Some(root)) {
-                Ok(text) => text,
-                Err(crate::skills::guard::Refused::Missing) => String::new(),
-                Err(e) => {
-                    return Err(jsonrpc::Error::invalid_params(format!(
-                        "{file} is not edited: it {e}"
-                    )));
-                }
-            };
-            if let Err(e) =
-                crate::skills::guard::check_yaml(&text, crate::skills::guard::YamlLimits::SETTINGS)
-            {
-                return Err(jsonrpc::Error::invalid_params(format!(
-                    "{file} is not edited: {}",
-                    e.message
-                )));
-            }
-            let (range, add) = add_override(&text, &tip);
-            let mut new = text.clone();
-            new.replace_range(range, &add);
-            std::fs::write(path, new)
-                .map_err(|e| jsonrpc::Error::invalid_params(format!("cannot write {file}: {e}")))?;
-            // Clients without file watching (Neovim on Linux) would never tell us: apply it now.
-            b.settings_changed(false).await;
-            Ok(Some(json!({"file": file, "tip": tip})))
-        }
-        _ => Ok(None),
     }
+    let path = convert::uri_to_path(&loc.uri)
+        .map(|p| p.display().to_string())
+        .unwrap_or_default();
+    client
+        .show_message(
+            MessageType::INFO,
+            format!("Skill {}: {}:{}", skill.name, path, line + 1),
+        )
+        .await;
+    Ok(result)
+}
+
+/// `skill-lsp.turnOffTip` `{tip, file}`: write the override into the workspace settings file.
+/// The caller applies the changed settings (clients without file watching never report it).
+pub fn turn_off_tip(snap: &Snapshot, a: &Value) -> jsonrpc::Result<Value> {
+    let tip = a
+        .get("tip")
+        .and_then(Value::as_str)
+        .unwrap_or_default()
+        .to_string();
+    let file = a
+        .get("file")
+        .and_then(Value::as_str)
+        .unwrap_or_default()
+        .to_string();
+    if tip.is_empty() || !file.ends_with(WORKSPACE_FILE) {
+        return Err(jsonrpc::Error::invalid_params(
+            "expected {tip, file} with a .skill-lsp.yaml file",
+        ));
+    }
+    let path = Path::new(&file);
+    // Only the settings file at the root of a workspace folder, never a path of the
+    // caller's choosing.
+    let in_workspace = (snap.workspaces.iter()).any(|w| w.join(WORKSPACE_FILE) == path);
+    if !in_workspace {
+        return Err(jsonrpc::Error::invalid_params(format!(
+            "{file} is not the settings file of a workspace folder"
+        )));
+    }
+    let root = path.parent().unwrap_or(path);
+    let text = match crate::skills::guard::read_text(path, Some(root)) {
+        Ok(text) => text,
+        Err(crate::skills::guard::Refused::Missing) => String::new(),
+        Err(e) => {
+            return Err(jsonrpc::Error::invalid_params(format!(
+                "{file} is not edited: it {e}"
+            )));
+        }
+    };
+    if let Err(e) =
+        crate::skills::guard::check_yaml(&text, crate::skills::guard::YamlLimits::SETTINGS)
+    {
+        return Err(jsonrpc::Error::invalid_params(format!(
+            "{file} is not edited: {}",
+            e.message
+        )));
+    }
+    let (range, add) = add_override(&text, &tip);
+    let mut new = text.clone();
+    new.replace_range(range, &add);
+    std::fs::write(path, new)
+        .map_err(|e| jsonrpc::Error::invalid_params(format!("cannot write {file}: {e}")))?;
+    Ok(json!({"file": file, "tip": tip}))
 }
 
 #[cfg(test)]

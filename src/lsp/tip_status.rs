@@ -4,46 +4,15 @@
 
 use serde_json::{Value, json};
 
-use super::proto::Uri;
-use super::server::Backend;
-use crate::skills::select::{self, DocumentInfo};
+use super::session::Snapshot;
+use super::skills_for_file::Target;
+use crate::skills::select;
 
-/// `{enabled, checked, skipped: {kind, reason, setting} | null, testFile, note}` for `uri` (an
-/// open document, else the file on disk). `Value::Null` for a URI that is neither.
-pub fn status(b: &Backend, uri: &Uri) -> Value {
-    let snap = b.snapshot();
-    let (path, lang, text, root) = match b.document(uri) {
-        Some(d) => (
-            d.path.clone(),
-            d.language_id.clone(),
-            d.text(),
-            d.root.clone(),
-        ),
-        None => {
-            let Some(path) = super::convert::uri_to_path(uri) else {
-                return Value::Null;
-            };
-            // As `skillsForFile` reads it: a regular file under the cap (a FIFO or a device
-            // named by the client must not block or fill memory), else the path alone.
-            let text = crate::skills::guard::read_bytes_capped(
-                &path,
-                None,
-                crate::skills::guard::MAX_DOCUMENT,
-            )
-            .map(|b| String::from_utf8_lossy(&b).into_owned())
-            .unwrap_or_default();
-            let lang = select::language_of(&path, &text, None);
-            let root = select::root_for(&snap.workspaces, &path).cloned();
-            (Some(path), lang, text, root)
-        }
-    };
-    let settings = snap.roots.for_root(root.as_deref());
-    let info = DocumentInfo {
-        path: path.as_deref(),
-        root: root.as_deref(),
-        language_id: &lang,
-        text: &text,
-    };
+/// `{enabled, checked, skipped: {kind, reason, setting} | null, testFile, note}` for `target`,
+/// with the settings of the root that contains it.
+pub fn status(snap: &Snapshot, target: &Target) -> Value {
+    let settings = snap.roots.for_root(target.root.as_deref());
+    let info = target.info();
     let enabled = settings.tips.enabled;
     let skipped = crate::skills::policy::judge(&info, &settings.tips).err();
     let test_file =

@@ -1281,8 +1281,8 @@ impl<'a> Run<'a> {
         }
     }
 
-    /// The tree that judges comment/string/async/test context for regex tips (Python, JS/TS,
-    /// Go, Rust); `None`: the lexer does.
+    /// The tree that judges comment/string/async/test context for regex tips (every grammar
+    /// but JSON, see `structural::context::judges`); `None`: the lexer does.
     fn context_tree(&self) -> Option<&Arc<structural::Parsed>> {
         let g = structural::Grammar::for_document(self.lang)?;
         if !structural::context::judges(g) {

@@ -1,6 +1,7 @@
 //! Code / comment / string classification per language family, and the async and test scopes a
 //! trigger's `context` can ask for, where no syntax tree answers: languages whose grammar judges
-//! context (`structural::context::judges`: Python, JS/TS, Go, Rust) read it off their tree. The
+//! context (`structural::context::judges`: Python, JS/TS, Go, Rust, Bash, YAML, Dockerfile, HCL)
+//! read it off their tree. The
 //! scanner still gives comment syntax for every language (ignore comments, code actions) and
 //! classifies skills' own example blocks.
 //!

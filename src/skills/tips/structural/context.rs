@@ -1,11 +1,15 @@
 //! Context conditions judged on the syntax tree: is a byte in a comment, a string or code; is a
 //! node in an async body; is it in a test scope.
 //!
-//! For the grammars in [`judges`] (Python, JavaScript, TypeScript, TSX, Go, Rust) this answers
-//! for regex tips as well as structural ones; the hand-written lexer (`tips::lexer`) answers only
-//! for languages without one of these grammars. YAML, Bash, Dockerfile and HCL keep the lexer:
-//! their tips lean on its shell-aware reading of values (`"$X"` is a string, `run: echo "$X"`
-//! is code), which their trees do not give.
+//! Every compiled grammar but JSON judges ([`judges`]): Python, JavaScript, TypeScript, TSX, Go,
+//! Rust, Bash, YAML, Dockerfile and HCL. This answers for regex tips as well as structural ones;
+//! the hand-written lexer (`tips::lexer`) answers only for languages without one of these grammars.
+//!
+//! Shell inside a Dockerfile (a `RUN`/`CMD` shell command, a `RUN <<EOF` heredoc) is opaque text
+//! to its grammar, so that text is parsed again with the Bash grammar: `RUN echo "curl | sh"` is a
+//! string there, `# note` lines a comment. A YAML scalar is code unless it is quoted (`run: echo
+//! "$X"` is code: GitHub Actions expands `${{ }}` in it before any shell reads it). HCL `"${x}"`
+//! and `%{ if }` inside a string are code, like `f"{x}"` in Python.
 
 use ast_grep_core::Node;
 use ast_grep_core::tree_sitter::StrDoc;
@@ -15,17 +19,10 @@ use crate::skills::tips::lexer::Class;
 
 pub type TNode<'r> = Node<'r, StrDoc<Grammar>>;
 
-/// Does the tree of `g` judge comment/string/async/test context for regex tips too?
+/// Does the tree of `g` judge comment/string/async/test context for regex tips too? (JSON has
+/// no comments and no code: the lexer's one rule for it is all there is.)
 pub fn judges(g: Grammar) -> bool {
-    matches!(
-        g,
-        Grammar::Python
-            | Grammar::JavaScript
-            | Grammar::TypeScript
-            | Grammar::Tsx
-            | Grammar::Go
-            | Grammar::Rust
-    )
+    g != Grammar::Json
 }
 
 /// The smallest node holding the byte at `pos` (a token where there is one).
@@ -59,8 +56,70 @@ pub fn class_at(parsed: &Parsed, pos: usize) -> Class {
         if is_string(g, &kind) {
             return Class::String;
         }
+        if g == Grammar::Dockerfile
+            && let Some(c) = dockerfile_shell(parsed, &n, pos)
+        {
+            return c;
+        }
     }
     Class::Code
+}
+
+/// Inside a Dockerfile shell command (`RUN`, shell-form `CMD`/`ENTRYPOINT`/`SHELL`/
+/// `HEALTHCHECK`) or a `RUN` heredoc: the class of `pos` in that text parsed as Bash. `None`: `n`
+/// is no shell. A `COPY <<EOF` heredoc is file content, a string.
+fn dockerfile_shell(parsed: &Parsed, n: &TNode, pos: usize) -> Option<Class> {
+    let range = match &*n.kind() {
+        "shell_command" => n.range(),
+        "heredoc_block" => {
+            if n.parent().is_none_or(|p| p.kind() != "run_instruction") {
+                return Some(Class::String);
+            }
+            // The script lines: after the block's first line break, before its end marker.
+            let r = n.range();
+            let end = n
+                .children()
+                .find(|c| c.kind() == "heredoc_end")
+                .map_or(r.end, |e| e.range().start);
+            r.start..end
+        }
+        _ => return None,
+    };
+    let text = parsed.root.get_text();
+    // Dockerfile comment lines inside a continued instruction never reach the shell: blank them
+    // (same length) so they do not end the command for Bash; they are comments either way.
+    let mut script = text[range.clone()].as_bytes().to_vec();
+    for c in n.dfs().filter(|c| c.kind() == "comment") {
+        let r = c.range();
+        if (r.start..r.end).contains(&pos) {
+            return Some(Class::Comment);
+        }
+        for b in &mut script[r.start - range.start..r.end - range.start] {
+            if *b != b'\n' {
+                *b = b' ';
+            }
+        }
+    }
+    let script = String::from_utf8(script).ok()?;
+    Some(shell_class(&script, pos.checked_sub(range.start)?))
+}
+
+/// The class of byte `pos` of a shell script, from its Bash tree (the last script parsed is kept:
+/// the hits of one instruction ask about the same text).
+fn shell_class(script: &str, pos: usize) -> Class {
+    thread_local! {
+        static LAST: std::cell::RefCell<Option<(String, Parsed)>> = const { std::cell::RefCell::new(None) };
+    }
+    LAST.with(|last| {
+        let mut last = last.borrow_mut();
+        if last.as_ref().is_none_or(|(t, _)| t != script) {
+            *last = Parsed::new(Grammar::Bash, script).map(|p| (script.to_string(), p));
+        }
+        match last.as_ref() {
+            Some((_, p)) => class_at(p, pos),
+            None => Class::Code,
+        }
+    })
 }
 
 fn is_string(g: Grammar, kind: &str) -> bool {
@@ -77,14 +136,29 @@ fn is_string(g: Grammar, kind: &str) -> bool {
             kind,
             "string_literal" | "raw_string_literal" | "char_literal"
         ),
-        _ => false,
+        Grammar::Bash => matches!(
+            kind,
+            "string" | "raw_string" | "ansi_c_string" | "translated_string" | "heredoc_body"
+        ),
+        Grammar::Yaml => matches!(kind, "double_quote_scalar" | "single_quote_scalar"),
+        // Shell-form commands are judged by their Bash tree ([`dockerfile_shell`]).
+        Grammar::Dockerfile => matches!(
+            kind,
+            "double_quoted_string" | "single_quoted_string" | "json_string"
+        ),
+        Grammar::Hcl => matches!(kind, "quoted_template" | "heredoc_template"),
+        Grammar::Json => false,
     }
 }
 
+/// Code inside a string: `f"{x}"`, `` `${x}` ``, `"$(cmd)"` (a command substitution runs, and its
+/// words are unquoted again), HCL `"${x}"` and `%{ if }`.
 fn is_interpolation(g: Grammar, kind: &str) -> bool {
     match g {
         Grammar::Python => kind == "interpolation",
         Grammar::JavaScript | Grammar::TypeScript | Grammar::Tsx => kind == "template_substitution",
+        Grammar::Bash => matches!(kind, "command_substitution" | "process_substitution"),
+        Grammar::Hcl => matches!(kind, "template_interpolation" | "template_directive"),
         _ => false,
     }
 }
@@ -294,6 +368,101 @@ mod tests {
         assert_eq!(class(Grammar::Rust, rs, "unwrap()\"#"), Class::String);
         assert_eq!(class(Grammar::Rust, rs, "x.unwrap"), Class::Code);
         assert_eq!(class(Grammar::Rust, rs, "unwrap(9)"), Class::Comment);
+    }
+
+    #[test]
+    fn bash_strings_comments_and_substitutions() {
+        let sh = "#!/bin/sh\nrm -rf $A # rm -rf $B\necho \"rm -rf $C $(rm -rf $D)\" 'rm -rf $E'\ncat <<EOF\nrm -rf $F $(rm -rf $G)\nEOF\nx=a#b; rm -rf $H\n";
+        let g = Grammar::Bash;
+        assert_eq!(class(g, sh, "/bin/sh"), Class::Comment, "the shebang");
+        assert_eq!(class(g, sh, "rm -rf $A"), Class::Code);
+        assert_eq!(class(g, sh, "rm -rf $B"), Class::Comment);
+        assert_eq!(class(g, sh, "rm -rf $C"), Class::String);
+        // A command substitution runs, quoted or not: its words are code again.
+        assert_eq!(class(g, sh, "rm -rf $D"), Class::Code);
+        assert_eq!(class(g, sh, "rm -rf $E"), Class::String);
+        assert_eq!(class(g, sh, "rm -rf $F"), Class::String, "a here-document");
+        assert_eq!(class(g, sh, "rm -rf $G"), Class::Code);
+        // `#` inside a word is no comment.
+        assert_eq!(class(g, sh, "rm -rf $H"), Class::Code);
+    }
+
+    #[test]
+    fn yaml_quoted_scalars_are_strings_plain_and_block_ones_code() {
+        let y = "# rm -rf $A\non: push\nsteps:\n  - run: rm -rf $B # rm -rf $C\n  - run: |\n      echo \"rm -rf $D\"\n      # rm -rf $E\n  - name: 'rm -rf $F'\n    env: { X: \"rm -rf $G\" }\n";
+        let g = Grammar::Yaml;
+        assert_eq!(class(g, y, "rm -rf $A"), Class::Comment);
+        assert_eq!(class(g, y, "rm -rf $B"), Class::Code);
+        assert_eq!(class(g, y, "rm -rf $C"), Class::Comment);
+        // A `run:` script is code to the end: Actions expands `${{ }}` in it before any shell
+        // sees quotes or comments.
+        assert_eq!(class(g, y, "rm -rf $D"), Class::Code);
+        assert_eq!(class(g, y, "rm -rf $E"), Class::Code);
+        assert_eq!(class(g, y, "rm -rf $F"), Class::String);
+        assert_eq!(class(g, y, "rm -rf $G"), Class::String);
+    }
+
+    #[test]
+    fn dockerfile_shell_is_judged_as_bash() {
+        let d = "# curl x | sh A\nFROM alpine:3.20\nENV MSG=\"curl x | sh B\"\nRUN curl x | sh C \\\n# curl x | sh D\n    && echo \"curl x | sh E\" 'curl x | sh F' \\\n    && echo $(curl x | sh G)\nCMD [\"curl x | sh H\"]\nCMD curl x | sh I\nRUN <<EOF\ncurl x | sh J\necho 'curl x | sh K'\nEOF\nCOPY <<EOF /etc/motd\ncurl x | sh L\nEOF\n";
+        let g = Grammar::Dockerfile;
+        assert!(!parsed(g, d).has_error);
+        assert_eq!(class(g, d, "curl x | sh A"), Class::Comment);
+        assert_eq!(class(g, d, "curl x | sh B"), Class::String);
+        assert_eq!(class(g, d, "curl x | sh C"), Class::Code);
+        assert_eq!(
+            class(g, d, "curl x | sh D"),
+            Class::Comment,
+            "a comment line in a RUN"
+        );
+        assert_eq!(class(g, d, "curl x | sh E"), Class::String);
+        assert_eq!(class(g, d, "curl x | sh F"), Class::String);
+        assert_eq!(class(g, d, "curl x | sh G"), Class::Code);
+        assert_eq!(
+            class(g, d, "curl x | sh H"),
+            Class::String,
+            "exec form: JSON strings"
+        );
+        assert_eq!(class(g, d, "curl x | sh I"), Class::Code);
+        assert_eq!(
+            class(g, d, "curl x | sh J"),
+            Class::Code,
+            "a RUN heredoc is a script"
+        );
+        assert_eq!(class(g, d, "curl x | sh K"), Class::String);
+        assert_eq!(
+            class(g, d, "curl x | sh L"),
+            Class::String,
+            "a COPY heredoc is a file"
+        );
+    }
+
+    #[test]
+    fn hcl_templates_interpolations_and_comments() {
+        let h = "# file(\"a\")\nresource \"x\" \"y\" {\n  a = file(\"b\") // file(\"c\")\n  b = \"file(d) ${file(\"e\")} %{ if file(\"f\") }x%{ endif }\"\n  /* file(\"g\") */\n  c = <<EOT\nfile(h) ${file(\"i\")}\nEOT\n}\n";
+        let g = Grammar::Hcl;
+        assert!(!parsed(g, h).has_error);
+        assert_eq!(class(g, h, "file(\"a\")"), Class::Comment);
+        assert_eq!(class(g, h, "file(\"b\")"), Class::Code);
+        assert_eq!(class(g, h, "file(\"c\")"), Class::Comment);
+        assert_eq!(class(g, h, "file(d)"), Class::String);
+        assert_eq!(class(g, h, "file(\"e\")"), Class::Code);
+        assert_eq!(class(g, h, "file(\"f\")"), Class::Code);
+        assert_eq!(class(g, h, "file(\"g\")"), Class::Comment);
+        assert_eq!(class(g, h, "file(h)"), Class::String);
+        assert_eq!(class(g, h, "file(\"i\")"), Class::Code);
+    }
+
+    #[test]
+    fn config_grammars_have_no_async_or_test_scope() {
+        for (g, text, needle) in [
+            (Grammar::Bash, "test_x() {\n  run1\n}\n", "run1"),
+            (Grammar::Yaml, "test:\n  run: run1\n", "run1"),
+            (Grammar::Dockerfile, "FROM a:1\nRUN run1\n", "run1"),
+            (Grammar::Hcl, "run \"test\" {\n  a = run1\n}\n", "run1"),
+        ] {
+            assert_eq!(flags(g, text, needle), (false, false), "{g:?}");
+        }
     }
 
     #[test]

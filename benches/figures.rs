@@ -104,7 +104,12 @@ fn bench_select() {
         text: &text,
     };
     let n = select(&lib, &doc).len();
-    let runs: Vec<Duration> = (0..5000)
+    // `SELECT_RUNS=200000` makes the loop dominate a profile (`perf record`).
+    let count = std::env::var("SELECT_RUNS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(5000);
+    let runs: Vec<Duration> = (0..count)
         .map(|_| {
             let t = Instant::now();
             std::hint::black_box(select(&lib, &doc));

@@ -49,10 +49,10 @@ pub struct Evidence {
     /// Matched content evidence: reason, strong (a named signal, or a regex that reads as an
     /// import), how many values the signal lists.
     pub content: Vec<(Reason, bool, usize)>,
-    pub language: Option<(String, LangFit)>,
+    pub language: Option<(std::sync::Arc<str>, LangFit)>,
     /// Description words the document's terms hit: (import terms, path terms).
     pub fit: (u32, u32),
-    pub fit_terms: Vec<String>,
+    pub fit_terms: Vec<std::sync::Arc<str>>,
     /// How narrow the skill is, 0-20 (see `select::skill_specificity`).
     pub specificity: u32,
 }

@@ -4,7 +4,7 @@
 //! index of description words). How the evidence found becomes a score and reasons is
 //! `evidence`; named content signals are `signals`, SQL dialects `dialect`.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::fmt;
 use std::path::{Path, PathBuf};
 
@@ -16,6 +16,17 @@ use super::globs;
 use super::languages;
 use super::library::Library;
 use super::model::{Activation, Skill, SkillId};
+
+mod acc;
+mod fit;
+mod scratch;
+mod specificity;
+mod terms;
+
+use acc::Acc;
+use scratch::ABSENT;
+use specificity::{NAME_WORDS, glob_specificity, name_fits_language, name_language_bits};
+use terms::{doc_terms, index_words};
 
 /// What selection needs to know about a document.
 #[derive(Debug, Clone, Copy)]
@@ -40,7 +51,7 @@ pub enum Reason {
         distance: u32,
     },
     Language {
-        id: String,
+        id: std::sync::Arc<str>,
         inferred: bool,
     },
     Glob(std::sync::Arc<str>),
@@ -48,7 +59,7 @@ pub enum Reason {
     Content(std::sync::Arc<str>),
     /// A named content signal matched, in words (`imports hardhat`, `kind: Deployment`).
     Signal(std::sync::Arc<str>),
-    Description(Vec<String>),
+    Description(Vec<std::sync::Arc<str>>),
     /// Asked for by name.
     Requested,
 }
@@ -123,6 +134,10 @@ struct Compiled {
     fallback: bool,
     /// How narrow the skill is (0-20): fewer declared languages, narrower.
     specificity: u32,
+    /// The declared languages, shared: every match that names one clones it.
+    languages: Vec<std::sync::Arc<str>>,
+    /// `name_language_bits` of the skill's name.
+    name_bits: u16,
 }
 
 /// A signal without a regex (`dialect`).
@@ -132,8 +147,9 @@ const NO_REGEX: usize = usize::MAX;
 #[derive(Debug, Default)]
 pub struct SelectIndex {
     globs: globs::GlobIndex,
-    /// Glob index entry -> owner, pattern and its precomputed specificity.
-    glob_owner: Vec<(SkillId, std::sync::Arc<str>, u32)>,
+    /// Glob index entry -> owner, pattern, its precomputed specificity and whether it is
+    /// explicit (`evidence::is_explicit`).
+    glob_owner: Vec<(SkillId, std::sync::Arc<str>, u32, bool)>,
     /// Declared language -> auto skills.
     by_language: HashMap<String, Vec<SkillId>>,
     /// Declared language -> auto skills with globs that may apply by language alone.
@@ -156,184 +172,8 @@ pub struct SelectIndex {
     content_exact: Vec<(String, std::sync::OnceLock<Option<Regex>>)>,
     /// Position of each skill in name order, for cheap deterministic tie-breaks.
     name_rank: Vec<u32>,
-}
-
-const STOP: &[&str] = &[
-    "the",
-    "and",
-    "for",
-    "with",
-    "use",
-    "using",
-    "when",
-    "this",
-    "that",
-    "your",
-    "code",
-    "from",
-    "into",
-    "best",
-    "practices",
-    "guide",
-    "guidelines",
-    "rules",
-    "patterns",
-    "pattern",
-    "development",
-    "writing",
-    "write",
-    "build",
-    "building",
-    "app",
-    "apps",
-    "application",
-    "applications",
-    "project",
-    "projects",
-    "file",
-    "files",
-    "src",
-    "lib",
-    "main",
-    "index",
-    "test",
-    "tests",
-    "are",
-    "not",
-    "all",
-    "any",
-    "how",
-    "what",
-    "should",
-    "must",
-    "can",
-    "will",
-    "you",
-    "its",
-    "via",
-    "new",
-    "based",
-    "more",
-    "also",
-    "such",
-    "like",
-    "each",
-    "other",
-    "about",
-    "help",
-    "helps",
-    "user",
-    "users",
-    "data",
-    "work",
-    "working",
-    "tool",
-    "tools",
-    "skill",
-    "skills",
-    "including",
-    "include",
-    "includes",
-    "standards",
-    "expert",
-    "guidance",
-    "comprehensive",
-    "modern",
-    "features",
-];
-
-/// `STOP` as a set: every word of every description and path is checked against it.
-static STOP_SET: std::sync::LazyLock<HashSet<&'static str>> =
-    std::sync::LazyLock::new(|| STOP.iter().copied().collect());
-
-fn is_stop(word: &str) -> bool {
-    STOP_SET.contains(word)
-}
-
-fn words(text: &str) -> impl Iterator<Item = String> + '_ {
-    text.split(|c: char| !(c.is_alphanumeric() || c == '+' || c == '#'))
-        .filter(|w| w.len() >= 3)
-        .map(str::to_ascii_lowercase)
-        .filter(|w| !is_stop(w))
-}
-
-fn index_words(index: &mut HashMap<String, Vec<SkillId>>, id: SkillId, s: &Skill) {
-    let mut ws: HashSet<String> = words(&s.name)
-        .chain(s.aliases.iter().flat_map(|a| words(a).collect::<Vec<_>>()))
-        .collect();
-    ws.extend(words(&s.description));
-    for w in ws {
-        index.entry(w).or_default().push(id);
-    }
-}
-
-/// Matches being built, indexed densely by skill (no hashing on the hot path).
-struct Acc {
-    pos: Vec<u32>,
-    out: Vec<Match>,
-}
-
-impl Acc {
-    fn new(n: usize, expected: usize) -> Acc {
-        Acc {
-            pos: vec![u32::MAX; n],
-            out: Vec::with_capacity(expected),
-        }
-    }
-
-    /// Add a score and its reasons; a skill seen for the first time takes `reasons` as they are.
-    fn merge(&mut self, id: SkillId, score: u32, reasons: Reasons) {
-        if self.pos[id] == u32::MAX {
-            self.pos[id] = self.out.len() as u32;
-            self.out.push(Match {
-                skill: id,
-                score,
-                reasons,
-            });
-        } else {
-            let m = &mut self.out[self.pos[id] as usize];
-            m.score += score;
-            m.reasons.extend(reasons);
-        }
-    }
-
-    fn add(&mut self, id: SkillId, score: u32, reason: Reason) {
-        self.merge(id, score, smallvec::smallvec![reason]);
-    }
-
-    /// The matches, best score first, then in name order (ranks are unique, so the order is
-    /// total). Sorting small keys and then moving each match along its permutation cycle beats
-    /// swapping the large matches inside a sort.
-    fn into_ranked(self, name_rank: &[u32]) -> Vec<Match> {
-        let mut v = self.out;
-        let mut keys: Vec<(u64, u32)> = v
-            .iter()
-            .enumerate()
-            .map(|(i, m)| {
-                let key = (u64::from(u32::MAX - m.score) << 32) | u64::from(name_rank[m.skill]);
-                (key, i as u32)
-            })
-            .collect();
-        keys.sort_unstable();
-        // Position k takes the match at keys[k].1: follow each cycle once, marking visits.
-        for k in 0..keys.len() {
-            // `u64::MAX` marks a placed position (a real key has a rank below `u32::MAX`).
-            if keys[k].0 == u64::MAX {
-                continue;
-            }
-            let mut j = k;
-            loop {
-                let src = keys[j].1 as usize;
-                keys[j].0 = u64::MAX;
-                if src == k {
-                    break;
-                }
-                v.swap(j, src);
-                j = src;
-            }
-        }
-        v
-    }
+    /// The inverse: rank -> skill.
+    by_rank: Vec<SkillId>,
 }
 
 impl SelectIndex {
@@ -341,27 +181,36 @@ impl SelectIndex {
         let mut ix = SelectIndex::default();
         let mut gb = globs::GlobIndexBuilder::default();
         let mut content_patterns: Vec<String> = Vec::new();
+        // Skills repeat each other's patterns (one library in several formats, the same
+        // `imports` signal): each distinct pattern once in the set.
+        let mut pattern_ids: HashMap<String, usize> = HashMap::new();
+        let mut intern = |p: String| {
+            *pattern_ids.entry(p).or_insert_with_key(|p| {
+                content_patterns.push(p.clone());
+                content_patterns.len() - 1
+            })
+        };
         for (id, s) in skills.iter().enumerate() {
             let mut c = Compiled::default();
             for r in &s.content {
                 if Regex::new(r).is_ok() {
                     let strong = content_words(r).starts_with("imports ");
                     c.content
-                        .push((r.as_str().into(), content_patterns.len(), strong));
-                    content_patterns.push(r.clone());
+                        .push((r.as_str().into(), intern(r.clone()), strong));
                 }
             }
             for (i, sig) in s.signals.iter().enumerate() {
                 match super::signals::regex(sig) {
                     Some(r) if Regex::new(&r).is_ok() => {
-                        c.signals.push((i, content_patterns.len()));
-                        content_patterns.push(r);
+                        c.signals.push((i, intern(r)));
                     }
                     Some(_) => {}
                     None => c.signals.push((i, NO_REGEX)),
                 }
             }
             let declared = !s.languages_inferred && !s.languages.is_empty();
+            c.languages = s.languages.iter().map(|l| l.as_str().into()).collect();
+            c.name_bits = name_language_bits(&s.name);
             c.specificity = if declared {
                 20u32.saturating_sub(3 * (s.languages.len() as u32 - 1))
             } else {
@@ -396,8 +245,12 @@ impl SelectIndex {
                     for g in &s.globs {
                         let ci = s.format == super::model::SourceFormat::CopilotInstructions;
                         if gb.add(g, ci).is_ok() {
-                            ix.glob_owner
-                                .push((id, g.as_str().into(), glob_specificity(g)));
+                            ix.glob_owner.push((
+                                id,
+                                g.as_str().into(),
+                                glob_specificity(g),
+                                super::evidence::is_explicit(g),
+                            ));
                             has_glob = true;
                         }
                     }
@@ -435,9 +288,10 @@ impl SelectIndex {
         let mut order: Vec<usize> = (0..skills.len()).collect();
         order.sort_by(|&a, &b| skills[a].name.cmp(&skills[b].name));
         ix.name_rank = vec![0; skills.len()];
-        for (rank, id) in order.into_iter().enumerate() {
+        for (rank, &id) in order.iter().enumerate() {
             ix.name_rank[id] = rank as u32;
         }
+        ix.by_rank = order;
         ix
     }
 }
@@ -453,107 +307,6 @@ pub fn match_path(doc: &DocumentInfo) -> Option<String> {
     Some(s.trim_start_matches('/').to_string())
 }
 
-// Built once: `str::find` sets up a new searcher per call, per line of every document.
-static FROM: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
-    std::sync::LazyLock::new(|| memchr::memmem::Finder::new(" from "));
-static REQUIRE: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
-    std::sync::LazyLock::new(|| memchr::memmem::Finder::new("require("));
-
-/// Terms describing a document, for model-decided skills: language, path words, imports.
-fn doc_terms(doc: &DocumentInfo, rel: Option<&str>) -> (Vec<String>, Vec<String>) {
-    let mut strong = Vec::new();
-    let mut weak = Vec::new();
-    if let Some(rel) = rel {
-        for w in words(rel) {
-            if !["yml", "yaml", "json", "md", "txt"].contains(&w.as_str()) {
-                weak.push(w);
-            }
-        }
-    }
-    let mut add = |import: &str| {
-        let i = import.trim_start_matches('@');
-        // Go modules start with their host (`github.com/gin-gonic/gin`): the package follows.
-        let i = match i.split_once('/') {
-            Some((host, rest)) if host.contains('.') => rest,
-            _ => i,
-        };
-        for part in i.split(['/', '.', '-', '_']).take(2) {
-            // Files repeat their imports' packages: skip known ones before allocating.
-            if strong.iter().any(|x: &String| x.eq_ignore_ascii_case(part)) {
-                continue;
-            }
-            let p = part.to_ascii_lowercase();
-            if p.len() >= 2
-                && !is_stop(&p)
-                && ![
-                    "github", "com", "org", "std", "crate", "self", "super", "node",
-                ]
-                .contains(&p.as_str())
-            {
-                strong.push(p);
-            }
-        }
-    };
-    // Imports sit in the first lines; 300 is plenty and bounds the cost on huge files.
-    let mut scanned = 0;
-    for line in doc.text.split_inclusive('\n').take(300) {
-        scanned += line.len();
-        let t = line.trim();
-        // Every form below starts with one of these bytes: most lines are ruled out at once.
-        if !matches!(t.as_bytes().first(), Some(b'f' | b'i' | b'u' | b'"')) {
-            continue;
-        }
-        let import = if let Some(rest) = t
-            .strip_prefix("from ")
-            .or_else(|| t.strip_prefix("import "))
-        {
-            // python `from x.y import z`, `import x`; JS `import x from 'pkg'`
-            if let Some(idx) = FROM.find(rest.as_bytes()) {
-                quoted(&rest[idx + 6..])
-            } else if rest.starts_with(['"', '\'']) {
-                quoted(rest)
-            } else {
-                rest.split(|c: char| !(c.is_alphanumeric() || c == '_'))
-                    .next()
-            }
-        } else if let Some(rest) = t.strip_prefix("use ") {
-            rest.split("::").next()
-        } else if t.starts_with('"') && t.ends_with('"') && t.contains('/') {
-            // Go import blocks.
-            quoted(t)
-        } else {
-            None
-        };
-        if let Some(i) = import {
-            add(i);
-        }
-    }
-    // CommonJS `require('x')` can sit anywhere in a line: one search over the scanned text.
-    let head = &doc.text[..scanned];
-    for idx in REQUIRE.find_iter(head.as_bytes()) {
-        let rest = &head[idx + 8..];
-        let line = &rest[..rest.find('\n').unwrap_or(rest.len())];
-        if let Some(i) = quoted(line) {
-            add(i);
-        }
-    }
-    strong.sort();
-    strong.dedup();
-    weak.sort();
-    weak.dedup();
-    (strong, weak)
-}
-
-fn quoted(s: &str) -> Option<&str> {
-    let s = s.trim_start();
-    let q = s
-        .chars()
-        .next()
-        .filter(|c| *c == '"' || *c == '\'' || *c == '`')?;
-    let rest = &s[1..];
-    rest.find(q).map(|end| &rest[..end])
-}
-
 /// Applicable skills for a document, best first.
 pub fn select(lib: &Library, doc: &DocumentInfo) -> Vec<Match> {
     let ix = &lib.select;
@@ -563,30 +316,18 @@ pub fn select(lib: &Library, doc: &DocumentInfo) -> Vec<Match> {
         .chain(languages::related(lang).iter().copied())
         .collect();
     let n = lib.skills.len();
-    let mut acc = Acc::new(n, ix.always.len() + 16);
+    let name_row = NAME_WORDS.iter().position(|(l, _)| *l == lang);
+    let mut scratch = scratch::take(n);
+    let mut acc = Acc::new(std::mem::take(&mut scratch.pos), ix.always.len() + 16);
 
     // How well each model-decided or generic skill's words fit the document's terms.
     let (strong, weak) = doc_terms(doc, rel.as_deref());
-    let mut fit = vec![(0u32, 0u32); n];
-    let mut fit_terms: Vec<(SkillId, &str)> = Vec::new();
-    for (terms, weight) in [(&strong, 1u32), (&weak, 0u32)] {
-        for t in terms {
-            if let Some(ids) = ix.words.get(t) {
-                for &id in ids {
-                    if weight == 1 {
-                        fit[id].0 += 1
-                    } else {
-                        fit[id].1 += 1
-                    }
-                    fit_terms.push((id, t.as_str()));
-                }
-            }
-        }
-    }
-    // Grouped by skill, each group keeping the terms' order (strong first).
-    fit_terms.sort_by_key(|(id, _)| *id);
+    let fit = fit::TermFit::new(&ix.words, strong, weak, std::mem::take(&mut scratch.masks));
     // Ranks `github-actions` (globs `**/*`) above `a11y` (also `**/*`) for a workflow file.
-    let generic_fit = |id: SkillId| (fit[id].0 * 20 + fit[id].1 * 10).min(100);
+    let generic_fit = |id: SkillId| {
+        let (s, w) = fit.counts(id);
+        (s * 20 + w * 10).min(100)
+    };
 
     for &id in &ix.always {
         acc.add(
@@ -632,15 +373,14 @@ pub fn select(lib: &Library, doc: &DocumentInfo) -> Vec<Match> {
     // Auto skills: candidates from globs, declared languages, content conditions.
     // Each candidate once, with its most specific matching glob (ties: the first declared).
     // Dense per-skill slots instead of sorting the hits: a thousand skills, a few hundred hits.
-    const ABSENT: u32 = u32::MAX;
     const NO_GLOB: u32 = u32::MAX - 1;
-    let mut best = vec![ABSENT; n];
-    let mut candidates: Vec<SkillId> = Vec::new();
+    let mut best = std::mem::take(&mut scratch.best);
+    let mut candidates = std::mem::take(&mut scratch.candidates);
     if let Some(rel) = rel.as_deref() {
-        let mut hits = Vec::new();
+        let mut hits = std::mem::take(&mut scratch.hits);
         ix.globs.matches(rel, &mut hits);
-        for i in hits {
-            let (id, _, spec) = &ix.glob_owner[i];
+        for &i in &hits {
+            let (id, _, spec, _) = &ix.glob_owner[i];
             let slot = &mut best[*id];
             if *slot == ABSENT {
                 *slot = i as u32;
@@ -652,6 +392,8 @@ pub fn select(lib: &Library, doc: &DocumentInfo) -> Vec<Match> {
                 }
             }
         }
+        hits.clear();
+        scratch.hits = hits;
     }
     let mut content_hits: Option<regex::SetMatches> = None;
     // What a file is shows at its top (imports, `apiVersion:`/`kind:`, a shebang): content
@@ -671,7 +413,7 @@ pub fn select(lib: &Library, doc: &DocumentInfo) -> Vec<Match> {
     }
     let mut dialect: Option<Option<super::dialect::Dialect>> = None;
     acc.out.reserve(candidates.len());
-    for id in candidates {
+    for &id in &candidates {
         let s = lib.skill(id);
         let c = &ix.compiled[id];
         if let (Some(ex), Some(rel)) = (&c.exclude, rel.as_deref())
@@ -683,12 +425,12 @@ pub fn select(lib: &Library, doc: &DocumentInfo) -> Vec<Match> {
         // The document's language among the declared ones: exactly, or a related id.
         let lang_fit = if !declared {
             None
-        } else if let Some(l) = s.languages.iter().find(|l| l.as_str() == lang) {
+        } else if let Some(l) = c.languages.iter().find(|l| &***l == lang) {
             Some((l, LangFit::Exact))
         } else {
-            s.languages
+            c.languages
                 .iter()
-                .find(|l| langs.contains(&l.as_str()))
+                .find(|l| langs.contains(&&***l))
                 .map(|l| (l, LangFit::Related))
         };
         let lang_ok = !declared || lang_fit.is_some();
@@ -757,7 +499,7 @@ pub fn select(lib: &Library, doc: &DocumentInfo) -> Vec<Match> {
         let glob = (best[id] < NO_GLOB).then(|| &ix.glob_owner[best[id] as usize]);
         match glob {
             // `**` is "every file": as generic as an always-on rule.
-            Some((_, g, _)) if globs::is_everything(g) => {
+            Some((_, g, _, _)) if globs::is_everything(g) => {
                 if lang_ok {
                     acc.merge(
                         id,
@@ -767,9 +509,9 @@ pub fn select(lib: &Library, doc: &DocumentInfo) -> Vec<Match> {
                 }
                 continue;
             }
-            Some((_, g, spec)) if lang_ok => {
-                let spec = spec + name_fits_language(&s.name, lang);
-                ev.glob = Some((g.clone(), spec, evidence::is_explicit(g)));
+            Some((_, g, spec, explicit)) if lang_ok => {
+                let spec = spec + name_fits_language(&s.name, c.name_bits, name_row, lang);
+                ev.glob = Some((g.clone(), spec, *explicit));
             }
             _ => {}
         }
@@ -801,38 +543,43 @@ pub fn select(lib: &Library, doc: &DocumentInfo) -> Vec<Match> {
         if ev.is_empty() {
             continue;
         }
-        if fit[id] != (0, 0) {
-            ev.fit = fit[id];
-            ev.fit_terms = terms_of(&fit_terms, id);
+        if fit.any(id) {
+            ev.fit = fit.counts(id);
+            ev.fit_terms = fit.terms(id);
         }
         let (score, reasons) = ev.rank();
         acc.merge(id, score, reasons);
     }
 
     // Model-decided skills: rank by how well name + description fit the document.
-    let mut lang_match = vec![false; 0];
-    let mut model: Vec<SkillId> = Vec::new();
+    // Each candidate once: the skills the terms hit, then language matches not among them
+    // (the order is free: ranking below is a total order).
+    for &id in &candidates {
+        best[id] = ABSENT;
+    }
+    scratch.best = best;
+    candidates.clear();
+    scratch.candidates = candidates;
+    let mut lang_match = std::mem::take(&mut scratch.lang);
+    let mut model: Vec<SkillId> = fit.touched().to_vec();
     for l in &langs {
         if let Some(ids) = ix.model_by_language.get(*l) {
-            if lang_match.is_empty() {
-                lang_match = vec![false; n];
-            }
             for &id in ids {
+                if !lang_match[id] && !fit.any(id) {
+                    model.push(id);
+                }
                 lang_match[id] = true;
             }
-            model.extend_from_slice(ids);
         }
     }
-    model.extend(fit_terms.iter().map(|(id, _)| *id));
-    model.sort_unstable();
-    model.dedup();
     for id in model {
         let s = lib.skill(id);
         if s.activation != Activation::ModelDecided {
             continue;
         }
-        let matched = !lang_match.is_empty() && lang_match[id];
-        let mut score = fit[id].0 * 40 + fit[id].1 * 10;
+        let matched = lang_match[id];
+        let (strong_hits, weak_hits) = fit.counts(id);
+        let mut score = strong_hits * 40 + weak_hits * 10;
         // A language match alone, or an import, or at least four path words.
         if score < 40 && !matched {
             continue;
@@ -840,18 +587,18 @@ pub fn select(lib: &Library, doc: &DocumentInfo) -> Vec<Match> {
         let mut reasons = Reasons::new();
         if matched {
             score += 60;
-            let l = s
+            let l = ix.compiled[id]
                 .languages
                 .iter()
-                .find(|l| langs.contains(&l.as_str()))
+                .find(|l| langs.contains(&&***l))
                 .cloned()
-                .unwrap_or_default();
+                .unwrap_or_else(|| "".into());
             reasons.push(Reason::Language {
                 id: l,
                 inferred: true,
             });
         }
-        let terms = terms_of(&fit_terms, id);
+        let terms = fit.terms(id);
         if !terms.is_empty() {
             reasons.push(Reason::Description(terms));
         }
@@ -862,17 +609,17 @@ pub fn select(lib: &Library, doc: &DocumentInfo) -> Vec<Match> {
         );
     }
 
-    acc.into_ranked(&ix.name_rank)
-}
-
-/// The description words of `id` the document's terms hit (`fit_terms` grouped by skill).
-fn terms_of(fit_terms: &[(SkillId, &str)], id: SkillId) -> Vec<String> {
-    let from = fit_terms.partition_point(|(i, _)| *i < id);
-    fit_terms[from..]
-        .iter()
-        .take_while(|(i, _)| *i == id)
-        .map(|(_, t)| t.to_string())
-        .collect()
+    for l in &langs {
+        for &id in ix.model_by_language.get(*l).into_iter().flatten() {
+            lang_match[id] = false;
+        }
+    }
+    scratch.lang = lang_match;
+    scratch.masks = fit.into_masks();
+    let (ranked, pos) = acc.into_ranked(&ix.name_rank, &ix.by_rank);
+    scratch.pos = pos;
+    scratch::give(scratch);
+    ranked
 }
 
 /// How much of a document content conditions read.
@@ -887,66 +634,6 @@ fn floor_char_boundary(s: &str, max: usize) -> usize {
         i -= 1;
     }
     i
-}
-
-/// Rank of a matching glob: literal folders and file names are more specific than extensions,
-/// and a long `{a,b,c,...}` list is less specific than one extension.
-fn glob_specificity(g: &str) -> u32 {
-    let mut score: i64 = 300;
-    let segments: Vec<&str> = g.split('/').filter(|s| *s != "**").collect();
-    let dirs = segments.len().saturating_sub(1);
-    score += 40 * dirs.min(3) as i64;
-    if let Some(last) = segments.last() {
-        if !last.contains(['*', '?', '[', '{']) {
-            score += 20;
-        }
-        // `*.t.sol` is narrower than `*.sol`: count literal characters outside `{}`.
-        let mut depth = 0;
-        let literal = last
-            .chars()
-            .filter(|c| {
-                match c {
-                    '{' | '[' => depth += 1,
-                    '}' | ']' => depth -= 1,
-                    _ => {}
-                }
-                depth == 0 && !matches!(c, '*' | '?' | '}' | ']')
-            })
-            .count() as i64;
-        score += 4 * literal.min(10);
-    }
-    let alternatives = g.matches(',').count() as i64;
-    score -= 3 * alternatives.min(30);
-    score.max(150) as u32
-}
-
-/// A small bonus when the skill's name names the document's language (`python.mdc` for a `.py`).
-fn name_fits_language(name: &str, lang: &str) -> u32 {
-    // Called for every glob match: compare words in place rather than allocate.
-    let mut words = name.split(|c: char| !c.is_alphanumeric());
-    let wanted: &[&str] = match lang {
-        "typescriptreact" => &["react", "tsx", "typescript"],
-        "javascriptreact" => &["react", "jsx", "javascript"],
-        "shellscript" => &["bash", "shell", "sh"],
-        "dockerfile" => &["docker", "dockerfile"],
-        "typescript" => &["typescript", "ts"],
-        "javascript" => &["javascript", "js", "node"],
-        "python" => &["python", "py"],
-        "go" => &["go", "golang"],
-        "rust" => &["rust"],
-        other => {
-            return if words.any(|w| w.eq_ignore_ascii_case(other)) {
-                5
-            } else {
-                0
-            };
-        }
-    };
-    if words.any(|w| wanted.iter().any(|x| w.eq_ignore_ascii_case(x))) {
-        30
-    } else {
-        0
-    }
 }
 
 /// `select` with the settings' enabled / disabled lists applied.

@@ -249,6 +249,15 @@ async fn skills_are_listed_by_name_with_correct_plurals() {
     let mut sorted = names.clone();
     sorted.sort();
     assert_eq!(names, sorted, "by name by default");
+    // Named content signals are listed as declared (issue 15): the PostgreSQL skill's dialect.
+    let pg = v["skills"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["name"] == "postgresql")
+        .expect("bundled postgresql skill");
+    assert_eq!(pg["signals"][0]["kind"], "dialect", "{pg}");
+    assert_eq!(pg["signals"][0]["values"][0], "postgresql", "{pg}");
     let out = run(dir.path(), &["skills", "--json", "--sort", "path"], &[]).await;
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     let paths: Vec<&str> = v["skills"]

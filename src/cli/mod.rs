@@ -143,6 +143,7 @@ pub fn skills(args: &SkillsArgs, common: &CommonArgs) -> anyhow::Result<i32> {
                     "globs": s.globs,
                     "exclude": s.exclude,
                     "content": s.content,
+                    "signals": s.signals,
                     "sections": s.sections.len(),
                     "problems": s.problems.iter().map(problem_json).collect::<Vec<_>>(),
                 })

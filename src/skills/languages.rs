@@ -55,6 +55,8 @@ const EXTENSIONS: &[(&str, &str)] = &[
     ("toml", "toml"),
     ("sql", "sql"),
     ("psql", "sql"),
+    // PostgreSQL scripts: the path word still names the dialect (`dialect::detect`).
+    ("pgsql", "sql"),
     ("tf", "terraform"),
     ("tfvars", "terraform"),
     ("hcl", "hcl"),
@@ -496,6 +498,10 @@ pub fn related(lang: &str) -> &'static [&'static str] {
         "jsonc" => &["json"],
         "bats" | "sh" | "bash" | "zsh" => &["shellscript"],
         "terraform-vars" | "hcl" => &["terraform"],
+        // Dialect ids of SQL editor extensions: the generic SQL skills apply too.
+        "pgsql" | "postgres" | "mysql" | "jinja-sql" | "sql-bigquery" | "snowflake-sql" => {
+            &["sql"]
+        }
         "mdx" => &["markdown"],
         _ => &[],
     }

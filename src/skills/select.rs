@@ -727,6 +727,25 @@ mod tests {
             .collect()
     }
 
+    /// A PostgreSQL script (`.pgsql`, or a document an SQL extension calls `pgsql`) gets the
+    /// PostgreSQL skill by its dialect and the generic SQL skills by the related `sql` id.
+    #[test]
+    fn pgsql_scripts_get_postgresql_and_sql_skills() {
+        let l = Library::load(&crate::skills::library::SkillSources {
+            builtin: true,
+            ..Default::default()
+        });
+        let text = "CREATE INDEX idx_a ON orders (customer_id);\nSELECT * FROM orders;\n";
+        let path = Path::new("db/m.pgsql");
+        let by_file = run(&l, "db/m.pgsql", &language_of(path, text, None), text);
+        let by_id = run(&l, "db/m.txt", "pgsql", text);
+        for got in [by_file, by_id] {
+            let names: Vec<&str> = got.iter().map(|(n, _, _)| n.as_str()).collect();
+            assert_eq!(names.first(), Some(&"postgresql"), "{got:?}");
+            assert!(names.contains(&"sql"), "{got:?}");
+        }
+    }
+
     /// A skill matched by several of its globs reports the most specific one; equally specific
     /// globs report the first declared.
     #[test]

@@ -511,7 +511,7 @@ pub fn schedule(b: &Backend, uri: Uri, why: Why) {
         let version = doc.version;
         let b2 = b.clone();
         let big = doc.rope.len_bytes() >= BIG_DOC;
-        let computed = tokio::task::spawn_blocking(move || {
+        let job = move || {
             let d = diagnostics_for(&b2, &snap, &doc, Some(&cancel));
             if big {
                 // The text copy, line table and lexer regions of a large document are freed
@@ -519,8 +519,15 @@ pub fn schedule(b: &Backend, uri: Uri, why: Why) {
                 crate::lsp::session::release_freed_memory();
             }
             d
-        })
-        .await;
+        };
+        // A big document's analysis yields the CPU to hovers and small documents.
+        let computed = if big {
+            super::background::run_low_priority(job).await
+        } else {
+            tokio::task::spawn_blocking(job)
+                .await
+                .map_err(|e| e.to_string())
+        };
         let diags = match computed {
             Ok(Some(d)) => d,
             Ok(None) => return, // cancelled: the newer task publishes

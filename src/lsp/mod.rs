@@ -4,6 +4,7 @@
 pub mod agent_actions;
 mod agent_edit;
 pub mod authoring;
+mod background;
 pub mod convert;
 pub mod diagnostics;
 pub mod documents;

@@ -499,9 +499,7 @@ pub fn related(lang: &str) -> &'static [&'static str] {
         "bats" | "sh" | "bash" | "zsh" => &["shellscript"],
         "terraform-vars" | "hcl" => &["terraform"],
         // Dialect ids of SQL editor extensions: the generic SQL skills apply too.
-        "pgsql" | "postgres" | "mysql" | "jinja-sql" | "sql-bigquery" | "snowflake-sql" => {
-            &["sql"]
-        }
+        "pgsql" | "postgres" | "mysql" | "jinja-sql" | "sql-bigquery" | "snowflake-sql" => &["sql"],
         "mdx" => &["markdown"],
         _ => &[],
     }

@@ -1,0 +1,85 @@
+//! Work that may take a while and must not slow what the user is waiting for: the analysis of
+//! a big document runs on a thread of its own at a lower scheduling priority (`nice` 10 on
+//! Linux), so a hover, or a small document's diagnostics, gets the CPU first when the machine
+//! is busy. A fresh thread per job: a big document's analysis takes hundreds of milliseconds,
+//! a thread start tens of microseconds, and a lowered priority cannot be raised again without
+//! privileges (so a pooled thread could not go back to serving hovers).
+
+use std::panic::AssertUnwindSafe;
+
+/// How much lower than the server's own threads (Linux `nice` steps).
+const NICE: i32 = 10;
+
+/// Run `job` on a new low-priority thread; `Err` says why there is no result (it panicked, or
+/// no thread could be started).
+pub async fn run_low_priority<R, F>(job: F) -> Result<R, String>
+where
+    R: Send + 'static,
+    F: FnOnce() -> R + Send + 'static,
+{
+    let (tx, rx) = tokio::sync::oneshot::channel();
+    std::thread::Builder::new()
+        .name("skill-lsp-analysis".into())
+        .spawn(move || {
+            lower_this_thread();
+            let _ = tx.send(std::panic::catch_unwind(AssertUnwindSafe(job)));
+        })
+        .map_err(|e| format!("cannot start an analysis thread: {e}"))?;
+    match rx.await {
+        Ok(Ok(r)) => Ok(r),
+        Ok(Err(panic)) => Err(format!("analysis panicked: {}", panic_text(&panic))),
+        Err(_) => Err("the analysis thread ended without a result".into()),
+    }
+}
+
+fn panic_text(p: &Box<dyn std::any::Any + Send>) -> &str {
+    p.downcast_ref::<&str>()
+        .copied()
+        .or_else(|| p.downcast_ref::<String>().map(String::as_str))
+        .unwrap_or("(no message)")
+}
+
+#[cfg(target_os = "linux")]
+fn lower_this_thread() {
+    // SAFETY: gettid and setpriority take plain integers and touch no memory of ours; on Linux
+    // PRIO_PROCESS with a thread id sets that one thread's nice value. A failure (a seccomp
+    // filter, say) leaves the thread at normal priority, which is only slower for others.
+    unsafe {
+        let tid = libc::gettid();
+        libc::setpriority(libc::PRIO_PROCESS, tid as libc::id_t, NICE);
+    }
+}
+
+#[cfg(not(target_os = "linux"))]
+fn lower_this_thread() {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[tokio::test]
+    async fn returns_the_result_and_reports_a_panic() {
+        assert_eq!(run_low_priority(|| 6 * 7).await, Ok(42));
+        let err = run_low_priority(|| -> u8 { panic!("tip exploded") })
+            .await
+            .unwrap_err();
+        assert!(err.contains("tip exploded"), "{err}");
+    }
+
+    #[cfg(target_os = "linux")]
+    #[tokio::test]
+    async fn the_job_runs_at_a_lower_priority_than_the_caller() {
+        // SAFETY: as above; getpriority reads a number. errno is not checked: a nice of -1 is
+        // impossible for an unprivileged test.
+        let here = unsafe { libc::getpriority(libc::PRIO_PROCESS, libc::gettid() as libc::id_t) };
+        let there = run_low_priority(|| unsafe {
+            libc::getpriority(libc::PRIO_PROCESS, libc::gettid() as libc::id_t)
+        })
+        .await
+        .unwrap();
+        assert_eq!(there, (here + NICE).min(19), "caller {here}, job {there}");
+        // The caller's own thread is untouched.
+        let after = unsafe { libc::getpriority(libc::PRIO_PROCESS, libc::gettid() as libc::id_t) };
+        assert_eq!(after, here);
+    }
+}

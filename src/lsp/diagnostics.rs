@@ -25,7 +25,9 @@ use super::server::Backend;
 use super::session::{DocSnapshot, Snapshot};
 use crate::settings::Resolved;
 use crate::skills::library::Library;
+use crate::skills::policy::FileRules;
 use crate::skills::select;
+use crate::skills::tips::incremental::{Memo, Prev};
 use crate::skills::tips::{FindOptions, Finding, Limits};
 
 /// Documents at least this big are computed in their own lane.
@@ -51,6 +53,18 @@ pub struct Analysis {
     /// whole file.
     end_lines: Vec<u32>,
     max_span: u32,
+    /// What the next version's search starts from: this version's text, the skills selected,
+    /// the project's suppressions and the engine's memo (see [`crate::skills::tips::incremental`]).
+    rope: ropey::Rope,
+    basis: Option<Basis>,
+}
+
+/// What a whole-document search of one version was made under.
+#[derive(Debug)]
+struct Basis {
+    selected: Vec<usize>,
+    rules: FileRules,
+    memo: Memo,
 }
 
 impl Analysis {
@@ -58,10 +72,14 @@ impl Analysis {
         version: i32,
         library: Arc<Library>,
         resolved: Arc<Resolved>,
-        findings: Vec<Finding>,
-        limits: Limits,
+        found: Found,
         rope: &ropey::Rope,
     ) -> Analysis {
+        let Found {
+            findings,
+            limits,
+            basis,
+        } = found;
         let end_lines: Vec<u32> = findings
             .iter()
             .map(|f| rope.byte_to_line(f.range.end.min(rope.len_bytes())) as u32)
@@ -80,6 +98,8 @@ impl Analysis {
             limits,
             end_lines,
             max_span,
+            rope: rope.clone(),
+            basis,
         }
     }
 
@@ -250,6 +270,98 @@ fn find_with(
     (r.findings, r.limits)
 }
 
+/// The result of one search for diagnostics.
+struct Found {
+    findings: Vec<Finding>,
+    limits: Limits,
+    basis: Option<Basis>,
+}
+
+/// Every finding of `doc`, with the project's policy: recomputed from `prev` (an earlier
+/// version's analysis under the same library and settings) where only part of the text
+/// changed, else searched whole. Both give the same findings.
+fn find_document(
+    snap: &Snapshot,
+    doc: &DocSnapshot,
+    cancel: Option<&AtomicBool>,
+    prev: Option<&Analysis>,
+) -> Found {
+    let nothing = || Found {
+        findings: Vec::new(),
+        limits: Limits::default(),
+        basis: None,
+    };
+    if !snap.settings.tips.enabled {
+        return nothing();
+    }
+    let text = doc.text();
+    let info = doc.info(&text);
+    let matches = select::select_with_settings(&snap.library, &info, &snap.settings);
+    let opts = FindOptions {
+        settings: Some(&snap.settings.tips),
+        lines: None,
+        implicit: true,
+    };
+    let Some(rules) = crate::skills::policy::for_document(&info, &snap.settings.tips) else {
+        return nothing();
+    };
+    let extra = crate::skills::tips::FindExtra {
+        rules: Some(&rules),
+        keep_suppressed: false,
+        tests_too: snap.settings.tips.include_tests,
+    };
+    let selected: Vec<usize> = matches.iter().map(|m| m.skill).collect();
+    let lib = &snap.library;
+    let rel = select::match_path(&info);
+    let engine_doc = crate::skills::tips::Document {
+        text: &text,
+        language_id: info.language_id,
+        rel_path: rel.as_deref(),
+    };
+    let since = prev.and_then(|p| {
+        let b = p.basis.as_ref()?;
+        if b.selected != selected || !b.rules.same_without_regions(&rules) {
+            return None;
+        }
+        let old = p.rope.to_string();
+        let prev = Prev {
+            text: &old,
+            findings: &p.findings,
+            limits: &p.limits,
+            memo: &b.memo,
+        };
+        (lib.tips).find_incremental(
+            lib.skills.len(),
+            &selected,
+            &engine_doc,
+            &opts,
+            &extra,
+            cancel,
+            prev,
+        )
+    });
+    let r = match since {
+        Some(r) => r,
+        None => (lib.tips).find_in_report_with(
+            lib.skills.len(),
+            &selected,
+            &engine_doc,
+            &opts,
+            &extra,
+            cancel,
+        ),
+    };
+    Found {
+        findings: r.findings,
+        limits: r.limits,
+        basis: Some(Basis {
+            selected,
+            rules,
+            memo: r.memo,
+        }),
+    }
+}
+
 /// All findings of `doc` (cached per version, library and settings). `None` when `cancel` was
 /// set before the search finished (nothing is cached then).
 pub fn analysis(
@@ -261,16 +373,28 @@ pub fn analysis(
     if let Some(a) = b.state.diagnostics.cached(snap, doc) {
         return Some(a);
     }
-    let (findings, limits) = find(snap, doc, None, cancel);
-    if limits.cancelled {
+    // The previous version's analysis under the same library and settings, to start from.
+    let prev = b
+        .state
+        .diagnostics
+        .cache
+        .lock()
+        .expect("lock")
+        .get(&doc.uri)
+        .filter(|a| {
+            Arc::ptr_eq(&a.library, &snap.library) && Arc::ptr_eq(&a.resolved, &snap.settings.0)
+        })
+        .cloned();
+    let found = find_document(snap, doc, cancel, prev.as_deref());
+    drop(prev);
+    if found.limits.cancelled {
         return None;
     }
     let a = Arc::new(Analysis::new(
         doc.version,
         snap.library.clone(),
         snap.settings.0.clone(),
-        findings,
-        limits,
+        found,
         &doc.rope,
     ));
     b.state

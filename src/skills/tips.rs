@@ -12,6 +12,7 @@
 
 pub mod fix;
 pub mod implicit;
+pub mod incremental;
 pub mod lexer;
 pub mod structural;
 pub mod trigger;
@@ -355,6 +356,9 @@ impl Limits {
 pub struct Report {
     pub findings: Vec<Finding>,
     pub limits: Limits,
+    /// What a later search of an edited version needs to recompute only what the edit touched
+    /// ([`TipIndex::find_incremental`]).
+    pub memo: incremental::Memo,
 }
 
 impl TipIndex {
@@ -764,7 +768,22 @@ impl TipIndex {
         let mut run = Run::new(self, doc, opts, settings, sel);
         run.cancel = cancel;
         run.extra = extra;
-        let mut groups: Vec<usize> = lang_keys(doc.language_id)
+        self.run_groups(&mut run, doc.language_id);
+        let mut limits = std::mem::take(&mut run.limits);
+        limits.doc_len = doc_len;
+        let memo = incremental::Memo::of(&run, opts.lines.is_none() && doc_len.is_none());
+        let mut out = run.out;
+        sort_findings(&mut out);
+        Report {
+            findings: out,
+            limits,
+            memo,
+        }
+    }
+
+    /// Every group of tips for `lang`, in index order.
+    fn run_groups<'a>(&'a self, run: &mut Run<'a>, lang: &str) {
+        let mut groups: Vec<usize> = lang_keys(lang)
             .into_iter()
             .filter_map(|k| self.langs.get(k))
             .flatten()
@@ -777,32 +796,6 @@ impl TipIndex {
                 break;
             }
             run.lang(&self.groups[g]);
-        }
-        let mut limits = std::mem::take(&mut run.limits);
-        limits.doc_len = doc_len;
-        let mut out = run.out;
-        out.sort_by(|a, b| {
-            (
-                a.line,
-                a.range.start,
-                a.kind != TipKind::Declared,
-                a.range.len(),
-                std::cmp::Reverse(a.severity),
-                &a.id,
-            )
-                .cmp(&(
-                    b.line,
-                    b.range.start,
-                    b.kind != TipKind::Declared,
-                    b.range.len(),
-                    std::cmp::Reverse(b.severity),
-                    &b.id,
-                ))
-        });
-        out.dedup_by(|a, b| a.tip == b.tip && a.range == b.range);
-        Report {
-            findings: out,
-            limits,
         }
     }
 
@@ -1055,6 +1048,13 @@ struct Run<'a> {
     limits: Limits,
     cancel: Option<&'a AtomicBool>,
     extra: &'a FindExtra<'a>,
+    /// An incremental search: only these lines (0-based, end exclusive) for line and implicit
+    /// tips; structural rules only on nodes overlapping `swindow` (all when `None`); span tips
+    /// everywhere.
+    dirty: Option<Range<usize>>,
+    swindow: Option<Range<usize>>,
+    /// Structural findings raised: (tip, highlighted range, matched node).
+    nodes: Vec<(usize, Range<usize>, Range<usize>)>,
 }
 
 impl<'a> Run<'a> {
@@ -1128,6 +1128,9 @@ impl<'a> Run<'a> {
             limits,
             cancel: None,
             extra: &NO_EXTRA,
+            dirty: None,
+            swindow: None,
+            nodes: Vec::new(),
         }
     }
 
@@ -1232,15 +1235,18 @@ impl<'a> Run<'a> {
                 Some((ti, c, &*t.message))
             })
             .collect();
-        let window = self.opts.lines.as_ref().map(|r| {
-            let a = self.line_starts[(r.start as usize).min(self.line_count() - 1)];
-            let b = self
-                .line_starts
-                .get(r.end as usize)
-                .copied()
-                .unwrap_or(self.text.len());
-            a..b
-        });
+        let window = match &self.opts.lines {
+            Some(r) => {
+                let a = self.line_starts[(r.start as usize).min(self.line_count() - 1)];
+                let b = self
+                    .line_starts
+                    .get(r.end as usize)
+                    .copied()
+                    .unwrap_or(self.text.len());
+                Some(a..b)
+            }
+            None => self.swindow.clone(),
+        };
         for h in structural::scan(&tree, &rules, window.clone()) {
             let t = &index.tips[h.rule];
             // With a syntax error somewhere, a tip with a fallback regex uses the regex.
@@ -1266,7 +1272,10 @@ impl<'a> Run<'a> {
             if ok {
                 let message = h.message.map(Arc::from);
                 let at = self.out.len();
-                self.emit(h.rule, h.range, l, message);
+                self.emit(h.rule, h.range.clone(), l, message);
+                if self.out.len() > at {
+                    self.nodes.push((h.rule, h.range, h.node.clone()));
+                }
                 if let (Some((range, new, title)), Some(f)) = (h.fix, self.out.get_mut(at))
                     && let Some(old) = self.text.get(range.clone())
                 {
@@ -1321,9 +1330,13 @@ impl<'a> Run<'a> {
     fn lang(&mut self, li: &'a LangIndex) {
         let index = self.index;
         // Line triggers.
-        if let Some(r) = self.opts.lines.clone() {
-            let end = (r.end as usize).min(self.line_count());
-            for l in (r.start as usize).min(end)..end {
+        let only = match (&self.opts.lines, &self.dirty) {
+            (Some(r), _) => Some(r.start as usize..r.end as usize),
+            (None, d) => d.clone(),
+        };
+        if let Some(r) = only {
+            let end = r.end.min(self.line_count());
+            for l in r.start.min(end)..end {
                 let (_, line) = self.line(l);
                 for (set, map) in li.sets() {
                     for pi in set.matches(line).iter() {
@@ -1401,12 +1414,13 @@ impl<'a> Run<'a> {
         }
         // Implicit tips.
         if self.opts.implicit && !li.implicit.is_empty() {
-            let (from, to) = match &self.opts.lines {
-                Some(r) => (
+            let (from, to) = match (&self.opts.lines, &self.dirty) {
+                (Some(r), _) => (
                     (r.start as usize).min(self.line_count()),
                     (r.end as usize).min(self.line_count()),
                 ),
-                None => (0, self.line_count()),
+                (None, Some(d)) => (d.start.min(self.line_count()), d.end.min(self.line_count())),
+                (None, None) => (0, self.line_count()),
             };
             let mut buf = String::new();
             for l in from..to {
@@ -1622,6 +1636,30 @@ impl<'a> Run<'a> {
         }
         None
     }
+}
+
+/// Document order, declared before implicit, then the shorter span, the louder severity; one
+/// finding per tip and range.
+fn sort_findings(out: &mut Vec<Finding>) {
+    out.sort_by(|a, b| {
+        (
+            a.line,
+            a.range.start,
+            a.kind != TipKind::Declared,
+            a.range.len(),
+            std::cmp::Reverse(a.severity),
+            &a.id,
+        )
+            .cmp(&(
+                b.line,
+                b.range.start,
+                b.kind != TipKind::Declared,
+                b.range.len(),
+                std::cmp::Reverse(b.severity),
+                &b.id,
+            ))
+    });
+    out.dedup_by(|a, b| a.tip == b.tip && a.range == b.range);
 }
 
 static NO_EXTRA: FindExtra<'static> = FindExtra {

@@ -45,6 +45,13 @@ impl FileRules {
         }
     }
 
+    /// Do `self` and `other` silence the same rules on every line? Said only of files without
+    /// file-wide or block directives (whose regions move with every edit): an incremental
+    /// search then keeps the findings it did not search again.
+    pub fn same_without_regions(&self, other: &FileRules) -> bool {
+        self.text.is_empty() && other.text.is_empty() && self.config_off == other.config_off
+    }
+
     /// The configuration that turns `equivalent` off for this file, if any.
     pub fn config_off(&self, equivalent: &str) -> Option<&str> {
         let (tool, rule) = equivalent.split_once(':')?;

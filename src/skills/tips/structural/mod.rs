@@ -75,6 +75,9 @@ pub struct Compiled {
     kinds: Vec<u16>,
     /// Metavariables the message may name.
     vars: Vec<String>,
+    /// The rule looks at siblings (`precedes`/`follows`, here or in a shipped util): a match on
+    /// a top-level node can depend on any other top-level node, so an edit re-scans all of them.
+    pub siblings: bool,
 }
 
 impl std::fmt::Debug for Compiled {
@@ -151,11 +154,16 @@ fn compile_one(id: &str, spec: &Spec, g: Grammar) -> Result<Compiled, String> {
         .collect();
     // Longest first, so `$NAME` never substitutes the start of `$NAMES`.
     vars.sort_by_key(|v| std::cmp::Reverse(v.len()));
+    let text = yaml_serde::to_string(&spec.yaml).unwrap_or_else(|_| "precedes".into());
+    let siblings = ["precedes", "follows"]
+        .iter()
+        .any(|k| text.contains(k) || (text.contains("matches") && utils::SOURCE.contains(k)));
     Ok(Compiled {
         grammar: g,
         config,
         kinds,
         vars,
+        siblings,
     })
 }
 
@@ -369,6 +377,79 @@ fn clip(s: &str) -> String {
     let mut out: String = line.chars().take(80).collect();
     if out.len() < line.len() || s.trim().lines().count() > 1 {
         out.push('…');
+    }
+    out
+}
+
+/// Byte ranges of `new` (in its coordinates) whose syntax differs from `old`'s, by tree-sitter's
+/// own comparison after applying to a copy of `old`'s tree the edit that turns its text into
+/// `new`'s (the common prefix/suffix difference), plus the edited bytes themselves. Nodes
+/// outside these ranges are the same nodes, shifted. `None` when the trees are of different
+/// grammars.
+pub fn changed_ranges(old: &Parsed, new: &Parsed) -> Option<Vec<Range<usize>>> {
+    if old.grammar != new.grammar {
+        return None;
+    }
+    let a: &str = old.root.get_text();
+    let b: &str = new.root.get_text();
+    let (p, s) = common_ends(a, b);
+    let edit = ast_grep_core::source::Edit::<String> {
+        position: p,
+        deleted_length: a.len() - p - s,
+        inserted_text: b.as_bytes()[p..b.len() - s].to_vec(),
+    };
+    let mut tree = old.root.root().get_doc().tree.clone();
+    let mut src = a.to_string();
+    ast_grep_core::tree_sitter::perform_edit(&mut tree, &mut src, &edit);
+    let new_tree = &new.root.root().get_doc().tree;
+    let mut out: Vec<Range<usize>> = tree
+        .changed_ranges(new_tree)
+        .map(|r| r.start_byte..r.end_byte)
+        .collect();
+    out.push(p..b.len() - s);
+    Some(out)
+}
+
+/// The lengths of the common prefix and suffix of `a` and `b` (not overlapping), both cut at
+/// character boundaries of either text.
+pub fn common_ends(a: &str, b: &str) -> (usize, usize) {
+    let (x, y) = (a.as_bytes(), b.as_bytes());
+    let mut p = x.iter().zip(y).take_while(|(i, j)| i == j).count();
+    while !(a.is_char_boundary(p) && b.is_char_boundary(p)) {
+        p -= 1;
+    }
+    let max = x.len().min(y.len()) - p;
+    let mut s = x
+        .iter()
+        .rev()
+        .zip(y.iter().rev())
+        .take(max)
+        .take_while(|(i, j)| i == j)
+        .count();
+    while !(a.is_char_boundary(a.len() - s) && b.is_char_boundary(b.len() - s)) {
+        s -= 1;
+    }
+    (p, s)
+}
+
+/// The byte ranges and kinds of the root's children (a module's top-level statements).
+pub fn top_level(parsed: &Parsed) -> Vec<(Range<usize>, bool)> {
+    let root = parsed.root.root();
+    let inner = root.get_inner_node();
+    let mut cursor = inner.walk();
+    let mut out = Vec::new();
+    if cursor.goto_first_child() {
+        loop {
+            let n = cursor.node();
+            let k = n.kind();
+            // Attributes and comments say something about the item after them (`#[cfg(test)]`,
+            // a `// SAFETY:` comment): an edit of one concerns the next item too.
+            let leads = k.contains("comment") || k.contains("attribute") || k == "decorator";
+            out.push((n.start_byte()..n.end_byte(), leads));
+            if !cursor.goto_next_sibling() {
+                break;
+            }
+        }
     }
     out
 }

@@ -963,3 +963,71 @@ fn docs_list_every_bundled_equivalent() {
         rows.join("\n")
     );
 }
+
+/// A minified line with thousands of findings (opted in with `--include-vendored`-style
+/// settings): every row keeps a window of its line, not a copy of it, so the full output, the
+/// baseline and SARIF stay proportional to the findings, and the caret still sits under the hit.
+#[test]
+fn long_lines_show_a_window_around_each_finding() {
+    let t = service();
+    let r = t.path();
+    write(r, ".skill-lsp.yaml", "tips:\n  includeVendored: true\n");
+    let unit = "if(a==b){console.log(x)};";
+    write(r, "web/bundle.js", &unit.repeat(40_000)); // one line, 1 MB
+    let o = run(
+        r,
+        &[
+            "--output-format",
+            "full",
+            "--color",
+            "never",
+            "web/bundle.js",
+        ],
+    );
+    let blocks: Vec<&str> = o.stdout.split("web/bundle.js:1:").skip(1).collect();
+    assert!(
+        blocks.len() > 100,
+        "{}",
+        &o.stdout[..o.stdout.len().min(2000)]
+    );
+    assert!(
+        o.stdout.len() < blocks.len() * 2_000,
+        "{} bytes of output for {} findings",
+        o.stdout.len(),
+        blocks.len()
+    );
+    // A finding deep in the line: the window starts with `…`, and the caret marks `console.log(`.
+    let deep = blocks
+        .iter()
+        .find(|b| b.starts_with("5010:"))
+        .expect("a finding near column 5000");
+    let lines: Vec<&str> = deep.lines().collect();
+    let src = lines.iter().find(|l| l.starts_with("1 | ")).unwrap();
+    let marks = lines.iter().find(|l| l.contains('^')).unwrap();
+    assert!(src.starts_with("1 | …") && src.ends_with('…'), "{src}");
+    let at = marks.find('^').unwrap();
+    let under: String = src
+        .chars()
+        .skip(marks[..at].chars().count())
+        .take(12)
+        .collect();
+    assert_eq!(under, "console.log(", "{src}\n{marks}");
+
+    let base = r.join("baseline.json");
+    let o = run(
+        r,
+        &["--write-baseline", base.to_str().unwrap(), "web/bundle.js"],
+    );
+    let size = std::fs::metadata(&base).map(|m| m.len()).unwrap_or(0);
+    assert!(
+        size > 0 && size < 4_000_000,
+        "baseline {size} bytes: {}",
+        o.stderr
+    );
+    let o = run(r, &["--baseline", base.to_str().unwrap(), "web/bundle.js"]);
+    assert_eq!(
+        o.code, 0,
+        "the baseline accounts for every finding: {}",
+        o.stdout
+    );
+}

@@ -165,8 +165,13 @@ pub struct Row {
     pub message: Arc<str>,
     /// `declared`, `implicit` or `check` (our own: unknown or unused ignores).
     pub kind: &'static str,
-    /// The first line of the span, without its line break.
+    /// The first line of the span, without its line break; for a long line (minified,
+    /// generated) only a window around the span (see [`source_window`]).
     pub source_line: String,
+    /// The 1-based column at which `source_line` starts (1: the line's start).
+    pub source_col: u32,
+    /// Whether the line goes on past `source_line`.
+    pub source_more: bool,
     /// Where the tip is explained: the skill file and section.
     pub help: Option<String>,
     pub fix: Option<fix::Fix>,
@@ -403,4 +408,48 @@ pub fn run(args: CheckArgs, common: &CommonArgs) -> anyhow::Result<i32> {
             0
         },
     )
+}
+
+/// Lines up to this many bytes are kept whole in a row.
+const SOURCE_LINE_WHOLE: usize = 400;
+
+/// The text a row keeps of its line: the whole line when short, else about 120 bytes before the
+/// span's start and 280 from it (on character boundaries), with the 1-based column the window
+/// starts at and whether the line goes on after it. A megabyte line with thousands of findings
+/// otherwise put a copy of itself in every row (gigabytes of memory, and as much output,
+/// baseline and SARIF text).
+pub fn source_window(line: &str, span_start: usize) -> (String, u32, bool) {
+    if line.len() <= SOURCE_LINE_WHOLE {
+        return (line.to_string(), 1, false);
+    }
+    let floor = |mut i: usize| {
+        i = i.min(line.len());
+        while !line.is_char_boundary(i) {
+            i -= 1;
+        }
+        i
+    };
+    let start = floor(span_start.saturating_sub(120));
+    let end = floor(start + SOURCE_LINE_WHOLE);
+    let col = line[..start].chars().count() as u32 + 1;
+    (line[start..end].to_string(), col, end < line.len())
+}
+
+#[cfg(test)]
+mod source_window_tests {
+    use super::source_window;
+
+    #[test]
+    fn short_lines_whole_long_lines_a_window_on_character_boundaries() {
+        assert_eq!(source_window("x = 1", 0), ("x = 1".to_string(), 1, false));
+        let line = "é".repeat(1000); // 2 bytes each
+        let (w, col, more) = source_window(&line, 1001); // mid-character
+        assert!(more && w.chars().all(|c| c == 'é'), "{w}");
+        assert!(w.len() <= 400 && !w.is_empty());
+        // The window starts about 120 bytes before the span: column 441 (character 440).
+        assert_eq!(col, 441);
+        // Near the end: the window runs to the end of the line.
+        let (_, col, more) = source_window(&line, 1999);
+        assert_eq!((col, more), (940, false));
+    }
 }

@@ -338,6 +338,10 @@ fn check_file(
         }
         let (line, col) = line_col(text, &line_starts, fd.range.start);
         let (end_line, end_col) = line_col(text, &line_starts, fd.range.end);
+        let (source_line, source_col, source_more) = super::source_window(
+            line_text(line as usize - 1),
+            fd.range.start - line_starts[line as usize - 1],
+        );
         let tip = lib.tips.tip(fd.tip);
         let skill = lib.skill(fd.skill);
         let anchor = skill
@@ -361,7 +365,9 @@ fn check_file(
             } else {
                 "implicit"
             },
-            source_line: line_text(line as usize - 1).to_string(),
+            source_line,
+            source_col,
+            source_more,
             help: Some(if anchor.is_empty() {
                 skill.display_path()
             } else {
@@ -411,6 +417,7 @@ fn ignores(
             .collect();
         for (at, list) in tips::ignore_comments(line) {
             let col = line[..at].chars().count() as u32 + 1;
+            let source = super::source_window(line, at);
             let mut push = |tip: &str, sev: Severity, msg: String| {
                 let end_col = col + "skill-lsp: ignore".len() as u32;
                 rows.push(Row {
@@ -425,7 +432,9 @@ fn ignores(
                     skill: "skill-lsp".into(),
                     message: msg.into(),
                     kind: "check",
-                    source_line: line.to_string(),
+                    source_line: source.0.clone(),
+                    source_col: source.1,
+                    source_more: source.2,
                     help: None,
                     fix: None,
                 });

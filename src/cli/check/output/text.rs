@@ -123,12 +123,19 @@ pub fn full(out: &mut impl Write, rows: &[Row], s: &Summary, color: bool) -> std
         writeln!(out, "  {}", r.message)?;
         let num = r.line.to_string();
         let pad = " ".repeat(num.len());
-        let line = r.source_line.replace('\t', "    ");
+        // A long line shows as a window around the span, `…` where it was cut.
+        let cut_before = if r.source_col > 1 { "…" } else { "" };
+        let cut_after = if r.source_more { "…" } else { "" };
+        let line = format!(
+            "{cut_before}{}{cut_after}",
+            r.source_line.replace('\t', "    ")
+        );
         writeln!(out, "{pad} {}", dim("|", color))?;
         writeln!(out, "{} {} {line}", dim(&num, color), dim("|", color))?;
         // Columns count characters; tabs were widened above, so widen them in the prefix too.
-        let before: String = r.source_line.chars().take(r.col as usize - 1).collect();
-        let lead = before.replace('\t', "    ").chars().count();
+        let skip = r.col.saturating_sub(r.source_col) as usize;
+        let before: String = r.source_line.chars().take(skip).collect();
+        let lead = before.replace('\t', "    ").chars().count() + cut_before.chars().count();
         let width = if r.end_line == r.line {
             (r.end_col.saturating_sub(r.col) as usize).max(1)
         } else {

@@ -421,22 +421,24 @@ impl TipIndex {
                             .unwrap_or_else(|| skill.languages.clone());
                         let rule = match &d.structural {
                             None => None,
-                            Some(spec) => match structural_rule(&d.id, spec, &languages) {
-                                Ok(r) => Some(Arc::new(r)),
-                                Err(message) => {
-                                    problems.push((
-                                        si,
-                                        Problem {
-                                            path: skill.path.clone(),
-                                            line: d.line,
-                                            severity: Severity::Error,
-                                            code: "tip-bad-rule",
-                                            message: format!("tip `{}`: {message}", d.id),
-                                        },
-                                    ));
-                                    continue;
+                            Some(spec) => {
+                                match structural_rule(&d.id, spec, &languages, skill.is_builtin()) {
+                                    Ok(r) => Some(Arc::new(r)),
+                                    Err(message) => {
+                                        problems.push((
+                                            si,
+                                            Problem {
+                                                path: skill.path.clone(),
+                                                line: d.line,
+                                                severity: Severity::Error,
+                                                code: "tip-bad-rule",
+                                                message: format!("tip `{}`: {message}", d.id),
+                                            },
+                                        ));
+                                        continue;
+                                    }
                                 }
-                            },
+                            }
                         };
                         let ascii = trigger::ascii_boundaries(&d.pattern);
                         let mut context = d.context;
@@ -818,10 +820,13 @@ pub struct Document<'a> {
 }
 
 /// Compile a structural tip's rule for the grammars of its languages.
+/// A bundled skill's rules compile on first use (the tests compile every one); anyone else's now,
+/// so a bad rule is a problem on its skill file as it loads.
 fn structural_rule(
     id: &str,
     spec: &structural::Spec,
     languages: &[String],
+    bundled: bool,
 ) -> Result<structural::Rule, String> {
     if languages.is_empty() {
         return Err(format!(
@@ -836,6 +841,9 @@ fn structural_rule(
             missing.join(", "),
             structural::Grammar::names()
         ));
+    }
+    if bundled {
+        return Ok(structural::lazy(id, spec, &grammars));
     }
     structural::compile(id, spec, &grammars)
 }

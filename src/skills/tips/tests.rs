@@ -704,3 +704,54 @@ fn findings_capped_and_cancel_stops_the_search() {
     assert!(r.findings.is_empty());
     assert_eq!(r.limits.note(), None, "a cancelled search is not published");
 }
+
+#[test]
+fn every_bundled_structural_rule_compiles_for_each_of_its_grammars() {
+    // Bundled rules compile on first use (so an idle server never pages in a grammar); this is
+    // where a broken one is caught instead of on a user's first document.
+    let lib = crate::skills::library::Library::load(&crate::skills::library::SkillSources {
+        builtin: true,
+        ..Default::default()
+    });
+    let mut checked = 0;
+    for t in lib.tips.tips() {
+        let Some(rule) = &t.structural else { continue };
+        for g in rule.grammars() {
+            assert!(
+                rule.for_grammar(g).is_some(),
+                "{} does not compile for {}",
+                t.id,
+                g.name()
+            );
+            checked += 1;
+        }
+    }
+    assert!(
+        checked >= 10,
+        "the bundled library has structural rules ({checked})"
+    );
+}
+
+#[test]
+fn a_user_structural_rule_that_does_not_compile_is_a_problem_at_load() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("bad.md"),
+        "---\nname: bad-rule\ndescription: d\nglobs: \"**/*.py\"\n---\n# Bad\n\n## Calls\n\n<!-- skill-lsp tip\nid: bad\nlanguages: [python]\nmessage: m\nrule:\n  pattern: \"def (\"\n  kind: no_such_kind\n-->\n",
+    )
+    .unwrap();
+    let lib = crate::skills::library::Library::load(&crate::skills::library::SkillSources {
+        configured: vec![dir.path().to_path_buf()],
+        ..Default::default()
+    });
+    let problems: Vec<&Problem> = lib
+        .skills
+        .iter()
+        .flat_map(|s| s.problems.iter())
+        .chain(lib.problems.iter())
+        .collect();
+    assert!(
+        problems.iter().any(|p| p.code == "tip-bad-rule"),
+        "{problems:?}"
+    );
+}

@@ -89,15 +89,39 @@ impl std::fmt::Debug for Compiled {
     }
 }
 
-/// A structural tip: its rule per grammar.
+/// A structural tip: its rule per grammar, compiled when first asked for (a bundled tip) or
+/// when the skill loads (a user's tip, whose problems must show on its skill file at once).
+/// Compiling a rule parses its patterns with the grammar, touching the grammar's tables: a
+/// session that never opens a Go file never pages in the Go grammar.
 #[derive(Debug, Default)]
 pub struct Rule {
-    pub per_grammar: Vec<Compiled>,
+    id: String,
+    spec: Option<Spec>,
+    per_grammar: Vec<(Grammar, std::sync::OnceLock<Option<Compiled>>)>,
 }
 
 impl Rule {
     pub fn for_grammar(&self, g: Grammar) -> Option<&Compiled> {
-        self.per_grammar.iter().find(|c| c.grammar == g)
+        let (_, cell) = self.per_grammar.iter().find(|(x, _)| *x == g)?;
+        cell.get_or_init(|| {
+            let spec = self.spec.as_ref()?;
+            compile_one(&self.id, spec, g)
+                .map_err(|e| {
+                    // Bundled rules are compiled by the tests; say so rather than go silent.
+                    tracing::error!(
+                        "structural tip `{}` does not compile for {}: {e}",
+                        self.id,
+                        g.name()
+                    )
+                })
+                .ok()
+        })
+        .as_ref()
+    }
+
+    /// The grammars the rule is for.
+    pub fn grammars(&self) -> impl Iterator<Item = Grammar> + '_ {
+        self.per_grammar.iter().map(|(g, _)| *g)
     }
 }
 
@@ -119,13 +143,30 @@ pub fn grammars_for(languages: &[String]) -> (Vec<Grammar>, Vec<String>) {
     (out, missing)
 }
 
-/// Compile `spec` for each grammar. `Err` says what is wrong, in ast-grep's words.
+/// Compile `spec` for each grammar now. `Err` says what is wrong, in ast-grep's words.
 pub fn compile(id: &str, spec: &Spec, grammars: &[Grammar]) -> Result<Rule, String> {
     let mut per_grammar = Vec::new();
     for &g in grammars {
-        per_grammar.push(compile_one(id, spec, g)?);
+        let c = compile_one(id, spec, g)?;
+        per_grammar.push((g, std::sync::OnceLock::from(Some(c))));
     }
-    Ok(Rule { per_grammar })
+    Ok(Rule {
+        id: id.to_string(),
+        spec: Some(spec.clone()),
+        per_grammar,
+    })
+}
+
+/// `spec` for each grammar, compiled on first use (see [`Rule`]).
+pub fn lazy(id: &str, spec: &Spec, grammars: &[Grammar]) -> Rule {
+    Rule {
+        id: id.to_string(),
+        spec: Some(spec.clone()),
+        per_grammar: grammars
+            .iter()
+            .map(|&g| (g, std::sync::OnceLock::new()))
+            .collect(),
+    }
 }
 
 fn compile_one(id: &str, spec: &Spec, g: Grammar) -> Result<Compiled, String> {

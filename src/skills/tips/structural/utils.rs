@@ -13,19 +13,35 @@ use super::Grammar;
 /// The shipped utils (YAML list of ast-grep global utility rules).
 pub const SOURCE: &str = include_str!("utils.yml");
 
-/// Utils per grammar, compiled on first use; a util that does not compile is reported once.
+/// Utils of one grammar, compiled the first time a rule of that grammar compiles (compiling
+/// parses the utils' patterns, paging in the grammar); a util that does not compile is reported
+/// once.
 pub fn globals(g: Grammar) -> &'static GlobalRules {
-    static ALL: OnceLock<HashMap<Grammar, GlobalRules>> = OnceLock::new();
-    static EMPTY: OnceLock<GlobalRules> = OnceLock::new();
-    let all = ALL.get_or_init(|| match load() {
-        Ok(m) => m,
+    static CELLS: OnceLock<HashMap<Grammar, OnceLock<GlobalRules>>> = OnceLock::new();
+    let cells = CELLS.get_or_init(|| Grammar::ALL.iter().map(|&g| (g, OnceLock::new())).collect());
+    cells[&g].get_or_init(|| match load_one(g) {
+        Ok(r) => r,
         Err(e) => {
             tracing::error!("shipped structural utils do not compile: {e}");
-            HashMap::new()
+            GlobalRules::default()
         }
-    });
-    all.get(&g)
-        .unwrap_or_else(|| EMPTY.get_or_init(GlobalRules::default))
+    })
+}
+
+/// Compile the shipped utils of grammar `g`.
+fn load_one(g: Grammar) -> Result<GlobalRules, String> {
+    let rules: Vec<SerializableGlobalRule<Grammar>> =
+        yaml_serde::from_str(SOURCE).map_err(|e| format!("utils.yml: {e}"))?;
+    let rules: Vec<_> = rules.into_iter().filter(|r| r.language == g).collect();
+    let ids: Vec<String> = rules.iter().map(|r| r.id.clone()).collect();
+    DeserializeEnv::parse_global_utils(rules).map_err(|e| {
+        format!(
+            "utils.yml ({}: {}): {}",
+            g.name(),
+            ids.join(", "),
+            super::error_chain(&e)
+        )
+    })
 }
 
 /// Compile every shipped util, grouped by grammar.

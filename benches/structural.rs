@@ -130,6 +130,30 @@ fn cold_parse(s: &Setup, fig: &mut Figures) {
         ms(median(&total_cpu)),
         ms(pct(&total, 0.99))
     );
+    // `STRUCTURAL_PER_RULE=1`: what each rule costs alone on the parsed file (finds the
+    // expensive ones).
+    if std::env::var_os("STRUCTURAL_PER_RULE").is_some() {
+        let p = Parsed::new(Grammar::Python, &s.text).expect("a tree");
+        let mut each: Vec<(f64, usize, &str)> = rules
+            .iter()
+            .map(|r| {
+                let one = std::slice::from_ref(r);
+                let runs: Vec<Duration> = (0..5)
+                    .map(|_| {
+                        let t = Instant::now();
+                        std::hint::black_box(structural::scan(&p, one, None));
+                        t.elapsed()
+                    })
+                    .collect();
+                let n = structural::scan(&p, one, None).len();
+                (ms(median(&runs)), n, s.lib.tips.tips()[r.0].id.as_ref())
+            })
+            .collect();
+        each.sort_by(|a, b| b.0.total_cmp(&a.0));
+        for (t, n, id) in each {
+            println!("  rule {id}: {t:.2} ms alone, {n} hits");
+        }
+    }
     fig.insert("cold parse (ms)", ms(median(&parse)));
     fig.insert("cold parse + structural rules (ms)", ms(median(&total)));
     fig.insert("cold parse cpu (ms)", ms(median(&parse_cpu)));

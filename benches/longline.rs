@@ -3,7 +3,8 @@
 //! that one is analysed. Drives the release binary over stdio. Prints plain lines; it stops only if
 //! the long line gets no diagnostics at all (then there would be nothing to time).
 //!
-//! Run: `cargo bench --bench longline` (`LONGLINE_MB=10` for a bigger line).
+//! Run: `cargo bench --bench longline` (`LONGLINE_MB=10` for a bigger line; `LONGLINE_DEBUG=1`
+//! prints each small-file hover over 1 ms with its place in the round).
 
 use std::time::{Duration, Instant};
 
@@ -121,8 +122,15 @@ fn main() {
         let (d, _) = s.hover(&big, 0, 4);
         first_big.push(d);
         let mut last = Instant::now();
-        for _ in 0..10 {
+        for k in 0..10 {
             let (d, _) = s.hover(&small, 0, 12);
+            if d > Duration::from_millis(1) && std::env::var("LONGLINE_DEBUG").is_ok() {
+                eprintln!(
+                    "slow small hover: round {round} #{k} {} at {:.1} ms after the change",
+                    ms(d),
+                    (Instant::now() - t).as_secs_f64() * 1e3
+                );
+            }
             small_hovers.push(d);
             last = Instant::now();
         }

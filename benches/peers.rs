@@ -10,7 +10,7 @@
 //! `PEERS_ONLY=skill-lsp` drives only ours, `PEERS_WRAP="valgrind --tool=callgrind"` or
 //! `PEERS_WRAP=heaptrack` runs ours under a profiler).
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::Command;
 use std::time::{Duration, Instant};
 
@@ -18,106 +18,16 @@ use serde_json::{Value, json};
 
 #[path = "common/lsp.rs"]
 mod lsp;
+#[path = "common/peers_ws.rs"]
+mod peers_ws;
 
 use lsp::{Server, file_uri, median, ms, pct};
+use peers_ws::{BLOCK_LINES, EXCEPT_LINE, TOTAL_LINE, venv, workspace};
 
-const RUFF: &str = "ruff==0.17.6";
-const AST_GREP: &str = "ast-grep-cli==0.51.1";
 /// Hovers per server.
 const HOVERS: usize = 200;
 /// Edits per server (each waits for its diagnostics, then a pause so the next one is isolated).
 const CHANGES: usize = 15;
-
-/// One block of ordinary Python (35 lines) with a bare `except:` (a skill-lsp tip, ruff's E722,
-/// the ast-grep rule below) and an `== None` (ruff's E711).
-fn block(n: usize) -> String {
-    format!(
-        r#"import os
-import json
-import subprocess
-
-
-class Service{n}:
-    """Loads and stores records for service {n}."""
-
-    def __init__(self, path):
-        self.path = path
-        self.items = {{}}
-
-    def load(self):
-        try:
-            with open(self.path) as f:
-                self.items = json.load(f)
-        except:
-            self.items = {{}}
-        return self.items
-
-    def save(self, data):
-        if data == None:
-            return False
-        with open(self.path, "w") as f:
-            json.dump(data, f)
-        return True
-
-
-def helper_{n}(values):
-    total = 0
-    for v in values:
-        total += v
-    return total
-
-
-"#
-    )
-}
-
-const BLOCK_LINES: usize = 35;
-/// Line of `except:` inside a block, and of `total = 0`.
-const EXCEPT_LINE: usize = 16;
-const TOTAL_LINE: usize = 29;
-
-fn document(lines: usize) -> String {
-    (0..lines / BLOCK_LINES).map(block).collect()
-}
-
-fn venv() -> PathBuf {
-    if let Ok(v) = std::env::var("PEERS_VENV") {
-        return PathBuf::from(v);
-    }
-    let v = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/peers/venv");
-    if !v.join("bin/ruff").exists() || !v.join("bin/ast-grep").exists() {
-        eprintln!("installing {RUFF} and {AST_GREP} into {}", v.display());
-        let ok = Command::new("python3")
-            .args(["-m", "venv"])
-            .arg(&v)
-            .status()
-            .is_ok_and(|s| s.success())
-            && Command::new(v.join("bin/pip"))
-                .args(["install", "-q", RUFF, AST_GREP])
-                .status()
-                .is_ok_and(|s| s.success());
-        assert!(
-            ok,
-            "could not install the peers (python3 -m venv, pip install)"
-        );
-    }
-    v
-}
-
-/// A workspace with the documents and an ast-grep config whose one rule is the bare `except:`.
-fn workspace(dir: &Path) {
-    std::fs::create_dir_all(dir.join("rules")).unwrap();
-    std::fs::write(dir.join("sgconfig.yml"), "ruleDirs: [rules]\n").unwrap();
-    std::fs::write(
-        dir.join("rules/bare-except.yml"),
-        "id: bare-except\nlanguage: python\nseverity: warning\nmessage: Catch what you expect, not everything.\nrule:\n  kind: except_clause\n  regex: '^except\\s*:'\n",
-    )
-    .unwrap();
-    std::fs::write(dir.join("big.py"), document(10_000)).unwrap();
-    for i in 0..10 {
-        std::fs::write(dir.join(format!("doc_{i}.py")), document(1_000)).unwrap();
-    }
-}
 
 #[derive(Debug, Clone, Default)]
 struct Row {
@@ -296,13 +206,7 @@ fn main() {
     std::fs::create_dir_all(&home).unwrap();
     workspace(&ws);
     let ws = ws.canonicalize().unwrap();
-    let version = |bin: &str| {
-        Command::new(venv.join("bin").join(bin))
-            .arg("--version")
-            .output()
-            .map(|o| String::from_utf8_lossy(&o.stdout).trim().to_string())
-            .unwrap_or_default()
-    };
+    let version = |bin: &str| peers_ws::version(&venv, bin);
     println!(
         "peers: {}, {}; documents: big.py 10,000 lines, ten of 1,000 lines; {HOVERS} hovers on `except:` lines; {CHANGES} one-character edits",
         version("ruff"),
@@ -312,41 +216,20 @@ fn main() {
     for run in 0..runs {
         let started = Instant::now();
         let mut rows = Vec::new();
-        // `PEERS_WRAP="valgrind --tool=callgrind"` runs skill-lsp under a profiler.
-        let wrap: Vec<String> = std::env::var("PEERS_WRAP")
-            .unwrap_or_default()
-            .split_whitespace()
-            .map(String::from)
-            .collect();
-        let mut ours = match wrap.split_first() {
-            Some((prog, args)) => {
-                let mut c = Command::new(prog);
-                c.args(args).arg(env!("CARGO_BIN_EXE_skill-lsp"));
-                c
-            }
-            None => Command::new(env!("CARGO_BIN_EXE_skill-lsp")),
-        };
-        ours.current_dir(&ws)
-            .env("HOME", &home)
-            .env("XDG_CONFIG_HOME", home.join("config"))
-            .env("XDG_CACHE_HOME", home.join("cache"));
+        let mut ours = peers_ws::ours(&ws, &home);
         rows.push(("skill-lsp".to_string(), drive("skill-lsp", &mut ours, &ws)));
         if std::env::var("PEERS_ONLY").is_ok_and(|v| v == "skill-lsp") {
             print_table(&rows);
             all.push(rows);
             continue;
         }
-        let mut ruff = Command::new(venv.join("bin/ruff"));
-        ruff.arg("server").current_dir(&ws).env("HOME", &home);
         rows.push((
             version("ruff").replace(' ', " server "),
-            drive("ruff", &mut ruff, &ws),
+            drive("ruff", &mut peers_ws::ruff(&venv, &ws, &home), &ws),
         ));
-        let mut sg = Command::new(venv.join("bin/ast-grep"));
-        sg.arg("lsp").current_dir(&ws).env("HOME", &home);
         rows.push((
             format!("{} lsp", version("ast-grep")),
-            drive("ast-grep", &mut sg, &ws),
+            drive("ast-grep", &mut peers_ws::ast_grep(&venv, &ws, &home), &ws),
         ));
         println!(
             "\nrun {} of {runs} ({:.1} s)",

@@ -196,6 +196,9 @@ fn cold(s: &Setup, g: Grammar, text: &str, label: &'static str, fig: &mut Figure
     );
 }
 
+/// A grammar, its label, which file names are of it, the separator joining its files.
+type Kind = (Grammar, &'static str, fn(&str) -> bool, &'static str);
+
 /// The other grammars with bundled structural rules, each on a file of at least 10,000 lines
 /// made of the real-code set's files of that language (tests/realcode) repeated in order: real
 /// shapes at the Python file's size. YAML files are joined as documents (`---`).
@@ -217,7 +220,7 @@ fn other_grammars(s: &Setup, fig: &mut Figures) {
         }
     }
     files.sort();
-    let kinds: &[(Grammar, &'static str, fn(&str) -> bool, &str)] = &[
+    let kinds: &[Kind] = &[
         (
             Grammar::JavaScript,
             "javascript",

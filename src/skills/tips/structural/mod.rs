@@ -78,7 +78,14 @@ pub struct Compiled {
     /// The rule looks at siblings (`precedes`/`follows`, here or in a shipped util): a match on
     /// a top-level node can depend on any other top-level node, so an edit re-scans all of them.
     pub siblings: bool,
+    /// Ancestor kinds a match needs, read off the rule's positive `inside`s ([`ancestor_chains`]):
+    /// checked on the walk's own ancestor stack before the matcher runs.
+    ancestors: Vec<Chain>,
 }
+
+/// Kind sets, innermost first: a matching node has an ancestor of the first set's kinds, above it
+/// one of the second's, and so on.
+type Chain = Vec<Vec<u16>>;
 
 impl std::fmt::Debug for Compiled {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -199,12 +206,101 @@ fn compile_one(id: &str, spec: &Spec, g: Grammar) -> Result<Compiled, String> {
     let siblings = ["precedes", "follows"]
         .iter()
         .any(|k| text.contains(k) || (text.contains("matches") && utils::SOURCE.contains(k)));
+    let ancestors = spec
+        .yaml
+        .get("rule")
+        .map(|r| ancestor_chains(spec, r, g, 0))
+        .unwrap_or_default();
     Ok(Compiled {
         grammar: g,
         config,
         kinds,
         vars,
         siblings,
+        ancestors,
+    })
+}
+
+/// What ancestors a match of `rule` must have, from the `inside`s it requires: its own and those
+/// of its `all` items (`any`, `not`, `has`, siblings and utils are left out: nothing certain
+/// follows from them). An `inside` is met by an ancestor (whatever its `stopBy` or `field`) of
+/// a kind its rule can match (ast-grep's `potential_kinds`, the same sets that dispatch rules by
+/// node kind), and what that rule itself requires `inside` lies above that ancestor.
+///
+/// Why: tree-sitter has no parent pointers, so every `inside` step up (a parent, the list of
+/// ancestors) walks down from the root again, through the siblings at each level: on a file with
+/// a thousand top-level statements, one `inside` costs microseconds for each candidate node. A
+/// rule on `identifier` inside a function inside a loop was half the structural pass. The walk
+/// of [`scan`] knows the ancestors' kinds for free, and a node without the required ones cannot
+/// match: skipping it never changes a finding.
+fn ancestor_chains(spec: &Spec, rule: &Value, g: Grammar, depth: usize) -> Vec<Chain> {
+    let mut out = Vec::new();
+    let Some(map) = rule.as_mapping() else {
+        return out;
+    };
+    // Deep enough for any rule written by hand; a bound all the same.
+    if depth > 8 {
+        return out;
+    }
+    if let Some(Value::Mapping(inside)) = map.get("inside") {
+        let mut body = inside.clone();
+        body.remove("stopBy");
+        body.remove("field");
+        let body = Value::Mapping(body);
+        let above = ancestor_chains(spec, &body, g, depth + 1);
+        match body_kinds(spec, &body, g) {
+            Some(k) if above.is_empty() => out.push(vec![k]),
+            Some(k) => out.extend(above.into_iter().map(|c| {
+                let mut v = vec![k.clone()];
+                v.extend(c);
+                v
+            })),
+            None => out.extend(above),
+        }
+    }
+    if let Some(Value::Sequence(items)) = map.get("all") {
+        for it in items {
+            out.extend(ancestor_chains(spec, it, g, depth + 1));
+        }
+    }
+    out
+}
+
+/// The node kinds `body` (a rule, with the tip's local utils) can match; `None` when any kind
+/// may match or it does not compile alone.
+fn body_kinds(spec: &Spec, body: &Value, g: Grammar) -> Option<Vec<u16>> {
+    let mut yaml = Mapping::new();
+    yaml.insert("id".into(), Value::String("inside".into()));
+    yaml.insert("language".into(), Value::String(g.name().to_string()));
+    yaml.insert("rule".into(), body.clone());
+    if let Some(u) = spec.yaml.get("utils") {
+        yaml.insert("utils".into(), u.clone());
+    }
+    let ser: SerializableRuleConfig<Grammar> = yaml_serde::from_value(Value::Mapping(yaml)).ok()?;
+    let config = RuleConfig::try_from(ser, utils::globals(g)).ok()?;
+    let kinds: Vec<u16> = config
+        .matcher
+        .potential_kinds()?
+        .iter()
+        .map(|k| k as u16)
+        .collect();
+    (!kinds.is_empty()).then_some(kinds)
+}
+
+/// Does the ancestor stack (outermost first) hold every chain of `c`, each in order?
+fn ancestors_allow(c: &Compiled, stack: &[u16]) -> bool {
+    c.ancestors.iter().all(|chain| {
+        let mut want = chain.iter().peekable();
+        for k in stack.iter().rev() {
+            match want.peek() {
+                Some(set) if set.contains(k) => {
+                    want.next();
+                }
+                Some(_) => {}
+                None => break,
+            }
+        }
+        want.peek().is_none()
     })
 }
 
@@ -266,6 +362,8 @@ pub fn scan(
     // node's children was most of the scan's time), and a deeply nested document cannot
     // overflow the thread's stack.
     let mut cursor = parsed.root.root().get_inner_node().walk();
+    // Kind ids of the current node's ancestors, outermost first.
+    let mut stack: Vec<u16> = Vec::new();
     loop {
         let inner = cursor.node();
         let outside = window
@@ -278,6 +376,9 @@ pub fn scan(
                 let node = parsed.root.adopt(inner);
                 for &i in rs {
                     let (n, c, msg) = rules[i];
+                    if !ancestors_allow(c, &stack) {
+                        continue;
+                    }
                     if let Some(m) = c.config.matcher.match_node(node.clone())
                         && let Some(h) = hit(parsed, n, c, msg, &m)
                     {
@@ -286,6 +387,7 @@ pub fn scan(
                 }
             }
             if cursor.goto_first_child() {
+                stack.push(inner.kind_id());
                 continue;
             }
         }
@@ -293,6 +395,7 @@ pub fn scan(
             if !cursor.goto_parent() {
                 return out;
             }
+            stack.pop();
         }
     }
 }

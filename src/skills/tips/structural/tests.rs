@@ -1,5 +1,6 @@
 use super::*;
 use ast_grep_core::Node;
+use ast_grep_core::tree_sitter::LanguageExt;
 
 /// Print a document's tree: `DUMP_LANG=yaml DUMP_FILE=x.yml cargo test --lib dump_tree -- --ignored --nocapture`.
 #[test]
@@ -376,4 +377,46 @@ fn cached_tree_is_edited_incrementally_and_matches_a_fresh_parse() {
             .get_inner_node()
             .to_sexp()
     );
+}
+
+/// The ancestor kinds read off a rule's `inside`s skip only nodes that cannot match: the same
+/// rule without them finds the same names, in and out of loops, through `all` and nested
+/// `inside`s (stopBy end and neighbour, with a field).
+#[test]
+fn ancestor_prefilter_keeps_every_match() {
+    let rule = "rule:\n  kind: identifier\n  pattern: $V\n  all:\n    - not: { inside: { kind: attribute, field: attribute } }\n  inside:\n    stopBy: end\n    all:\n      - any: [{ kind: lambda }, { kind: function_definition }]\n      - inside: { stopBy: end, any: [{ kind: for_statement }, { kind: while_statement }] }\n";
+    let map: Mapping = yaml_serde::from_str(rule).unwrap();
+    let spec = Spec::from_block(&map).unwrap();
+    let g = Grammar::Python;
+    let with = compile("t", &spec, &[g]).unwrap();
+    let c = with.for_grammar(g).unwrap();
+    let lang = g.get_ts_language();
+    let id = |k: &str| lang.id_for_node_kind(k, true);
+    let mut want = vec![
+        vec![id("lambda"), id("function_definition")],
+        vec![id("for_statement"), id("while_statement")],
+    ];
+    let mut got = c.ancestors.clone();
+    want.iter_mut().for_each(|w| w.sort());
+    assert_eq!(got.len(), 1, "{got:?}");
+    got[0].iter_mut().for_each(|k| k.sort());
+    assert_eq!(got[0], want);
+    let mut plain = compile_one("t", &spec, g).unwrap();
+    plain.ancestors.clear();
+    let text = "def f(x):\n    return x.y\n\nfor a in xs:\n    h = lambda: g(a.b)\n    def k(z):\n        return z\n\nwhile True:\n    cb = lambda: q\n";
+    let p = Parsed::new(g, text).unwrap();
+    let names = |c: &Compiled| -> Vec<String> {
+        scan(&p, &[(0, c, "m")], None)
+            .into_iter()
+            .map(|h| text[h.range].to_string())
+            .collect()
+    };
+    let found = names(c);
+    for name in ["g", "a", "z", "q"] {
+        assert!(found.iter().any(|f| f == name), "{name} in {found:?}");
+    }
+    for name in ["f", "x", "y", "b", "xs", "h", "cb"] {
+        assert!(!found.iter().any(|f| f == name), "{name} not in {found:?}");
+    }
+    assert_eq!(found, names(&plain));
 }

@@ -120,7 +120,7 @@ fn drive(name: &str, cmd: &mut Command, ws: &Path, edits: usize) -> Row {
             s.drain();
             row.warm = Some(rss(&s));
         }
-        if round % 50 == 0 {
+        if round.is_multiple_of(50) {
             // The client keeps only what it waits for.
             s.drain();
         }

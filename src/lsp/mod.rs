@@ -2,7 +2,6 @@
 //! call the domain (`crate::skills`, `crate::agent`) and convert the result through [`convert`].
 
 pub mod agent_actions;
-mod agent_edit;
 pub mod authoring;
 mod background;
 pub mod convert;

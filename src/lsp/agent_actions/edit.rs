@@ -11,13 +11,14 @@ use std::time::Duration;
 use serde_json::{Value, json};
 use tracing::{debug, info};
 
-use super::agent_actions::{AskArgs, Prepared, fail, file_stem, show_markdown};
-use super::proto::{
+use super::answer::{file_stem, show_markdown};
+use super::{AskArgs, Prepared, fail};
+use crate::agent::reply;
+use crate::lsp::proto::{
     AnnotatedTextEdit, ChangeAnnotation, DocumentChanges, MessageType, OneOf,
     OptionalVersionedTextDocumentIdentifier, TextDocumentEdit, TextEdit, WorkspaceEdit,
 };
-use super::server::Backend;
-use crate::agent::reply;
+use crate::lsp::server::Backend;
 
 /// Longest wait for `workspace/applyEdit` without a preview.
 const APPLY_EDIT_TIMEOUT: Duration = Duration::from_secs(30);

@@ -59,6 +59,14 @@ impl Backend {
         self.state.open_uris()
     }
 
+    /// What an agent run gets: the client and the session, not the router.
+    fn run_ctx(&self) -> agent_actions::RunCtx {
+        agent_actions::RunCtx {
+            client: self.client.clone(),
+            session: self.state.clone(),
+        }
+    }
+
     /// Whether `shutdown` was received (the process exits 1 on `exit` otherwise).
     pub fn shutdown_requested(&self) -> bool {
         self.state.shutdown.load(Ordering::SeqCst)
@@ -661,7 +669,8 @@ impl LanguageServer for Backend {
         }
         let tip = hover::hover(&self.state.diagnostics, &snap, &doc, tdp.position).await;
         if snap.settings.hover.agent {
-            Ok(agent_actions::augment_hover(self, &params, tip).await)
+            let position = tdp.position;
+            Ok(agent_actions::augment_hover(&self.run_ctx(), &snap, &doc, position, tip).await)
         } else {
             Ok(tip)
         }
@@ -771,7 +780,22 @@ impl LanguageServer for Backend {
                 self.settings_changed(false).await;
                 Ok(Some(done))
             }
-            c if agent_actions::COMMANDS.contains(&c) => agent_actions::execute(self, params).await,
+            agent_actions::AGENT_STATUS => {
+                // The settings are pulled again first: the user may have just changed them, and
+                // the pull that `workspace/didChangeConfiguration` starts can still be under way
+                // (messages are handled concurrently), which would answer with the agent from
+                // before the change.
+                if self.pull_configuration().await {
+                    self.settings_changed(false).await;
+                }
+                let snap = self.snapshot();
+                Ok(Some(
+                    agent_actions::agent_status(&snap, &self.state.agent).await,
+                ))
+            }
+            c if agent_actions::COMMANDS.contains(&c) => {
+                agent_actions::execute(&self.run_ctx(), params).await
+            }
             other => Err(jsonrpc::Error::invalid_params(format!(
                 "unknown command `{other}`"
             ))),
@@ -793,7 +817,7 @@ impl Backend {
     /// `window/workDoneProgress/cancel` (not part of the framework's trait).
     async fn work_done_progress_cancel(&self, params: WorkDoneProgressCancelParams) {
         if !super::authoring::cancel_lens_walk(&params.token) {
-            agent_actions::cancel_progress(self, params.token);
+            agent_actions::cancel_progress(&self.state.agent, params.token);
         }
     }
 

@@ -6,9 +6,9 @@ use std::path::PathBuf;
 use serde_json::{Value, json};
 use tracing::{debug, warn};
 
+use super::RunCtx;
 use super::{AskArgs, CLIENT_REPLY_TIMEOUT, Prepared, fail, line_of, prepare};
 use crate::lsp::proto::{MessageType, ShowDocumentParams};
-use crate::lsp::server::Backend;
 use crate::lsp::session::DocSnapshot;
 
 pub(super) fn stamp() -> u128 {
@@ -20,13 +20,13 @@ pub(super) fn stamp() -> u128 {
 
 /// Writes markdown to the cache and opens it (showDocument), else shows it in a message / log.
 pub(super) async fn show_markdown(
-    b: &Backend,
+    b: &RunCtx,
     kind: &str,
     stem: &str,
     markdown: &str,
 ) -> Result<PathBuf, String> {
     // `<cache>/<kind>`: `$XDG_CACHE_HOME/skill-lsp/answers` unless the server was given a folder.
-    let dir = b.state.cache.join(kind);
+    let dir = b.session.cache.join(kind);
     let path = dir.join(format!("{stem}-{}.md", stamp()));
     let written = std::fs::create_dir_all(&dir).and_then(|_| std::fs::write(&path, markdown));
     let flags = b.snapshot().flags;
@@ -41,7 +41,10 @@ pub(super) async fn show_markdown(
             selection: None,
         });
         match tokio::time::timeout(
-            b.state.agent.client_timeout.unwrap_or(CLIENT_REPLY_TIMEOUT),
+            b.session
+                .agent
+                .client_timeout
+                .unwrap_or(CLIENT_REPLY_TIMEOUT),
             show,
         )
         .await
@@ -85,7 +88,7 @@ pub(super) fn file_stem(doc: &DocSnapshot) -> String {
 }
 
 pub(super) async fn show_answer(
-    b: &Backend,
+    b: &RunCtx,
     p: &Prepared,
     agent: &str,
     reply: &str,
@@ -140,7 +143,7 @@ pub(super) async fn show_answer(
 }
 
 /// `skill-lsp.openPrompt`: the assembled prompt as a markdown document.
-pub(super) async fn open_prompt(b: &Backend, args: &AskArgs) -> Value {
+pub(super) async fn open_prompt(b: &RunCtx, args: &AskArgs) -> Value {
     let p = match prepare(b, args) {
         Ok(p) => p,
         Err(msg) => return fail(b, "prompt", msg).await,

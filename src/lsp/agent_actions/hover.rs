@@ -6,10 +6,11 @@ use std::time::{Duration, Instant};
 use tokio::sync::watch;
 use tracing::debug;
 
+use super::RunCtx;
 use crate::agent::CancellationToken;
 use crate::agent::prompt::Mode;
-use crate::lsp::proto::{Hover, HoverContents, HoverParams, MarkupContent, MarkupKind};
-use crate::lsp::server::Backend;
+use crate::lsp::proto::{Hover, HoverContents, MarkupContent, MarkupKind, Position};
+use crate::lsp::session::{DocSnapshot, Snapshot};
 use crate::skills::select;
 use crate::skills::tips::FindOptions;
 
@@ -22,22 +23,23 @@ pub(super) const HOVER_RETRY_AFTER: Duration = Duration::from_secs(60);
 /// Adds the agent's short explanation to a tip hover when `hover.agent` is on. Waits at most
 /// `hover.agentTimeoutMs`; on timeout the tip alone is returned and the explanation keeps
 /// computing in the background, cached per (code span, skills) for the next hover.
-pub async fn augment_hover(b: &Backend, params: &HoverParams, tip: Option<Hover>) -> Option<Hover> {
+/// `snap` is the hover's snapshot, taken for `doc`.
+pub async fn augment_hover(
+    b: &RunCtx,
+    snap: &Snapshot,
+    doc: &DocSnapshot,
+    position: Position,
+    tip: Option<Hover>,
+) -> Option<Hover> {
     let tip = tip?;
-    let snap = b.snapshot();
     if !snap.settings.hover.agent {
         return Some(tip);
     }
-    let uri = &params.text_document_position_params.text_document.uri;
-    let Some(doc) = b.document(uri) else {
-        return Some(tip);
-    };
-    let snap = snap.for_doc(&doc);
     let text = doc.text();
     let span = match tip.range {
         Some(r) if r.start != r.end => doc.byte_range(r),
         _ => {
-            let off = doc.offset_at(params.text_document_position_params.position);
+            let off = doc.offset_at(position);
             let s = text[..off].rfind('\n').map(|i| i + 1).unwrap_or(0);
             let e = text[off..]
                 .find('\n')
@@ -69,7 +71,14 @@ pub async fn augment_hover(b: &Backend, params: &HoverParams, tip: Option<Hover>
     let key = (text[span.clone()].to_string(), skills.clone());
     let wait = Duration::from_millis(snap.settings.hover.agent_timeout_ms);
 
-    let entry = b.state.agent.hover.lock().expect("lock").get(&key).cloned();
+    let entry = b
+        .session
+        .agent
+        .hover
+        .lock()
+        .expect("lock")
+        .get(&key)
+        .cloned();
     let mut rx = match entry {
         Some(HoverEntry::Ready(s)) => return Some(with_agent(tip, &s)),
         Some(HoverEntry::Failed(at)) if at.elapsed() < HOVER_RETRY_AFTER => return Some(tip),
@@ -78,14 +87,15 @@ pub async fn augment_hover(b: &Backend, params: &HoverParams, tip: Option<Hover>
         _ => {
             // Resolving `auto` may probe a local Ollama: never longer than the hover may wait.
             let agent =
-                match tokio::time::timeout(wait, b.state.agent.agent(&snap.settings.agent)).await {
+                match tokio::time::timeout(wait, b.session.agent.agent(&snap.settings.agent)).await
+                {
                     Ok(Ok(a)) => a,
                     _ => return Some(tip),
                 };
             let budget = snap.settings.agent.context_tokens.min(2000);
             let instruction = "In two or three sentences, say why the tip applies to this code and how to fix it.";
             let built = build_prompt(
-                &snap,
+                snap,
                 &info,
                 span.clone(),
                 &skills,
@@ -97,7 +107,7 @@ pub async fn augment_hover(b: &Backend, params: &HoverParams, tip: Option<Hover>
                 return Some(tip);
             };
             let (tx, rx) = watch::channel(None);
-            b.state
+            b.session
                 .agent
                 .hover
                 .lock()
@@ -124,7 +134,7 @@ pub async fn augment_hover(b: &Backend, params: &HoverParams, tip: Option<Hover>
                     }
                     Err(_) => HoverEntry::Failed(Instant::now()),
                 };
-                let mut cache = b2.state.agent.hover.lock().expect("lock");
+                let mut cache = b2.session.agent.hover.lock().expect("lock");
                 if cache.len() > 500 {
                     cache.clear();
                 }

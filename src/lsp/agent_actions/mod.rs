@@ -22,12 +22,14 @@ mod state;
 
 pub use actions::code_actions;
 pub use hover::augment_hover;
+pub use run::agent_status;
 pub use state::{AgentState, CancelOnEof, cancel_progress};
 
 use answer::open_prompt;
-use run::{agent_status, ask};
+use run::ask;
 
 use std::ops::Range as ByteRange;
+use std::sync::Arc;
 use std::time::Duration;
 
 use serde_json::{Value, json};
@@ -35,11 +37,32 @@ use tracing::warn;
 
 use crate::agent::context;
 use crate::agent::prompt::{self, Mode, Prompt};
+use crate::lsp::proto::Client;
 use crate::lsp::proto::{ExecuteCommandParams, MessageType, Range, Uri, jsonrpc};
-use crate::lsp::server::Backend;
+use crate::lsp::session::Session;
 use crate::lsp::session::{DocSnapshot, Snapshot};
 use crate::skills::guard;
 use crate::skills::select::{self, DocumentInfo};
+
+/// What an agent run needs from the server, and no more: the client (progress, messages,
+/// `showDocument`, `applyEdit`) and the session (the agent state, the open documents a rewrite
+/// checks again when the reply arrives, the cache folder). A run never routes, reloads or
+/// changes settings, so it does not get the `Backend`.
+#[derive(Clone)]
+pub struct RunCtx {
+    pub client: Client,
+    pub session: Arc<Session>,
+}
+
+impl RunCtx {
+    fn snapshot(&self) -> Snapshot {
+        self.session.snapshot()
+    }
+
+    fn document(&self, uri: &Uri) -> Option<DocSnapshot> {
+        self.session.document(uri)
+    }
+}
 
 /// Runs the agent on a range or file.
 pub const ASK: &str = "skill-lsp.ask";
@@ -76,10 +99,8 @@ pub struct AskArgs {
 
 /// `workspace/executeCommand` for [`COMMANDS`]. Every failure is shown with `window/showMessage`
 /// and the request always answers (a JSON value with `ok: false` and the reason).
-pub async fn execute(b: &Backend, params: ExecuteCommandParams) -> jsonrpc::Result<Option<Value>> {
-    if params.command == AGENT_STATUS {
-        return Ok(Some(agent_status(b).await));
-    }
+/// ([`AGENT_STATUS`] is routed to [`agent_status`] by the server, which pulls the settings first.)
+pub async fn execute(b: &RunCtx, params: ExecuteCommandParams) -> jsonrpc::Result<Option<Value>> {
     let args = match parse_args(&params.arguments) {
         Ok(a) => a,
         Err(msg) => {
@@ -121,7 +142,7 @@ pub(super) struct Prepared {
     pub settings: crate::settings::Shared,
 }
 
-pub(super) async fn fail(b: &Backend, what: &str, msg: String) -> Value {
+pub(super) async fn fail(b: &RunCtx, what: &str, msg: String) -> Value {
     warn!("{what}: {msg}");
     b.client
         .show_message(MessageType::ERROR, format!("skill-lsp {what}: {msg}"))
@@ -133,7 +154,7 @@ pub(super) async fn fail(b: &Backend, what: &str, msg: String) -> Value {
 /// not open is read only when it lies inside a workspace folder once symlinks are resolved, is a
 /// regular file and is under [`guard::MAX_DOCUMENT`]: its text goes into an agent prompt, and a
 /// client-named path must not send `/etc/…` or block on a FIFO.
-fn load_doc(b: &Backend, uri: &Uri) -> Result<DocSnapshot, String> {
+fn load_doc(b: &RunCtx, uri: &Uri) -> Result<DocSnapshot, String> {
     if let Some(d) = b.document(uri) {
         return Ok(d);
     }
@@ -159,7 +180,7 @@ fn load_doc(b: &Backend, uri: &Uri) -> Result<DocSnapshot, String> {
 }
 
 /// Builds the prompt for `args`. Pure work over snapshots; no lock is held.
-fn prepare(b: &Backend, args: &AskArgs) -> Result<Prepared, String> {
+fn prepare(b: &RunCtx, args: &AskArgs) -> Result<Prepared, String> {
     let mode = args
         .mode
         .as_deref()

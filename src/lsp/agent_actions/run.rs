@@ -8,6 +8,8 @@ use std::time::{Duration, Instant};
 use serde_json::{Value, json};
 use tracing::{debug, info, warn};
 
+use super::RunCtx;
+use super::state::AgentState;
 use crate::agent::prompt::Mode;
 use crate::agent::{Agent, AgentError, AgentEvent, CancellationToken};
 use crate::lsp::proto::{
@@ -15,7 +17,7 @@ use crate::lsp::proto::{
     ProgressToken, WorkDoneProgress, WorkDoneProgressBegin, WorkDoneProgressCreateParams,
     WorkDoneProgressEnd, WorkDoneProgressReport, notification, request,
 };
-use crate::lsp::server::Backend;
+use crate::lsp::session::Snapshot;
 
 use super::answer::{open_prompt, show_answer};
 use super::state::token_key;
@@ -29,7 +31,7 @@ pub(super) const REPORT_EVERY: Duration = Duration::from_millis(50);
 
 /// Removes the job and ends its progress when the run is dropped (`$/cancelRequest`) or ends.
 pub(super) struct Job {
-    b: Backend,
+    b: RunCtx,
     key: String,
     token: Option<ProgressToken>,
     cancel: CancellationToken,
@@ -40,7 +42,7 @@ impl Drop for Job {
     fn drop(&mut self) {
         self.cancel.cancel();
         self.b
-            .state
+            .session
             .agent
             .jobs
             .lock()
@@ -80,7 +82,7 @@ pub(super) fn human_bytes(n: usize) -> String {
     }
 }
 
-pub(super) async fn ask(b: &Backend, args: AskArgs, client_token: Option<ProgressToken>) -> Value {
+pub(super) async fn ask(b: &RunCtx, args: AskArgs, client_token: Option<ProgressToken>) -> Value {
     let mode = args
         .mode
         .as_deref()
@@ -93,7 +95,7 @@ pub(super) async fn ask(b: &Backend, args: AskArgs, client_token: Option<Progres
     };
     // Each run holds one of the framework's few concurrent request slots until it ends; keep
     // some free so edits, hovers and diagnostics never queue behind agents.
-    if b.state.agent.running() >= MAX_RUNS {
+    if b.session.agent.running() >= MAX_RUNS {
         return fail(
             b,
             what,
@@ -103,30 +105,25 @@ pub(super) async fn ask(b: &Backend, args: AskArgs, client_token: Option<Progres
         )
         .await;
     }
-    let agent = match b.state.agent.agent(&prepared.settings.agent).await {
+    let agent = match b.session.agent.agent(&prepared.settings.agent).await {
         Ok(a) => a,
         Err(e) => return no_agent(b, &args, e).await,
     };
     run_prepared(b, &args, client_token, prepared, agent).await
 }
 
-/// [`AGENT_STATUS`]. The settings are pulled again first: the user may have just changed them,
-/// and the pull that `workspace/didChangeConfiguration` starts can still be under way (messages
-/// are handled concurrently), which would answer with the agent from before the change. Agent
-/// settings are never per root (a workspace file cannot set them), so no document is needed.
-pub(super) async fn agent_status(b: &Backend) -> Value {
-    if b.pull_configuration().await {
-        b.settings_changed(false).await;
-    }
-    let settings = b.snapshot().settings;
-    match b.state.agent.agent(&settings.agent).await {
+/// [`AGENT_STATUS`](super::AGENT_STATUS) with `snap` taken after the router pulled the settings
+/// again (see `server.rs`). Agent settings are never per root (a workspace file cannot set
+/// them), so no document is needed.
+pub async fn agent_status(snap: &Snapshot, agent: &AgentState) -> Value {
+    match agent.agent(&snap.settings.agent).await {
         Ok(a) => json!({ "ok": true, "agent": a.describe() }),
         Err(e) => json!({ "ok": false, "error": e.to_string() }),
     }
 }
 
 /// No agent: say so plainly and offer the prompt to paste elsewhere.
-pub(super) async fn no_agent(b: &Backend, args: &AskArgs, e: AgentError) -> Value {
+pub(super) async fn no_agent(b: &RunCtx, args: &AskArgs, e: AgentError) -> Value {
     let msg = e.to_string();
     warn!("no agent: {msg}");
     let client = b.client.clone();
@@ -151,7 +148,7 @@ pub(super) async fn no_agent(b: &Backend, args: &AskArgs, e: AgentError) -> Valu
 }
 
 pub(super) async fn run_prepared(
-    b: &Backend,
+    b: &RunCtx,
     args: &AskArgs,
     client_token: Option<ProgressToken>,
     p: Prepared,
@@ -167,13 +164,16 @@ pub(super) async fn run_prepared(
         let t = NumberOrString::String(format!(
             "skill-lsp/{}/{}",
             what,
-            b.state.agent.next.fetch_add(1, Ordering::Relaxed)
+            b.session.agent.next.fetch_add(1, Ordering::Relaxed)
         ));
         let create = b.client.send_request::<request::WorkDoneProgressCreate>(
             WorkDoneProgressCreateParams { token: t.clone() },
         );
         match tokio::time::timeout(
-            b.state.agent.client_timeout.unwrap_or(CLIENT_REPLY_TIMEOUT),
+            b.session
+                .agent
+                .client_timeout
+                .unwrap_or(CLIENT_REPLY_TIMEOUT),
             create,
         )
         .await
@@ -185,11 +185,13 @@ pub(super) async fn run_prepared(
             ),
         }
     }
-    let key = token
-        .as_ref()
-        .map(token_key)
-        .unwrap_or_else(|| format!("job:{}", b.state.agent.next.fetch_add(1, Ordering::Relaxed)));
-    b.state
+    let key = token.as_ref().map(token_key).unwrap_or_else(|| {
+        format!(
+            "job:{}",
+            b.session.agent.next.fetch_add(1, Ordering::Relaxed)
+        )
+    });
+    b.session
         .agent
         .jobs
         .lock()
@@ -316,7 +318,7 @@ pub(super) fn end_message(value: &Value, received: usize) -> String {
 /// Forwards stream events as `$/progress` reports, at most one per [`REPORT_EVERY`] (the last
 /// state is always reported). Returns the bytes received.
 pub(super) async fn pump_progress(
-    b: Backend,
+    b: RunCtx,
     token: Option<ProgressToken>,
     mut rx: tokio::sync::mpsc::UnboundedReceiver<AgentEvent>,
 ) -> usize {

@@ -11,7 +11,6 @@ use tracing::info;
 
 use crate::agent::{self, Agent, AgentError, CancellationToken};
 use crate::lsp::proto::{NumberOrString, ProgressToken};
-use crate::lsp::server::Backend;
 use crate::settings::AgentSettings;
 
 /// How long a "no agent" answer from `auto` is trusted before probing again.
@@ -135,9 +134,9 @@ pub(super) fn token_key(t: &ProgressToken) -> String {
 }
 
 /// `window/workDoneProgress/cancel`: stop the run that reports on `token`.
-pub fn cancel_progress(b: &Backend, token: ProgressToken) {
+pub fn cancel_progress(agent: &AgentState, token: ProgressToken) {
     let key = token_key(&token);
-    if let Some(c) = b.state.agent.jobs.lock().expect("lock").get(&key) {
+    if let Some(c) = agent.jobs.lock().expect("lock").get(&key) {
         info!("cancelling the agent run ({key})");
         c.cancel();
     }

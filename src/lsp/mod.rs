@@ -8,6 +8,7 @@ pub mod convert;
 pub mod diagnostics;
 pub mod documents;
 pub mod hover;
+mod lifecycle;
 pub mod log;
 pub mod proto;
 pub mod server;

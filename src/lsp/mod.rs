@@ -2,13 +2,13 @@
 //! call the domain (`crate::skills`, `crate::agent`) and convert the result through [`convert`].
 
 pub mod agent_actions;
-mod agent_edit;
 pub mod authoring;
 mod background;
 pub mod convert;
 pub mod diagnostics;
 pub mod documents;
 pub mod hover;
+mod lifecycle;
 pub mod log;
 pub mod proto;
 pub mod server;

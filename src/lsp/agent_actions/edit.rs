@@ -11,13 +11,14 @@ use std::time::Duration;
 use serde_json::{Value, json};
 use tracing::{debug, info};
 
-use super::agent_actions::{AskArgs, Prepared, fail, file_stem, show_markdown};
-use super::proto::{
+use super::RunCtx;
+use super::answer::{file_stem, show_markdown};
+use super::{AskArgs, Prepared, fail};
+use crate::agent::reply;
+use crate::lsp::proto::{
     AnnotatedTextEdit, ChangeAnnotation, DocumentChanges, MessageType, OneOf,
     OptionalVersionedTextDocumentIdentifier, TextDocumentEdit, TextEdit, WorkspaceEdit,
 };
-use super::server::Backend;
-use crate::agent::reply;
 
 /// Longest wait for `workspace/applyEdit` without a preview.
 const APPLY_EDIT_TIMEOUT: Duration = Duration::from_secs(30);
@@ -28,7 +29,7 @@ const ANNOTATION: &str = "skill-lsp.rewrite";
 
 /// Applies a rewrite as a versioned edit, or explains why not.
 pub(super) async fn apply_rewrite(
-    b: &Backend,
+    b: &RunCtx,
     args: &AskArgs,
     p: &Prepared,
     reply_text: &str,
@@ -134,7 +135,7 @@ pub(super) async fn apply_rewrite(
             ..Default::default()
         }
     };
-    let wait = b.state.agent.client_timeout.unwrap_or(if preview {
+    let wait = b.session.agent.client_timeout.unwrap_or(if preview {
         PREVIEW_TIMEOUT
     } else {
         APPLY_EDIT_TIMEOUT
@@ -173,7 +174,7 @@ pub(super) async fn apply_rewrite(
 
 /// A reply that cannot be applied: say why, and open the reply as a document so nothing the
 /// agent said is lost (it is also written to the log when the editor cannot show documents).
-async fn refuse_with_reply(b: &Backend, p: &Prepared, why: &str, reply_text: &str) -> Value {
+async fn refuse_with_reply(b: &RunCtx, p: &Prepared, why: &str, reply_text: &str) -> Value {
     debug!(reply = %reply_text, "unusable reply");
     let md = format!(
         "<!-- skill-lsp rewrite reply (not applied) -->\n# The agent's reply was not applied\n\n{why}.\n\n---\n\n{}\n",

@@ -22,7 +22,7 @@ mod lsp;
 mod peers_ws;
 
 use lsp::{Server, file_uri};
-use peers_ws::{BLOCK_LINES, EXCEPT_LINE, TOTAL_LINE, venv, workspace};
+use peers_ws::{BLOCK_LINES, EXCEPT_LINE, TOTAL_LINE, toggle_total, venv, workspace};
 
 /// Resident memory: (total, anonymous, file-backed) MB.
 type Rss = (f64, f64, f64);
@@ -88,14 +88,7 @@ fn drive(name: &str, cmd: &mut Command, ws: &Path, edits: usize) -> Row {
             }
             // `    total = 0` <-> `    total = 1` in a block that moves with the round.
             let line = ((round * 7 + k) % blocks) * BLOCK_LINES + TOTAL_LINE;
-            let col = 12;
-            let start: usize = text.lines().take(line).map(|l| l.len() + 1).sum::<usize>() + col;
-            let new = if &text[start..start + 1] == "0" {
-                "1"
-            } else {
-                "0"
-            };
-            text.replace_range(start..start + 1, new);
+            let (col, new) = toggle_total(text, line);
             s.notify(
                 "textDocument/didChange",
                 json!({"textDocument": {"uri": uri, "version": version}, "contentChanges": [

@@ -22,7 +22,7 @@ mod lsp;
 mod peers_ws;
 
 use lsp::{Server, file_uri, median, ms, pct};
-use peers_ws::{BLOCK_LINES, EXCEPT_LINE, TOTAL_LINE, venv, workspace};
+use peers_ws::{BLOCK_LINES, EXCEPT_LINE, TOTAL_LINE, toggle_total, venv, workspace};
 
 /// Hovers per server.
 const HOVERS: usize = 200;
@@ -90,14 +90,7 @@ fn drive(name: &str, cmd: &mut Command, ws: &Path) -> Row {
         let version = 2 + i as i64;
         let line = (i * 7 % blocks) * BLOCK_LINES + TOTAL_LINE;
         // `    total = 0` <-> `    total = 1`, one character.
-        let col = 12;
-        let start: usize = text.lines().take(line).map(|l| l.len() + 1).sum::<usize>() + col;
-        let new = if &text[start..start + 1] == "0" {
-            "1"
-        } else {
-            "0"
-        };
-        text.replace_range(start..start + 1, new);
+        let (col, new) = toggle_total(&mut text, line);
         let change = if full_sync {
             json!({"text": text})
         } else {

@@ -56,6 +56,20 @@ pub const BLOCK_LINES: usize = 35;
 pub const EXCEPT_LINE: usize = 16;
 pub const TOTAL_LINE: usize = 29;
 
+/// Flip `    total = 0` <-> `    total = 1` on `line` of `text` (one character, at column 12):
+/// the edit both benches make.
+pub fn toggle_total(text: &mut String, line: usize) -> (usize, &'static str) {
+    let col = 12;
+    let start: usize = text.lines().take(line).map(|l| l.len() + 1).sum::<usize>() + col;
+    let new = if &text[start..start + 1] == "0" {
+        "1"
+    } else {
+        "0"
+    };
+    text.replace_range(start..start + 1, new);
+    (col, new)
+}
+
 pub fn document(lines: usize) -> String {
     (0..lines / BLOCK_LINES).map(block).collect()
 }

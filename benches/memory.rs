@@ -22,7 +22,7 @@ mod lsp;
 mod peers_ws;
 
 use lsp::{Server, file_uri};
-use peers_ws::{BLOCK_LINES, EXCEPT_LINE, TOTAL_LINE, toggle_total, venv, workspace};
+use peers_ws::{BLOCK_LINES, EXCEPT_LINE, TOTAL_LINE, scratch_workspace, toggle_total, venv};
 
 /// Resident memory: (total, anonymous, file-backed) MB.
 type Rss = (f64, f64, f64);
@@ -175,12 +175,7 @@ fn main() {
         .unwrap_or(10_000);
     let only_ours = std::env::var("PEERS_ONLY").is_ok_and(|v| v == "skill-lsp");
     let venv = (!only_ours).then(venv);
-    let scratch = tempfile::tempdir().unwrap();
-    let ws = scratch.path().join("ws");
-    let home = scratch.path().join("home");
-    std::fs::create_dir_all(&home).unwrap();
-    workspace(&ws);
-    let ws = ws.canonicalize().unwrap();
+    let (_scratch, ws, home) = scratch_workspace();
     let mut all: Vec<Vec<(String, Row)>> = Vec::new();
     for run in 0..runs {
         let mut rows = vec![(

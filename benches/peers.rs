@@ -22,7 +22,7 @@ mod lsp;
 mod peers_ws;
 
 use lsp::{Server, file_uri, median, ms, pct};
-use peers_ws::{BLOCK_LINES, EXCEPT_LINE, TOTAL_LINE, toggle_total, venv, workspace};
+use peers_ws::{BLOCK_LINES, EXCEPT_LINE, TOTAL_LINE, scratch_workspace, toggle_total, venv};
 
 /// Hovers per server.
 const HOVERS: usize = 200;
@@ -193,12 +193,7 @@ fn main() {
         .ok()
         .and_then(|v| v.parse().ok())
         .unwrap_or(1);
-    let scratch = tempfile::tempdir().unwrap();
-    let ws = scratch.path().join("ws");
-    let home = scratch.path().join("home");
-    std::fs::create_dir_all(&home).unwrap();
-    workspace(&ws);
-    let ws = ws.canonicalize().unwrap();
+    let (_scratch, ws, home) = scratch_workspace();
     let version = |bin: &str| peers_ws::version(&venv, bin);
     println!(
         "peers: {}, {}; documents: big.py 10,000 lines, ten of 1,000 lines; {HOVERS} hovers on `except:` lines; {CHANGES} one-character edits",

@@ -98,6 +98,18 @@ pub fn venv() -> PathBuf {
     v
 }
 
+/// A scratch folder holding the workspace (see [`workspace`], canonicalised) and an empty home
+/// for the servers: the folder lives as long as the returned guard.
+pub fn scratch_workspace() -> (tempfile::TempDir, PathBuf, PathBuf) {
+    let scratch = tempfile::tempdir().unwrap();
+    let ws = scratch.path().join("ws");
+    let home = scratch.path().join("home");
+    std::fs::create_dir_all(&home).unwrap();
+    workspace(&ws);
+    let ws = ws.canonicalize().unwrap();
+    (scratch, ws, home)
+}
+
 /// A workspace with the documents and an ast-grep config whose one rule is the bare `except:`.
 pub fn workspace(dir: &Path) {
     std::fs::create_dir_all(dir.join("rules")).unwrap();

@@ -1,5 +1,5 @@
 //! Property test of incremental tip search (issue 14): random edits to real-looking Python,
-//! JavaScript, Rust and YAML documents, with the bundled library; after every edit the findings
+//! JavaScript, Rust, shell and YAML documents, with the bundled library; after every edit the findings
 //! recomputed from the previous version (`TipIndex::find_incremental`, as the server's
 //! diagnostics task runs it: selection, the project's suppressions, every tip) must equal a
 //! whole search of the same text, and so must what the search left out. Edits insert and delete
@@ -117,6 +117,27 @@ jobs:
       - run: curl https://example.com/install.sh | sh
 "#;
 
+const SH: &str = r#"#!/usr/bin/env bash
+set -euo pipefail
+
+out=build
+name="$1"
+
+clean() {
+  rm -rf $out/cache
+  cp $name "$out/"
+}
+
+for f in *.txt; do
+  echo "$f"
+done
+
+if [[ -n $name ]]; then
+  mkdir -p $out/logs
+fi
+chmod 755 $name
+"#;
+
 /// Text an edit inserts: context movers and what the tips look for.
 const PIECES: &[&str] = &[
     "a",
@@ -153,6 +174,11 @@ const PIECES: &[&str] = &[
     "😀",
     "      - run: npm install\n",
     "    permissions: {}\n",
+    "from hashlib import md5\n",
+    "md5(x)",
+    "out=\"a b\"\n",
+    "name=ok\n",
+    "rm $out\n",
 ];
 
 #[derive(Debug, Clone)]
@@ -365,6 +391,51 @@ fn javascript_edits_give_the_findings_of_a_whole_search() {
 #[test]
 fn rust_edits_give_the_findings_of_a_whole_search() {
     check("app/lib.rs", "rust", RS, 32);
+}
+
+#[test]
+fn bash_edits_give_the_findings_of_a_whole_search() {
+    check("app/build.sh", "shellscript", SH, 32);
+}
+
+/// Findings that depend on another statement (a shell variable's assignments, a Python import)
+/// change when only that statement is edited: the edit is far from every finding it changes.
+#[test]
+fn an_edit_changes_findings_elsewhere_that_depend_on_it() {
+    let cases: &[(&str, &str, &str, &str, &str)] = &[
+        (
+            "app/build.sh",
+            "shellscript",
+            SH,
+            "out=build\n",
+            "out=\"$2\"\n",
+        ),
+        (
+            "app/service.py",
+            "python",
+            "from hashlib import md5\n\n\ndef f(x):\n    return md5(x).hexdigest()\n",
+            "from hashlib import md5\n",
+            "from hashlib import sha256\n",
+        ),
+    ];
+    for &(rel, lang, start, from, to) in cases {
+        let path = fixture().root.join(rel);
+        let next = start.replacen(from, to, 1);
+        assert_ne!(next, start);
+        let (before, _) = search(&path, lang, start, None);
+        let (inc, was) = search(&path, lang, &next, Some((start, &before)));
+        let (full, _) = search(&path, lang, &next, None);
+        assert!(was, "{rel}: the edit took the incremental path");
+        assert_ne!(
+            before.findings.len(),
+            full.findings.len(),
+            "{rel}: the edit changes findings"
+        );
+        assert_eq!(
+            inc.findings, full.findings,
+            "{rel}: after {from:?} -> {to:?}"
+        );
+    }
 }
 
 #[test]

@@ -7,7 +7,9 @@
 //!   and its context (comment, string, async, test), read off the tree by the node at its start
 //!   and that node's ancestors: all inside its top-level statement;
 //! - a structural rule's match: its node, its descendants and ancestors (`has`, `inside`): inside
-//!   its top-level statement too, unless the rule looks at siblings (`precedes`, `follows`);
+//!   its top-level statement too, unless the rule is non-local (it looks at siblings, searches
+//!   from an ancestor that may be the root, or has a `file-rule`): such a rule runs on the whole
+//!   tree again, and only its findings are all replaced;
 //! - a span tip: anything (a regex over the whole text), so span tips always run everywhere;
 //! - the file as a whole (selection, other tools' directives, `unless`/`requires`): the caller
 //!   and [`search`] compare those and fall back to a whole search when one differs.
@@ -237,15 +239,8 @@ fn search(
     }
     let hi_old = (hi as isize - delta) as usize;
     let dl = lines as isize - (old.matches('\n').count() + 1) as isize;
-    // Rules that look at siblings: every structural match is searched again.
-    let siblings = index.tips.iter().any(|t| {
-        t.structural
-            .as_ref()
-            .and_then(|r| r.for_grammar(g))
-            .is_some_and(|c| c.siblings)
-    });
     run.dirty = Some(run.line_of(lo)..run.line_of(hi.saturating_sub(1).max(lo)) + 1);
-    run.swindow = (!siblings).then_some(lo..hi);
+    run.swindow = Some(lo..hi);
     index.run_groups(&mut run, doc.language_id);
     if run.limits.cancelled {
         return Some(Report {
@@ -272,6 +267,14 @@ fn search(
         }
     };
     let outside = |r: &Range<usize>| r.end <= lo || r.start >= hi_old;
+    // Rules whose matches depend on other statements ran on the whole tree again.
+    let nonlocal = |ti: usize| {
+        index.tips[ti]
+            .structural
+            .as_ref()
+            .and_then(|r| r.for_grammar(g))
+            .is_some_and(|c| c.nonlocal)
+    };
     let mut out = std::mem::take(&mut run.out);
     let mut nodes = std::mem::take(&mut run.nodes);
     for f in prev.findings {
@@ -280,7 +283,7 @@ fn search(
             Class::Line => f.range.start < lo || f.range.start >= hi_old,
             Class::Node => {
                 let n = node_of.get(&(f.tip, f.range.start, f.range.end))?;
-                if !siblings && outside(n) {
+                if !nonlocal(f.tip) && outside(n) {
                     nodes.push((
                         f.tip,
                         shift(f.range.start)..shift(f.range.end),

@@ -42,8 +42,8 @@ pub(super) struct Run<'a> {
     pub(super) cancel: Option<&'a AtomicBool>,
     pub(super) extra: &'a FindExtra<'a>,
     /// An incremental search: only these lines (0-based, end exclusive) for line and implicit
-    /// tips; structural rules only on nodes overlapping `swindow` (all when `None`); span tips
-    /// everywhere.
+    /// tips; structural rules only on nodes overlapping `swindow` (all when `None`) except the
+    /// non-local ones (`Compiled::nonlocal`), which run on the whole tree; span tips everywhere.
     pub(super) dirty: Option<Range<usize>>,
     pub(super) swindow: Option<Range<usize>>,
     /// Structural findings raised: (tip, highlighted range, matched node).
@@ -240,13 +240,21 @@ impl<'a> Run<'a> {
             }
             None => self.swindow.clone(),
         };
-        for h in structural::scan(&tree, &rules, window.clone()) {
+        // An edit's window: the rules whose matches depend on other statements run everywhere.
+        let nonlocal_whole = self.opts.lines.is_none();
+        for h in structural::scan_with(&tree, &rules, window.clone(), nonlocal_whole) {
             let t = &index.tips[h.rule];
             // With a syntax error somewhere, a tip with a fallback regex uses the regex.
             if tree.has_error && !matches!(t.matcher, Matcher::Structural) {
                 continue;
             }
+            let whole = nonlocal_whole
+                && t.structural
+                    .as_ref()
+                    .and_then(|r| r.for_grammar(tree.grammar))
+                    .is_some_and(|c| c.nonlocal);
             if let Some(w) = &window
+                && !whole
                 && (h.node.end <= w.start || h.node.start >= w.end)
             {
                 continue;

@@ -131,6 +131,7 @@ const KEYS: &[&str] = &[
     "tests",
     "equivalents",
     "fix",
+    "file-rule",
 ];
 
 /// Tools whose rule ids a tip may name in `equivalents:` (see `docs/skill-format.md`).

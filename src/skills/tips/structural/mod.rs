@@ -32,7 +32,12 @@ pub const RULE_KEYS: &[&str] = &[
     "transform",
     "fix",
     "rewriters",
+    FILE_RULE,
 ];
+
+/// skill-lsp's one key beside ast-grep's: a rule the file's root node must match, with the
+/// match's metavariables bound (see [`FileRule`]).
+pub const FILE_RULE: &str = "file-rule";
 
 /// The rule of one tip, as written (validated when the tip block is read).
 #[derive(Debug, Clone)]
@@ -58,12 +63,16 @@ impl Spec {
     /// kinds, utils) happen in [`compile`], once the tip's languages are known.
     pub fn check(&self) -> Result<(), String> {
         let mut core = self.yaml.clone();
-        for k in ["fix", "rewriters"] {
+        for k in ["fix", "rewriters", FILE_RULE] {
             core.remove(k);
         }
         yaml_serde::from_value::<ast_grep_config::SerializableRuleCore>(Value::Mapping(core))
-            .map(|_| ())
-            .map_err(|e| e.to_string())
+            .map_err(|e| e.to_string())?;
+        if let Some(f) = self.yaml.get(FILE_RULE) {
+            yaml_serde::from_value::<ast_grep_config::SerializableRule>(f.clone())
+                .map_err(|e| format!("{FILE_RULE}: {e}"))?;
+        }
+        Ok(())
     }
 }
 
@@ -75,9 +84,13 @@ pub struct Compiled {
     kinds: Vec<u16>,
     /// Metavariables the message may name.
     vars: Vec<String>,
-    /// The rule looks at siblings (`precedes`/`follows`, here or in a shipped util): a match on
-    /// a top-level node can depend on any other top-level node, so an edit re-scans all of them.
-    pub siblings: bool,
+    /// A match can depend on code outside its top-level statement: the rule looks at siblings
+    /// (`precedes`/`follows`, here or in a shipped util), climbs to the root and searches it
+    /// (`inside` with `stopBy: end` and a `has`), or has a [`FileRule`]. An edit re-scans the
+    /// whole tree for this rule (only the edited statements for the others).
+    pub nonlocal: bool,
+    /// The rule's `file-rule`, compiled with the same utils.
+    file: Option<FileRule>,
     /// Ancestor kinds a match needs, read off the rule's positive `inside`s ([`ancestor_chains`]):
     /// checked on the walk's own ancestor stack before the matcher runs.
     ancestors: Vec<Chain>,
@@ -86,6 +99,18 @@ pub struct Compiled {
 /// Kind sets, innermost first: a matching node has an ancestor of the first set's kinds, above it
 /// one of the second's, and so on.
 type Chain = Vec<Vec<u16>>;
+
+/// A condition on the whole file, checked once per distinct binding: the match is kept only if
+/// the root node matches `matcher` with the match's metavariables bound (`$NAME` in it is what
+/// `$NAME` matched). Written as an `inside: {kind: program, stopBy: end, has: …}` in the rule,
+/// the same question is asked again for every candidate node, each time a search of the whole
+/// file: quadratic in the file's size (a 10,000-line script took seconds). Asked once per
+/// variable name it is linear.
+struct FileRule {
+    matcher: ast_grep_config::RuleCore,
+    /// The metavariables of the main rule that the file rule names: the cache key.
+    vars: Vec<String>,
+}
 
 impl std::fmt::Debug for Compiled {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -178,6 +203,7 @@ pub fn lazy(id: &str, spec: &Spec, grammars: &[Grammar]) -> Rule {
 
 fn compile_one(id: &str, spec: &Spec, g: Grammar) -> Result<Compiled, String> {
     let mut yaml = spec.yaml.clone();
+    let file_rule = yaml.remove(FILE_RULE);
     yaml.insert("id".into(), Value::String(id.to_string()));
     yaml.insert("language".into(), Value::String(g.name().to_string()));
     let ser: SerializableRuleConfig<Grammar> =
@@ -202,10 +228,20 @@ fn compile_one(id: &str, spec: &Spec, g: Grammar) -> Result<Compiled, String> {
         .collect();
     // Longest first, so `$NAME` never substitutes the start of `$NAMES`.
     vars.sort_by_key(|v| std::cmp::Reverse(v.len()));
+    let file = match file_rule {
+        Some(f) => Some(compile_file_rule(spec, f, g, &vars)?),
+        None => None,
+    };
     let text = yaml_serde::to_string(&spec.yaml).unwrap_or_else(|_| "precedes".into());
     let siblings = ["precedes", "follows"]
         .iter()
         .any(|k| text.contains(k) || (text.contains("matches") && utils::SOURCE.contains(k)));
+    let nonlocal = siblings
+        || file.is_some()
+        || spec
+            .yaml
+            .get("rule")
+            .is_some_and(|r| searches_above(r, false, 0));
     let ancestors = spec
         .yaml
         .get("rule")
@@ -216,9 +252,65 @@ fn compile_one(id: &str, spec: &Spec, g: Grammar) -> Result<Compiled, String> {
         config,
         kinds,
         vars,
-        siblings,
+        nonlocal,
+        file,
         ancestors,
     })
+}
+
+fn compile_file_rule(
+    spec: &Spec,
+    rule: Value,
+    g: Grammar,
+    main_vars: &[String],
+) -> Result<FileRule, String> {
+    let mut yaml = Mapping::new();
+    yaml.insert("id".into(), Value::String(FILE_RULE.into()));
+    yaml.insert("language".into(), Value::String(g.name().to_string()));
+    yaml.insert("rule".into(), rule);
+    if let Some(u) = spec.yaml.get("utils") {
+        yaml.insert("utils".into(), u.clone());
+    }
+    let ser: SerializableRuleConfig<Grammar> =
+        yaml_serde::from_value(Value::Mapping(yaml)).map_err(|e| format!("{FILE_RULE}: {e}"))?;
+    // Not `RuleConfig::try_from`: a rule on the root needs no node kind of its own.
+    let matcher = ser
+        .get_matcher(utils::globals(g))
+        .map_err(|e| format!("{FILE_RULE}: {}", error_chain(&e)))?;
+    let named = matcher.defined_vars();
+    let vars: Vec<String> = main_vars
+        .iter()
+        .filter(|v| named.contains(v.as_str()))
+        .cloned()
+        .collect();
+    Ok(FileRule { matcher, vars })
+}
+
+/// Does `rule` (a tip's own rule, not the shipped utils: those stay inside one statement or one
+/// YAML document) search from an ancestor that may be the root: an `inside` with `stopBy: end`
+/// holding a `has`, `precedes` or `follows` somewhere below it?
+fn searches_above(rule: &Value, in_far_inside: bool, depth: usize) -> bool {
+    if depth > 16 {
+        return true;
+    }
+    match rule {
+        Value::Mapping(m) => m.iter().any(|(k, v)| {
+            let k = k.as_str().unwrap_or_default();
+            if in_far_inside && matches!(k, "has" | "precedes" | "follows") {
+                return true;
+            }
+            let far = in_far_inside
+                || (k == "inside"
+                    && v.as_mapping()
+                        .and_then(|b| b.get("stopBy"))
+                        .is_some_and(|s| s.as_str() == Some("end")));
+            searches_above(v, far, depth + 1)
+        }),
+        Value::Sequence(items) => items
+            .iter()
+            .any(|v| searches_above(v, in_far_inside, depth + 1)),
+        _ => false,
+    }
 }
 
 /// What ancestors a match of `rule` must have, from the `inside`s it requires: its own and those
@@ -343,6 +435,17 @@ pub fn scan(
     rules: &[(usize, &Compiled, &str)],
     window: Option<Range<usize>>,
 ) -> Vec<Hit> {
+    scan_with(parsed, rules, window, false)
+}
+
+/// [`scan`], where `nonlocal_whole` runs the [`Compiled::nonlocal`] rules on the whole tree
+/// whatever the window (an edit elsewhere can change their matches anywhere).
+pub fn scan_with(
+    parsed: &Parsed,
+    rules: &[(usize, &Compiled, &str)],
+    window: Option<Range<usize>>,
+    nonlocal_whole: bool,
+) -> Vec<Hit> {
     // Rules by node kind id: a vector lookup per node, not a hash.
     let mut by_kind: Vec<Vec<usize>> = Vec::new();
     for (i, (_, c, _)) in rules.iter().enumerate() {
@@ -358,6 +461,10 @@ pub fn scan(
     if by_kind.is_empty() {
         return out;
     }
+    let whole = |c: &Compiled| window.is_none() || (nonlocal_whole && c.nonlocal);
+    let any_whole = rules.iter().any(|(_, c, _)| whole(c));
+    // File rules' answers by rule and bound text: each asked once per scan.
+    let mut file_memo: std::collections::HashMap<(usize, String), bool> = Default::default();
     // One tree cursor, depth first in document order: no allocation per node (collecting each
     // node's children was most of the scan's time), and a deeply nested document cannot
     // overflow the thread's stack.
@@ -369,17 +476,18 @@ pub fn scan(
         let outside = window
             .as_ref()
             .is_some_and(|w| inner.end_byte() < w.start || inner.start_byte() > w.end);
-        if !outside {
+        if !outside || any_whole {
             if let Some(rs) = by_kind.get(usize::from(inner.kind_id()))
                 && !rs.is_empty()
             {
                 let node = parsed.root.adopt(inner);
                 for &i in rs {
                     let (n, c, msg) = rules[i];
-                    if !ancestors_allow(c, &stack) {
+                    if (outside && !whole(c)) || !ancestors_allow(c, &stack) {
                         continue;
                     }
                     if let Some(m) = c.config.matcher.match_node(node.clone())
+                        && file_allows(parsed, i, c, &m, &mut file_memo)
                         && let Some(h) = hit(parsed, n, c, msg, &m)
                     {
                         out.push(h);
@@ -398,6 +506,38 @@ pub fn scan(
             stack.pop();
         }
     }
+}
+
+/// Does the file's root match the rule's [`FileRule`] with this match's bindings (true when the
+/// rule has none)? Remembered by the text the file rule's variables matched.
+fn file_allows<'a>(
+    parsed: &'a Parsed,
+    i: usize,
+    c: &Compiled,
+    m: &NodeMatch<'a, StrDoc<Grammar>>,
+    memo: &mut std::collections::HashMap<(usize, String), bool>,
+) -> bool {
+    let Some(f) = &c.file else {
+        return true;
+    };
+    let env = m.get_env();
+    let mut key = String::new();
+    for v in &f.vars {
+        for n in env.get_multiple_matches(v) {
+            key.push_str(&n.text());
+            key.push('\u{1}');
+        }
+        if let Some(n) = env.get_match(v) {
+            key.push_str(&n.text());
+        }
+        key.push('\u{0}');
+    }
+    *memo.entry((i, key)).or_insert_with(|| {
+        let mut env = std::borrow::Cow::Owned(env.clone());
+        f.matcher
+            .match_node_with_env(parsed.root.root(), &mut env)
+            .is_some()
+    })
 }
 
 fn hit(

@@ -420,3 +420,42 @@ fn ancestor_prefilter_keeps_every_match() {
     }
     assert_eq!(found, names(&plain));
 }
+
+/// A `file-rule` keeps a match only when the file's root matches it with the match's
+/// metavariables bound; it gives what the same condition as an `inside` the root gives (asked
+/// per candidate node), and it makes the rule non-local.
+#[test]
+fn file_rule_filters_by_the_bound_variable_like_an_inside_the_root() {
+    let g = Grammar::Bash;
+    let base = "  kind: simple_expansion\n  pattern: $HIT\n  has: { kind: variable_name, pattern: $NAME }\n";
+    let assigned =
+        "{ kind: variable_assignment, has: { field: name, pattern: $NAME }, stopBy: end }";
+    let as_file_rule = format!("rule:\n{base}file-rule:\n  not: {{ has: {assigned} }}\n");
+    // In `all`, in order: `$NAME` is bound before the `not` reads it (a rule's keys are not).
+    let as_inside = format!(
+        "rule:\n  kind: simple_expansion\n  pattern: $HIT\n  all:\n    - has: {{ kind: variable_name, pattern: $NAME }}\n    - not: {{ inside: {{ kind: program, stopBy: end, has: {assigned} }} }}\n"
+    );
+    let text = "a=1\necho $a $b\nf() { echo $b $a; }\nb=2\necho $c $c\n";
+    let got = run(g, &as_file_rule, text);
+    assert_eq!(got, vec!["$c", "$c"]);
+    assert_eq!(got, run(g, &as_inside, text));
+
+    let spec = |y: &str| Spec::from_block(&yaml_serde::from_str(y).unwrap()).unwrap();
+    let c = compile_one("t", &spec(&as_file_rule), g).unwrap();
+    assert!(c.nonlocal && c.file.as_ref().unwrap().vars == ["NAME"]);
+    assert!(compile_one("t", &spec(&as_inside), g).unwrap().nonlocal);
+    let local =
+        format!("rule:\n{base}  not: {{ inside: {{ kind: function_definition, stopBy: end }} }}\n");
+    assert!(!compile_one("t", &spec(&local), g).unwrap().nonlocal);
+
+    // A bad file rule is the tip's problem, in ast-grep's words, named.
+    let bad = format!("rule:\n{base}file-rule:\n  kind: no_such_kind\n");
+    let e = compile_one("t", &spec(&bad), g).unwrap_err();
+    assert!(
+        e.starts_with("file-rule:") && e.contains("no_such_kind"),
+        "{e}"
+    );
+    let bad = format!("rule:\n{base}file-rule:\n  hass: {{ kind: word }}\n");
+    let e = spec(&bad).check().unwrap_err();
+    assert!(e.starts_with("file-rule:"), "{e}");
+}

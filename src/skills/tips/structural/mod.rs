@@ -8,6 +8,7 @@
 //! are kept (paths, settings, suppressions) stays in `tips.rs`, like for regex tips.
 
 pub mod context;
+pub mod file_rule;
 pub mod lang;
 pub mod trees;
 pub mod utils;
@@ -35,9 +36,8 @@ pub const RULE_KEYS: &[&str] = &[
     FILE_RULE,
 ];
 
-/// skill-lsp's one key beside ast-grep's: a rule the file's root node must match, with the
-/// match's metavariables bound (see [`FileRule`]).
-pub const FILE_RULE: &str = "file-rule";
+/// skill-lsp's one key beside ast-grep's (see [`file_rule`]).
+pub use file_rule::KEY as FILE_RULE;
 
 /// The rule of one tip, as written (validated when the tip block is read).
 #[derive(Debug, Clone)]
@@ -86,11 +86,11 @@ pub struct Compiled {
     vars: Vec<String>,
     /// A match can depend on code outside its top-level statement: the rule looks at siblings
     /// (`precedes`/`follows`, here or in a shipped util), climbs to the root and searches it
-    /// (`inside` with `stopBy: end` and a `has`), or has a [`FileRule`]. An edit re-scans the
+    /// (`inside` with `stopBy: end` and a `has`), or has a `file-rule`. An edit re-scans the
     /// whole tree for this rule (only the edited statements for the others).
     pub nonlocal: bool,
     /// The rule's `file-rule`, compiled with the same utils.
-    file: Option<FileRule>,
+    file: Option<file_rule::FileRule>,
     /// Ancestor kinds a match needs, read off the rule's positive `inside`s ([`ancestor_chains`]):
     /// checked on the walk's own ancestor stack before the matcher runs.
     ancestors: Vec<Chain>,
@@ -99,18 +99,6 @@ pub struct Compiled {
 /// Kind sets, innermost first: a matching node has an ancestor of the first set's kinds, above it
 /// one of the second's, and so on.
 type Chain = Vec<Vec<u16>>;
-
-/// A condition on the whole file, checked once per distinct binding: the match is kept only if
-/// the root node matches `matcher` with the match's metavariables bound (`$NAME` in it is what
-/// `$NAME` matched). Written as an `inside: {kind: program, stopBy: end, has: …}` in the rule,
-/// the same question is asked again for every candidate node, each time a search of the whole
-/// file: quadratic in the file's size (a 10,000-line script took seconds). Asked once per
-/// variable name it is linear.
-struct FileRule {
-    matcher: ast_grep_config::RuleCore,
-    /// The metavariables of the main rule that the file rule names: the cache key.
-    vars: Vec<String>,
-}
 
 impl std::fmt::Debug for Compiled {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -203,7 +191,7 @@ pub fn lazy(id: &str, spec: &Spec, grammars: &[Grammar]) -> Rule {
 
 fn compile_one(id: &str, spec: &Spec, g: Grammar) -> Result<Compiled, String> {
     let mut yaml = spec.yaml.clone();
-    let file_rule = yaml.remove(FILE_RULE);
+    let file_yaml = yaml.remove(FILE_RULE);
     yaml.insert("id".into(), Value::String(id.to_string()));
     yaml.insert("language".into(), Value::String(g.name().to_string()));
     let ser: SerializableRuleConfig<Grammar> =
@@ -228,8 +216,8 @@ fn compile_one(id: &str, spec: &Spec, g: Grammar) -> Result<Compiled, String> {
         .collect();
     // Longest first, so `$NAME` never substitutes the start of `$NAMES`.
     vars.sort_by_key(|v| std::cmp::Reverse(v.len()));
-    let file = match file_rule {
-        Some(f) => Some(compile_file_rule(spec, f, g, &vars)?),
+    let file = match file_yaml {
+        Some(f) => Some(file_rule::compile(spec, &f, g, &vars)?),
         None => None,
     };
     let text = yaml_serde::to_string(&spec.yaml).unwrap_or_else(|_| "precedes".into());
@@ -256,34 +244,6 @@ fn compile_one(id: &str, spec: &Spec, g: Grammar) -> Result<Compiled, String> {
         file,
         ancestors,
     })
-}
-
-fn compile_file_rule(
-    spec: &Spec,
-    rule: Value,
-    g: Grammar,
-    main_vars: &[String],
-) -> Result<FileRule, String> {
-    let mut yaml = Mapping::new();
-    yaml.insert("id".into(), Value::String(FILE_RULE.into()));
-    yaml.insert("language".into(), Value::String(g.name().to_string()));
-    yaml.insert("rule".into(), rule);
-    if let Some(u) = spec.yaml.get("utils") {
-        yaml.insert("utils".into(), u.clone());
-    }
-    let ser: SerializableRuleConfig<Grammar> =
-        yaml_serde::from_value(Value::Mapping(yaml)).map_err(|e| format!("{FILE_RULE}: {e}"))?;
-    // Not `RuleConfig::try_from`: a rule on the root needs no node kind of its own.
-    let matcher = ser
-        .get_matcher(utils::globals(g))
-        .map_err(|e| format!("{FILE_RULE}: {}", error_chain(&e)))?;
-    let named = matcher.defined_vars();
-    let vars: Vec<String> = main_vars
-        .iter()
-        .filter(|v| named.contains(v.as_str()))
-        .cloned()
-        .collect();
-    Ok(FileRule { matcher, vars })
 }
 
 /// Does `rule` (a tip's own rule, not the shipped utils: those stay inside one statement or one
@@ -464,7 +424,7 @@ pub fn scan_with(
     let whole = |c: &Compiled| window.is_none() || (nonlocal_whole && c.nonlocal);
     let any_whole = rules.iter().any(|(_, c, _)| whole(c));
     // File rules' answers by rule and bound text: each asked once per scan.
-    let mut file_memo: std::collections::HashMap<(usize, String), bool> = Default::default();
+    let mut file_memo = file_rule::Memo::default();
     // One tree cursor, depth first in document order: no allocation per node (collecting each
     // node's children was most of the scan's time), and a deeply nested document cannot
     // overflow the thread's stack.
@@ -487,7 +447,9 @@ pub fn scan_with(
                         continue;
                     }
                     if let Some(m) = c.config.matcher.match_node(node.clone())
-                        && file_allows(parsed, i, c, &m, &mut file_memo)
+                        && c.file
+                            .as_ref()
+                            .is_none_or(|f| file_rule::allows(parsed, i, f, &m, &mut file_memo))
                         && let Some(h) = hit(parsed, n, c, msg, &m)
                     {
                         out.push(h);
@@ -506,38 +468,6 @@ pub fn scan_with(
             stack.pop();
         }
     }
-}
-
-/// Does the file's root match the rule's [`FileRule`] with this match's bindings (true when the
-/// rule has none)? Remembered by the text the file rule's variables matched.
-fn file_allows<'a>(
-    parsed: &'a Parsed,
-    i: usize,
-    c: &Compiled,
-    m: &NodeMatch<'a, StrDoc<Grammar>>,
-    memo: &mut std::collections::HashMap<(usize, String), bool>,
-) -> bool {
-    let Some(f) = &c.file else {
-        return true;
-    };
-    let env = m.get_env();
-    let mut key = String::new();
-    for v in &f.vars {
-        for n in env.get_multiple_matches(v) {
-            key.push_str(&n.text());
-            key.push('\u{1}');
-        }
-        if let Some(n) = env.get_match(v) {
-            key.push_str(&n.text());
-        }
-        key.push('\u{0}');
-    }
-    *memo.entry((i, key)).or_insert_with(|| {
-        let mut env = std::borrow::Cow::Owned(env.clone());
-        f.matcher
-            .match_node_with_env(parsed.root.root(), &mut env)
-            .is_some()
-    })
 }
 
 fn hit(

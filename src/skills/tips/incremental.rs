@@ -7,9 +7,10 @@
 //!   and its context (comment, string, async, test), read off the tree by the node at its start
 //!   and that node's ancestors: all inside its top-level statement;
 //! - a structural rule's match: its node, its descendants and ancestors (`has`, `inside`): inside
-//!   its top-level statement too, unless the rule is non-local (it looks at siblings, searches
-//!   from an ancestor that may be the root, or has a `file-rule`): such a rule runs on the whole
-//!   tree again, and only its findings are all replaced;
+//!   its top-level statement too, unless the rule reaches further (siblings, a search from an
+//!   ancestor that may be the root, a `file-rule`: `structural::reach`) and the edited
+//!   statements hold what it looks for there: then that rule runs on the whole tree again and
+//!   its findings are all replaced;
 //! - a span tip: anything (a regex over the whole text), so span tips always run everywhere;
 //! - the file as a whole (selection, other tools' directives, `unless`/`requires`): the caller
 //!   and [`search`] compare those and fall back to a whole search when one differs.
@@ -241,6 +242,24 @@ fn search(
     let dl = lines as isize - (old.matches('\n').count() + 1) as isize;
     run.dirty = Some(run.line_of(lo)..run.line_of(hi.saturating_sub(1).max(lo)) + 1);
     run.swindow = Some(lo..hi);
+    // Rules whose matches depend on other statements: run whole when the edited statements,
+    // before or after, hold what they look for.
+    let (old_kinds, new_kinds) = (
+        structural::reach::kinds_in(old_tree, lo..hi_old),
+        structural::reach::kinds_in(&new_tree, lo..hi),
+    );
+    let edited: Vec<bool> = (0..old_kinds.len().max(new_kinds.len()))
+        .map(|k| old_kinds.get(k) == Some(&true) || new_kinds.get(k) == Some(&true))
+        .collect();
+    run.whole_tips = (0..index.tips.len())
+        .filter(|&ti| {
+            index.tips[ti]
+                .structural
+                .as_ref()
+                .and_then(|r| r.for_grammar(g))
+                .is_some_and(|c| c.reach.rescan(&edited))
+        })
+        .collect();
     index.run_groups(&mut run, doc.language_id);
     if run.limits.cancelled {
         return Some(Report {
@@ -267,14 +286,6 @@ fn search(
         }
     };
     let outside = |r: &Range<usize>| r.end <= lo || r.start >= hi_old;
-    // Rules whose matches depend on other statements ran on the whole tree again.
-    let nonlocal = |ti: usize| {
-        index.tips[ti]
-            .structural
-            .as_ref()
-            .and_then(|r| r.for_grammar(g))
-            .is_some_and(|c| c.nonlocal)
-    };
     let mut out = std::mem::take(&mut run.out);
     let mut nodes = std::mem::take(&mut run.nodes);
     for f in prev.findings {
@@ -283,7 +294,7 @@ fn search(
             Class::Line => f.range.start < lo || f.range.start >= hi_old,
             Class::Node => {
                 let n = node_of.get(&(f.tip, f.range.start, f.range.end))?;
-                if !nonlocal(f.tip) && outside(n) {
+                if !run.whole_tips.contains(&f.tip) && outside(n) {
                     nodes.push((
                         f.tip,
                         shift(f.range.start)..shift(f.range.end),

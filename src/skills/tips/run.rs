@@ -42,10 +42,12 @@ pub(super) struct Run<'a> {
     pub(super) cancel: Option<&'a AtomicBool>,
     pub(super) extra: &'a FindExtra<'a>,
     /// An incremental search: only these lines (0-based, end exclusive) for line and implicit
-    /// tips; structural rules only on nodes overlapping `swindow` (all when `None`) except the
-    /// non-local ones (`Compiled::nonlocal`), which run on the whole tree; span tips everywhere.
+    /// tips; structural rules only on nodes overlapping `swindow` (all when `None`) except
+    /// `whole_tips`, whose far part the edit touched (`structural::Reach`): those run on the
+    /// whole tree; span tips everywhere.
     pub(super) dirty: Option<Range<usize>>,
     pub(super) swindow: Option<Range<usize>>,
+    pub(super) whole_tips: Vec<usize>,
     /// Structural findings raised: (tip, highlighted range, matched node).
     pub(super) nodes: Vec<(usize, Range<usize>, Range<usize>)>,
 }
@@ -123,6 +125,7 @@ impl<'a> Run<'a> {
             extra: &NO_EXTRA,
             dirty: None,
             swindow: None,
+            whole_tips: Vec::new(),
             nodes: Vec::new(),
         }
     }
@@ -240,21 +243,19 @@ impl<'a> Run<'a> {
             }
             None => self.swindow.clone(),
         };
-        // An edit's window: the rules whose matches depend on other statements run everywhere.
-        let nonlocal_whole = self.opts.lines.is_none();
-        for h in structural::scan_with(&tree, &rules, window.clone(), nonlocal_whole) {
+        // An edit's window: the rules whose far part the edit touched run everywhere.
+        let whole: Vec<bool> = rules
+            .iter()
+            .map(|(ti, _, _)| self.opts.lines.is_none() && self.whole_tips.contains(ti))
+            .collect();
+        for h in structural::scan_with(&tree, &rules, window.clone(), &whole) {
             let t = &index.tips[h.rule];
             // With a syntax error somewhere, a tip with a fallback regex uses the regex.
             if tree.has_error && !matches!(t.matcher, Matcher::Structural) {
                 continue;
             }
-            let whole = nonlocal_whole
-                && t.structural
-                    .as_ref()
-                    .and_then(|r| r.for_grammar(tree.grammar))
-                    .is_some_and(|c| c.nonlocal);
             if let Some(w) = &window
-                && !whole
+                && !(self.opts.lines.is_none() && self.whole_tips.contains(&h.rule))
                 && (h.node.end <= w.start || h.node.start >= w.end)
             {
                 continue;

@@ -23,6 +23,7 @@ use ast_grep_core::tree_sitter::StrDoc;
 use ast_grep_core::{Matcher, Node, NodeMatch};
 use yaml_serde::{Mapping, Value};
 
+use super::reach::{self, Reach};
 use super::{Grammar, Parsed, Spec, error_chain, utils};
 
 /// The tip block key.
@@ -36,6 +37,8 @@ pub struct FileRule {
     cond: Cond,
     /// The metavariables of the main rule that the file rule names: the memo's key.
     vars: Vec<String>,
+    /// What the answer depends on.
+    pub reach: Reach,
 }
 
 enum Cond {
@@ -70,7 +73,37 @@ pub fn compile(
     Ok(FileRule {
         cond: cond(spec, rule, g, 0)?,
         vars,
+        reach: reach_of(spec, rule, g, 0),
     })
+}
+
+/// What the answer of `rule` on the root depends on: the kinds its `has`-to-the-end parts find
+/// (as [`cond`] takes it apart), anything for the rest.
+fn reach_of(spec: &Spec, rule: &Value, g: Grammar, depth: usize) -> Reach {
+    let single = rule
+        .as_mapping()
+        .filter(|m| m.len() == 1 && depth < 16)
+        .and_then(|m| m.iter().next())
+        .and_then(|(k, v)| Some((k.as_str()?, v)));
+    let items = |v: &Value| {
+        v.as_sequence().map_or(Reach::Any, |s| {
+            s.iter()
+                .fold(Reach::Local, |r, x| r.join(reach_of(spec, x, g, depth + 1)))
+        })
+    };
+    match single {
+        Some(("not", v)) => reach_of(spec, v, g, depth + 1),
+        Some(("all" | "any", v)) => items(v),
+        Some(("has", Value::Mapping(body)))
+            if body.get("stopBy").and_then(Value::as_str) == Some("end")
+                && !body.contains_key("field") =>
+        {
+            let mut body = body.clone();
+            body.remove("stopBy");
+            reach::of_found(spec, &Value::Mapping(body), g)
+        }
+        _ => Reach::Any,
+    }
 }
 
 fn config_yaml(

@@ -10,6 +10,7 @@
 pub mod context;
 pub mod file_rule;
 pub mod lang;
+pub mod reach;
 pub mod trees;
 pub mod utils;
 
@@ -23,6 +24,7 @@ use ast_grep_core::{Doc, Matcher, NodeMatch};
 use yaml_serde::{Mapping, Value};
 
 pub use lang::Grammar;
+pub use reach::Reach;
 pub use trees::Parsed;
 
 /// Keys of a tip block that belong to the ast-grep rule.
@@ -84,11 +86,10 @@ pub struct Compiled {
     kinds: Vec<u16>,
     /// Metavariables the message may name.
     vars: Vec<String>,
-    /// A match can depend on code outside its top-level statement: the rule looks at siblings
-    /// (`precedes`/`follows`, here or in a shipped util), climbs to the root and searches it
-    /// (`inside` with `stopBy: end` and a `has`), or has a `file-rule`. An edit re-scans the
-    /// whole tree for this rule (only the edited statements for the others).
-    pub nonlocal: bool,
+    /// What a match can depend on outside its top-level statement ([`reach`]): siblings
+    /// (`precedes`/`follows`, here or in a shipped util), what an `inside` with `stopBy: end`
+    /// finds with its `has`, the `file-rule`.
+    pub reach: Reach,
     /// The rule's `file-rule`, compiled with the same utils.
     file: Option<file_rule::FileRule>,
     /// Ancestor kinds a match needs, read off the rule's positive `inside`s ([`ancestor_chains`]):
@@ -224,12 +225,13 @@ fn compile_one(id: &str, spec: &Spec, g: Grammar) -> Result<Compiled, String> {
     let siblings = ["precedes", "follows"]
         .iter()
         .any(|k| text.contains(k) || (text.contains("matches") && utils::SOURCE.contains(k)));
-    let nonlocal = siblings
-        || file.is_some()
-        || spec
-            .yaml
-            .get("rule")
-            .is_some_and(|r| searches_above(r, false, 0));
+    let mut reach = if siblings { Reach::Any } else { Reach::Local };
+    if let Some(f) = &file {
+        reach = reach.join(f.reach.clone());
+    }
+    if let Some(r) = spec.yaml.get("rule") {
+        reach = reach.join(reach::of_rule(spec, r, g));
+    }
     let ancestors = spec
         .yaml
         .get("rule")
@@ -240,37 +242,10 @@ fn compile_one(id: &str, spec: &Spec, g: Grammar) -> Result<Compiled, String> {
         config,
         kinds,
         vars,
-        nonlocal,
+        reach,
         file,
         ancestors,
     })
-}
-
-/// Does `rule` (a tip's own rule, not the shipped utils: those stay inside one statement or one
-/// YAML document) search from an ancestor that may be the root: an `inside` with `stopBy: end`
-/// holding a `has`, `precedes` or `follows` somewhere below it?
-fn searches_above(rule: &Value, in_far_inside: bool, depth: usize) -> bool {
-    if depth > 16 {
-        return true;
-    }
-    match rule {
-        Value::Mapping(m) => m.iter().any(|(k, v)| {
-            let k = k.as_str().unwrap_or_default();
-            if in_far_inside && matches!(k, "has" | "precedes" | "follows") {
-                return true;
-            }
-            let far = in_far_inside
-                || (k == "inside"
-                    && v.as_mapping()
-                        .and_then(|b| b.get("stopBy"))
-                        .is_some_and(|s| s.as_str() == Some("end")));
-            searches_above(v, far, depth + 1)
-        }),
-        Value::Sequence(items) => items
-            .iter()
-            .any(|v| searches_above(v, in_far_inside, depth + 1)),
-        _ => false,
-    }
 }
 
 /// What ancestors a match of `rule` must have, from the `inside`s it requires: its own and those
@@ -320,7 +295,7 @@ fn ancestor_chains(spec: &Spec, rule: &Value, g: Grammar, depth: usize) -> Vec<C
 
 /// The node kinds `body` (a rule, with the tip's local utils) can match; `None` when any kind
 /// may match or it does not compile alone.
-fn body_kinds(spec: &Spec, body: &Value, g: Grammar) -> Option<Vec<u16>> {
+pub(super) fn body_kinds(spec: &Spec, body: &Value, g: Grammar) -> Option<Vec<u16>> {
     let mut yaml = Mapping::new();
     yaml.insert("id".into(), Value::String("inside".into()));
     yaml.insert("language".into(), Value::String(g.name().to_string()));
@@ -395,16 +370,16 @@ pub fn scan(
     rules: &[(usize, &Compiled, &str)],
     window: Option<Range<usize>>,
 ) -> Vec<Hit> {
-    scan_with(parsed, rules, window, false)
+    scan_with(parsed, rules, window, &[])
 }
 
-/// [`scan`], where `nonlocal_whole` runs the [`Compiled::nonlocal`] rules on the whole tree
-/// whatever the window (an edit elsewhere can change their matches anywhere).
+/// [`scan`], where the rules marked in `whole_rules` (by position; unmarked when missing) run on the
+/// whole tree whatever the window (an edit elsewhere changed what their matches depend on).
 pub fn scan_with(
     parsed: &Parsed,
     rules: &[(usize, &Compiled, &str)],
     window: Option<Range<usize>>,
-    nonlocal_whole: bool,
+    whole_rules: &[bool],
 ) -> Vec<Hit> {
     // Rules by node kind id: a vector lookup per node, not a hash.
     let mut by_kind: Vec<Vec<usize>> = Vec::new();
@@ -421,8 +396,8 @@ pub fn scan_with(
     if by_kind.is_empty() {
         return out;
     }
-    let whole = |c: &Compiled| window.is_none() || (nonlocal_whole && c.nonlocal);
-    let any_whole = rules.iter().any(|(_, c, _)| whole(c));
+    let whole = |i: usize| window.is_none() || whole_rules.get(i).copied().unwrap_or(false);
+    let any_whole = (0..rules.len()).any(whole);
     // File rules' answers by rule and bound text: each asked once per scan.
     let mut file_memo = file_rule::Memo::default();
     // One tree cursor, depth first in document order: no allocation per node (collecting each
@@ -443,7 +418,7 @@ pub fn scan_with(
                 let node = parsed.root.adopt(inner);
                 for &i in rs {
                     let (n, c, msg) = rules[i];
-                    if (outside && !whole(c)) || !ancestors_allow(c, &stack) {
+                    if (outside && !whole(i)) || !ancestors_allow(c, &stack) {
                         continue;
                     }
                     if let Some(m) = c.config.matcher.match_node(node.clone())

@@ -446,13 +446,23 @@ fn file_rule_filters_by_the_bound_variable_like_an_inside_the_root() {
     assert_eq!(run(g, &nested, text), got);
 
     let spec = |y: &str| Spec::from_block(&yaml_serde::from_str(y).unwrap()).unwrap();
-    let c = compile_one("t", &spec(&as_file_rule), g).unwrap();
-    assert!(c.nonlocal && c.file.is_some());
-    assert!(compile_one("t", &spec(&as_inside), g).unwrap().nonlocal);
+    // What they depend on elsewhere: the assignments (by kind), for either way of writing it.
+    let assignment = g
+        .get_ts_language()
+        .id_for_node_kind("variable_assignment", true);
+    let reach = |y: &str| compile_one("t", &spec(y), g).unwrap().reach;
+    assert_eq!(reach(&as_file_rule), Reach::Kinds(vec![assignment]));
+    assert_eq!(reach(&as_inside), Reach::Kinds(vec![assignment]));
     let local =
         format!("rule:\n{base}  not: {{ inside: {{ kind: function_definition, stopBy: end }} }}\n");
-    assert!(!compile_one("t", &spec(&local), g).unwrap().nonlocal);
-
+    assert_eq!(reach(&local), Reach::Local);
+    // A far part that looks up or sideways, or a file rule ast-grep evaluates whole: anything.
+    let up = format!(
+        "rule:\n{base}  inside: {{ kind: program, stopBy: end, has: {{ kind: word, inside: {{ kind: command }} }} }}\n"
+    );
+    assert_eq!(reach(&up), Reach::Any);
+    let root = format!("rule:\n{base}file-rule:\n  kind: program\n");
+    assert_eq!(reach(&root), Reach::Any);
     // A bad file rule is the tip's problem, in ast-grep's words, named.
     let bad = format!("rule:\n{base}file-rule:\n  kind: no_such_kind\n");
     let e = compile_one("t", &spec(&bad), g).unwrap_err();

@@ -79,8 +79,8 @@ pub fn of_found(spec: &Spec, body: &Value, g: Grammar) -> Reach {
 }
 
 /// The reach of the far parts of a tip's `rule`: each `has` under an `inside` with
-/// `stopBy: end` (a search from an ancestor that may be the root), and any `precedes`/`follows`
-/// there.
+/// `stopBy: end` whose ancestor may be the root (a search of the whole file), and any
+/// `precedes`/`follows` there.
 pub fn of_rule(spec: &Spec, rule: &Value, g: Grammar) -> Reach {
     walk(spec, rule, g, false, 0)
 }
@@ -102,7 +102,13 @@ fn walk(spec: &Spec, v: &Value, g: Grammar, far: bool, depth: usize) -> Reach {
                             .as_mapping()
                             .and_then(|b| b.get("stopBy"))
                             .is_some_and(|s| s.as_str() == Some("end"));
-                        walk(spec, v, g, far || end, depth + 1)
+                        walk(
+                            spec,
+                            v,
+                            g,
+                            far || (end && may_be_root(spec, v, g)),
+                            depth + 1,
+                        )
                     }
                     _ => walk(spec, v, g, far, depth + 1),
                 });
@@ -113,6 +119,21 @@ fn walk(spec: &Spec, v: &Value, g: Grammar, far: bool, depth: usize) -> Reach {
             r.join(walk(spec, x, g, far, depth + 1))
         }),
         _ => Reach::Local,
+    }
+}
+
+/// May the ancestor an `inside` body finds be the root? Not when the kinds it matches exclude
+/// the root's: then it is inside the match's top-level statement, and so is all below it.
+fn may_be_root(spec: &Spec, inside: &Value, g: Grammar) -> bool {
+    let mut body = inside.clone();
+    if let Value::Mapping(m) = &mut body {
+        m.remove("stopBy");
+        m.remove("field");
+    }
+    let root = Parsed::new(g, "").map(|p| p.root.root().get_inner_node().kind_id());
+    match (body_kinds(spec, &body, g), root) {
+        (Some(k), Some(r)) => k.contains(&r),
+        _ => true,
     }
 }
 

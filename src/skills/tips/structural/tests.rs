@@ -456,6 +456,11 @@ fn file_rule_filters_by_the_bound_variable_like_an_inside_the_root() {
     let local =
         format!("rule:\n{base}  not: {{ inside: {{ kind: function_definition, stopBy: end }} }}\n");
     assert_eq!(reach(&local), Reach::Local);
+    // Up to an ancestor that is never the root, then down: inside the match's statement.
+    let below_root = format!(
+        "rule:\n{base}  inside: {{ kind: function_definition, stopBy: end, has: {{ kind: word, inside: {{ kind: command }} }} }}\n"
+    );
+    assert_eq!(reach(&below_root), Reach::Local);
     // A far part that looks up or sideways, or a file rule ast-grep evaluates whole: anything.
     let up = format!(
         "rule:\n{base}  inside: {{ kind: program, stopBy: end, has: {{ kind: word, inside: {{ kind: command }} }} }}\n"

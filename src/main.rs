@@ -77,8 +77,24 @@ async fn end_on_signal() {
     }
 }
 
+/// The server: two malloc arenas, before any thread starts. glibc gives each thread that
+/// contends for the heap an arena of its own (up to 8 per core), and each keeps the pages its
+/// thread freed; the server's threads mostly wait, so two arenas cost it no speed. Measured with
+/// ten documents open: 1.3-1.5 MB less RSS, idle 1.2 MB less. (The CLI keeps the default: `check`
+/// searches files on every core.)
+fn limit_malloc_arenas() {
+    #[cfg(all(target_os = "linux", target_env = "gnu"))]
+    // SAFETY: mallopt sets an allocator parameter; called before any other thread exists.
+    unsafe {
+        libc::mallopt(libc::M_ARENA_MAX, 2);
+    }
+}
+
 fn main() {
     let cli = Cli::parse();
+    if matches!(cli.command, None | Some(Command::Serve)) {
+        limit_malloc_arenas();
+    }
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()

@@ -648,9 +648,7 @@ pub fn schedule(b: &Backend, uri: Uri, why: Why) {
         let computed = if big {
             super::background::run_low_priority(job).await
         } else {
-            tokio::task::spawn_blocking(job)
-                .await
-                .map_err(|e| e.to_string())
+            super::analysis_pool::run(job).await
         };
         let diags = match computed {
             Ok(Some(d)) => d,

@@ -2,6 +2,7 @@
 //! call the domain (`crate::skills`, `crate::agent`) and convert the result through [`convert`].
 
 pub mod agent_actions;
+mod analysis_pool;
 pub mod authoring;
 mod background;
 pub mod convert;

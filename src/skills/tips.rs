@@ -829,20 +829,13 @@ fn structural_rule(
     spec: &structural::Spec,
     languages: &[String],
     bundled: bool,
-) -> Result<structural::Rule, String> {
+) -> Result<structural::Rule, structural::RuleError> {
     if languages.is_empty() {
-        return Err(format!(
-            "a structural tip needs `languages` (grammars: {})",
-            structural::Grammar::names()
-        ));
+        return Err(structural::RuleError::NoLanguages);
     }
     let (grammars, missing) = structural::grammars_for(languages);
     if !missing.is_empty() {
-        return Err(format!(
-            "no grammar for {} in this build (grammars: {}); use a regex `pattern` for it",
-            missing.join(", "),
-            structural::Grammar::names()
-        ));
+        return Err(structural::RuleError::NoGrammar(missing));
     }
     if bundled {
         return Ok(structural::lazy(id, spec, &grammars));

@@ -91,7 +91,7 @@ pub(super) async fn ask(b: &RunCtx, args: AskArgs, client_token: Option<Progress
     let what = mode.as_str();
     let prepared = match prepare(b, &args) {
         Ok(p) => p,
-        Err(msg) => return fail(b, what, msg).await,
+        Err(e) => return fail(b, what, e.to_string()).await,
     };
     // Each run holds one of the framework's few concurrent request slots until it ends; keep
     // some free so edits, hovers and diagnostics never queue behind agents.

@@ -156,6 +156,24 @@ pub struct Problem {
     pub message: String,
 }
 
+impl Problem {
+    pub fn new(
+        path: &Path,
+        line: u32,
+        severity: Severity,
+        code: &'static str,
+        message: String,
+    ) -> Problem {
+        Problem {
+            path: path.to_path_buf(),
+            line,
+            severity,
+            code,
+            message,
+        }
+    }
+}
+
 /// Whether a fenced code block shows what to avoid or what to write.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
 #[serde(rename_all = "lowercase")]

@@ -97,6 +97,16 @@ pub struct AskArgs {
     pub mode: Option<String>,
 }
 
+impl AskArgs {
+    /// The mode (checked by [`parse_args`]; rewrite when none is given).
+    pub fn mode(&self) -> Mode {
+        self.mode
+            .as_deref()
+            .and_then(Mode::parse)
+            .unwrap_or(Mode::Rewrite)
+    }
+}
+
 /// `workspace/executeCommand` for [`COMMANDS`]. Every failure is shown with `window/showMessage`
 /// and the request always answers (a JSON value with `ok: false` and the reason).
 /// ([`AGENT_STATUS`] is routed to [`agent_status`] by the server, which pulls the settings first.)
@@ -202,11 +212,7 @@ fn load_doc(b: &RunCtx, uri: &Uri) -> Result<DocSnapshot, AskError> {
 
 /// Builds the prompt for `args`. Pure work over snapshots; no lock is held.
 fn prepare(b: &RunCtx, args: &AskArgs) -> Result<Prepared, AskError> {
-    let mode = args
-        .mode
-        .as_deref()
-        .and_then(Mode::parse)
-        .unwrap_or(Mode::Rewrite);
+    let mode = args.mode();
     let doc = load_doc(b, &args.uri)?;
     if mode == Mode::Rewrite && b.document(&args.uri).is_none() {
         return Err(AskError::RewriteNeedsOpenFile);

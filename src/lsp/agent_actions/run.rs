@@ -83,11 +83,7 @@ pub(super) fn human_bytes(n: usize) -> String {
 }
 
 pub(super) async fn ask(b: &RunCtx, args: AskArgs, client_token: Option<ProgressToken>) -> Value {
-    let mode = args
-        .mode
-        .as_deref()
-        .and_then(Mode::parse)
-        .unwrap_or(Mode::Rewrite);
+    let mode = args.mode();
     let what = mode.as_str();
     let prepared = match prepare(b, &args) {
         Ok(p) => p,

@@ -505,13 +505,12 @@ fn resolve_clashes(skills: &mut Vec<Skill>) -> Vec<SkillId> {
                     )
                 };
                 let path = skills[winner].path.clone();
-                skills[winner].problems.push(Problem {
-                    path,
-                    line: 0,
-                    severity: Severity::Information,
-                    code: "shadows-bundled",
+                skills[winner].problems.push(Problem::file(
+                    &path,
+                    Severity::Information,
+                    "shadows-bundled",
                     message,
-                });
+                ));
                 let renamed = format!("{}@builtin", skills[i].name);
                 if keeps_tips && !seen.contains_key(&renamed.to_ascii_lowercase()) {
                     seen.insert(renamed.to_ascii_lowercase(), i);
@@ -525,27 +524,25 @@ fn resolve_clashes(skills: &mut Vec<Skill>) -> Vec<SkillId> {
                 continue;
             }
             let winner_path = skills[winner].display_path();
-            let p = Problem {
-                path: skills[i].path.clone(),
-                line: 0,
-                severity: Severity::Warning,
-                code: "name-clash",
-                message: format!(
+            let p = Problem::file(
+                &skills[i].path,
+                Severity::Warning,
+                "name-clash",
+                format!(
                     "skill `{}` is shadowed by {} (same name, higher precedence)",
                     skills[i].name, winner_path
                 ),
-            };
-            let note = Problem {
-                path: skills[winner].path.clone(),
-                line: 0,
-                severity: Severity::Hint,
-                code: "name-clash",
-                message: format!(
+            );
+            let note = Problem::file(
+                &skills[winner].path,
+                Severity::Hint,
+                "name-clash",
+                format!(
                     "skill `{}` shadows {}",
                     skills[winner].name,
                     skills[i].display_path()
                 ),
-            };
+            );
             skills[winner].problems.push(note);
             // Keep the loser's problem visible on the winner list so `doctor` shows it.
             skills[winner].problems.push(p);

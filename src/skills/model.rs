@@ -157,6 +157,11 @@ pub struct Problem {
 }
 
 impl Problem {
+    /// A problem of the file as a whole (reported on its first line).
+    pub fn file(path: &Path, severity: Severity, code: &'static str, message: String) -> Problem {
+        Problem::new(path, 0, severity, code, message)
+    }
+
     pub fn new(
         path: &Path,
         line: u32,

@@ -1,6 +1,6 @@
 //! The Anthropic Messages API with SSE streaming (`x-api-key`, `anthropic-version`).
 
-use super::http::{self, Parsed, SseCall};
+use super::http::{self, Parsed};
 use super::{
     Agent, AgentError, AgentFuture, AgentRequest, CancellationToken, EventSink, Limits, Usage,
 };
@@ -12,13 +12,7 @@ pub const API_VERSION: &str = "2023-06-01";
 
 /// An Anthropic Messages backend.
 pub struct Anthropic {
-    endpoint: String,
-    model: String,
-    /// Never logged or shown; `Debug` is not derived for this reason.
-    key: Option<String>,
-    env_var: String,
-    limits: Limits,
-    client: reqwest::Client,
+    api: http::Endpoint,
 }
 
 impl Anthropic {
@@ -30,14 +24,8 @@ impl Anthropic {
         env_var: String,
         limits: Limits,
     ) -> Result<Self, AgentError> {
-        let client = http::client(&endpoint, &limits)?;
         Ok(Anthropic {
-            endpoint: endpoint.trim_end_matches('/').to_string(),
-            model,
-            key,
-            env_var,
-            limits,
-            client,
+            api: http::Endpoint::new(endpoint, model, key, env_var, limits)?,
         })
     }
 
@@ -49,7 +37,7 @@ impl Anthropic {
             .map(|u| serde_json::json!({"role": "user", "content": u}))
             .collect();
         let mut body = serde_json::json!({
-            "model": req.model.clone().unwrap_or_else(|| self.model.clone()),
+            "model": self.api.model_for(req),
             "max_tokens": req.max_tokens,
             "temperature": req.temperature,
             "stream": true,
@@ -62,7 +50,7 @@ impl Anthropic {
     }
 
     pub fn url(&self) -> String {
-        format!("{}/messages", self.endpoint)
+        format!("{}/messages", self.api.base)
     }
 }
 
@@ -123,11 +111,7 @@ pub(crate) fn parse_event(event: &str, data: &str) -> Result<Parsed, AgentError>
 
 impl Agent for Anthropic {
     fn describe(&self) -> String {
-        format!(
-            "anthropic {} at {}",
-            self.model,
-            http::public_url(&self.endpoint)
-        )
+        self.api.describe("anthropic")
     }
 
     fn wire_body(&self, request: &AgentRequest) -> serde_json::Value {
@@ -141,29 +125,19 @@ impl Agent for Anthropic {
         cancel: CancellationToken,
     ) -> AgentFuture<'a> {
         Box::pin(async move {
-            if self.key.is_none() && !super::is_loopback(&self.endpoint) {
-                return Err(AgentError::Unauthorized {
-                    status: 0,
-                    env_var: self.env_var.clone(),
-                });
-            }
-            let model = request.model.clone().unwrap_or_else(|| self.model.clone());
-            let mut headers = vec![("anthropic-version", API_VERSION.to_string())];
-            if let Some(k) = &self.key {
-                headers.push(("x-api-key", k.clone()));
-            }
-            let call = SseCall {
-                client: &self.client,
-                url: self.url(),
-                headers,
-                body: self.body(&request),
-                limits: &self.limits,
-                env_var: &self.env_var,
-                model: &model,
-                secret: self.key.as_deref(),
-            };
-            let fut = http::stream_sse(call, &events, parse_event);
-            super::guarded(fut, &cancel, self.limits.timeout).await
+            let (url, body) = (self.url(), self.body(&request));
+            self.api
+                .run(
+                    url,
+                    vec![("anthropic-version", API_VERSION.to_string())],
+                    |k| ("x-api-key", k.to_string()),
+                    body,
+                    &request,
+                    &events,
+                    &cancel,
+                    parse_event,
+                )
+                .await
         })
     }
 }

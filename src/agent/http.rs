@@ -7,7 +7,92 @@ use std::time::Duration;
 use eventsource_stream::{EventStreamError, Eventsource};
 use futures_util::StreamExt;
 
-use super::{AgentError, AgentEvent, AgentReply, EventSink, Limits, Usage};
+use super::{
+    AgentError, AgentEvent, AgentReply, AgentRequest, CancellationToken, EventSink, Limits, Usage,
+};
+
+/// What an HTTP backend (OpenAI-compatible, Anthropic) holds, and how a run of either goes:
+/// a remote endpoint without a key fails at once, else the body is posted and the SSE stream
+/// read, under the run's cancellation and time limit.
+pub(crate) struct Endpoint {
+    /// The base URL (`.../v1`), without a trailing `/`.
+    pub base: String,
+    /// The configured model; a request may name another.
+    pub model: String,
+    /// Never logged or shown; `Debug` is not derived for this reason.
+    pub key: Option<String>,
+    pub env_var: String,
+    pub limits: Limits,
+    client: reqwest::Client,
+}
+
+impl Endpoint {
+    pub fn new(
+        base: String,
+        model: String,
+        key: Option<String>,
+        env_var: String,
+        limits: Limits,
+    ) -> Result<Self, AgentError> {
+        let client = client(&base, &limits)?;
+        Ok(Endpoint {
+            base: base.trim_end_matches('/').to_string(),
+            model,
+            key,
+            env_var,
+            limits,
+            client,
+        })
+    }
+
+    /// The model `request` runs with.
+    pub fn model_for(&self, request: &AgentRequest) -> String {
+        request.model.clone().unwrap_or_else(|| self.model.clone())
+    }
+
+    /// `<kind> <model> at <endpoint without credentials>`.
+    pub fn describe(&self, kind: &str) -> String {
+        format!("{kind} {} at {}", self.model, public_url(&self.base))
+    }
+
+    /// Post `body` to `url` with `headers` (and `auth(key)` when there is a key) and stream the
+    /// reply through `parse`.
+    #[allow(clippy::too_many_arguments)]
+    pub async fn run(
+        &self,
+        url: String,
+        mut headers: Vec<(&'static str, String)>,
+        auth: fn(&str) -> (&'static str, String),
+        body: serde_json::Value,
+        request: &AgentRequest,
+        events: &EventSink,
+        cancel: &CancellationToken,
+        parse: impl FnMut(&str, &str) -> Result<Parsed, AgentError>,
+    ) -> Result<AgentReply, AgentError> {
+        if self.key.is_none() && !super::is_loopback(&self.base) {
+            return Err(AgentError::Unauthorized {
+                status: 0,
+                env_var: self.env_var.clone(),
+            });
+        }
+        let model = self.model_for(request);
+        if let Some(k) = &self.key {
+            headers.push(auth(k));
+        }
+        let call = SseCall {
+            client: &self.client,
+            url,
+            headers,
+            body,
+            limits: &self.limits,
+            env_var: &self.env_var,
+            model: &model,
+            secret: self.key.as_deref(),
+        };
+        let fut = stream_sse(call, events, parse);
+        super::guarded(fut, cancel, self.limits.timeout).await
+    }
+}
 
 /// One streaming call.
 pub(crate) struct SseCall<'a> {

@@ -2,7 +2,7 @@
 //! (`http://localhost:11434/v1`), llama.cpp server, vLLM, LM Studio and OpenRouter. Loopback
 //! endpoints need no key.
 
-use super::http::{self, Parsed, SseCall};
+use super::http::{self, Parsed};
 use super::{
     Agent, AgentError, AgentFuture, AgentRequest, CancellationToken, EventSink, Limits, Usage,
 };
@@ -12,13 +12,7 @@ pub const DEFAULT_ENDPOINT: &str = "https://api.openai.com/v1";
 
 /// An OpenAI-compatible backend.
 pub struct OpenAi {
-    endpoint: String,
-    model: String,
-    /// Never logged or shown; `Debug` is not derived for this reason.
-    key: Option<String>,
-    env_var: String,
-    limits: Limits,
-    client: reqwest::Client,
+    api: http::Endpoint,
 }
 
 impl OpenAi {
@@ -31,14 +25,8 @@ impl OpenAi {
         env_var: String,
         limits: Limits,
     ) -> Result<Self, AgentError> {
-        let client = http::client(&endpoint, &limits)?;
         Ok(OpenAi {
-            endpoint: endpoint.trim_end_matches('/').to_string(),
-            model,
-            key,
-            env_var,
-            limits,
-            client,
+            api: http::Endpoint::new(endpoint, model, key, env_var, limits)?,
         })
     }
 
@@ -51,7 +39,7 @@ impl OpenAi {
         for u in &req.user {
             messages.push(serde_json::json!({"role": "user", "content": u}));
         }
-        let model = req.model.clone().unwrap_or_else(|| self.model.clone());
+        let model = self.api.model_for(req);
         let mut body = serde_json::json!({
             "model": model,
             "messages": messages,
@@ -59,7 +47,7 @@ impl OpenAi {
             "temperature": req.temperature,
         });
         // The hosted API renamed the limit; local servers know the old name.
-        if self.endpoint.contains("api.openai.com") {
+        if self.api.base.contains("api.openai.com") {
             body["max_completion_tokens"] = req.max_tokens.into();
             body["stream_options"] = serde_json::json!({"include_usage": true});
         } else {
@@ -69,7 +57,7 @@ impl OpenAi {
     }
 
     pub fn url(&self) -> String {
-        format!("{}/chat/completions", self.endpoint)
+        format!("{}/chat/completions", self.api.base)
     }
 }
 
@@ -123,11 +111,7 @@ pub(crate) fn parse_event(data: &str) -> Result<Parsed, AgentError> {
 
 impl Agent for OpenAi {
     fn describe(&self) -> String {
-        format!(
-            "openai-compatible {} at {}",
-            self.model,
-            http::public_url(&self.endpoint)
-        )
+        self.api.describe("openai-compatible")
     }
 
     fn wire_body(&self, request: &AgentRequest) -> serde_json::Value {
@@ -141,29 +125,19 @@ impl Agent for OpenAi {
         cancel: CancellationToken,
     ) -> AgentFuture<'a> {
         Box::pin(async move {
-            if self.key.is_none() && !super::is_loopback(&self.endpoint) {
-                return Err(AgentError::Unauthorized {
-                    status: 0,
-                    env_var: self.env_var.clone(),
-                });
-            }
-            let model = request.model.clone().unwrap_or_else(|| self.model.clone());
-            let mut headers = Vec::new();
-            if let Some(k) = &self.key {
-                headers.push(("authorization", format!("Bearer {k}")));
-            }
-            let call = SseCall {
-                client: &self.client,
-                url: self.url(),
-                headers,
-                body: self.body(&request),
-                limits: &self.limits,
-                env_var: &self.env_var,
-                model: &model,
-                secret: self.key.as_deref(),
-            };
-            let fut = http::stream_sse(call, &events, |_, data| parse_event(data));
-            super::guarded(fut, &cancel, self.limits.timeout).await
+            let (url, body) = (self.url(), self.body(&request));
+            self.api
+                .run(
+                    url,
+                    Vec::new(),
+                    |k| ("authorization", format!("Bearer {k}")),
+                    body,
+                    &request,
+                    &events,
+                    &cancel,
+                    |_, data| parse_event(data),
+                )
+                .await
         })
     }
 }

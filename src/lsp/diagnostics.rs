@@ -20,15 +20,37 @@ use serde_json::json;
 use tokio::sync::Semaphore;
 
 use super::convert;
-use super::proto::{CodeDescription, Diagnostic, NumberOrString, Uri};
-use super::server::Backend;
-use super::session::{DocSnapshot, Snapshot};
+use super::proto::{Client, CodeDescription, Diagnostic, NumberOrString, Uri};
+use super::session::{DocSnapshot, Session, Snapshot};
 use crate::settings::Resolved;
 use crate::skills::library::Library;
 use crate::skills::policy::FileRules;
 use crate::skills::select;
 use crate::skills::tips::incremental::{Memo, Prev};
 use crate::skills::tips::{FindOptions, Finding, Limits};
+
+/// What the diagnostics tasks need from the server: the client (to publish) and the session
+/// (the documents, the snapshots, the per-version cache in [`DiagnosticsState`]). Like an agent
+/// run's `RunCtx`, they never route, reload or change settings, so they do not get the `Backend`.
+#[derive(Clone)]
+pub struct Ctx {
+    pub client: Client,
+    pub session: Arc<Session>,
+}
+
+impl Ctx {
+    fn state(&self) -> &DiagnosticsState {
+        &self.session.diagnostics
+    }
+
+    fn document(&self, uri: &Uri) -> Option<DocSnapshot> {
+        self.session.document(uri)
+    }
+
+    fn snapshot(&self) -> Snapshot {
+        self.session.snapshot()
+    }
+}
 
 /// Documents at least this big are computed in their own lane.
 const BIG_DOC: usize = 256 * 1024;
@@ -365,18 +387,16 @@ fn find_document(
 /// All findings of `doc` (cached per version, library and settings). `None` when `cancel` was
 /// set before the search finished (nothing is cached then).
 pub fn analysis(
-    b: &Backend,
+    state: &DiagnosticsState,
     snap: &Snapshot,
     doc: &DocSnapshot,
     cancel: Option<&AtomicBool>,
 ) -> Option<Arc<Analysis>> {
-    if let Some(a) = b.state.diagnostics.cached(snap, doc) {
+    if let Some(a) = state.cached(snap, doc) {
         return Some(a);
     }
     // The previous version's analysis under the same library and settings, to start from.
-    let prev = b
-        .state
-        .diagnostics
+    let prev = state
         .cache
         .lock()
         .expect("lock")
@@ -397,8 +417,7 @@ pub fn analysis(
         found,
         &doc.rope,
     ));
-    b.state
-        .diagnostics
+    state
         .cache
         .lock()
         .expect("lock")
@@ -520,14 +539,14 @@ fn ignore_diagnostics(snap: &Snapshot, doc: &DocSnapshot) -> Vec<Diagnostic> {
 /// The diagnostics for `doc`: its tips (when enabled) and, for a guidance file, its problems.
 /// `None` when cancelled by a newer version.
 pub fn diagnostics_for(
-    b: &Backend,
+    state: &DiagnosticsState,
     snap: &Snapshot,
     doc: &DocSnapshot,
     cancel: Option<&AtomicBool>,
 ) -> Option<Vec<Diagnostic>> {
     let mut out = Vec::new();
     if snap.settings.tips.enabled && snap.settings.tips.diagnostics {
-        let a = analysis(b, snap, doc, cancel)?;
+        let a = analysis(state, snap, doc, cancel)?;
         if let Some(note) = a.limits.note() {
             // Where the unchecked part starts: the first long line, else the top.
             let at = a
@@ -604,8 +623,8 @@ pub fn diagnostics_for(
 }
 
 /// Recompute and publish diagnostics for `uri` (the delay depends on `why`, see [`Why`]).
-pub fn schedule(b: &Backend, uri: Uri, why: Why) {
-    let (g, cancel, gap) = b.state.diagnostics.next(&uri, why);
+pub fn schedule(b: &Ctx, uri: Uri, why: Why) {
+    let (g, cancel, gap) = b.state().next(&uri, why);
     let debounce = Duration::from_millis(match b.document(&uri) {
         Some(doc) => b.snapshot().for_doc(&doc).settings.tips.debounce_ms,
         None => b.snapshot().settings.tips.debounce_ms,
@@ -618,16 +637,16 @@ pub fn schedule(b: &Backend, uri: Uri, why: Why) {
         }
         // The library may still be loading (initialize answers before it is): wait for it
         // rather than publish an empty answer.
-        b.library_ready().await;
-        if !b.state.diagnostics.is_latest(&uri, g) {
+        b.session.library_ready().await;
+        if !b.state().is_latest(&uri, g) {
             return;
         }
         let Some(doc) = b.document(&uri) else { return };
         let big = doc.rope.len_bytes() >= BIG_DOC;
-        let Ok(_permit) = b.state.diagnostics.lane(big).acquire().await else {
+        let Ok(_permit) = b.state().lane(big).acquire().await else {
             return;
         };
-        if !b.state.diagnostics.is_latest(&uri, g) {
+        if !b.state().is_latest(&uri, g) {
             return;
         }
         let Some(doc) = b.document(&uri) else { return };
@@ -636,7 +655,7 @@ pub fn schedule(b: &Backend, uri: Uri, why: Why) {
         let b2 = b.clone();
         let big = doc.rope.len_bytes() >= BIG_DOC;
         let job = move || {
-            let d = diagnostics_for(&b2, &snap, &doc, Some(&cancel));
+            let d = diagnostics_for(b2.state(), &snap, &doc, Some(&cancel));
             if big {
                 // The text copy, line table and lexer regions of a large document are freed
                 // here; give the pages back rather than let each worker's arena keep them.
@@ -659,9 +678,7 @@ pub fn schedule(b: &Backend, uri: Uri, why: Why) {
             }
         };
         // A newer change (or a close) superseded this computation: let the newer task publish.
-        if !b.state.diagnostics.is_latest(&uri, g)
-            || b.document(&uri).map(|d| d.version) != Some(version)
-        {
+        if !b.state().is_latest(&uri, g) || b.document(&uri).map(|d| d.version) != Some(version) {
             return;
         }
         let many = diags.len() > 1000;
@@ -677,14 +694,14 @@ pub fn schedule(b: &Backend, uri: Uri, why: Why) {
 }
 
 /// Recompute every open document (after a reload or a settings change).
-pub fn schedule_all(b: &Backend) {
-    for uri in b.open_uris() {
+pub fn schedule_all(b: &Ctx) {
+    for uri in b.session.open_uris() {
         schedule(b, uri, Why::Refresh);
     }
 }
 
 /// The document closed: forget it (its findings, its parsed tree) and clear its diagnostics.
-pub async fn clear(b: &Backend, uri: Uri, closed: Option<DocSnapshot>) {
+pub async fn clear(b: &Ctx, uri: Uri, closed: Option<DocSnapshot>) {
     let big = if let Some(doc) = closed {
         let key = select::match_path(&doc.info(""));
         let big = doc.rope.len_bytes() >= TRIM_ON_CLOSE;
@@ -696,17 +713,10 @@ pub async fn clear(b: &Backend, uri: Uri, closed: Option<DocSnapshot>) {
     } else {
         false
     };
-    if let Some(p) = b
-        .state
-        .diagnostics
-        .pending
-        .lock()
-        .expect("lock")
-        .remove(&uri)
-    {
+    if let Some(p) = b.state().pending.lock().expect("lock").remove(&uri) {
         p.cancel.store(true, Ordering::Relaxed);
     }
-    let analysis = b.state.diagnostics.cache.lock().expect("lock").remove(&uri);
+    let analysis = b.state().cache.lock().expect("lock").remove(&uri);
     drop(analysis);
     if big {
         // The tree, the text copies and the findings of a large document: give the pages back.

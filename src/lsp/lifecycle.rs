@@ -111,8 +111,7 @@ impl Backend {
     /// library call this, so one that arrives while `initialize`'s load runs gets the right
     /// answer, not an empty one, and nothing else waits meanwhile.
     pub async fn library_ready(&self) {
-        let mut rx = self.state.library_loaded.subscribe();
-        let _ = rx.wait_for(|loaded| *loaded).await;
+        self.state.library_ready().await;
     }
 
     /// Whether the first library load has finished.
@@ -167,7 +166,7 @@ impl Backend {
         self.state.library_loaded.send_replace(true);
         drop(old);
         crate::lsp::session::release_freed_memory();
-        diagnostics::schedule_all(self);
+        diagnostics::schedule_all(&self.diagnostics_ctx());
     }
 
     /// `window/workDoneProgress` "Loading skills" while the first load runs (clients that
@@ -291,7 +290,7 @@ impl Backend {
         if sources_changed || force_reload {
             self.reload().await;
         } else {
-            diagnostics::schedule_all(self);
+            diagnostics::schedule_all(&self.diagnostics_ctx());
         }
     }
 

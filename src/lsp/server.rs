@@ -59,6 +59,14 @@ impl Backend {
         self.state.open_uris()
     }
 
+    /// What the diagnostics tasks get: the client and the session, not the router.
+    pub(super) fn diagnostics_ctx(&self) -> diagnostics::Ctx {
+        diagnostics::Ctx {
+            client: self.client.clone(),
+            session: self.state.clone(),
+        }
+    }
+
     /// What an agent run gets: the client and the session, not the router.
     fn run_ctx(&self) -> agent_actions::RunCtx {
         agent_actions::RunCtx {
@@ -238,7 +246,7 @@ impl LanguageServer for Backend {
             .write()
             .expect("lock")
             .insert(td.uri.clone(), doc);
-        diagnostics::schedule(self, td.uri, diagnostics::Why::Open);
+        diagnostics::schedule(&self.diagnostics_ctx(), td.uri, diagnostics::Why::Open);
     }
 
     async fn did_change(&self, params: DidChangeTextDocumentParams) {
@@ -261,7 +269,7 @@ impl LanguageServer for Backend {
             }
             doc.version = params.text_document.version;
         }
-        diagnostics::schedule(self, uri, diagnostics::Why::Change);
+        diagnostics::schedule(&self.diagnostics_ctx(), uri, diagnostics::Why::Change);
     }
 
     async fn did_save(&self, params: DidSaveTextDocumentParams) {
@@ -274,7 +282,7 @@ impl LanguageServer for Backend {
         if is_guidance {
             self.settings_changed(true).await;
         } else {
-            diagnostics::schedule(self, uri, diagnostics::Why::Refresh);
+            diagnostics::schedule(&self.diagnostics_ctx(), uri, diagnostics::Why::Refresh);
         }
     }
 
@@ -282,7 +290,7 @@ impl LanguageServer for Backend {
         let uri = params.text_document.uri;
         let closed = self.document(&uri);
         self.state.docs.write().expect("lock").remove(&uri);
-        diagnostics::clear(self, uri, closed).await;
+        diagnostics::clear(&self.diagnostics_ctx(), uri, closed).await;
     }
 
     async fn did_change_configuration(&self, params: DidChangeConfigurationParams) {

@@ -246,6 +246,12 @@ impl Session {
     pub fn open_uris(&self) -> Vec<Uri> {
         self.docs.read().expect("lock").keys().cloned().collect()
     }
+
+    /// Wait until a library is in place (at once after the first load).
+    pub async fn library_ready(&self) {
+        let mut rx = self.library_loaded.subscribe();
+        let _ = rx.wait_for(|loaded| *loaded).await;
+    }
 }
 
 /// What handlers work on: immutable and detached from the locks.

@@ -17,7 +17,49 @@ pub struct Spec {
     /// a program to run, an endpoint to call, a file to write or the user's own folders.
     pub workspace: bool,
     /// Check `v` and apply it (`ws`: the workspace folder when the value comes from its file).
-    pub set: fn(&mut Settings, &str, &Value, Option<&PathBuf>) -> Result<(), String>,
+    pub set: fn(&mut Settings, &str, &Value, Option<&PathBuf>) -> Result<(), SettingError>,
+}
+
+/// Why a value was not applied; shown as a settings warning, prefixed with where it came from.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum SettingError {
+    /// `want` says what the key takes ("true or false", "a list of strings").
+    #[error("`{key}` must be {want}, got {got}")]
+    WrongType {
+        key: String,
+        want: &'static str,
+        got: Value,
+    },
+    #[error("`{key}` must be at least {min}, got {got}")]
+    TooSmall { key: String, min: u64, got: u64 },
+    #[error(
+        "`skills.paths` entry `{0}` is outside the workspace; a workspace file may only add skill paths inside it"
+    )]
+    PathOutsideWorkspace(String),
+    #[error("`{key}`: unknown severity `{value}` (off, hint, information, warning, error)")]
+    UnknownSeverity { key: String, value: String },
+    #[error("`agent.provider`: unknown provider `{0}` (auto, openai, anthropic, command, none)")]
+    UnknownProvider(String),
+    #[error("`agent.preset`: unknown preset `{0}` ({names})", names = crate::agent::preset::NAMES.join(", "))]
+    UnknownPreset(String),
+    #[error("`{key}`: {error}")]
+    BadGlob {
+        key: String,
+        error: crate::skills::tips::trigger::GlobError,
+    },
+    #[error("unknown setting `{0}`")]
+    UnknownKey(String),
+    /// Every bad entry of a map (`tips.overrides`), in order.
+    #[error("{}", .0.iter().map(ToString::to_string).collect::<Vec<_>>().join("; "))]
+    Several(Vec<SettingError>),
+}
+
+fn wrong(key: &str, want: &'static str, got: &Value) -> SettingError {
+    SettingError::WrongType {
+        key: key.to_string(),
+        want,
+        got: got.clone(),
+    }
 }
 
 /// The setting named `key`.
@@ -53,7 +95,11 @@ pub const TABLE: &[Spec] = &[
         set: |s, key, v, _ws| {
             let n = want_u64(key, v)?;
             if n < 4096 {
-                return Err(format!("`{key}` must be at least 4096, got {n}"));
+                return Err(SettingError::TooSmall {
+                    key: key.to_string(),
+                    min: 4096,
+                    got: n,
+                });
             }
             s.max_message_bytes = usize::try_from(n).unwrap_or(usize::MAX);
             Ok(())
@@ -90,9 +136,7 @@ pub const TABLE: &[Spec] = &[
                         if !full.starts_with(root)
                             || !crate::skills::guard::resolves_inside(&full, root)
                         {
-                            return Err(format!(
-                                "`skills.paths` entry `{p}` is outside the workspace; a workspace file may only add skill paths inside it"
-                            ));
+                            return Err(SettingError::PathOutsideWorkspace(p));
                         }
                         paths.push(full);
                     }
@@ -161,8 +205,10 @@ pub const TABLE: &[Spec] = &[
         workspace: true,
         set: |s, key, v, _ws| {
             let serde_json::Value::Object(map) = v else {
-                return Err(format!(
-                    "`{key}` must be a mapping of skill or tip id to severity or off, got {v}"
+                return Err(wrong(
+                    key,
+                    "a mapping of skill or tip id to severity or off",
+                    v,
                 ));
             };
             let mut bad = Vec::new();
@@ -175,7 +221,7 @@ pub const TABLE: &[Spec] = &[
                 }
             }
             if !bad.is_empty() {
-                return Err(bad.join("; "));
+                return Err(SettingError::Several(bad));
             };
             Ok(())
         },
@@ -218,7 +264,10 @@ pub const TABLE: &[Spec] = &[
         set: |s, key, v, _ws| {
             let globs = want_list(key, v)?;
             if let Err(e) = crate::skills::tips::trigger::glob_set(&globs) {
-                return Err(format!("`{key}`: {e}"));
+                return Err(SettingError::BadGlob {
+                    key: key.to_string(),
+                    error: e,
+                });
             }
             // Accumulates like `skills.paths`: a workspace adds to the user's exclusions.
             for g in globs {
@@ -276,9 +325,7 @@ pub const TABLE: &[Spec] = &[
                 Some("command") => Provider::Command,
                 Some("none") | Some("off") => Provider::None,
                 Some(other) => {
-                    return Err(format!(
-                        "`agent.provider`: unknown provider `{other}` (auto, openai, anthropic, command, none)"
-                    ));
+                    return Err(SettingError::UnknownProvider(other.to_string()));
                 }
             };
             Ok(())
@@ -344,9 +391,7 @@ pub const TABLE: &[Spec] = &[
         key: "agent.temperature",
         workspace: false,
         set: |s, key, v, _ws| {
-            s.agent.temperature = v
-                .as_f64()
-                .ok_or_else(|| format!("`{key}` must be a number, got {v}"))?;
+            s.agent.temperature = v.as_f64().ok_or_else(|| wrong(key, "a number", v))?;
             Ok(())
         },
     },
@@ -364,14 +409,10 @@ pub const TABLE: &[Spec] = &[
         set: |s, key, v, _ws| {
             s.agent.preset = match want_opt_str(key, v)? {
                 None => None,
-                Some(name) => {
-                    Some(crate::agent::preset::Preset::parse(&name).ok_or_else(|| {
-                        format!(
-                            "`agent.preset`: unknown preset `{name}` ({})",
-                            crate::agent::preset::NAMES.join(", ")
-                        )
-                    })?)
-                }
+                Some(name) => Some(
+                    crate::agent::preset::Preset::parse(&name)
+                        .ok_or(SettingError::UnknownPreset(name))?,
+                ),
             };
             Ok(())
         },
@@ -394,23 +435,25 @@ pub const TABLE: &[Spec] = &[
     },
 ];
 
-pub(super) fn want_bool(key: &str, v: &serde_json::Value) -> Result<bool, String> {
-    v.as_bool()
-        .ok_or_else(|| format!("`{key}` must be true or false, got {v}"))
+pub(super) fn want_bool(key: &str, v: &serde_json::Value) -> Result<bool, SettingError> {
+    v.as_bool().ok_or_else(|| wrong(key, "true or false", v))
 }
-pub(super) fn want_u64(key: &str, v: &serde_json::Value) -> Result<u64, String> {
+pub(super) fn want_u64(key: &str, v: &serde_json::Value) -> Result<u64, SettingError> {
     v.as_u64()
-        .ok_or_else(|| format!("`{key}` must be a non-negative integer, got {v}"))
+        .ok_or_else(|| wrong(key, "a non-negative integer", v))
 }
-pub(super) fn want_opt_str(key: &str, v: &serde_json::Value) -> Result<Option<String>, String> {
+pub(super) fn want_opt_str(
+    key: &str,
+    v: &serde_json::Value,
+) -> Result<Option<String>, SettingError> {
     match v {
         serde_json::Value::Null => Ok(None),
         serde_json::Value::String(s) if s.trim().is_empty() => Ok(None),
         serde_json::Value::String(s) => Ok(Some(s.clone())),
-        _ => Err(format!("`{key}` must be a string, got {v}")),
+        _ => Err(wrong(key, "a string", v)),
     }
 }
-pub(super) fn want_list(key: &str, v: &serde_json::Value) -> Result<Vec<String>, String> {
+pub(super) fn want_list(key: &str, v: &serde_json::Value) -> Result<Vec<String>, SettingError> {
     match v {
         serde_json::Value::Null => Ok(Vec::new()),
         serde_json::Value::String(s) => Ok(vec![s.clone()]),
@@ -419,20 +462,26 @@ pub(super) fn want_list(key: &str, v: &serde_json::Value) -> Result<Vec<String>,
             .map(|i| {
                 i.as_str()
                     .map(str::to_string)
-                    .ok_or_else(|| format!("`{key}` must be a list of strings, got {v}"))
+                    .ok_or_else(|| wrong(key, "a list of strings", v))
             })
             .collect(),
-        _ => Err(format!("`{key}` must be a list of strings, got {v}")),
+        _ => Err(wrong(key, "a list of strings", v)),
     }
 }
-pub(super) fn want_severity(key: &str, v: &serde_json::Value) -> Result<Option<Severity>, String> {
+pub(super) fn want_severity(
+    key: &str,
+    v: &serde_json::Value,
+) -> Result<Option<Severity>, SettingError> {
     match v.as_str() {
         Some("off") | Some("none") => Ok(None),
-        Some(s) => Severity::parse(s).map(Some).ok_or_else(|| {
-            format!("`{key}`: unknown severity `{s}` (off, hint, information, warning, error)")
-        }),
+        Some(s) => Severity::parse(s)
+            .map(Some)
+            .ok_or_else(|| SettingError::UnknownSeverity {
+                key: key.to_string(),
+                value: s.to_string(),
+            }),
         None if v.as_bool() == Some(false) => Ok(None),
-        None => Err(format!("`{key}` must be a severity string, got {v}")),
+        None => Err(wrong(key, "a severity string", v)),
     }
 }
 

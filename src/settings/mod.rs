@@ -411,7 +411,7 @@ fn apply_layer(
         }
         let applied = match spec {
             Some(spec) => (spec.set)(&mut r.settings, &key, &value, ws),
-            None => Err(format!("unknown setting `{key}`")),
+            None => Err(keys::SettingError::UnknownKey(key.clone())),
         };
         match applied {
             Ok(()) => {

@@ -229,15 +229,15 @@ pub fn unmatched_glob_problems(skill: &Skill, unmatched: &[String]) -> Vec<Probl
                 .enumerate()
                 .find_map(|(i, l)| written.iter().find(|w| l.contains(**w)).map(|w| (i, *w)));
             let (line, shown) = found.map_or((0, g.as_str()), |(i, w)| (i as u32, w));
-            Problem {
-                path: skill.path.clone(),
+            Problem::new(
+                &skill.path,
                 line,
-                severity: Severity::Warning,
-                code: "paths-match-nothing",
-                message: format!(
+                Severity::Warning,
+                "paths-match-nothing",
+                format!(
                     "the glob `{shown}` matches no file in the workspace (git-ignored files left out), so it never applies this skill; check it for a typo"
                 ),
-            }
+            )
         })
         .collect()
 }

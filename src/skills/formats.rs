@@ -6,11 +6,14 @@ use std::sync::Arc;
 
 use serde_json::{Map, Value};
 
-use super::frontmatter::{self, string, string_list, tri_bool};
+use super::frontmatter::{self, string, string_list};
 use super::model::{
     Activation, Origin, Problem, Severity, Signal, SignalKind, Skill, SourceFormat,
 };
 use super::{globs, languages, markdown};
+
+mod activation;
+use activation::{Facts, activation};
 
 /// Decide the format of a file from its path (relative to the root it was found in, `/`-separated).
 /// `None` means "not a guidance file". The rules are the rows of [`super::format_table::FORMATS`].
@@ -52,7 +55,10 @@ const KNOWN: &[&str] = &[
     "disable-model-invocation",
 ];
 
-/// Parse one file into a skill. Never fails: problems are collected on the skill.
+/// Parse one file into a skill. Never fails: problems are collected on the skill. What is common
+/// to every format (frontmatter, globs, regexes, signals) is read here; the name a file gets
+/// without a `name:` is [`derived_name`], its activation without an `activation:` [`activation`],
+/// one small function per format.
 pub fn parse(input: FileInput<'_>) -> Skill {
     let FileInput {
         path,
@@ -63,38 +69,13 @@ pub fn parse(input: FileInput<'_>) -> Skill {
         dir,
     } = input;
     let fm = frontmatter::parse(&text);
-    let mut problems = Vec::new();
-    let problem = |line: u32, severity, code, message: String| Problem {
-        path: path.clone(),
-        line,
-        severity,
-        code,
-        message,
+    let mut r = Reader {
+        path: &path,
+        text: &text,
+        fm: &fm,
+        problems: Vec::new(),
     };
-    if let Some((line, err)) = &fm.yaml_error {
-        problems.push(problem(
-            *line,
-            Severity::Hint,
-            "lenient-yaml",
-            format!("frontmatter is not valid YAML ({err}); read it line by line instead. Quote values that start with `*` or contain `: `."),
-        ));
-    }
-    if let Some((line, err)) = &fm.too_complex {
-        problems.push(problem(
-            *line,
-            Severity::Warning,
-            "yaml-too-complex",
-            format!("frontmatter not parsed as YAML: {err}; read it line by line instead"),
-        ));
-    }
-    if fm.unterminated {
-        problems.push(problem(
-            0,
-            Severity::Warning,
-            "unterminated-frontmatter",
-            "frontmatter opened with `---` but never closed; the whole file is read as body".into(),
-        ));
-    }
+    r.frontmatter_problems();
     let stripped = text.strip_prefix('\u{feff}').unwrap_or(&text);
     let (body, body_line) = if fm.present {
         (&text[fm.body_offset..], fm.body_line)
@@ -103,17 +84,200 @@ pub fn parse(input: FileInput<'_>) -> Skill {
     };
     let sections = markdown::sections(body, body_line);
     let map = &fm.map;
-    let key_line = |key: &str| -> u32 {
-        text.lines()
-            .take(fm.body_line.max(1) as usize)
-            .position(|l| l.trim_start().starts_with(&format!("{key}:")))
-            .unwrap_or(0) as u32
+
+    let segments: Vec<&str> = rel.split('/').collect();
+    let derived = derived_name(format, &segments);
+    let declared_name = string(map.get("name"));
+    let name = declared_name.clone().unwrap_or_else(|| derived.clone());
+    if format == SourceFormat::AgentSkill {
+        r.skill_name_problems(declared_name.as_deref(), &derived);
+    }
+
+    let description = string(map.get("description"))
+        .or_else(|| Some(markdown::first_paragraph(body)).filter(|s| !s.is_empty()))
+        .or_else(|| markdown::first_heading(body))
+        .unwrap_or_default();
+    if description.chars().count() > super::validate::AGENT_SKILL_DESCRIPTION_MAX {
+        r.push(
+            r.key_line("description"),
+            Severity::Hint,
+            "long-description",
+            "description is longer than 1,024 characters".into(),
+        );
+    }
+    let category = category(map, format, &segments);
+    let cond = Conditions::read(&mut r);
+
+    let declared_languages = string_list(map.get("languages"));
+    let facts = Facts {
+        map,
+        cond: &cond,
+        has_conditions: cond.any(),
+        languages: !declared_languages.is_empty(),
+        description: &description,
+        dir: dir.as_ref(),
+    };
+    let mut activation = activation(format, &facts, &mut r);
+    if let Some(a) = string(map.get("activation")) {
+        match a.as_str() {
+            "always" => activation = Activation::Always,
+            "auto" => activation = Activation::Auto,
+            "model" | "model-decided" => activation = Activation::ModelDecided,
+            "manual" => activation = Activation::Manual,
+            other => r.push(
+                r.key_line("activation"),
+                Severity::Warning,
+                "unknown-activation",
+                format!("unknown activation `{other}` (always, auto, model, manual)"),
+            ),
+        }
+    }
+    if activation == Activation::Auto && !facts.has_conditions && declared_languages.is_empty() {
+        r.push(r.key_line(cond.glob_key.unwrap_or("globs")), Severity::Warning, "no-conditions", "the rule is meant to attach by globs but has none that compile; it never applies automatically".into());
+        activation = Activation::Manual;
+    }
+
+    let (languages, languages_inferred) = if declared_languages.is_empty() {
+        (
+            languages::infer(&cond.globs, &name, category.as_deref(), &description),
+            true,
+        )
+    } else {
+        (declared_languages, false)
     };
 
-    // Name.
-    let segments: Vec<&str> = rel.split('/').collect();
+    let skill_dir = if origin == Origin::Builtin {
+        None
+    } else {
+        path.parent()
+    };
+    let key_line = |key: &str| r.key_line(key);
+    let found = super::validate::check(&super::validate::Input {
+        format,
+        map,
+        present: fm.present,
+        key_line: &key_line,
+        dir: skill_dir,
+        body,
+        body_line,
+    });
+    for (line, severity, code, message) in found {
+        r.push(line, severity, code, message);
+    }
+    let problems = r.problems;
+
+    let mut extra = Map::new();
+    for (k, v) in map {
+        if !KNOWN.contains(&k.as_str()) {
+            extra.insert(k.clone(), v.clone());
+        }
+    }
+    if let Some(v) = map.get("alwaysApply") {
+        extra.insert("alwaysApply".into(), v.clone());
+    }
+    let Conditions {
+        globs,
+        exclude,
+        content,
+        signals,
+        ..
+    } = cond;
+
+    Skill {
+        name,
+        aliases: string_list(map.get("aliases")),
+        description,
+        category,
+        format,
+        origin,
+        path,
+        activation,
+        languages,
+        languages_inferred,
+        globs,
+        exclude,
+        content,
+        signals,
+        body_line,
+        sections,
+        extra,
+        problems,
+        text,
+        bodies: Default::default(),
+    }
+}
+
+/// The file being parsed, and the problems found in it so far.
+struct Reader<'a> {
+    path: &'a Path,
+    text: &'a str,
+    fm: &'a frontmatter::Frontmatter,
+    problems: Vec<Problem>,
+}
+
+impl Reader<'_> {
+    fn push(&mut self, line: u32, severity: Severity, code: &'static str, message: String) {
+        self.problems
+            .push(Problem::new(self.path, line, severity, code, message));
+    }
+
+    /// 0-based line of `key:` in the frontmatter (0 when it is not there).
+    fn key_line(&self, key: &str) -> u32 {
+        self.text
+            .lines()
+            .take(self.fm.body_line.max(1) as usize)
+            .position(|l| l.trim_start().starts_with(&format!("{key}:")))
+            .unwrap_or(0) as u32
+    }
+
+    fn frontmatter_problems(&mut self) {
+        let fm = self.fm;
+        if let Some((line, err)) = &fm.yaml_error {
+            self.push(
+                *line,
+                Severity::Hint,
+                "lenient-yaml",
+                format!("frontmatter is not valid YAML ({err}); read it line by line instead. Quote values that start with `*` or contain `: `."),
+            );
+        }
+        if let Some((line, err)) = &fm.too_complex {
+            self.push(
+                *line,
+                Severity::Warning,
+                "yaml-too-complex",
+                format!("frontmatter not parsed as YAML: {err}; read it line by line instead"),
+            );
+        }
+        if fm.unterminated {
+            self.push(
+                0,
+                Severity::Warning,
+                "unterminated-frontmatter",
+                "frontmatter opened with `---` but never closed; the whole file is read as body"
+                    .into(),
+            );
+        }
+    }
+
+    /// Agent Skills expect `name` to equal the folder name.
+    fn skill_name_problems(&mut self, declared: Option<&str>, derived: &str) {
+        match declared {
+            None => self.push(0, Severity::Hint, "missing-name", format!("SKILL.md has no `name`; using its folder name `{derived}`")),
+            Some(n) if n != derived => self.push(
+                self.key_line("name"),
+                Severity::Hint,
+                "name-mismatch",
+                format!("`name: {n}` differs from the folder `{derived}` (Agent Skills expect them equal)"),
+            ),
+            _ => {}
+        }
+    }
+}
+
+/// The name of a file without a `name:`, from its path (`segments`: relative, split on `/`).
+fn derived_name(format: SourceFormat, segments: &[&str]) -> String {
     let file_name = segments.last().copied().unwrap_or("");
-    let derived = match format {
+    match format {
         SourceFormat::AgentSkill => segments
             .iter()
             .rev()
@@ -138,283 +302,113 @@ pub fn parse(input: FileInput<'_>) -> Skill {
             .trim_end_matches(".instructions")
             .trim_end_matches(".prompt")
             .to_string(),
-    };
-    let declared_name = string(map.get("name"));
-    let name = declared_name.clone().unwrap_or_else(|| derived.clone());
-    if format == SourceFormat::AgentSkill {
-        match &declared_name {
-            None => problems.push(problem(0, Severity::Hint, "missing-name", format!("SKILL.md has no `name`; using its folder name `{derived}`"))),
-            Some(n) if n != &derived => problems.push(problem(
-                key_line("name"),
-                Severity::Hint,
-                "name-mismatch",
-                format!("`name: {n}` differs from the folder `{derived}` (Agent Skills expect them equal)"),
-            )),
-            _ => {}
-        }
     }
+}
 
-    // Description.
-    let description = string(map.get("description"))
-        .or_else(|| Some(markdown::first_paragraph(body)).filter(|s| !s.is_empty()))
-        .or_else(|| markdown::first_heading(body))
-        .unwrap_or_default();
-    if description.chars().count() > super::validate::AGENT_SKILL_DESCRIPTION_MAX {
-        problems.push(problem(
-            key_line("description"),
-            Severity::Hint,
-            "long-description",
-            "description is longer than 1,024 characters".into(),
-        ));
-    }
-
-    // Category: frontmatter, else the seed layout's folder.
-    let category = string(map.get("category")).or_else(|| match format {
+/// Category: frontmatter, else the seed layout's folder.
+fn category(map: &Map<String, Value>, format: SourceFormat, segments: &[&str]) -> Option<String> {
+    string(map.get("category")).or_else(|| match format {
         SourceFormat::Seed if segments.len() >= 2 => Some(segments[segments.len() - 2].to_string()),
         SourceFormat::AgentSkill if segments.len() >= 3 => {
             Some(segments[segments.len() - 3].to_string())
         }
         _ => None,
-    });
+    })
+}
 
-    // Globs from whichever key this format uses.
-    let glob_key = ["paths", "globs", "applyTo", "fileMatchPattern"]
-        .into_iter()
-        .find(|k| map.contains_key(*k));
-    let raw_globs = glob_key
-        .map(|k| string_list(map.get(k)))
-        .unwrap_or_default();
-    let globs_declared = glob_key.is_some();
-    let mut globs_norm: Vec<String> = Vec::new();
-    for g in &raw_globs {
-        let n = globs::normalize(g);
-        if n.is_empty() {
-            continue;
-        }
-        match globs::build(&n, false) {
-            Ok(_) => globs_norm.push(n),
-            Err(e) => problems.push(problem(
-                key_line(glob_key.unwrap_or("globs")),
-                Severity::Warning,
-                "bad-glob",
-                format!("glob `{g}` does not compile: {e}"),
-            )),
-        }
-    }
-    let mut exclude = Vec::new();
-    for g in string_list(map.get("exclude")) {
-        let n = globs::normalize(&g);
-        match globs::build(&n, false) {
-            Ok(_) => exclude.push(n),
-            Err(e) => problems.push(problem(
-                key_line("exclude"),
-                Severity::Warning,
-                "bad-glob",
-                format!("exclude glob `{g}` does not compile: {e}"),
-            )),
-        }
-    }
-    let mut content = Vec::new();
-    for (key, list) in [
-        ("content", string_list_raw(map.get("content"))),
-        ("regex", string_list_raw(map.get("regex"))),
-    ] {
-        for r in list {
-            match regex::Regex::new(&r) {
-                Ok(_) => content.push(r),
-                Err(e) => problems.push(problem(
-                    key_line(key),
+/// When a skill attaches: its globs (from whichever key the format uses), exclusions, content
+/// regexes and named signals, the ones that compile.
+struct Conditions {
+    /// The key the globs came from (`paths`, `globs`, `applyTo`, `fileMatchPattern`).
+    glob_key: Option<&'static str>,
+    /// The globs as written (`globs:` with an empty list is not the same as no `globs:`).
+    raw_globs: Vec<String>,
+    globs: Vec<String>,
+    exclude: Vec<String>,
+    content: Vec<String>,
+    signals: Vec<Signal>,
+}
+
+impl Conditions {
+    fn read(r: &mut Reader) -> Conditions {
+        let map = &r.fm.map;
+        let glob_key = ["paths", "globs", "applyTo", "fileMatchPattern"]
+            .into_iter()
+            .find(|k| map.contains_key(*k));
+        let raw_globs = glob_key
+            .map(|k| string_list(map.get(k)))
+            .unwrap_or_default();
+        let mut globs_norm: Vec<String> = Vec::new();
+        for g in &raw_globs {
+            let n = globs::normalize(g);
+            if n.is_empty() {
+                continue;
+            }
+            match globs::build(&n, false) {
+                Ok(_) => globs_norm.push(n),
+                Err(e) => r.push(
+                    r.key_line(glob_key.unwrap_or("globs")),
                     Severity::Warning,
-                    "bad-regex",
-                    format!(
-                        "`{key}` regex does not compile: {}",
-                        first_line(&e.to_string())
+                    "bad-glob",
+                    format!("glob `{g}` does not compile: {e}"),
+                ),
+            }
+        }
+        let mut exclude = Vec::new();
+        for g in string_list(map.get("exclude")) {
+            let n = globs::normalize(&g);
+            match globs::build(&n, false) {
+                Ok(_) => exclude.push(n),
+                Err(e) => r.push(
+                    r.key_line("exclude"),
+                    Severity::Warning,
+                    "bad-glob",
+                    format!("exclude glob `{g}` does not compile: {e}"),
+                ),
+            }
+        }
+        let mut content = Vec::new();
+        for (key, list) in [
+            ("content", string_list_raw(map.get("content"))),
+            ("regex", string_list_raw(map.get("regex"))),
+        ] {
+            for re in list {
+                match regex::Regex::new(&re) {
+                    Ok(_) => content.push(re),
+                    Err(e) => r.push(
+                        r.key_line(key),
+                        Severity::Warning,
+                        "bad-regex",
+                        format!(
+                            "`{key}` regex does not compile: {}",
+                            first_line(&e.to_string())
+                        ),
                     ),
-                )),
+                }
             }
         }
-    }
-
-    let (signals, signal_problems) = signals(map.get("content"));
-    for message in signal_problems {
-        problems.push(problem(
-            key_line("content"),
-            Severity::Warning,
-            "bad-signal",
-            message,
-        ));
-    }
-
-    // Activation per format.
-    let always_apply = tri_bool(map.get("alwaysApply"));
-    let has_conditions = !globs_norm.is_empty() || !content.is_empty() || !signals.is_empty();
-    let declared_languages = string_list(map.get("languages"));
-    let mut activation = match format {
-        SourceFormat::Seed | SourceFormat::AgentSkill => {
-            if tri_bool(map.get("disable-model-invocation")) == Some(true) {
-                Activation::Manual
-            } else if has_conditions || !declared_languages.is_empty() {
-                Activation::Auto
-            } else {
-                Activation::ModelDecided
-            }
-        }
-        SourceFormat::CopilotRepo | SourceFormat::CursorLegacy => Activation::Always,
-        SourceFormat::CopilotInstructions => {
-            if globs_norm.iter().any(|g| globs::is_everything(g)) {
-                Activation::Always
-            } else if !globs_norm.is_empty() {
-                Activation::Auto
-            } else {
-                Activation::Manual
-            }
-        }
-        SourceFormat::CopilotPrompt => Activation::Manual,
-        SourceFormat::CursorMdc => {
-            if always_apply == Some(true) {
-                Activation::Always
-            } else if !globs_norm.is_empty() {
-                Activation::Auto
-            } else if !description.is_empty() && string(map.get("description")).is_some() {
-                Activation::ModelDecided
-            } else {
-                Activation::Manual
-            }
-        }
-        SourceFormat::Continue => match always_apply {
-            Some(true) => Activation::Always,
-            _ if has_conditions => Activation::Auto,
-            None => Activation::Always,
-            Some(false) => Activation::ModelDecided,
-        },
-        SourceFormat::Windsurf => match string(map.get("trigger")).as_deref() {
-            Some("always_on") => Activation::Always,
-            Some("glob") => Activation::Auto,
-            Some("model_decision") => Activation::ModelDecided,
-            Some("manual") => Activation::Manual,
-            Some(other) => {
-                problems.push(problem(
-                    key_line("trigger"),
-                    Severity::Warning,
-                    "unknown-trigger",
-                    format!("unknown Windsurf trigger `{other}`; treated as always_on"),
-                ));
-                Activation::Always
-            }
-            None if has_conditions => Activation::Auto,
-            None => Activation::Always,
-        },
-        SourceFormat::Kiro => match string(map.get("inclusion")).as_deref() {
-            None | Some("always") => Activation::Always,
-            Some("fileMatch") | Some("filematch") => Activation::Auto,
-            Some("manual") => Activation::Manual,
-            Some("auto") => Activation::ModelDecided,
-            Some(other) => {
-                problems.push(problem(
-                    key_line("inclusion"),
-                    Severity::Warning,
-                    "unknown-inclusion",
-                    format!("unknown Kiro inclusion `{other}`; treated as always"),
-                ));
-                Activation::Always
-            }
-        },
-        SourceFormat::Cline => {
-            if globs_declared && raw_globs.is_empty() {
-                Activation::Manual
-            } else if has_conditions {
-                Activation::Auto
-            } else {
-                Activation::Always
-            }
-        }
-        SourceFormat::ClaudeRule => {
-            if has_conditions {
-                Activation::Auto
-            } else {
-                Activation::Always
-            }
-        }
-        SourceFormat::AgentsMd | SourceFormat::ClaudeMd => Activation::Subtree {
-            dir: dir.clone().unwrap_or_default(),
-        },
-    };
-    if let Some(a) = string(map.get("activation")) {
-        match a.as_str() {
-            "always" => activation = Activation::Always,
-            "auto" => activation = Activation::Auto,
-            "model" | "model-decided" => activation = Activation::ModelDecided,
-            "manual" => activation = Activation::Manual,
-            other => problems.push(problem(
-                key_line("activation"),
+        let (signals, signal_problems) = signals(map.get("content"));
+        for message in signal_problems {
+            r.push(
+                r.key_line("content"),
                 Severity::Warning,
-                "unknown-activation",
-                format!("unknown activation `{other}` (always, auto, model, manual)"),
-            )),
+                "bad-signal",
+                message,
+            );
+        }
+        Conditions {
+            glob_key,
+            raw_globs,
+            globs: globs_norm,
+            exclude,
+            content,
+            signals,
         }
     }
-    if activation == Activation::Auto && !has_conditions && declared_languages.is_empty() {
-        problems.push(problem(key_line(glob_key.unwrap_or("globs")), Severity::Warning, "no-conditions", "the rule is meant to attach by globs but has none that compile; it never applies automatically".into()));
-        activation = Activation::Manual;
-    }
 
-    let (languages, languages_inferred) = if declared_languages.is_empty() {
-        (
-            languages::infer(&globs_norm, &name, category.as_deref(), &description),
-            true,
-        )
-    } else {
-        (declared_languages, false)
-    };
-
-    let skill_dir = if origin == Origin::Builtin {
-        None
-    } else {
-        path.parent()
-    };
-    for (line, severity, code, message) in super::validate::check(&super::validate::Input {
-        format,
-        map,
-        present: fm.present,
-        key_line: &key_line,
-        dir: skill_dir,
-        body,
-        body_line,
-    }) {
-        problems.push(problem(line, severity, code, message));
-    }
-
-    let mut extra = Map::new();
-    for (k, v) in map {
-        if !KNOWN.contains(&k.as_str()) {
-            extra.insert(k.clone(), v.clone());
-        }
-    }
-    if let Some(v) = map.get("alwaysApply") {
-        extra.insert("alwaysApply".into(), v.clone());
-    }
-
-    Skill {
-        name,
-        aliases: string_list(map.get("aliases")),
-        description,
-        category,
-        format,
-        origin,
-        path,
-        activation,
-        languages,
-        languages_inferred,
-        globs: globs_norm,
-        exclude,
-        content,
-        signals,
-        body_line,
-        sections,
-        extra,
-        problems,
-        text,
-        bodies: Default::default(),
+    /// Anything that attaches the skill by itself (languages aside).
+    fn any(&self) -> bool {
+        !self.globs.is_empty() || !self.content.is_empty() || !self.signals.is_empty()
     }
 }
 
@@ -537,194 +531,4 @@ pub fn parse_text(rel: &str, text: &str, origin: Origin) -> Option<Skill> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn detection() {
-        assert_eq!(detect("python/SKILL.md"), Some(SourceFormat::AgentSkill));
-        assert_eq!(detect("backend/fastapi.md"), Some(SourceFormat::Seed));
-        assert_eq!(
-            detect(".github/instructions/py.instructions.md"),
-            Some(SourceFormat::CopilotInstructions)
-        );
-        assert_eq!(
-            detect(".github/copilot-instructions.md"),
-            Some(SourceFormat::CopilotRepo)
-        );
-        assert_eq!(
-            detect(".cursor/rules/react.mdc"),
-            Some(SourceFormat::CursorMdc)
-        );
-        assert_eq!(detect(".continue/rules/a.md"), Some(SourceFormat::Continue));
-        assert_eq!(detect(".windsurf/rules/a.md"), Some(SourceFormat::Windsurf));
-        assert_eq!(detect(".kiro/steering/a.md"), Some(SourceFormat::Kiro));
-        assert_eq!(detect(".clinerules"), Some(SourceFormat::Cline));
-        assert_eq!(detect(".clinerules/01-style.md"), Some(SourceFormat::Cline));
-        assert_eq!(
-            detect(".claude/rules/x/y.md"),
-            Some(SourceFormat::ClaudeRule)
-        );
-        assert_eq!(detect("pkg/AGENTS.md"), Some(SourceFormat::AgentsMd));
-        assert_eq!(detect("README.md"), None);
-        assert_eq!(detect("notes.txt"), None);
-    }
-
-    #[test]
-    fn cursor_mdc_lenient() {
-        let s = parse_text(".cursor/rules/ts.mdc", "---\ndescription: TS rules\nglobs: **/*.ts, **/*.tsx\nalwaysApply: false\n---\n# TS\nUse strict.\n", Origin::Workspace).unwrap();
-        assert_eq!(s.name, "ts");
-        assert_eq!(s.activation, Activation::Auto);
-        assert_eq!(s.globs, vec!["**/*.ts", "**/*.tsx"]);
-        assert_eq!(s.languages, vec!["typescript", "typescriptreact"]);
-        assert!(s.languages_inferred);
-        assert_eq!(s.problems.len(), 1);
-        assert_eq!(s.problems[0].code, "lenient-yaml");
-    }
-
-    #[test]
-    fn copilot_apply_to() {
-        let s = parse_text(
-            "x/py.instructions.md",
-            "---\napplyTo: '**/*.py,src/**'\n---\nBe nice.\n",
-            Origin::Workspace,
-        )
-        .unwrap();
-        assert_eq!(s.activation, Activation::Auto);
-        assert_eq!(s.globs, vec!["**/*.py", "**/src/**"]);
-        let s = parse_text(
-            "x/all.instructions.md",
-            "---\napplyTo: '**'\n---\nBe nice.\n",
-            Origin::Workspace,
-        )
-        .unwrap();
-        assert_eq!(s.activation, Activation::Always);
-        let s = parse_text(
-            "x/none.instructions.md",
-            "Just text, no frontmatter.\n",
-            Origin::Workspace,
-        )
-        .unwrap();
-        assert_eq!(s.activation, Activation::Manual);
-        assert_eq!(s.description, "Just text, no frontmatter.");
-    }
-
-    #[test]
-    fn seed_skill_with_our_keys() {
-        let s = parse_text(
-            "backend-development/python-error-handling.md",
-            "---\nname: python-error-handling\ndescription: d\nlanguages: [python]\npaths: '**/*.py'\naliases: [pyerr]\nlicense: MIT\n---\n# X\n",
-            Origin::Builtin,
-        )
-        .unwrap();
-        assert_eq!(s.category.as_deref(), Some("backend-development"));
-        assert_eq!(s.activation, Activation::Auto);
-        assert_eq!(s.languages, vec!["python"]);
-        assert!(!s.languages_inferred);
-        assert_eq!(s.aliases, vec!["pyerr"]);
-        assert_eq!(s.extra["license"], "MIT");
-        assert!(s.problems.is_empty());
-    }
-
-    #[test]
-    fn bad_glob_and_regex_are_problems() {
-        let s = parse_text(
-            "a/b.md",
-            "---\nname: b\ndescription: d\npaths: ['src/[a']\ncontent: ['(unclosed']\n---\nx\n",
-            Origin::Configured,
-        )
-        .unwrap();
-        let codes: Vec<_> = s.problems.iter().map(|p| p.code).collect();
-        assert!(codes.contains(&"bad-glob"), "{codes:?}");
-        assert!(codes.contains(&"bad-regex"), "{codes:?}");
-        assert_eq!(
-            s.problems
-                .iter()
-                .find(|p| p.code == "bad-glob")
-                .unwrap()
-                .line,
-            3
-        );
-    }
-
-    #[test]
-    fn agents_md_is_subtree() {
-        let s = parse_text(
-            "pkg/api/AGENTS.md",
-            "# Agents\nRun tests with make.\n",
-            Origin::Workspace,
-        )
-        .unwrap();
-        assert_eq!(
-            s.activation,
-            Activation::Subtree {
-                dir: PathBuf::from("pkg/api")
-            }
-        );
-        assert_eq!(s.name, "pkg/api/AGENTS.md");
-    }
-
-    #[test]
-    fn formats_activation_table() {
-        let w = |rel: &str, fm: &str| {
-            parse_text(rel, &format!("---\n{fm}\n---\nbody\n"), Origin::Workspace)
-                .unwrap()
-                .activation
-        };
-        assert_eq!(
-            w(
-                ".windsurf/rules/a.md",
-                "trigger: model_decision\ndescription: x"
-            ),
-            Activation::ModelDecided
-        );
-        assert_eq!(
-            w(".windsurf/rules/a.md", "trigger: glob\nglobs: '*.py'"),
-            Activation::Auto
-        );
-        assert_eq!(
-            w(
-                ".kiro/steering/a.md",
-                "inclusion: fileMatch\nfileMatchPattern: ['*.ts']"
-            ),
-            Activation::Auto
-        );
-        assert_eq!(
-            w(".kiro/steering/a.md", "inclusion: manual"),
-            Activation::Manual
-        );
-        assert_eq!(w(".continue/rules/a.md", "name: a"), Activation::Always);
-        assert_eq!(
-            w(".continue/rules/a.md", "alwaysApply: false\ndescription: d"),
-            Activation::ModelDecided
-        );
-        assert_eq!(
-            w(".continue/rules/a.md", "regex: 'import React'"),
-            Activation::Auto
-        );
-        assert_eq!(w(".clinerules/a.md", "paths: []"), Activation::Manual);
-        assert_eq!(
-            w(".claude/rules/a.md", "paths: ['src/**']"),
-            Activation::Auto
-        );
-        assert_eq!(
-            w(".cursor/rules/a.mdc", "alwaysApply: true"),
-            Activation::Always
-        );
-        assert_eq!(
-            w(".cursor/rules/a.mdc", "description: When writing tests"),
-            Activation::ModelDecided
-        );
-        assert_eq!(
-            w(".cursor/rules/a.mdc", "alwaysApply: false"),
-            Activation::Manual
-        );
-        assert_eq!(
-            w(
-                "skills/x/SKILL.md",
-                "name: x\ndescription: d\ndisable-model-invocation: true"
-            ),
-            Activation::Manual
-        );
-    }
-}
+mod tests;

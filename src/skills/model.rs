@@ -156,6 +156,29 @@ pub struct Problem {
     pub message: String,
 }
 
+impl Problem {
+    /// A problem of the file as a whole (reported on its first line).
+    pub fn file(path: &Path, severity: Severity, code: &'static str, message: String) -> Problem {
+        Problem::new(path, 0, severity, code, message)
+    }
+
+    pub fn new(
+        path: &Path,
+        line: u32,
+        severity: Severity,
+        code: &'static str,
+        message: String,
+    ) -> Problem {
+        Problem {
+            path: path.to_path_buf(),
+            line,
+            severity,
+            code,
+            message,
+        }
+    }
+}
+
 /// Whether a fenced code block shows what to avoid or what to write.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
 #[serde(rename_all = "lowercase")]

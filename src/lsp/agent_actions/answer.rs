@@ -24,7 +24,7 @@ pub(super) async fn show_markdown(
     kind: &str,
     stem: &str,
     markdown: &str,
-) -> Result<PathBuf, String> {
+) -> std::io::Result<PathBuf> {
     // `<cache>/<kind>`: `$XDG_CACHE_HOME/skill-lsp/answers` unless the server was given a folder.
     let dir = b.session.cache.join(kind);
     let path = dir.join(format!("{stem}-{}.md", stamp()));
@@ -73,7 +73,7 @@ pub(super) async fn show_markdown(
     b.client
         .show_message(MessageType::INFO, format!("skill-lsp: {short}"))
         .await;
-    written.map(|_| path).map_err(|e| e.to_string())
+    written.map(|_| path)
 }
 
 pub(super) fn file_stem(doc: &DocSnapshot) -> String {
@@ -137,7 +137,7 @@ pub(super) async fn show_answer(
             json!({ "ok": true, "path": path.display().to_string(), "skills": p.prompt.skills, "truncated": truncated })
         }
         Err(e) => {
-            json!({ "ok": true, "path": Value::Null, "warning": e, "text": md, "truncated": truncated })
+            json!({ "ok": true, "path": Value::Null, "warning": e.to_string(), "text": md, "truncated": truncated })
         }
     }
 }
@@ -146,7 +146,7 @@ pub(super) async fn show_answer(
 pub(super) async fn open_prompt(b: &RunCtx, args: &AskArgs) -> Value {
     let p = match prepare(b, args) {
         Ok(p) => p,
-        Err(msg) => return fail(b, "prompt", msg).await,
+        Err(e) => return fail(b, "prompt", e.to_string()).await,
     };
     let md = p.prompt.to_markdown();
     match show_markdown(
@@ -160,6 +160,6 @@ pub(super) async fn open_prompt(b: &RunCtx, args: &AskArgs) -> Value {
         Ok(path) => {
             json!({ "ok": true, "path": path.display().to_string(), "tokens": p.prompt.tokens })
         }
-        Err(e) => fail(b, "prompt", e).await,
+        Err(e) => fail(b, "prompt", e.to_string()).await,
     }
 }

@@ -97,13 +97,24 @@ pub struct AskArgs {
     pub mode: Option<String>,
 }
 
+impl AskArgs {
+    /// The mode (checked by [`parse_args`]; rewrite when none is given).
+    pub fn mode(&self) -> Mode {
+        self.mode
+            .as_deref()
+            .and_then(Mode::parse)
+            .unwrap_or(Mode::Rewrite)
+    }
+}
+
 /// `workspace/executeCommand` for [`COMMANDS`]. Every failure is shown with `window/showMessage`
 /// and the request always answers (a JSON value with `ok: false` and the reason).
 /// ([`AGENT_STATUS`] is routed to [`agent_status`] by the server, which pulls the settings first.)
 pub async fn execute(b: &RunCtx, params: ExecuteCommandParams) -> jsonrpc::Result<Option<Value>> {
     let args = match parse_args(&params.arguments) {
         Ok(a) => a,
-        Err(msg) => {
+        Err(e) => {
+            let msg = e.to_string();
             b.client
                 .show_message(MessageType::ERROR, format!("skill-lsp: {msg}"))
                 .await;
@@ -118,18 +129,39 @@ pub async fn execute(b: &RunCtx, params: ExecuteCommandParams) -> jsonrpc::Resul
     Ok(Some(out))
 }
 
-fn parse_args(arguments: &[Value]) -> Result<AskArgs, String> {
+/// Why a command cannot run; shown to the user and returned as the `error` of the answer.
+#[derive(Debug, thiserror::Error)]
+pub(super) enum AskError {
+    #[error("{ask} expects {{uri, range?, skills?, instruction?, mode?}}: {0}", ask = ASK)]
+    BadArguments(serde_json::Error),
+    #[error("unknown mode `{0}` (rewrite, explain, review)")]
+    UnknownMode(String),
+    #[error("{0} is not open and is not a file: URI")]
+    NotAFile(String),
+    #[error("{0} is not open and is outside every workspace folder")]
+    OutsideWorkspaces(String),
+    #[error("{uri} is not open and cannot be read: {why}")]
+    Unreadable { uri: String, why: guard::Refused },
+    #[error("open the file before asking for a rewrite")]
+    RewriteNeedsOpenFile,
+    #[error(transparent)]
+    Ignored(#[from] prompt::PromptError),
+    /// [`context::build`]'s sentence (an unknown skill, no code in range).
+    #[error("{0}")]
+    Prompt(String),
+}
+
+fn parse_args(arguments: &[Value]) -> Result<AskArgs, AskError> {
     let first = arguments.first().cloned().unwrap_or(Value::Null);
     let v = match first {
         Value::String(uri) => json!({ "uri": uri }),
         other => other,
     };
-    let args: AskArgs = serde_json::from_value(v)
-        .map_err(|e| format!("{ASK} expects {{uri, range?, skills?, instruction?, mode?}}: {e}"))?;
+    let args: AskArgs = serde_json::from_value(v).map_err(AskError::BadArguments)?;
     if let Some(m) = &args.mode
         && Mode::parse(m).is_none()
     {
-        return Err(format!("unknown mode `{m}` (rewrite, explain, review)"));
+        return Err(AskError::UnknownMode(m.clone()));
     }
     Ok(args)
 }
@@ -154,19 +186,18 @@ pub(super) async fn fail(b: &RunCtx, what: &str, msg: String) -> Value {
 /// not open is read only when it lies inside a workspace folder once symlinks are resolved, is a
 /// regular file and is under [`guard::MAX_DOCUMENT`]: its text goes into an agent prompt, and a
 /// client-named path must not send `/etc/…` or block on a FIFO.
-fn load_doc(b: &RunCtx, uri: &Uri) -> Result<DocSnapshot, String> {
+fn load_doc(b: &RunCtx, uri: &Uri) -> Result<DocSnapshot, AskError> {
     if let Some(d) = b.document(uri) {
         return Ok(d);
     }
-    let not_open = |why: String| format!("{} is not open and {why}", uri.as_str());
-    let path = crate::lsp::convert::uri_to_path(uri)
-        .ok_or_else(|| not_open("is not a file: URI".into()))?;
+    let name = || uri.as_str().to_string();
+    let path = crate::lsp::convert::uri_to_path(uri).ok_or_else(|| AskError::NotAFile(name()))?;
     let snap = b.snapshot();
     let root = select::root_for(&snap.workspaces, &path)
         .cloned()
-        .ok_or_else(|| not_open("is outside every workspace folder".into()))?;
+        .ok_or_else(|| AskError::OutsideWorkspaces(name()))?;
     let text = guard::read_text_capped(&path, Some(&root), guard::MAX_DOCUMENT)
-        .map_err(|e| not_open(format!("cannot be read: {e}")))?;
+        .map_err(|why| AskError::Unreadable { uri: name(), why })?;
     let lang = select::language_of(&path, &text, None);
     Ok(DocSnapshot {
         uri: uri.clone(),
@@ -180,19 +211,15 @@ fn load_doc(b: &RunCtx, uri: &Uri) -> Result<DocSnapshot, String> {
 }
 
 /// Builds the prompt for `args`. Pure work over snapshots; no lock is held.
-fn prepare(b: &RunCtx, args: &AskArgs) -> Result<Prepared, String> {
-    let mode = args
-        .mode
-        .as_deref()
-        .and_then(Mode::parse)
-        .unwrap_or(Mode::Rewrite);
+fn prepare(b: &RunCtx, args: &AskArgs) -> Result<Prepared, AskError> {
+    let mode = args.mode();
     let doc = load_doc(b, &args.uri)?;
     if mode == Mode::Rewrite && b.document(&args.uri).is_none() {
-        return Err("open the file before asking for a rewrite".into());
+        return Err(AskError::RewriteNeedsOpenFile);
     }
     let snap: Snapshot = b.snapshot().for_doc(&doc);
     if let Some(path) = &doc.path {
-        prompt::check_not_ignored(path, doc.root.as_deref()).map_err(|e| e.to_string())?;
+        prompt::check_not_ignored(path, doc.root.as_deref())?;
     }
     let text = doc.text();
     let target = context::target_for(&text, args.range.map(|r| doc.byte_range(r)), mode);
@@ -205,7 +232,8 @@ fn prepare(b: &RunCtx, args: &AskArgs) -> Result<Prepared, String> {
         args.instruction.as_deref(),
         mode,
         snap.settings.agent.context_tokens,
-    )?;
+    )
+    .map_err(AskError::Prompt)?;
     Ok(Prepared {
         doc,
         text,

@@ -83,15 +83,11 @@ pub(super) fn human_bytes(n: usize) -> String {
 }
 
 pub(super) async fn ask(b: &RunCtx, args: AskArgs, client_token: Option<ProgressToken>) -> Value {
-    let mode = args
-        .mode
-        .as_deref()
-        .and_then(Mode::parse)
-        .unwrap_or(Mode::Rewrite);
+    let mode = args.mode();
     let what = mode.as_str();
     let prepared = match prepare(b, &args) {
         Ok(p) => p,
-        Err(msg) => return fail(b, what, msg).await,
+        Err(e) => return fail(b, what, e.to_string()).await,
     };
     // Each run holds one of the framework's few concurrent request slots until it ends; keep
     // some free so edits, hovers and diagnostics never queue behind agents.

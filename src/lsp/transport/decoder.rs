@@ -41,8 +41,21 @@ enum Head {
     /// A header block of `len` bytes with its declared body length (or what is wrong with it).
     Done {
         len: usize,
-        length: Result<usize, String>,
+        length: Result<usize, HeaderError>,
     },
+}
+
+/// What is wrong with a header block's declared length; the text of the parse-error reply.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+enum HeaderError {
+    #[error("missing Content-Length header")]
+    Missing,
+    #[error("conflicting Content-Length headers")]
+    Conflicting,
+    #[error("Content-Length `{0}` is not a non-negative integer")]
+    NotANumber(String),
+    #[error("message of {len} bytes is over the {limit}-byte limit (setting `maxMessageBytes`)")]
+    OverLimit { len: u64, limit: usize },
 }
 
 /// Turns client bytes into [`Event`]s. Pure and synchronous: [`Decoder::feed`] bytes, drain
@@ -291,11 +304,11 @@ impl Iterator for Decoder {
                 }
                 Head::Done {
                     len,
-                    length: Err(msg),
+                    length: Err(e),
                 } if !self.probing => {
                     self.pos += len;
                     self.quiet = true;
-                    return Some(error(Value::Null, PARSE_ERROR, msg));
+                    return Some(error(Value::Null, PARSE_ERROR, e.to_string()));
                 }
                 _ => {
                     if !self.skip_junk() && !self.starved() {
@@ -470,7 +483,7 @@ fn plausible_partial(line: &[u8]) -> bool {
 /// lines ending in CRLF or LF) up to an empty line.
 fn parse_head(data: &[u8], limit: usize) -> Head {
     let mut at = 0;
-    let mut length: Option<Result<u64, String>> = None;
+    let mut length: Option<Result<u64, HeaderError>> = None;
     loop {
         let rest = &data[at..];
         let window = &rest[..rest.len().min(MAX_HEADER_LINE + 1)];
@@ -488,11 +501,9 @@ fn parse_head(data: &[u8], limit: usize) -> Head {
                 return Head::Junk;
             }
             let length = match length {
-                None => Err("missing Content-Length header".to_string()),
+                None => Err(HeaderError::Missing),
                 Some(Err(e)) => Err(e),
-                Some(Ok(n)) if n > limit as u64 => Err(format!(
-                    "message of {n} bytes is over the {limit}-byte limit (setting `maxMessageBytes`)"
-                )),
+                Some(Ok(n)) if n > limit as u64 => Err(HeaderError::OverLimit { len: n, limit }),
                 Some(Ok(n)) => Ok(n as usize),
             };
             return Head::Done { len: at, length };
@@ -518,20 +529,17 @@ fn parse_head(data: &[u8], limit: usize) -> Head {
         if name.eq_ignore_ascii_case(HEADER_NAME) {
             let parsed = parse_length(value);
             length = match length {
-                Some(prev) if prev != parsed => {
-                    Some(Err("conflicting Content-Length headers".into()))
-                }
+                Some(prev) if prev != parsed => Some(Err(HeaderError::Conflicting)),
                 _ => Some(parsed),
             };
         }
     }
 }
 
-fn parse_length(value: &[u8]) -> Result<u64, String> {
+fn parse_length(value: &[u8]) -> Result<u64, HeaderError> {
     if value.is_empty() || !value.iter().all(u8::is_ascii_digit) {
-        return Err(format!(
-            "Content-Length `{}` is not a non-negative integer",
-            String::from_utf8_lossy(value)
+        return Err(HeaderError::NotANumber(
+            String::from_utf8_lossy(value).into_owned(),
         ));
     }
     // All digits: only overflow can fail, and an overflowing length is over any limit.

@@ -18,13 +18,12 @@ fn read(path: &Path, confine: Option<&Path>, problems: &mut Vec<Problem>) -> Opt
         Refused::NotRegular(_) => (Severity::Warning, "not-a-file"),
         _ => (Severity::Error, "unreadable"),
     };
-    problems.push(Problem {
-        path: path.to_path_buf(),
-        line: 0,
+    problems.push(Problem::file(
+        path,
         severity,
         code,
-        message: format!("skipped: the file {e}"),
-    });
+        format!("skipped: the file {e}"),
+    ));
     None
 }
 
@@ -65,17 +64,16 @@ pub(super) fn scan_root(
     let before = found.len();
     let escapes = confine.filter(|c| root.exists() && !guard::resolves_inside(root, c));
     if let Some(ws) = escapes {
-        problems.push(Problem {
-            path: root.to_path_buf(),
-            line: 0,
-            severity: Severity::Warning,
-            code: "outside-workspace",
-            message: format!(
+        problems.push(Problem::file(
+            root,
+            Severity::Warning,
+            "outside-workspace",
+            format!(
                 "skipped: resolves to {}, outside the workspace {}",
                 guard::real_root(root).display(),
                 ws.display()
             ),
-        });
+        ));
     } else if root.is_file() {
         let name = root
             .file_name()
@@ -137,25 +135,23 @@ pub(super) fn scan_root(
             found.extend(found_file(path, rel, format, origin, confine, problems));
         }
         for path in std::mem::take(&mut *skipped.lock().expect("lock")) {
-            problems.push(Problem {
-                line: 0,
-                severity: Severity::Warning,
-                code: "outside-workspace",
-                message: format!(
+            problems.push(Problem::file(
+                &path,
+                Severity::Warning,
+                "outside-workspace",
+                format!(
                     "not followed: this folder symlink resolves to {}, outside the workspace",
                     guard::real_root(&path).display()
                 ),
-                path,
-            });
+            ));
         }
     } else if !optional {
-        problems.push(Problem {
-            path: root.to_path_buf(),
-            line: 0,
-            severity: Severity::Warning,
-            code: "missing-root",
-            message: "skill path does not exist".into(),
-        });
+        problems.push(Problem::file(
+            root,
+            Severity::Warning,
+            "missing-root",
+            "skill path does not exist".into(),
+        ));
     }
     roots.push(RootInfo {
         path: root.display().to_string(),

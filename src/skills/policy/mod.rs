@@ -80,7 +80,10 @@ impl Project {
     }
 
     /// Add globs (from `check --exclude`) to the exclusions.
-    pub fn extend_exclude(&mut self, globs: &[String]) -> Result<(), String> {
+    pub fn extend_exclude(
+        &mut self,
+        globs: &[String],
+    ) -> Result<(), crate::skills::tips::trigger::GlobError> {
         self.exclude_src.extend(globs.iter().cloned());
         self.exclude =
             crate::skills::tips::trigger::glob_set(&files::dir_globs(&self.exclude_src))?;
@@ -88,7 +91,10 @@ impl Project {
     }
 
     /// Replace the exclusions (`check --exclude`, like ruff's, replaces the configured list).
-    pub fn set_exclude(&mut self, globs: &[String]) -> Result<(), String> {
+    pub fn set_exclude(
+        &mut self,
+        globs: &[String],
+    ) -> Result<(), crate::skills::tips::trigger::GlobError> {
         self.exclude_src.clear();
         self.extend_exclude(globs)
     }

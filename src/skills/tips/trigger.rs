@@ -8,7 +8,7 @@ use yaml_serde::Value;
 use crate::skills::model::Severity;
 
 mod pattern;
-pub use pattern::{ascii_boundaries, glob_set, is_span_pattern, is_windowable};
+pub use pattern::{GlobError, ascii_boundaries, glob_set, is_span_pattern, is_windowable};
 
 /// Where in the code a match must start for the tip to be raised.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -55,7 +55,7 @@ enum Cond {
 }
 
 /// Compile the `file-rule` value `rule` of `spec` for `g`; `main_vars` are the main rule's
-/// metavariables. Errors name the key, in ast-grep's words.
+/// metavariables. Errors are ast-grep's words (the caller names the key).
 pub fn compile(
     spec: &Spec,
     rule: &Value,
@@ -118,7 +118,7 @@ fn config_yaml(
     if let Some(u) = spec.yaml.get("utils") {
         yaml.insert("utils".into(), u.clone());
     }
-    yaml_serde::from_value(Value::Mapping(yaml)).map_err(|e| format!("{KEY}: {e}"))
+    yaml_serde::from_value(Value::Mapping(yaml)).map_err(|e| e.to_string())
 }
 
 /// `rule` as a matcher for the root node (which needs no node kind of its own, so not through
@@ -126,7 +126,7 @@ fn config_yaml(
 fn root_rule(spec: &Spec, rule: &Value, g: Grammar) -> Result<RuleCore, String> {
     config_yaml(spec, rule, g)?
         .get_matcher(utils::globals(g))
-        .map_err(|e| format!("{KEY}: {}", error_chain(&e)))
+        .map_err(|e| error_chain(&e))
 }
 
 fn cond(spec: &Spec, rule: &Value, g: Grammar, depth: usize) -> Result<Cond, String> {

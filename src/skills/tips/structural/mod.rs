@@ -27,6 +27,33 @@ pub use lang::Grammar;
 pub use reach::Reach;
 pub use trees::Parsed;
 
+/// Why a structural tip's rule cannot be used; shown on its skill file after `tip `<id>`: `.
+#[derive(Debug, thiserror::Error)]
+pub enum RuleError {
+    /// Not an ast-grep rule at all (a key or a shape ast-grep does not take).
+    #[error("{0}")]
+    Shape(yaml_serde::Error),
+    /// ast-grep refused it for a grammar (a pattern, a kind, a util): its error with the causes.
+    #[error("{0}")]
+    AstGrep(String),
+    #[error(
+        "the rule matches no node kind of {} (a `kind` or `pattern` must say what it matches)",
+        .0.name()
+    )]
+    NoKinds(Grammar),
+    #[error("a structural tip needs `languages` (grammars: {})", Grammar::names())]
+    NoLanguages,
+    #[error(
+        "no grammar for {} in this build (grammars: {}); use a regex `pattern` for it",
+        .0.join(", "),
+        Grammar::names()
+    )]
+    NoGrammar(Vec<String>),
+    /// The `file-rule` is not a rule, or ast-grep refused it (its words).
+    #[error("{FILE_RULE}: {0}")]
+    FileRule(String),
+}
+
 /// Keys of a tip block that belong to the ast-grep rule.
 pub const RULE_KEYS: &[&str] = &[
     "rule",
@@ -63,16 +90,16 @@ impl Spec {
 
     /// Is it an ast-grep rule at all (keys and shapes)? Language-specific checks (patterns,
     /// kinds, utils) happen in [`compile`], once the tip's languages are known.
-    pub fn check(&self) -> Result<(), String> {
+    pub fn check(&self) -> Result<(), RuleError> {
         let mut core = self.yaml.clone();
         for k in ["fix", "rewriters", FILE_RULE] {
             core.remove(k);
         }
         yaml_serde::from_value::<ast_grep_config::SerializableRuleCore>(Value::Mapping(core))
-            .map_err(|e| e.to_string())?;
+            .map_err(RuleError::Shape)?;
         if let Some(f) = self.yaml.get(FILE_RULE) {
             yaml_serde::from_value::<ast_grep_config::SerializableRule>(f.clone())
-                .map_err(|e| format!("{FILE_RULE}: {e}"))?;
+                .map_err(|e| RuleError::FileRule(e.to_string()))?;
         }
         Ok(())
     }
@@ -165,7 +192,7 @@ pub fn grammars_for(languages: &[String]) -> (Vec<Grammar>, Vec<String>) {
 }
 
 /// Compile `spec` for each grammar now. `Err` says what is wrong, in ast-grep's words.
-pub fn compile(id: &str, spec: &Spec, grammars: &[Grammar]) -> Result<Rule, String> {
+pub fn compile(id: &str, spec: &Spec, grammars: &[Grammar]) -> Result<Rule, RuleError> {
     let mut per_grammar = Vec::new();
     for &g in grammars {
         let c = compile_one(id, spec, g)?;
@@ -190,24 +217,22 @@ pub fn lazy(id: &str, spec: &Spec, grammars: &[Grammar]) -> Rule {
     }
 }
 
-fn compile_one(id: &str, spec: &Spec, g: Grammar) -> Result<Compiled, String> {
+fn compile_one(id: &str, spec: &Spec, g: Grammar) -> Result<Compiled, RuleError> {
     let mut yaml = spec.yaml.clone();
     let file_yaml = yaml.remove(FILE_RULE);
     yaml.insert("id".into(), Value::String(id.to_string()));
     yaml.insert("language".into(), Value::String(g.name().to_string()));
     let ser: SerializableRuleConfig<Grammar> =
-        yaml_serde::from_value(Value::Mapping(yaml)).map_err(|e| format!("{e}"))?;
-    let config = RuleConfig::try_from(ser, utils::globals(g)).map_err(|e| error_chain(&e))?;
+        yaml_serde::from_value(Value::Mapping(yaml)).map_err(RuleError::Shape)?;
+    let config = RuleConfig::try_from(ser, utils::globals(g))
+        .map_err(|e| RuleError::AstGrep(error_chain(&e)))?;
     let kinds = config
         .matcher
         .potential_kinds()
         .map(|k| k.iter().map(|k| k as u16).collect::<Vec<_>>())
         .unwrap_or_default();
     if kinds.is_empty() {
-        return Err(format!(
-            "the rule matches no node kind of {} (a `kind` or `pattern` must say what it matches)",
-            g.name()
-        ));
+        return Err(RuleError::NoKinds(g));
     }
     let mut vars: Vec<String> = config
         .matcher
@@ -218,7 +243,7 @@ fn compile_one(id: &str, spec: &Spec, g: Grammar) -> Result<Compiled, String> {
     // Longest first, so `$NAME` never substitutes the start of `$NAMES`.
     vars.sort_by_key(|v| std::cmp::Reverse(v.len()));
     let file = match file_yaml {
-        Some(f) => Some(file_rule::compile(spec, &f, g, &vars)?),
+        Some(f) => Some(file_rule::compile(spec, &f, g, &vars).map_err(RuleError::FileRule)?),
         None => None,
     };
     let text = yaml_serde::to_string(&spec.yaml).unwrap_or_else(|_| "precedes".into());

@@ -470,12 +470,12 @@ fn file_rule_filters_by_the_bound_variable_like_an_inside_the_root() {
     assert_eq!(reach(&root), Reach::Any);
     // A bad file rule is the tip's problem, in ast-grep's words, named.
     let bad = format!("rule:\n{base}file-rule:\n  kind: no_such_kind\n");
-    let e = compile_one("t", &spec(&bad), g).unwrap_err();
+    let e = compile_one("t", &spec(&bad), g).unwrap_err().to_string();
     assert!(
         e.starts_with("file-rule:") && e.contains("no_such_kind"),
         "{e}"
     );
     let bad = format!("rule:\n{base}file-rule:\n  hass: {{ kind: word }}\n");
-    let e = spec(&bad).check().unwrap_err();
+    let e = spec(&bad).check().unwrap_err().to_string();
     assert!(e.starts_with("file-rule:"), "{e}");
 }

@@ -28,42 +28,56 @@ pub fn globals(g: Grammar) -> &'static GlobalRules {
     })
 }
 
-/// Compile the shipped utils of grammar `g`.
-fn load_one(g: Grammar) -> Result<GlobalRules, String> {
-    let rules: Vec<SerializableGlobalRule<Grammar>> =
-        yaml_serde::from_str(SOURCE).map_err(|e| format!("utils.yml: {e}"))?;
-    let rules: Vec<_> = rules.into_iter().filter(|r| r.language == g).collect();
+/// Why the shipped utils do not compile (a bug in `utils.yml`; the tests compile them).
+#[derive(Debug, thiserror::Error)]
+pub enum UtilsError {
+    #[error("utils.yml: {0}")]
+    Yaml(yaml_serde::Error),
+    /// `causes`: ast-grep's error with its causes.
+    #[error("utils.yml ({}: {}): {causes}", grammar.name(), ids.join(", "))]
+    Compile {
+        grammar: Grammar,
+        ids: Vec<String>,
+        causes: String,
+    },
+}
+
+fn parse_source() -> Result<Vec<SerializableGlobalRule<Grammar>>, UtilsError> {
+    yaml_serde::from_str(SOURCE).map_err(UtilsError::Yaml)
+}
+
+/// Compile the utils of one grammar.
+fn compile(
+    grammar: Grammar,
+    rules: Vec<SerializableGlobalRule<Grammar>>,
+) -> Result<GlobalRules, UtilsError> {
     let ids: Vec<String> = rules.iter().map(|r| r.id.clone()).collect();
-    DeserializeEnv::parse_global_utils(rules).map_err(|e| {
-        format!(
-            "utils.yml ({}: {}): {}",
-            g.name(),
-            ids.join(", "),
-            super::error_chain(&e)
-        )
+    DeserializeEnv::parse_global_utils(rules).map_err(|e| UtilsError::Compile {
+        grammar,
+        ids,
+        causes: super::error_chain(&e),
     })
 }
 
+/// Compile the shipped utils of grammar `g`.
+fn load_one(g: Grammar) -> Result<GlobalRules, UtilsError> {
+    let rules: Vec<_> = parse_source()?
+        .into_iter()
+        .filter(|r| r.language == g)
+        .collect();
+    compile(g, rules)
+}
+
 /// Compile every shipped util, grouped by grammar.
-pub fn load() -> Result<HashMap<Grammar, GlobalRules>, String> {
-    let rules: Vec<SerializableGlobalRule<Grammar>> =
-        yaml_serde::from_str(SOURCE).map_err(|e| format!("utils.yml: {e}"))?;
+pub fn load() -> Result<HashMap<Grammar, GlobalRules>, UtilsError> {
+    let rules = parse_source()?;
     let mut by: HashMap<Grammar, Vec<SerializableGlobalRule<Grammar>>> = HashMap::new();
     for r in rules {
         by.entry(r.language).or_default().push(r);
     }
     let mut out = HashMap::new();
     for (g, rules) in by {
-        let ids: Vec<String> = rules.iter().map(|r| r.id.clone()).collect();
-        let globals = DeserializeEnv::parse_global_utils(rules).map_err(|e| {
-            format!(
-                "utils.yml ({}: {}): {}",
-                g.name(),
-                ids.join(", "),
-                super::error_chain(&e)
-            )
-        })?;
-        out.insert(g, globals);
+        out.insert(g, compile(g, rules)?);
     }
     Ok(out)
 }

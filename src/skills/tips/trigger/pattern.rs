@@ -114,16 +114,31 @@ pub fn is_windowable(p: &str) -> bool {
     multi_line || (!p.contains('^') && !p.contains('$'))
 }
 
+/// A list of globs that does not compile.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum GlobError {
+    #[error("bad glob `{pattern}`: {source}")]
+    Bad {
+        pattern: String,
+        source: globset::Error,
+    },
+    /// The set as a whole (globset's own limits).
+    #[error("{0}")]
+    Set(globset::Error),
+}
+
 /// Compile globs in our dialect (see "Glob dialect" in `docs/skill-format.md`).
-pub fn glob_set(patterns: &[String]) -> Result<Option<GlobSet>, String> {
+pub fn glob_set(patterns: &[String]) -> Result<Option<GlobSet>, GlobError> {
     if patterns.is_empty() {
         return Ok(None);
     }
     let mut b = GlobSetBuilder::new();
     for p in patterns {
-        let g = globs::build(&globs::normalize(p), false)
-            .map_err(|e| format!("bad glob `{p}`: {e}"))?;
+        let g = globs::build(&globs::normalize(p), false).map_err(|source| GlobError::Bad {
+            pattern: p.clone(),
+            source,
+        })?;
         b.add(g);
     }
-    b.build().map(Some).map_err(|e| e.to_string())
+    b.build().map(Some).map_err(GlobError::Set)
 }

@@ -4,7 +4,7 @@
 
 use std::ops::Range;
 
-use super::prompt::{self, Mode, Prompt, PromptInput, TipFinding};
+use super::prompt::{self, Mode, Prompt, PromptError, PromptInput, TipFinding};
 use crate::settings::Settings;
 use crate::skills::library::Library;
 use crate::skills::select::{self, DocumentInfo, Match};
@@ -26,6 +26,16 @@ pub struct Ask<'a> {
     pub budget: u32,
 }
 
+/// Why no prompt could be built for an [`Ask`].
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum ContextError {
+    /// Named skills the library does not hold (names or aliases, as given).
+    #[error("unknown skill {}", .0.iter().map(|s| format!("`{s}`")).collect::<Vec<_>>().join(", "))]
+    UnknownSkills(Vec<String>),
+    #[error(transparent)]
+    Prompt(#[from] PromptError),
+}
+
 /// The byte range a request is about: the selection; a cursor's enclosing block; the whole file
 /// for a review without a selection. `selection` is `None` when no range was given.
 pub fn target_for(text: &str, selection: Option<Range<usize>>, mode: Mode) -> Range<usize> {
@@ -45,23 +55,23 @@ fn line_of(text: &str, offset: usize) -> u32 {
         .count() as u32
 }
 
-/// Builds the prompt for `ask` over `doc`. Errors are user-facing sentences.
+/// Builds the prompt for `ask` over `doc`; the errors' texts are user-facing sentences.
 pub fn build(
     lib: &Library,
     settings: &Settings,
     doc: &DocumentInfo,
     ask: &Ask,
-) -> Result<Prompt, String> {
+) -> Result<Prompt, ContextError> {
     let text = doc.text;
     let selected = select::select_with_settings(lib, doc, settings);
     let unknown: Vec<String> = ask
         .skills
         .iter()
         .filter(|n| lib.find(n).is_none())
-        .map(|s| format!("`{s}`"))
+        .cloned()
         .collect();
     if !unknown.is_empty() {
-        return Err(format!("unknown skill {}", unknown.join(", ")));
+        return Err(ContextError::UnknownSkills(unknown));
     }
     let target = ask.target.start.min(text.len())..ask.target.end.min(text.len());
     let first = line_of(text, target.start);
@@ -125,7 +135,7 @@ pub fn build(
         mode: ask.mode,
         budget_tokens: ask.budget,
     };
-    prompt::assemble(&input).map_err(|e| e.to_string())
+    Ok(prompt::assemble(&input)?)
 }
 
 #[cfg(test)]
@@ -205,6 +215,7 @@ mod tests {
                 }
             )
             .unwrap_err()
+            .to_string()
             .contains("unknown skill `nope`")
         );
     }

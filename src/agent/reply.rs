@@ -17,8 +17,8 @@ pub enum ReplyError {
     )]
     Ambiguous(usize, String),
     /// The reply overlaps the code around the target in a way that cannot be placed.
-    #[error("{0}")]
-    Overlap(String),
+    #[error(transparent)]
+    Overlap(#[from] super::widen::Unplaceable),
     /// Applied, the reply would turn a file that parsed into one that does not.
     #[error(
         "the rewrite would break the file: it parses now, but with the reply applied line {line} has a syntax error ({found})"
@@ -47,7 +47,7 @@ pub fn rewrite(
 ) -> Result<Rewrite, ReplyError> {
     let code = extract_code(reply, language)?;
     let code = super::redact::restore(&code, restore);
-    let w = super::widen::widen(text, target, &code).map_err(ReplyError::Overlap)?;
+    let w = super::widen::widen(text, target, &code)?;
     let line_start = text[..w.range.start]
         .rfind('\n')
         .map(|i| i + 1)

@@ -21,6 +21,20 @@ pub struct Widened {
     pub why: Option<String>,
 }
 
+/// A reply that repeats the code above its target but not enough of it to place.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+#[error(
+    "the reply starts with `{first}` from line {line}, above the selected code, but leaves out most of the {between} lines in between; not guessing how it fits"
+)]
+pub struct Unplaceable {
+    /// The reply's first line (trimmed).
+    pub first: String,
+    /// The 1-based line above the target that it repeats.
+    pub line: usize,
+    /// Non-blank lines between that line and the target.
+    pub between: usize,
+}
+
 /// Byte ranges of the lines of `text` (without their line break).
 fn lines(text: &str) -> Vec<Range<usize>> {
     let mut out = Vec::new();
@@ -76,8 +90,8 @@ fn balance(text: &str) -> i64 {
 }
 
 /// The range of `text` that `code` (the reply's code, before re-indenting) should replace when
-/// the agent was asked to rewrite `target`. `Err` carries the reason to refuse the edit.
-pub fn widen(text: &str, target: Range<usize>, code: &str) -> Result<Widened, String> {
+/// the agent was asked to rewrite `target`. `Err` says why the edit is refused.
+pub fn widen(text: &str, target: Range<usize>, code: &str) -> Result<Widened, Unplaceable> {
     let same = Ok(Widened {
         range: target.clone(),
         why: None,
@@ -143,11 +157,11 @@ pub fn widen(text: &str, target: Range<usize>, code: &str) -> Result<Widened, St
                 .collect();
             let kept = between.iter().filter(|l| reply.contains(l)).count();
             if kept * 2 < between.len() {
-                return Err(format!(
-                    "the reply starts with `{reply_first}` from line {}, above the selected code, but leaves out most of the {} lines in between; not guessing how it fits",
-                    h + 1,
-                    between.len()
-                ));
+                return Err(Unplaceable {
+                    first: reply_first.to_string(),
+                    line: h + 1,
+                    between: between.len(),
+                });
             }
             start_line = h;
             head_why = Some(format!("line {}", h + 1));
@@ -263,6 +277,8 @@ mod tests {
         let target = span(text, "    except Exception:", "        pass\n");
         let code = "try:\n    z()\nexcept OSError:\n    log()\n";
         let e = widen(text, target, code).unwrap_err();
+        assert_eq!((e.first.as_str(), e.line, e.between), ("try:", 2, 3));
+        let e = e.to_string();
         assert!(e.contains("`try:`") && e.contains("line 2"), "{e}");
     }
 

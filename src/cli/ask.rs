@@ -162,7 +162,7 @@ pub async fn run(args: AskArgs, common: &CommonArgs) -> anyhow::Result<i32> {
         mode: args.mode,
         budget: settings.agent.context_tokens,
     };
-    let built = context::build(&lib, &settings, &doc, &ask).map_err(anyhow::Error::msg)?;
+    let built = context::build(&lib, &settings, &doc, &ask)?;
     let request = built.request(settings.agent.max_output_tokens, settings.agent.temperature);
 
     let agent = agent::from_settings(&settings.agent).await;

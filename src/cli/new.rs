@@ -168,22 +168,33 @@ pub fn valid_name(name: &str) -> bool {
         && !name.contains("--")
 }
 
+/// Why no skeleton can be written.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum SkeletonError {
+    #[error("unknown format `{0}`; one of:\n{list}", list = format_list())]
+    UnknownFormat(String),
+    #[error(
+        "`{0}` is not a valid skill name: 1-64 lowercase letters, digits and single hyphens, not starting or ending with a hyphen"
+    )]
+    BadName(String),
+}
+
+/// The formats `new` writes, one per line with what each is.
+fn format_list() -> String {
+    let list: Vec<_> = SPECS
+        .iter()
+        .map(|s| format!("  {:<22}{}", s.name, s.about))
+        .collect();
+    list.join("\n")
+}
+
 /// The skeleton's relative path and text.
-pub fn skeleton(format: &str, name: &str) -> Result<(String, String), String> {
+pub fn skeleton(format: &str, name: &str) -> Result<(String, String), SkeletonError> {
     let Some(spec) = SPECS.iter().find(|s| s.name == format) else {
-        let list: Vec<_> = SPECS
-            .iter()
-            .map(|s| format!("  {:<22}{}", s.name, s.about))
-            .collect();
-        return Err(format!(
-            "unknown format `{format}`; one of:\n{}",
-            list.join("\n")
-        ));
+        return Err(SkeletonError::UnknownFormat(format.to_string()));
     };
     if !valid_name(name) {
-        return Err(format!(
-            "`{name}` is not a valid skill name: 1-64 lowercase letters, digits and single hyphens, not starting or ending with a hyphen"
-        ));
+        return Err(SkeletonError::BadName(name.to_string()));
     }
     let title: String = name
         .split('-')
@@ -205,7 +216,7 @@ pub fn skeleton(format: &str, name: &str) -> Result<(String, String), String> {
 
 /// `skill-lsp new`.
 pub fn run(args: NewArgs) -> anyhow::Result<i32> {
-    let (rel, text) = skeleton(&args.format, &args.name).map_err(anyhow::Error::msg)?;
+    let (rel, text) = skeleton(&args.format, &args.name)?;
     let base = args.dir.unwrap_or_else(|| PathBuf::from("."));
     let path = base.join(&rel);
     if path.exists() {
@@ -251,6 +262,8 @@ mod tests {
     #[test]
     fn unknown_format_lists_the_formats() {
         let e = skeleton("nope", "x").unwrap_err();
+        assert_eq!(e, SkeletonError::UnknownFormat("nope".into()));
+        let e = e.to_string();
         assert!(
             e.contains("cursor-rule") && e.contains("agent-skill"),
             "{e}"

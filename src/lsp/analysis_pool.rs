@@ -10,6 +10,8 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc::{Receiver, Sender, channel};
 use std::sync::{LazyLock, Mutex};
 
+use super::background::{JobError, outcome};
+
 type Job = Box<dyn FnOnce() + Send>;
 
 /// Jobs sent and not finished: the last one to finish hands freed pages back.
@@ -55,9 +57,8 @@ fn work(rx: &Mutex<Receiver<Job>>) {
     }
 }
 
-/// Run `job` on an analysis thread; `Err` says why there is no result (it panicked, or no
-/// thread could take it).
-pub async fn run<R, F>(job: F) -> Result<R, String>
+/// Run `job` on an analysis thread.
+pub async fn run<R, F>(job: F) -> Result<R, JobError>
 where
     R: Send + 'static,
     F: FnOnce() -> R + Send + 'static,
@@ -69,20 +70,9 @@ where
     QUEUED.fetch_add(1, Ordering::SeqCst);
     POOL.tx.send(boxed).map_err(|_| {
         QUEUED.fetch_sub(1, Ordering::SeqCst);
-        "no analysis thread is running".to_string()
+        JobError::NoThread("no analysis thread is running".into())
     })?;
-    match rx.await {
-        Ok(Ok(r)) => Ok(r),
-        Ok(Err(panic)) => Err(format!("analysis panicked: {}", panic_text(&panic))),
-        Err(_) => Err("the analysis thread ended without a result".into()),
-    }
-}
-
-fn panic_text(p: &Box<dyn std::any::Any + Send>) -> &str {
-    p.downcast_ref::<&str>()
-        .copied()
-        .or_else(|| p.downcast_ref::<String>().map(String::as_str))
-        .unwrap_or("(no message)")
+    outcome(rx.await)
 }
 
 #[cfg(test)]
@@ -93,7 +83,7 @@ mod tests {
     async fn returns_the_result_and_reports_a_panic() {
         assert_eq!(run(|| 6 * 7).await, Ok(42));
         let err = run(|| -> u8 { panic!("tip exploded") }).await.unwrap_err();
-        assert!(err.contains("tip exploded"), "{err}");
+        assert_eq!(err, JobError::Panicked("tip exploded".into()));
         // The thread that caught the panic still serves.
         assert_eq!(run(|| "still here").await, Ok("still here"));
     }

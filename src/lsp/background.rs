@@ -16,9 +16,38 @@ use std::panic::AssertUnwindSafe;
 /// How much lower than the server's own threads (Linux `nice` steps).
 const NICE: i32 = 10;
 
-/// Run `job` on a new low-priority thread; `Err` says why there is no result (it panicked, or
-/// no thread could be started).
-pub async fn run_low_priority<R, F>(job: F) -> Result<R, String>
+/// Why a job handed to another thread gave no result.
+#[derive(Debug, PartialEq, Eq, thiserror::Error)]
+pub enum JobError {
+    /// No thread could take it (the OS refused a thread, or the pool's threads are gone).
+    #[error("{0}")]
+    NoThread(String),
+    /// It panicked; the panic's message.
+    #[error("analysis panicked: {0}")]
+    Panicked(String),
+    #[error("the analysis thread ended without a result")]
+    Lost,
+}
+
+/// What came back over a job's channel, as the job's result or why there is none.
+pub(super) fn outcome<R>(
+    got: Result<std::thread::Result<R>, tokio::sync::oneshot::error::RecvError>,
+) -> Result<R, JobError> {
+    match got {
+        Ok(Ok(r)) => Ok(r),
+        Ok(Err(panic)) => Err(JobError::Panicked(
+            panic
+                .downcast_ref::<&str>()
+                .map(|s| s.to_string())
+                .or_else(|| panic.downcast_ref::<String>().cloned())
+                .unwrap_or_else(|| "(no message)".into()),
+        )),
+        Err(_) => Err(JobError::Lost),
+    }
+}
+
+/// Run `job` on a new low-priority thread.
+pub async fn run_low_priority<R, F>(job: F) -> Result<R, JobError>
 where
     R: Send + 'static,
     F: FnOnce() -> R + Send + 'static,
@@ -30,19 +59,8 @@ where
             lower_this_thread();
             let _ = tx.send(std::panic::catch_unwind(AssertUnwindSafe(job)));
         })
-        .map_err(|e| format!("cannot start an analysis thread: {e}"))?;
-    match rx.await {
-        Ok(Ok(r)) => Ok(r),
-        Ok(Err(panic)) => Err(format!("analysis panicked: {}", panic_text(&panic))),
-        Err(_) => Err("the analysis thread ended without a result".into()),
-    }
-}
-
-fn panic_text(p: &Box<dyn std::any::Any + Send>) -> &str {
-    p.downcast_ref::<&str>()
-        .copied()
-        .or_else(|| p.downcast_ref::<String>().map(String::as_str))
-        .unwrap_or("(no message)")
+        .map_err(|e| JobError::NoThread(format!("cannot start an analysis thread: {e}")))?;
+    outcome(rx.await)
 }
 
 #[cfg(target_os = "linux")]
@@ -69,7 +87,8 @@ mod tests {
         let err = run_low_priority(|| -> u8 { panic!("tip exploded") })
             .await
             .unwrap_err();
-        assert!(err.contains("tip exploded"), "{err}");
+        assert_eq!(err, JobError::Panicked("tip exploded".into()));
+        assert_eq!(err.to_string(), "analysis panicked: tip exploded");
     }
 
     #[cfg(target_os = "linux")]

@@ -229,6 +229,26 @@ pub fn user_config_file() -> Option<PathBuf> {
 /// Name of the workspace settings file.
 pub const WORKSPACE_FILE: &str = ".skill-lsp.yaml";
 
+/// Why a settings file was not taken.
+#[derive(Debug, thiserror::Error)]
+pub enum ReadError {
+    #[error("{}: not read: {why}", .path.display())]
+    Refused {
+        path: PathBuf,
+        why: crate::skills::guard::Refused,
+    },
+    /// Nested deeper or larger than the limits allow; `line` is 0-based.
+    #[error("{}:{}: {message}", .path.display(), .line + 1)]
+    TooComplex {
+        path: PathBuf,
+        line: u32,
+        message: String,
+    },
+    /// The YAML parser's first line.
+    #[error("{}: invalid YAML: {message}", .path.display())]
+    Invalid { path: PathBuf, message: String },
+}
+
 /// Read a YAML settings file. `Ok(None)` when it does not exist. With `confine` (a workspace
 /// file) it must resolve inside that folder; any settings file must be a regular file under the
 /// size cap (a symlink to `/dev/zero` or a pipe is refused, never read), and YAML nesting deeper
@@ -236,27 +256,33 @@ pub const WORKSPACE_FILE: &str = ".skill-lsp.yaml";
 pub fn read_yaml(
     path: &std::path::Path,
     confine: Option<&std::path::Path>,
-) -> Result<Option<serde_json::Value>, String> {
+) -> Result<Option<serde_json::Value>, ReadError> {
     use crate::skills::guard::{self, Refused, YamlLimits};
     let text = match guard::read_text(path, confine) {
         Ok(text) => text,
         Err(Refused::Missing) => return Ok(None),
-        Err(e) => return Err(format!("{}: not read: {e}", path.display())),
+        Err(why) => {
+            return Err(ReadError::Refused {
+                path: path.to_path_buf(),
+                why,
+            });
+        }
     };
     if text.trim().is_empty() {
         return Ok(Some(serde_json::Value::Object(Default::default())));
     }
     if let Err(e) = guard::check_yaml(&text, YamlLimits::SETTINGS) {
-        return Err(format!("{}:{}: {}", path.display(), e.line + 1, e.message));
+        return Err(ReadError::TooComplex {
+            path: path.to_path_buf(),
+            line: e.line,
+            message: e.message,
+        });
     }
     yaml_serde::from_str::<serde_json::Value>(&text)
         .map(Some)
-        .map_err(|e| {
-            format!(
-                "{}: invalid YAML: {}",
-                path.display(),
-                e.to_string().lines().next().unwrap_or("")
-            )
+        .map_err(|e| ReadError::Invalid {
+            path: path.to_path_buf(),
+            message: e.to_string().lines().next().unwrap_or("").to_string(),
         })
 }
 
@@ -268,7 +294,7 @@ impl Inputs {
             match read_yaml(p, None) {
                 Ok(Some(v)) => inputs.user = Some((p.to_path_buf(), v)),
                 Ok(None) => {}
-                Err(e) => inputs.read_errors.push(e),
+                Err(e) => inputs.read_errors.push(e.to_string()),
             }
         }
         for ws in workspaces {
@@ -276,7 +302,7 @@ impl Inputs {
             match read_yaml(&p, Some(ws)) {
                 Ok(Some(v)) => inputs.workspaces.push((ws.clone(), p, v)),
                 Ok(None) => {}
-                Err(e) => inputs.read_errors.push(e),
+                Err(e) => inputs.read_errors.push(e.to_string()),
             }
         }
         inputs

@@ -134,10 +134,12 @@ pub fn walk<'a>(root: &'a Path, paths: &[PathBuf]) -> impl Iterator<Item = (Path
 
 /// How many files under `root` a glob of a guidance file matches, and the first `show` of them
 /// (relative paths, in walk order). Vendored and output folders are left out, as for tips.
-pub fn glob_matches(root: &Path, glob: &str, show: usize) -> Result<(usize, Vec<String>), String> {
-    let g = super::globs::build(&super::globs::normalize(glob), false)
-        .map_err(|e| e.to_string())?
-        .compile_matcher();
+pub fn glob_matches(
+    root: &Path,
+    glob: &str,
+    show: usize,
+) -> Result<(usize, Vec<String>), globset::Error> {
+    let g = super::globs::build(&super::globs::normalize(glob), false)?.compile_matcher();
     let mut n = 0;
     let mut first = Vec::new();
     for (_, rel) in walk(root, &[root.to_path_buf()]) {

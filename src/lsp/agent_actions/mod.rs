@@ -146,9 +146,9 @@ pub(super) enum AskError {
     RewriteNeedsOpenFile,
     #[error(transparent)]
     Ignored(#[from] prompt::PromptError),
-    /// [`context::build`]'s sentence (an unknown skill, no code in range).
-    #[error("{0}")]
-    Prompt(String),
+    /// [`context::build`]'s: an unknown skill, no code in range, over the budget.
+    #[error(transparent)]
+    Prompt(#[from] context::ContextError),
 }
 
 fn parse_args(arguments: &[Value]) -> Result<AskArgs, AskError> {
@@ -252,7 +252,7 @@ fn build_prompt(
     instruction: Option<&str>,
     mode: Mode,
     budget: u32,
-) -> Result<Prompt, String> {
+) -> Result<Prompt, context::ContextError> {
     let ask = context::Ask {
         target,
         skills,

@@ -24,7 +24,7 @@ use ast_grep_core::{Matcher, Node, NodeMatch};
 use yaml_serde::{Mapping, Value};
 
 use super::reach::{self, Reach};
-use super::{Grammar, Parsed, Spec, error_chain, utils};
+use super::{Grammar, Parsed, RuleError, Spec, error_chain, utils};
 
 /// The tip block key.
 pub const KEY: &str = "file-rule";
@@ -55,13 +55,13 @@ enum Cond {
 }
 
 /// Compile the `file-rule` value `rule` of `spec` for `g`; `main_vars` are the main rule's
-/// metavariables. Errors are ast-grep's words (the caller names the key).
+/// metavariables. The caller names the key in the error.
 pub fn compile(
     spec: &Spec,
     rule: &Value,
     g: Grammar,
     main_vars: &[String],
-) -> Result<FileRule, String> {
+) -> Result<FileRule, RuleError> {
     // The whole rule first: its errors are the ones to show, and it names the variables.
     let whole = root_rule(spec, rule, g)?;
     let named = whole.defined_vars();
@@ -110,7 +110,7 @@ fn config_yaml(
     spec: &Spec,
     rule: &Value,
     g: Grammar,
-) -> Result<SerializableRuleConfig<Grammar>, String> {
+) -> Result<SerializableRuleConfig<Grammar>, RuleError> {
     let mut yaml = Mapping::new();
     yaml.insert("id".into(), Value::String(KEY.into()));
     yaml.insert("language".into(), Value::String(g.name().to_string()));
@@ -118,24 +118,24 @@ fn config_yaml(
     if let Some(u) = spec.yaml.get("utils") {
         yaml.insert("utils".into(), u.clone());
     }
-    yaml_serde::from_value(Value::Mapping(yaml)).map_err(|e| e.to_string())
+    yaml_serde::from_value(Value::Mapping(yaml)).map_err(RuleError::Shape)
 }
 
 /// `rule` as a matcher for the root node (which needs no node kind of its own, so not through
 /// `RuleConfig::try_from`, which insists on one).
-fn root_rule(spec: &Spec, rule: &Value, g: Grammar) -> Result<RuleCore, String> {
+fn root_rule(spec: &Spec, rule: &Value, g: Grammar) -> Result<RuleCore, RuleError> {
     config_yaml(spec, rule, g)?
         .get_matcher(utils::globals(g))
-        .map_err(|e| error_chain(&e))
+        .map_err(|e| RuleError::AstGrep(error_chain(&e)))
 }
 
-fn cond(spec: &Spec, rule: &Value, g: Grammar, depth: usize) -> Result<Cond, String> {
+fn cond(spec: &Spec, rule: &Value, g: Grammar, depth: usize) -> Result<Cond, RuleError> {
     let single = rule
         .as_mapping()
         .filter(|m| m.len() == 1 && depth < 16)
         .and_then(|m| m.iter().next())
         .and_then(|(k, v)| Some((k.as_str()?, v)));
-    let items = |v: &Value| -> Result<Vec<Cond>, String> {
+    let items = |v: &Value| -> Result<Vec<Cond>, RuleError> {
         v.as_sequence()
             .map(|s| s.iter().map(|x| cond(spec, x, g, depth + 1)).collect())
             .unwrap_or_else(|| Ok(Vec::new()))

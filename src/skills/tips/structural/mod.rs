@@ -49,9 +49,9 @@ pub enum RuleError {
         Grammar::names()
     )]
     NoGrammar(Vec<String>),
-    /// The `file-rule` is not a rule, or ast-grep refused it (its words).
+    /// The `file-rule` is not a rule, or ast-grep refused it.
     #[error("{FILE_RULE}: {0}")]
-    FileRule(String),
+    FileRule(Box<RuleError>),
 }
 
 /// Keys of a tip block that belong to the ast-grep rule.
@@ -99,7 +99,7 @@ impl Spec {
             .map_err(RuleError::Shape)?;
         if let Some(f) = self.yaml.get(FILE_RULE) {
             yaml_serde::from_value::<ast_grep_config::SerializableRule>(f.clone())
-                .map_err(|e| RuleError::FileRule(e.to_string()))?;
+                .map_err(|e| RuleError::FileRule(Box::new(RuleError::Shape(e))))?;
         }
         Ok(())
     }
@@ -243,7 +243,9 @@ fn compile_one(id: &str, spec: &Spec, g: Grammar) -> Result<Compiled, RuleError>
     // Longest first, so `$NAME` never substitutes the start of `$NAMES`.
     vars.sort_by_key(|v| std::cmp::Reverse(v.len()));
     let file = match file_yaml {
-        Some(f) => Some(file_rule::compile(spec, &f, g, &vars).map_err(RuleError::FileRule)?),
+        Some(f) => Some(
+            file_rule::compile(spec, &f, g, &vars).map_err(|e| RuleError::FileRule(Box::new(e)))?,
+        ),
         None => None,
     };
     let text = yaml_serde::to_string(&spec.yaml).unwrap_or_else(|_| "precedes".into());

@@ -4,29 +4,30 @@
 //! index of description words). How the evidence found becomes a score and reasons is
 //! `evidence`; named content signals are `signals`, SQL dialects `dialect`.
 
-use std::collections::HashMap;
 use std::fmt;
 use std::path::{Path, PathBuf};
 
-use globset::{GlobSet, GlobSetBuilder};
 use regex::{Regex, RegexSet};
 
 use super::evidence::{self, Evidence, LangFit, Tier};
 use super::globs;
 use super::languages;
 use super::library::Library;
-use super::model::{Activation, Skill, SkillId};
+use super::model::{Activation, SkillId};
 
 mod acc;
 mod fit;
+mod index;
 mod scratch;
 mod specificity;
 mod terms;
 
 use acc::Acc;
+use index::NO_REGEX;
+pub use index::SelectIndex;
 use scratch::ABSENT;
-use specificity::{NAME_WORDS, glob_specificity, name_fits_language, name_language_bits};
-use terms::{doc_terms, index_words};
+use specificity::{NAME_WORDS, name_fits_language};
+use terms::doc_terms;
 
 /// What selection needs to know about a document.
 #[derive(Debug, Clone, Copy)]
@@ -118,182 +119,6 @@ pub struct Match {
     pub skill: SkillId,
     pub score: u32,
     pub reasons: Reasons,
-}
-
-/// Per-skill compiled conditions.
-#[derive(Debug, Default)]
-struct Compiled {
-    /// Required patterns: indices into `SelectIndex::content_set`, with the source of each and
-    /// whether it reads as an import (strong evidence).
-    content: Vec<(std::sync::Arc<str>, usize, bool)>,
-    /// Named signals: index into the skill's `signals` and into `content_set` (`NO_REGEX` for
-    /// `dialect`).
-    signals: Vec<(usize, usize)>,
-    exclude: Option<GlobSet>,
-    /// May its declared languages bring it in when its globs miss (`evidence::fallback_ok`)?
-    fallback: bool,
-    /// How narrow the skill is (0-20): fewer declared languages, narrower.
-    specificity: u32,
-    /// The declared languages, shared: every match that names one clones it.
-    languages: Vec<std::sync::Arc<str>>,
-    /// `name_language_bits` of the skill's name.
-    name_bits: u16,
-}
-
-/// A signal without a regex (`dialect`).
-const NO_REGEX: usize = usize::MAX;
-
-/// The compiled selection index of a library.
-#[derive(Debug, Default)]
-pub struct SelectIndex {
-    globs: globs::GlobIndex,
-    /// Glob index entry -> owner, pattern, its precomputed specificity and whether it is
-    /// explicit (`evidence::is_explicit`).
-    glob_owner: Vec<(SkillId, std::sync::Arc<str>, u32, bool)>,
-    /// Declared language -> auto skills.
-    by_language: HashMap<String, Vec<SkillId>>,
-    /// Declared language -> auto skills with globs that may apply by language alone.
-    fallback_by_language: HashMap<String, Vec<SkillId>>,
-    /// Auto skills whose only conditions are content regexes, and every skill with named
-    /// signals (a signal brings its skill in whatever else holds).
-    content_only: Vec<SkillId>,
-    always: Vec<SkillId>,
-    subtree: Vec<(SkillId, String)>,
-    /// Model-decided skills by inferred language.
-    model_by_language: HashMap<String, Vec<SkillId>>,
-    /// Word -> model-decided and generic (always-on, `**`) skills whose name, aliases or
-    /// description mention it: one lookup per document term ranks them all.
-    words: HashMap<String, Vec<SkillId>>,
-    compiled: Vec<Compiled>,
-    /// Every skill's content regexes in one set: one pass over the text per selection, instead
-    /// of one per candidate (`(?m)^\s*import x` has no literal prefix to skip ahead with).
-    content_set: Option<RegexSet>,
-    /// The exact (Unicode) patterns, compiled on first use, that confirm a prefilter hit.
-    content_exact: Vec<(String, std::sync::OnceLock<Option<Regex>>)>,
-    /// Position of each skill in name order, for cheap deterministic tie-breaks.
-    name_rank: Vec<u32>,
-    /// The inverse: rank -> skill.
-    by_rank: Vec<SkillId>,
-}
-
-impl SelectIndex {
-    pub fn build(skills: &[Skill]) -> SelectIndex {
-        let mut ix = SelectIndex::default();
-        let mut gb = globs::GlobIndexBuilder::default();
-        let mut content_patterns: Vec<String> = Vec::new();
-        // Skills repeat each other's patterns (one library in several formats, the same
-        // `imports` signal): each distinct pattern once in the set.
-        let mut pattern_ids: HashMap<String, usize> = HashMap::new();
-        let mut intern = |p: String| {
-            *pattern_ids.entry(p).or_insert_with_key(|p| {
-                content_patterns.push(p.clone());
-                content_patterns.len() - 1
-            })
-        };
-        for (id, s) in skills.iter().enumerate() {
-            let mut c = Compiled::default();
-            for r in &s.content {
-                if Regex::new(r).is_ok() {
-                    let strong = content_words(r).starts_with("imports ");
-                    c.content
-                        .push((r.as_str().into(), intern(r.clone()), strong));
-                }
-            }
-            for (i, sig) in s.signals.iter().enumerate() {
-                match super::signals::regex(sig) {
-                    Some(r) if Regex::new(&r).is_ok() => {
-                        c.signals.push((i, intern(r)));
-                    }
-                    Some(_) => {}
-                    None => c.signals.push((i, NO_REGEX)),
-                }
-            }
-            let declared = !s.languages_inferred && !s.languages.is_empty();
-            c.languages = s.languages.iter().map(|l| l.as_str().into()).collect();
-            c.name_bits = name_language_bits(&s.name);
-            c.specificity = if declared {
-                20u32.saturating_sub(3 * (s.languages.len() as u32 - 1))
-            } else {
-                10
-            };
-            if !s.exclude.is_empty() {
-                let mut eb = GlobSetBuilder::new();
-                for g in &s.exclude {
-                    if let Ok(glob) = globs::build(g, false) {
-                        eb.add(glob);
-                    }
-                }
-                c.exclude = eb.build().ok();
-            }
-            match &s.activation {
-                Activation::Always => {
-                    ix.always.push(id);
-                    index_words(&mut ix.words, id, s);
-                }
-                Activation::Subtree { dir } => {
-                    ix.subtree.push((id, dir.to_string_lossy().to_string()))
-                }
-                Activation::Manual => {}
-                Activation::ModelDecided => {
-                    for l in &s.languages {
-                        ix.model_by_language.entry(l.clone()).or_default().push(id);
-                    }
-                    index_words(&mut ix.words, id, s);
-                }
-                Activation::Auto => {
-                    let mut has_glob = false;
-                    for g in &s.globs {
-                        let ci = s.format == super::model::SourceFormat::CopilotInstructions;
-                        if gb.add(g, ci).is_ok() {
-                            ix.glob_owner.push((
-                                id,
-                                g.as_str().into(),
-                                glob_specificity(g),
-                                super::evidence::is_explicit(g),
-                            ));
-                            has_glob = true;
-                        }
-                    }
-                    index_words(&mut ix.words, id, s);
-                    if declared && !has_glob {
-                        for l in &s.languages {
-                            ix.by_language.entry(l.clone()).or_default().push(id);
-                        }
-                    } else if has_glob && declared && s.signals.is_empty() {
-                        for l in &s.languages {
-                            if super::evidence::fallback_ok(&s.globs, l) {
-                                c.fallback = true;
-                                ix.fallback_by_language
-                                    .entry(l.clone())
-                                    .or_default()
-                                    .push(id);
-                            }
-                        }
-                    }
-                    if !c.signals.is_empty() || (!has_glob && !declared && !c.content.is_empty()) {
-                        ix.content_only.push(id);
-                    }
-                }
-            }
-            ix.compiled.push(c);
-        }
-        ix.globs = gb.build();
-        // ASCII word boundaries keep one pass over a non-ASCII file on the lazy DFA (a Unicode
-        // `\b` made it fall back to the NFA: most of `check`'s time); hits are confirmed below.
-        ix.content_set = crate::skills::tips::prefilter_set(&content_patterns).ok();
-        ix.content_exact = content_patterns
-            .into_iter()
-            .map(|p| (p, std::sync::OnceLock::new()))
-            .collect();
-        let mut order: Vec<usize> = (0..skills.len()).collect();
-        order.sort_by(|&a, &b| skills[a].name.cmp(&skills[b].name));
-        ix.name_rank = vec![0; skills.len()];
-        for (rank, &id) in order.iter().enumerate() {
-            ix.name_rank[id] = rank as u32;
-        }
-        ix.by_rank = order;
-        ix
-    }
 }
 
 /// The path used for glob matching: relative to the root when possible, `/`-separated.

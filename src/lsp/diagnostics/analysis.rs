@@ -1,0 +1,411 @@
+//! The per-version cache of a document's tip findings, which diagnostics, hovers and code
+//! actions share: one search per document version (started from the previous version's
+//! findings where only part of the text changed), and the findings near a range of lines read
+//! from it by binary search, or searched for those lines alone when the cache is not fresh.
+
+use std::ops::Range;
+use std::sync::Arc;
+use std::sync::atomic::AtomicBool;
+
+use super::DiagnosticsState;
+use crate::lsp::session::{DocSnapshot, Snapshot};
+use crate::settings::Resolved;
+use crate::skills::library::Library;
+use crate::skills::policy::FileRules;
+use crate::skills::select;
+use crate::skills::tips::incremental::{Memo, Prev};
+use crate::skills::tips::{FindOptions, Finding, Limits};
+
+/// The findings of one document version under one library and one settings resolution.
+#[derive(Debug)]
+pub struct Analysis {
+    pub version: i32,
+    library: Arc<Library>,
+    resolved: Arc<Resolved>,
+    /// Every tip found (declared and implicit, hover-only too), sorted by position.
+    pub findings: Vec<Finding>,
+    /// What the search left out (long lines, the findings cap).
+    pub limits: Limits,
+    /// The line each finding ends on (same order as `findings`), and the most lines any finding
+    /// spans: a hover finds the findings of its line by binary search instead of a scan of the
+    /// whole file.
+    end_lines: Vec<u32>,
+    max_span: u32,
+    /// What the next version's search starts from: this version's text, the skills selected,
+    /// the project's suppressions and the engine's memo (see [`crate::skills::tips::incremental`]).
+    rope: ropey::Rope,
+    basis: Option<Basis>,
+}
+
+/// What a whole-document search of one version was made under.
+#[derive(Debug)]
+struct Basis {
+    selected: Vec<usize>,
+    rules: FileRules,
+    memo: Memo,
+}
+
+impl Analysis {
+    fn new(
+        version: i32,
+        library: Arc<Library>,
+        resolved: Arc<Resolved>,
+        found: Found,
+        rope: &ropey::Rope,
+    ) -> Analysis {
+        let Found {
+            findings,
+            limits,
+            basis,
+        } = found;
+        let end_lines: Vec<u32> = findings
+            .iter()
+            .map(|f| rope.byte_to_line(f.range.end.min(rope.len_bytes())) as u32)
+            .collect();
+        let max_span = findings
+            .iter()
+            .zip(&end_lines)
+            .map(|(f, &e)| e.saturating_sub(f.line))
+            .max()
+            .unwrap_or(0);
+        Analysis {
+            version,
+            library,
+            resolved,
+            findings,
+            limits,
+            end_lines,
+            max_span,
+            rope: rope.clone(),
+            basis,
+        }
+    }
+
+    fn near(&self, lines: &Range<u32>) -> Vec<Finding> {
+        near(&self.findings, &self.end_lines, self.max_span, lines)
+    }
+
+    pub(super) fn fresh(&self, snap: &Snapshot, doc: &DocSnapshot) -> bool {
+        self.version == doc.version
+            && Arc::ptr_eq(&self.library, &snap.library)
+            && Arc::ptr_eq(&self.resolved, &snap.settings.0)
+    }
+}
+
+/// Findings that start on `lines` or, for span tips, overlap them: `findings` sorted by start
+/// line, `end_lines` their last lines, `max_span` the most lines one spans.
+fn near(
+    findings: &[Finding],
+    end_lines: &[u32],
+    max_span: u32,
+    lines: &Range<u32>,
+) -> Vec<Finding> {
+    let from = lines.start.saturating_sub(max_span);
+    let lo = findings.partition_point(|f| f.line < from);
+    let hi = findings.partition_point(|f| f.line < lines.end).max(lo);
+    (lo..hi)
+        .filter(|&i| end_lines[i] >= lines.start)
+        .map(|i| findings[i].clone())
+        .collect()
+}
+
+fn find(
+    snap: &Snapshot,
+    doc: &DocSnapshot,
+    lines: Option<Range<u32>>,
+    cancel: Option<&AtomicBool>,
+) -> (Vec<Finding>, Limits) {
+    find_with(snap, doc, lines, cancel, true)
+}
+
+/// [`find`], with the project's policy (exclusions, other tools' suppressions) or without it.
+fn find_with(
+    snap: &Snapshot,
+    doc: &DocSnapshot,
+    lines: Option<Range<u32>>,
+    cancel: Option<&AtomicBool>,
+    policy: bool,
+) -> (Vec<Finding>, Limits) {
+    if !snap.settings.tips.enabled {
+        return (Vec::new(), Limits::default());
+    }
+    let text = doc.text();
+    let info = doc.info(&text);
+    let matches = select::select_with_settings(&snap.library, &info, &snap.settings);
+    let opts = FindOptions {
+        settings: Some(&snap.settings.tips),
+        lines,
+        implicit: true,
+    };
+    // The project's exclusions and other tools' suppressions, as `check` applies them.
+    let rules = if policy {
+        match crate::skills::policy::for_document(&info, &snap.settings.tips) {
+            Some(r) => r,
+            None => return (Vec::new(), Limits::default()),
+        }
+    } else {
+        Default::default()
+    };
+    let extra = crate::skills::tips::FindExtra {
+        rules: Some(&rules),
+        keep_suppressed: false,
+        tests_too: snap.settings.tips.include_tests,
+    };
+    let r =
+        (snap.library.tips).find_with_report(&snap.library, &matches, &info, &opts, &extra, cancel);
+    (r.findings, r.limits)
+}
+
+/// The result of one search for diagnostics.
+struct Found {
+    findings: Vec<Finding>,
+    limits: Limits,
+    basis: Option<Basis>,
+}
+
+/// Every finding of `doc`, with the project's policy: recomputed from `prev` (an earlier
+/// version's analysis under the same library and settings) where only part of the text
+/// changed, else searched whole. Both give the same findings.
+fn find_document(
+    snap: &Snapshot,
+    doc: &DocSnapshot,
+    cancel: Option<&AtomicBool>,
+    prev: Option<&Analysis>,
+) -> Found {
+    let nothing = || Found {
+        findings: Vec::new(),
+        limits: Limits::default(),
+        basis: None,
+    };
+    if !snap.settings.tips.enabled {
+        return nothing();
+    }
+    let text = doc.text();
+    let info = doc.info(&text);
+    let matches = select::select_with_settings(&snap.library, &info, &snap.settings);
+    let opts = FindOptions {
+        settings: Some(&snap.settings.tips),
+        lines: None,
+        implicit: true,
+    };
+    let Some(rules) = crate::skills::policy::for_document(&info, &snap.settings.tips) else {
+        return nothing();
+    };
+    let extra = crate::skills::tips::FindExtra {
+        rules: Some(&rules),
+        keep_suppressed: false,
+        tests_too: snap.settings.tips.include_tests,
+    };
+    let selected: Vec<usize> = matches.iter().map(|m| m.skill).collect();
+    let lib = &snap.library;
+    let rel = select::match_path(&info);
+    let engine_doc = crate::skills::tips::Document {
+        text: &text,
+        language_id: info.language_id,
+        rel_path: rel.as_deref(),
+    };
+    let since = prev.and_then(|p| {
+        let b = p.basis.as_ref()?;
+        if b.selected != selected || !b.rules.same_without_regions(&rules) {
+            return None;
+        }
+        let old = p.rope.to_string();
+        let prev = Prev {
+            text: &old,
+            findings: &p.findings,
+            limits: &p.limits,
+            memo: &b.memo,
+        };
+        (lib.tips).find_incremental(
+            lib.skills.len(),
+            &selected,
+            &engine_doc,
+            &opts,
+            &extra,
+            cancel,
+            prev,
+        )
+    });
+    let r = match since {
+        Some(r) => r,
+        None => (lib.tips).find_in_report_with(
+            lib.skills.len(),
+            &selected,
+            &engine_doc,
+            &opts,
+            &extra,
+            cancel,
+        ),
+    };
+    Found {
+        findings: r.findings,
+        limits: r.limits,
+        basis: Some(Basis {
+            selected,
+            rules,
+            memo: r.memo,
+        }),
+    }
+}
+
+/// All findings of `doc` (cached per version, library and settings). `None` when `cancel` was
+/// set before the search finished (nothing is cached then).
+pub fn analysis(
+    state: &DiagnosticsState,
+    snap: &Snapshot,
+    doc: &DocSnapshot,
+    cancel: Option<&AtomicBool>,
+) -> Option<Arc<Analysis>> {
+    if let Some(a) = state.cached(snap, doc) {
+        return Some(a);
+    }
+    // The previous version's analysis under the same library and settings, to start from.
+    let prev = state
+        .cache
+        .lock()
+        .expect("lock")
+        .get(&doc.uri)
+        .filter(|a| {
+            Arc::ptr_eq(&a.library, &snap.library) && Arc::ptr_eq(&a.resolved, &snap.settings.0)
+        })
+        .cloned();
+    let found = find_document(snap, doc, cancel, prev.as_deref());
+    drop(prev);
+    if found.limits.cancelled {
+        return None;
+    }
+    let a = Arc::new(Analysis::new(
+        doc.version,
+        snap.library.clone(),
+        snap.settings.0.clone(),
+        found,
+        &doc.rope,
+    ));
+    state
+        .cache
+        .lock()
+        .expect("lock")
+        .insert(doc.uri.clone(), a.clone());
+    Some(a)
+}
+
+/// Findings that start on `lines` (0-based, end exclusive) or, for span tips, overlap them: from
+/// the cache when it is fresh and complete, else computed for those lines only (hovers on a
+/// version the diagnostics task has not seen yet stay cheap). Runs on the caller's thread: async
+/// handlers use [`findings_near_async`].
+pub fn findings_near(
+    state: &DiagnosticsState,
+    snap: &Snapshot,
+    doc: &DocSnapshot,
+    lines: Range<u32>,
+) -> Vec<Finding> {
+    match cached_near(state, snap, doc, &lines) {
+        Some(v) => v,
+        None => find(snap, doc, Some(lines), None).0,
+    }
+}
+
+fn cached_near(
+    state: &DiagnosticsState,
+    snap: &Snapshot,
+    doc: &DocSnapshot,
+    lines: &Range<u32>,
+) -> Option<Vec<Finding>> {
+    let a = state.cached(snap, doc).filter(|a| !a.limits.truncated)?;
+    Some(a.near(lines))
+}
+
+/// [`findings_near`] for async handlers: a cache hit is answered at once, a search runs on the
+/// blocking pool so it never holds up the runtime's workers.
+pub async fn findings_near_async(
+    state: &DiagnosticsState,
+    snap: &Snapshot,
+    doc: &DocSnapshot,
+    lines: Range<u32>,
+) -> Vec<Finding> {
+    if let Some(v) = cached_near(state, snap, doc, &lines) {
+        return v;
+    }
+    let (snap, doc) = (snap.clone(), doc.clone());
+    tokio::task::spawn_blocking(move || find(&snap, &doc, Some(lines), None).0)
+        .await
+        .unwrap_or_else(|e| {
+            tracing::warn!("tip search failed: {e}");
+            Vec::new()
+        })
+}
+
+/// For a document tips leave alone (vendored, generated, minified, excluded): why, and the
+/// findings that policy hides on `lines`, so a hover there can say what is not shown. `None` when
+/// tips check the document. Runs the search on the blocking pool.
+pub async fn skipped_near(
+    snap: &Snapshot,
+    doc: &DocSnapshot,
+    lines: Range<u32>,
+) -> Option<(crate::skills::policy::Skip, Vec<Finding>)> {
+    if !snap.settings.tips.enabled {
+        return None;
+    }
+    let (snap, doc) = (snap.clone(), doc.clone());
+    tokio::task::spawn_blocking(move || {
+        let text = doc.text();
+        let why = crate::skills::policy::judge(&doc.info(&text), &snap.settings.tips).err()?;
+        Some((why, find_with(&snap, &doc, Some(lines), None, false).0))
+    })
+    .await
+    .ok()
+    .flatten()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn findings_near_lines_match_a_scan_of_every_finding() {
+        use crate::skills::model::Severity;
+        use crate::skills::tips::TipKind;
+        // Starts and ends: one-line hits and spans of up to 7 lines, sorted by start line.
+        let spans: Vec<(u32, u32)> = (0..300u32)
+            .map(|i| {
+                let start = i / 2;
+                (start, start + (i * 7 % 11).saturating_sub(4))
+            })
+            .collect();
+        let findings: Vec<Finding> = spans
+            .iter()
+            .enumerate()
+            .map(|(i, &(line, _))| Finding {
+                tip: i,
+                skill: 0,
+                skill_name: "s".into(),
+                id: format!("s/t{i}").into(),
+                range: 0..0,
+                line,
+                message: "m".into(),
+                severity: Severity::Warning,
+                kind: TipKind::Declared,
+                section: 0,
+                diagnostic: true,
+                suppressed: None,
+                fix: None,
+            })
+            .collect();
+        let ends: Vec<u32> = spans.iter().map(|&(_, e)| e).collect();
+        let max_span = spans.iter().map(|&(s, e)| e - s).max().unwrap();
+        assert!(max_span > 0, "the fixture has spans");
+        for a in 0..160 {
+            for len in [1, 3] {
+                let lines = a..a + len;
+                let want: Vec<usize> = (0..findings.len())
+                    .filter(|&i| spans[i].0 < lines.end && spans[i].1 >= lines.start)
+                    .collect();
+                let got: Vec<usize> = near(&findings, &ends, max_span, &lines)
+                    .iter()
+                    .map(|f| f.tip)
+                    .collect();
+                assert_eq!(got, want, "lines {lines:?}");
+            }
+        }
+    }
+}

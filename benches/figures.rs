@@ -18,7 +18,7 @@ use frames::{frame, read_msg};
 use skill_lsp::lsp::proto::{self, LanguageServer};
 use skill_lsp::skills::library::{Library, SkillSources};
 use skill_lsp::skills::model::Origin;
-use skill_lsp::skills::select::{DocumentInfo, select};
+use skill_lsp::skills::select::DocumentInfo;
 
 fn corpus() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus")
@@ -103,7 +103,7 @@ fn bench_select() {
         language_id: "python",
         text: &text,
     };
-    let n = select(&lib, &doc).len();
+    let n = lib.select_skills(&doc).len();
     // `SELECT_RUNS=200000` makes the loop dominate a profile (`perf record`).
     let count = std::env::var("SELECT_RUNS")
         .ok()
@@ -112,7 +112,7 @@ fn bench_select() {
     let runs: Vec<Duration> = (0..count)
         .map(|_| {
             let t = Instant::now();
-            std::hint::black_box(select(&lib, &doc));
+            std::hint::black_box(lib.select_skills(&doc));
             t.elapsed()
         })
         .collect();

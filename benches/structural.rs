@@ -286,7 +286,7 @@ fn diagnostics_pass(
     settings: &Settings,
     prev: Option<(&str, &Report)>,
 ) -> (Report, bool) {
-    let matches = select::select_with_settings(lib, info, settings);
+    let matches = lib.select_skills_with(info, settings.skills.filter());
     let rules = skill_lsp::skills::policy::for_document(info, &settings.tips).unwrap_or_default();
     let opts = FindOptions {
         settings: Some(&settings.tips),
@@ -320,8 +320,7 @@ fn diagnostics_pass(
         }
     }
     (
-        lib.tips
-            .find_with_report(lib, &matches, info, &opts, &extra, None),
+        lib.find_tips_report(&matches, info, &opts, &extra, None),
         false,
     )
 }

@@ -11,7 +11,7 @@ use std::time::{Duration, Instant};
 
 use skill_lsp::settings::Settings;
 use skill_lsp::skills::library::{Library, SkillSources};
-use skill_lsp::skills::select::{self, DocumentInfo};
+use skill_lsp::skills::select::DocumentInfo;
 use skill_lsp::skills::tips::{self, FindOptions, TipKind};
 
 #[path = "common/tipdata.rs"]
@@ -66,9 +66,8 @@ fn main() {
         text: &text,
     };
     let settings = Settings::default();
-    let matches = select::select_with_settings(&lib, &info, &settings);
-    let all = lib.tips.find(
-        &lib,
+    let matches = lib.select_skills_with(&info, settings.skills.filter());
+    let all = lib.find_tips(
         &matches,
         &info,
         &FindOptions {
@@ -102,9 +101,8 @@ fn main() {
             text: &text_copy,
             ..info
         };
-        let m = select::select_with_settings(&lib, &info, &settings);
-        let near = lib.tips.find(
-            &lib,
+        let m = lib.select_skills_with(&info, settings.skills.filter());
+        let near = lib.find_tips(
             &m,
             &info,
             &FindOptions {
@@ -163,11 +161,10 @@ fn main() {
     let mut tips_t = Vec::new();
     for _ in 0..10 {
         let t = Instant::now();
-        let m = select::select_with_settings(&lib, &info, &settings);
+        let m = lib.select_skills_with(&info, settings.skills.filter());
         sel_t.push(t.elapsed());
         let t = Instant::now();
-        let f = lib.tips.find(
-            &lib,
+        let f = lib.find_tips(
             &m,
             &info,
             &FindOptions {
@@ -188,9 +185,8 @@ fn main() {
     let mut diag = Vec::new();
     for _ in 0..30 {
         let t = Instant::now();
-        let m = select::select_with_settings(&lib, &info, &settings);
-        let f = lib.tips.find(
-            &lib,
+        let m = lib.select_skills_with(&info, settings.skills.filter());
+        let f = lib.find_tips(
             &m,
             &info,
             &FindOptions {

@@ -6,6 +6,7 @@
 
 pub mod agent;
 pub mod cli;
+pub mod dirs;
 pub mod lsp;
 pub mod settings;
 pub mod skills;

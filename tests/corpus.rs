@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 
 use skill_lsp::skills::library::{Library, SkillSources};
 use skill_lsp::skills::model::{Activation, Severity, SourceFormat};
-use skill_lsp::skills::select::{DocumentInfo, select};
+use skill_lsp::skills::select::DocumentInfo;
 
 fn corpus() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -158,7 +158,7 @@ fn names_for(lib: &Library, rel: &str, lang: &str, text: &str) -> Vec<String> {
         language_id: lang,
         text,
     };
-    select(lib, &doc)
+    lib.select_skills(&doc)
         .into_iter()
         .map(|m| lib.skill(m.skill).name.clone())
         .collect()

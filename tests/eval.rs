@@ -188,8 +188,8 @@ fn tips_precision_and_recall_on_labelled_fixtures() {
             language_id: &lang,
             text: &text,
         };
-        let matches = select::select(&lib, &doc);
-        let findings = lib.tips.find(&lib, &matches, &doc, &FindOptions::default());
+        let matches = lib.select_skills(&doc);
+        let findings = lib.find_tips(&matches, &doc, &FindOptions::default());
         let found: BTreeSet<(u32, String)> = findings
             .iter()
             .filter(|f| f.kind == TipKind::Declared)
@@ -382,9 +382,8 @@ fn corpus_implicit_tips_raise_no_diagnostics_by_default() {
             language_id: &lang,
             text: &text,
         };
-        let matches = select::select(&lib, &doc);
-        let findings = lib.tips.find(
-            &lib,
+        let matches = lib.select_skills(&doc);
+        let findings = lib.find_tips(
             &matches,
             &doc,
             &FindOptions {

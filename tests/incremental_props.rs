@@ -290,7 +290,7 @@ fn search(path: &Path, lang: &str, text: &str, prev: Option<(&str, &Report)>) ->
         language_id: lang,
         text,
     };
-    let matches = select::select_with_settings(&f.lib, &info, &settings);
+    let matches = f.lib.select_skills_with(&info, settings.skills.filter());
     let selected: Vec<usize> = matches.iter().map(|m| m.skill).collect();
     let rules = skill_lsp::skills::policy::for_document(&info, &settings.tips).unwrap_or_default();
     let opts = FindOptions {

@@ -5,7 +5,7 @@
 use std::path::Path;
 
 use skill_lsp::skills::library::{Library, SkillSources};
-use skill_lsp::skills::select::{DocumentInfo, language_of, select};
+use skill_lsp::skills::select::{DocumentInfo, language_of};
 
 /// (path under tests/match, skills of which one must be first, how many top places count)
 const TABLE: &[(&str, &[&str], usize)] = &[
@@ -107,7 +107,8 @@ fn bundled_skills_rank_first_for_real_looking_files() {
             language_id: &lang,
             text: &text,
         };
-        let ranked: Vec<String> = select(&lib, &doc)
+        let ranked: Vec<String> = lib
+            .select_skills(&doc)
             .into_iter()
             .map(|m| lib.skill(m.skill).name.clone())
             .collect();

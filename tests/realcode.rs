@@ -242,8 +242,8 @@ fn tips_on_real_code_against_oracle_labels() {
             language_id: &lang,
             text: &text,
         };
-        let matches = select::select(&lib, &doc);
-        let findings = lib.tips.find(&lib, &matches, &doc, &FindOptions::default());
+        let matches = lib.select_skills(&doc);
+        let findings = lib.find_tips(&matches, &doc, &FindOptions::default());
         let line_of = |off: usize| text[..off.min(text.len())].matches('\n').count() as u32 + 1;
         let src = |l: u32| clip(text.lines().nth(l as usize - 1).unwrap_or(""));
         let file_labels = labels.get(rel).map(Vec::as_slice).unwrap_or(&[]);

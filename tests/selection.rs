@@ -6,7 +6,7 @@
 use std::path::Path;
 
 use skill_lsp::skills::library::{Library, SkillSources};
-use skill_lsp::skills::select::{DocumentInfo, language_of, select};
+use skill_lsp::skills::select::{DocumentInfo, language_of};
 
 #[derive(serde::Deserialize)]
 struct Case {
@@ -57,7 +57,7 @@ fn bundled_skills_rank_real_files() {
             language_id: &lang,
             text: &text,
         };
-        let ranked = select(&lib, &doc);
+        let ranked = lib.select_skills(&doc);
         let names: Vec<&str> = ranked
             .iter()
             .map(|m| lib.skill(m.skill).name.as_str())

@@ -7,7 +7,7 @@ use std::ops::Range;
 use super::prompt::{self, Mode, Prompt, PromptError, PromptInput, TipFinding};
 use crate::settings::Settings;
 use crate::skills::library::Library;
-use crate::skills::select::{self, DocumentInfo, Match};
+use crate::skills::select::{DocumentInfo, Match};
 use crate::skills::tips::FindOptions;
 
 /// Skills whose material may go into a prompt when none is named.
@@ -63,7 +63,7 @@ pub fn build(
     ask: &Ask,
 ) -> Result<Prompt, ContextError> {
     let text = doc.text;
-    let selected = select::select_with_settings(lib, doc, settings);
+    let selected = lib.select_skills_with(doc, settings.skills.filter());
     let unknown: Vec<String> = ask
         .skills
         .iter()
@@ -80,7 +80,7 @@ pub fn build(
             .trim_end_matches('\n')
             .matches('\n')
             .count() as u32;
-    let named = select::requested(lib, ask.skills);
+    let named = lib.requested(ask.skills);
     let mut tip_skills = selected.clone();
     tip_skills.extend(named.iter().cloned());
     let opts = FindOptions {
@@ -88,7 +88,7 @@ pub fn build(
         lines: Some(first..last + 1),
         implicit: true,
     };
-    let found = lib.tips.find(lib, &tip_skills, doc, &opts);
+    let found = lib.find_tips(&tip_skills, doc, &opts);
     // Named skills only; else the skills whose tips fire in the target first, then the best
     // applicable ones.
     let chosen: Vec<Match> = if ask.skills.is_empty() {

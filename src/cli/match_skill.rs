@@ -28,7 +28,7 @@ pub fn run(name: &str, paths: &[PathBuf], common: &CommonArgs) -> anyhow::Result
         }
     }
     let ws = common.workspace();
-    let found = applies::files_for_skill(&lib, id, &ws, &paths, &r.settings);
+    let found = applies::files_for_skill(&lib, id, &ws, &paths, r.settings.skills.filter());
     let skill = lib.skill(id);
     if common.json {
         let files: Vec<_> = found

@@ -76,7 +76,7 @@ impl CommonArgs {
     }
 
     pub fn sources(&self, r: &Resolved) -> SkillSources {
-        SkillSources::from_settings(&r.settings, &[self.workspace()])
+        r.settings.skills.sources(&[self.workspace()])
     }
 
     /// The library as the server would load it for the current folder.
@@ -246,7 +246,7 @@ pub fn match_files(files: &[PathBuf], common: &CommonArgs) -> anyhow::Result<i32
             language_id: &lang,
             text: &text,
         };
-        let matches = select::select_with_settings(&lib, &info, &r.settings);
+        let matches = lib.select_skills_with(&info, r.settings.skills.filter());
         if common.json {
             out.push(json!({
                 "file": f.display().to_string(),

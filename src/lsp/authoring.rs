@@ -353,7 +353,7 @@ fn applies_to(
             id,
             root,
             std::slice::from_ref(root),
-            &snap.roots.for_root(Some(root)),
+            snap.roots.for_root(Some(root)).skills.filter(),
             ctl,
         )?);
     }
@@ -377,7 +377,7 @@ fn tip_hits(snap: &Snapshot, tip: &str, ctl: &Control) -> Option<Vec<(std::path:
             &snap.library,
             ti,
             root,
-            &snap.roots.for_root(Some(root)),
+            snap.roots.for_root(Some(root)).skills.filter(),
             ctl,
         )?);
     }

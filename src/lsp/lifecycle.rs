@@ -16,7 +16,7 @@ use crate::skills::library::{Library, SkillSources};
 
 impl Backend {
     pub(super) fn sources(&self, settings: &Settings, workspaces: &[PathBuf]) -> SkillSources {
-        let mut s = SkillSources::from_settings(settings, workspaces);
+        let mut s = settings.skills.sources(workspaces);
         s.configured
             .extend(self.state.deps.extra_skills.iter().cloned());
         if self.state.deps.no_builtin {

@@ -107,7 +107,9 @@ pub fn uri_arg(args: &[Value]) -> jsonrpc::Result<Uri> {
 /// The ranked skills for `target`, with the settings of the root that contains it.
 fn skills(snap: &Snapshot, target: &Target) -> Value {
     let settings = snap.roots.for_root(target.root.as_deref());
-    let matches = select::select_with_settings(&snap.library, &target.info(), &settings);
+    let matches = snap
+        .library
+        .select_skills_with(&target.info(), settings.skills.filter());
     let list: Vec<Value> = matches
         .iter()
         .map(|m| {

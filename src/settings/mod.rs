@@ -9,8 +9,6 @@
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 
-use crate::skills::model::Severity;
-
 pub mod keys;
 
 /// Resolved settings used by the server and the CLI.
@@ -44,37 +42,34 @@ pub struct SkillSettings {
     pub disabled: Vec<String>,
 }
 
-/// Tip diagnostics and hovers.
-#[derive(Debug, Clone, PartialEq)]
-pub struct TipSettings {
-    /// Tips at all (hover and diagnostics).
-    pub enabled: bool,
-    /// Publish tip diagnostics (hovers still work when false).
-    pub diagnostics: bool,
-    /// Severity for every tip, overriding the skill's own choice.
-    pub severity: Option<Severity>,
-    /// Per skill name or full tip id (`skill/tip`): a severity, or `None` for "off".
-    pub overrides: BTreeMap<String, Option<Severity>>,
-    /// Skills whose implicit tips (derived from bad examples) also produce diagnostics.
-    pub implicit_diagnostics: Vec<String>,
-    /// Edits closer together than this form a burst: the first edit (and an isolated one) is
-    /// diagnosed at once, later ones of the burst wait a short pause (at most this). Opening a
-    /// document never waits.
-    pub debounce_ms: u64,
-    /// Most tip diagnostics published for one document (0: no limit). A generated or legacy
-    /// file can hold thousands of hits; past a few hundred they are noise for the reader and
-    /// megabytes for the editor and for us. Hovers and code actions still see every finding.
-    pub max_diagnostics: usize,
-    /// Most diagnostics of one tip in one document (0: no limit), so one repeated pattern
-    /// cannot crowd out the others (the idea of cSpell's `maxDuplicateProblems`).
-    pub max_per_tip: usize,
-    /// Globs (skill glob dialect, relative to the workspace root) of files tips leave alone.
-    pub exclude: Vec<String>,
-    /// Show tips in vendored, generated and minified files too (see `skills::policy`).
-    pub include_vendored: bool,
-    /// Show tips declared `tests: false` in test files, test functions and test data folders too.
-    pub include_tests: bool,
+impl SkillSettings {
+    /// The skills these settings turn off, as selection takes them.
+    pub fn filter(&self) -> crate::skills::select::SkillFilter<'_> {
+        crate::skills::select::SkillFilter {
+            enabled: self.enabled.as_deref(),
+            disabled: &self.disabled,
+        }
+    }
+
+    /// Where skills load from under these settings, for these workspace folders.
+    pub fn sources(&self, workspaces: &[PathBuf]) -> crate::skills::library::SkillSources {
+        use crate::skills::library::SkillSources;
+        SkillSources {
+            builtin: self.builtin,
+            user_dirs: if self.user_folders {
+                SkillSources::default_user_dirs()
+            } else {
+                Vec::new()
+            },
+            configured: self.paths.clone(),
+            workspaces: workspaces.to_vec(),
+        }
+    }
 }
+
+/// Tip diagnostics and hovers: the domain's own type (the tips engine and the file policy read
+/// it), declared with its defaults in [`crate::skills::tip_policy`].
+pub use crate::skills::tip_policy::TipPolicy as TipSettings;
 
 /// Hover behaviour.
 #[derive(Debug, Clone, PartialEq)]
@@ -137,19 +132,7 @@ impl Default for Settings {
                 enabled: None,
                 disabled: Vec::new(),
             },
-            tips: TipSettings {
-                enabled: true,
-                diagnostics: true,
-                severity: None,
-                overrides: BTreeMap::new(),
-                implicit_diagnostics: Vec::new(),
-                debounce_ms: 300,
-                max_diagnostics: 500,
-                max_per_tip: 50,
-                exclude: Vec::new(),
-                include_vendored: false,
-                include_tests: false,
-            },
+            tips: TipSettings::default(),
             hover: HoverSettings {
                 agent: false,
                 agent_timeout_ms: 1500,
@@ -173,18 +156,7 @@ impl Default for Settings {
     }
 }
 
-/// `$XDG_CONFIG_HOME/skill-lsp` (fallback `~/.config/skill-lsp`).
-pub fn config_dir() -> Option<PathBuf> {
-    let base = std::env::var_os("XDG_CONFIG_HOME")
-        .filter(|v| !v.is_empty())
-        .map(PathBuf::from)
-        .or_else(|| {
-            std::env::var_os("HOME")
-                .filter(|v| !v.is_empty())
-                .map(|h| PathBuf::from(h).join(".config"))
-        })?;
-    Some(base.join("skill-lsp"))
-}
+pub use crate::dirs::config_dir;
 
 /// Which layer a value came from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
@@ -499,6 +471,7 @@ pub fn normalize_path(p: &std::path::Path) -> PathBuf {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::skills::model::Severity;
     use serde_json::json;
 
     #[test]

@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 
 use crate::skills::library::Library;
 use crate::skills::model::{Problem, Severity, Skill, SkillId};
-use crate::skills::select::{self, DocumentInfo, Reason};
+use crate::skills::select::{self, DocumentInfo, Reason, SkillFilter};
 
 /// One file the skill applies to.
 #[derive(Debug, Clone)]
@@ -44,15 +44,15 @@ impl Control {
 const HEAD: usize = 64 * 1024;
 
 /// Files under `paths` (files or folders) that `skill` applies to, in path order. `root` is the
-/// workspace folder globs are relative to. `settings` as for the editor (disabled skills).
+/// workspace folder globs are relative to. `filter` as for the editor (disabled skills).
 pub fn files_for_skill(
     lib: &Library,
     skill: SkillId,
     root: &Path,
     paths: &[PathBuf],
-    settings: &crate::settings::Settings,
+    filter: SkillFilter,
 ) -> Vec<Applies> {
-    files_for_skill_with(lib, skill, root, paths, settings, &Control::default()).unwrap_or_default()
+    files_for_skill_with(lib, skill, root, paths, filter, &Control::default()).unwrap_or_default()
 }
 
 /// [`files_for_skill`] under `ctl`: `None` when it was cancelled.
@@ -61,7 +61,7 @@ pub fn files_for_skill_with(
     skill: SkillId,
     root: &Path,
     paths: &[PathBuf],
-    settings: &crate::settings::Settings,
+    filter: SkillFilter,
     ctl: &Control,
 ) -> Option<Vec<Applies>> {
     let mut out = Vec::new();
@@ -73,7 +73,7 @@ pub fn files_for_skill_with(
         let Some(text) = read_head(&path, HEAD) else {
             continue;
         };
-        let (lang, matches) = select_file(lib, &path, root, &text, settings);
+        let (lang, matches) = select_file(lib, &path, root, &text, filter);
         if let Some((i, m)) = matches.iter().enumerate().find(|(_, m)| m.skill == skill) {
             out.push(Applies {
                 path,
@@ -94,7 +94,7 @@ fn select_file(
     path: &Path,
     root: &Path,
     text: &str,
-    settings: &crate::settings::Settings,
+    filter: SkillFilter,
 ) -> (String, Vec<select::Match>) {
     let lang = select::language_of(path, text, None);
     let info = DocumentInfo {
@@ -103,7 +103,7 @@ fn select_file(
         language_id: &lang,
         text,
     };
-    let matches = select::select_with_settings(lib, &info, settings);
+    let matches = lib.select_skills_with(&info, filter);
     (lang, matches)
 }
 
@@ -250,9 +250,9 @@ pub fn tip_hits(
     lib: &Library,
     tip: usize,
     root: &Path,
-    settings: &crate::settings::Settings,
+    filter: SkillFilter,
 ) -> Vec<(PathBuf, u32)> {
-    tip_hits_with(lib, tip, root, settings, &Control::default()).unwrap_or_default()
+    tip_hits_with(lib, tip, root, filter, &Control::default()).unwrap_or_default()
 }
 
 /// [`tip_hits`] under `ctl`: `None` when it was cancelled.
@@ -260,7 +260,7 @@ pub fn tip_hits_with(
     lib: &Library,
     tip: usize,
     root: &Path,
-    settings: &crate::settings::Settings,
+    filter: SkillFilter,
     ctl: &Control,
 ) -> Option<Vec<(PathBuf, u32)>> {
     let skill = lib.tips.tip(tip).skill;
@@ -279,7 +279,7 @@ pub fn tip_hits_with(
         if super::policy::files::by_content(&rel, &text).is_some() {
             continue;
         }
-        let (lang, matches) = select_file(lib, &path, root, &text, settings);
+        let (lang, matches) = select_file(lib, &path, root, &text, filter);
         if !matches.iter().any(|m| m.skill == skill) {
             continue;
         }

@@ -10,7 +10,9 @@
 //! signals matched and how narrow they are, an exact language over a related one), then the
 //! other evidence, then how narrow the skill is. The reasons list the winning piece first.
 
-use super::select::Reason;
+use std::fmt;
+
+use super::model::SkillId;
 
 /// Evidence tiers, weakest first. A score is `1000 * tier + strength`, strength under 1000.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -63,8 +65,8 @@ impl Evidence {
     }
 
     /// The score and the reasons, the winning piece first.
-    pub fn rank(mut self) -> (u32, super::select::Reasons) {
-        let mut reasons = super::select::Reasons::new();
+    pub fn rank(mut self) -> (u32, Reasons) {
+        let mut reasons = Reasons::new();
         let mut content = std::mem::take(&mut self.content);
         let content_strong = content.iter().any(|(_, strong, _)| *strong);
         let tier = match &self.glob {
@@ -221,6 +223,86 @@ const CONTAINERS: &[&str] = &[
 /// not get every YAML skill, a Python file outside `pkg/` does not get the `pkg/**` skill.
 pub fn fallback_ok(globs: &[String], language: &str) -> bool {
     !globs.is_empty() && globs.iter().all(|g| is_file_kind(g)) && !CONTAINERS.contains(&language)
+}
+
+/// Why a skill applies.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "kebab-case", tag = "kind", content = "detail")]
+pub enum Reason {
+    Always,
+    /// `AGENTS.md` / `CLAUDE.md` governing the folder; `distance` folders up (0 = same folder).
+    Nearest {
+        file: String,
+        distance: u32,
+    },
+    Language {
+        id: std::sync::Arc<str>,
+        inferred: bool,
+    },
+    Glob(std::sync::Arc<str>),
+    /// A required content regex matched.
+    Content(std::sync::Arc<str>),
+    /// A named content signal matched, in words (`imports hardhat`, `kind: Deployment`).
+    Signal(std::sync::Arc<str>),
+    Description(Vec<std::sync::Arc<str>>),
+    /// Asked for by name.
+    Requested,
+}
+
+impl fmt::Display for Reason {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Reason::Always => write!(f, "always applies"),
+            Reason::Nearest { file, distance: 0 } => write!(f, "nearest {file} (same folder)"),
+            Reason::Nearest { file, distance } => {
+                let folders = if *distance == 1 { "folder" } else { "folders" };
+                write!(f, "nearest {file} ({distance} {folders} up)")
+            }
+            Reason::Language {
+                id,
+                inferred: false,
+            } => write!(f, "language {id}"),
+            Reason::Language { id, inferred: true } => write!(f, "language {id} (inferred)"),
+            Reason::Glob(g) => write!(f, "glob `{g}`"),
+            Reason::Content(r) => f.write_str(&content_words(r)),
+            Reason::Signal(words) => f.write_str(words),
+            Reason::Description(terms) => write!(f, "description mentions {}", terms.join(", ")),
+            Reason::Requested => write!(f, "requested by name"),
+        }
+    }
+}
+
+/// A content regex in words: `imports fastapi` for the usual `^\s*(from|import)\s+fastapi\b`,
+/// else the pattern itself, quoted and cut to a readable length.
+pub(crate) fn content_words(re: &str) -> String {
+    static IMPORTS: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(
+            r"\((?:\?:)?(?:from\|import|import\|from)\)\\s\+\(?(?:\?:)?([A-Za-z0-9_|.]+)",
+        )
+        .expect("static regex")
+    });
+    let unescaped = re.replace(r"\.", ".");
+    if let Some(c) = IMPORTS.captures(&unescaped) {
+        let names: Vec<&str> = c[1].split('|').filter(|n| !n.is_empty()).collect();
+        if !names.is_empty() {
+            return format!("imports {}", names.join(" or "));
+        }
+    }
+    let shown: String = re.chars().take(60).collect();
+    let more = if re.chars().count() > 60 { "…" } else { "" };
+    format!("content matches `{shown}{more}`")
+}
+
+/// The reasons of one match: almost always one or two, kept inline because a selection builds
+/// a few hundred matches and a heap vector each was a quarter of its time.
+pub type Reasons = smallvec::SmallVec<[Reason; 2]>;
+
+/// One applicable skill.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Match {
+    pub skill: SkillId,
+    pub score: u32,
+    pub reasons: Reasons,
 }
 
 #[cfg(test)]

@@ -18,6 +18,7 @@ use super::select::SelectIndex;
 use super::tips::TipIndex;
 
 mod clashes;
+mod query;
 mod scan;
 use clashes::{drop_identical_copies, drop_skill_folder_extras, resolve_clashes};
 pub use scan::workspace_format;
@@ -41,7 +42,7 @@ impl SkillSources {
     /// `~/.config/skill-lsp/skills`), `~/.agents/skills`, `~/.claude/skills`.
     pub fn default_user_dirs() -> Vec<PathBuf> {
         let mut out = Vec::new();
-        if let Some(cfg) = crate::settings::config_dir() {
+        if let Some(cfg) = crate::dirs::config_dir() {
             out.push(cfg.join("skills"));
         }
         if let Some(home) = std::env::var_os("HOME").filter(|h| !h.is_empty()) {
@@ -50,23 +51,6 @@ impl SkillSources {
             out.push(home.join(".claude/skills"));
         }
         out
-    }
-
-    /// Sources as the settings describe them, for these workspace folders.
-    pub fn from_settings(
-        settings: &crate::settings::Settings,
-        workspaces: &[PathBuf],
-    ) -> SkillSources {
-        SkillSources {
-            builtin: settings.skills.builtin,
-            user_dirs: if settings.skills.user_folders {
-                Self::default_user_dirs()
-            } else {
-                Vec::new()
-            },
-            configured: settings.skills.paths.clone(),
-            workspaces: workspaces.to_vec(),
-        }
     }
 }
 

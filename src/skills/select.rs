@@ -4,16 +4,16 @@
 //! index of description words). How the evidence found becomes a score and reasons is
 //! `evidence`; named content signals are `signals`, SQL dialects `dialect`.
 
-use std::fmt;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use regex::{Regex, RegexSet};
 
+pub use super::document::{DocumentInfo, match_path, root_for};
 use super::evidence::{self, Evidence, LangFit, Tier};
+pub use super::evidence::{Match, Reason, Reasons};
 use super::globs;
 use super::languages;
-use super::library::Library;
-use super::model::{Activation, SkillId};
+use super::model::{Activation, Skill, SkillId};
 
 mod acc;
 mod fit;
@@ -29,118 +29,16 @@ use scratch::ABSENT;
 use specificity::{NAME_WORDS, name_fits_language};
 use terms::doc_terms;
 
-/// What selection needs to know about a document.
-#[derive(Debug, Clone, Copy)]
-pub struct DocumentInfo<'a> {
-    /// Absolute path, when the document is a file.
-    pub path: Option<&'a Path>,
-    /// The workspace folder containing it; globs match the path relative to it.
-    pub root: Option<&'a Path>,
-    /// LSP language id (from the client, else inferred).
-    pub language_id: &'a str,
-    pub text: &'a str,
-}
-
-/// Why a skill applies.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
-#[serde(rename_all = "kebab-case", tag = "kind", content = "detail")]
-pub enum Reason {
-    Always,
-    /// `AGENTS.md` / `CLAUDE.md` governing the folder; `distance` folders up (0 = same folder).
-    Nearest {
-        file: String,
-        distance: u32,
-    },
-    Language {
-        id: std::sync::Arc<str>,
-        inferred: bool,
-    },
-    Glob(std::sync::Arc<str>),
-    /// A required content regex matched.
-    Content(std::sync::Arc<str>),
-    /// A named content signal matched, in words (`imports hardhat`, `kind: Deployment`).
-    Signal(std::sync::Arc<str>),
-    Description(Vec<std::sync::Arc<str>>),
-    /// Asked for by name.
-    Requested,
-}
-
-impl fmt::Display for Reason {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Reason::Always => write!(f, "always applies"),
-            Reason::Nearest { file, distance: 0 } => write!(f, "nearest {file} (same folder)"),
-            Reason::Nearest { file, distance } => {
-                let folders = if *distance == 1 { "folder" } else { "folders" };
-                write!(f, "nearest {file} ({distance} {folders} up)")
-            }
-            Reason::Language {
-                id,
-                inferred: false,
-            } => write!(f, "language {id}"),
-            Reason::Language { id, inferred: true } => write!(f, "language {id} (inferred)"),
-            Reason::Glob(g) => write!(f, "glob `{g}`"),
-            Reason::Content(r) => f.write_str(&content_words(r)),
-            Reason::Signal(words) => f.write_str(words),
-            Reason::Description(terms) => write!(f, "description mentions {}", terms.join(", ")),
-            Reason::Requested => write!(f, "requested by name"),
-        }
-    }
-}
-
-/// A content regex in words: `imports fastapi` for the usual `^\s*(from|import)\s+fastapi\b`,
-/// else the pattern itself, quoted and cut to a readable length.
-fn content_words(re: &str) -> String {
-    static IMPORTS: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-        regex::Regex::new(
-            r"\((?:\?:)?(?:from\|import|import\|from)\)\\s\+\(?(?:\?:)?([A-Za-z0-9_|.]+)",
-        )
-        .expect("static regex")
-    });
-    let unescaped = re.replace(r"\.", ".");
-    if let Some(c) = IMPORTS.captures(&unescaped) {
-        let names: Vec<&str> = c[1].split('|').filter(|n| !n.is_empty()).collect();
-        if !names.is_empty() {
-            return format!("imports {}", names.join(" or "));
-        }
-    }
-    let shown: String = re.chars().take(60).collect();
-    let more = if re.chars().count() > 60 { "…" } else { "" };
-    format!("content matches `{shown}{more}`")
-}
-
-/// The reasons of one match: almost always one or two, kept inline because a selection builds
-/// a few hundred matches and a heap vector each was a quarter of its time.
-pub type Reasons = smallvec::SmallVec<[Reason; 2]>;
-
-/// One applicable skill.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
-pub struct Match {
-    pub skill: SkillId,
-    pub score: u32,
-    pub reasons: Reasons,
-}
-
-/// The path used for glob matching: relative to the root when possible, `/`-separated.
-pub fn match_path(doc: &DocumentInfo) -> Option<String> {
-    let path = doc.path?;
-    let rel = doc
-        .root
-        .and_then(|r| path.strip_prefix(r).ok())
-        .unwrap_or(path);
-    let s = rel.to_string_lossy().replace('\\', "/");
-    Some(s.trim_start_matches('/').to_string())
-}
-
 /// Applicable skills for a document, best first.
-pub fn select(lib: &Library, doc: &DocumentInfo) -> Vec<Match> {
-    let ix = &lib.select;
+/// `ix` is the index built from `skills` ([`crate::skills::library::Library::select_skills`]
+/// calls this with its own).
+pub fn select(ix: &SelectIndex, skills: &[Skill], doc: &DocumentInfo) -> Vec<Match> {
     let rel = match_path(doc);
     let lang = doc.language_id;
     let langs: Vec<&str> = std::iter::once(lang)
         .chain(languages::related(lang).iter().copied())
         .collect();
-    let n = lib.skills.len();
+    let n = skills.len();
     let name_row = NAME_WORDS.iter().position(|(l, _)| *l == lang);
     let mut scratch = scratch::take(n);
     let mut acc = Acc::new(std::mem::take(&mut scratch.pos), ix.always.len() + 16);
@@ -180,8 +78,7 @@ pub fn select(lib: &Library, doc: &DocumentInfo) -> Vec<Match> {
                     doc.root.map(|r| r.components().count()).unwrap_or(0) + d.components().count()
                 };
                 let distance = depth_doc.saturating_sub(depth_dir) as u32;
-                let file = lib
-                    .skill(*id)
+                let file = skills[*id]
                     .path
                     .file_name()
                     .map(|n| n.to_string_lossy().to_string())
@@ -239,7 +136,7 @@ pub fn select(lib: &Library, doc: &DocumentInfo) -> Vec<Match> {
     let mut dialect: Option<Option<super::dialect::Dialect>> = None;
     acc.out.reserve(candidates.len());
     for &id in &candidates {
-        let s = lib.skill(id);
+        let s = &skills[id];
         let c = &ix.compiled[id];
         if let (Some(ex), Some(rel)) = (&c.exclude, rel.as_deref())
             && ex.is_match(rel)
@@ -398,7 +295,7 @@ pub fn select(lib: &Library, doc: &DocumentInfo) -> Vec<Match> {
         }
     }
     for id in model {
-        let s = lib.skill(id);
+        let s = &skills[id];
         if s.activation != Activation::ModelDecided {
             continue;
         }
@@ -461,44 +358,28 @@ fn floor_char_boundary(s: &str, max: usize) -> usize {
     i
 }
 
-/// `select` with the settings' enabled / disabled lists applied.
-pub fn select_with_settings(
-    lib: &Library,
-    doc: &DocumentInfo,
-    settings: &crate::settings::Settings,
-) -> Vec<Match> {
-    let mut v = select(lib, doc);
-    retain_enabled(lib, &mut v, settings);
-    v
+/// The skills the settings turn on and off (`skills.enabled`, `skills.disabled`), as names or
+/// aliases. The default turns nothing off.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct SkillFilter<'a> {
+    /// When set, only these skills are used.
+    pub enabled: Option<&'a [String]>,
+    /// Skills never used.
+    pub disabled: &'a [String],
 }
 
-/// Drop skills the settings turn off.
-pub fn retain_enabled(lib: &Library, v: &mut Vec<Match>, settings: &crate::settings::Settings) {
-    let sk = &settings.skills;
-    if sk.enabled.is_none() && sk.disabled.is_empty() {
+/// Drop the skills `filter` turns off.
+pub fn retain_enabled(skills: &[Skill], v: &mut Vec<Match>, filter: SkillFilter) {
+    if filter.enabled.is_none() && filter.disabled.is_empty() {
         return;
     }
     v.retain(|m| {
-        let s = lib.skill(m.skill);
-        let on = sk
+        let s = &skills[m.skill];
+        let on = filter
             .enabled
-            .as_ref()
             .is_none_or(|list| list.iter().any(|n| s.answers_to(n)));
-        on && !sk.disabled.iter().any(|n| s.answers_to(n))
+        on && !filter.disabled.iter().any(|n| s.answers_to(n))
     });
-}
-
-/// Skills asked for by name (manual ones included), in the order given.
-pub fn requested(lib: &Library, names: &[String]) -> Vec<Match> {
-    names
-        .iter()
-        .filter_map(|n| lib.find(n))
-        .map(|id| Match {
-            skill: id,
-            score: evidence::score(evidence::Tier::Requested, 0),
-            reasons: smallvec::smallvec![Reason::Requested],
-        })
-        .collect()
 }
 
 /// Convenience for callers with an owned path.
@@ -509,14 +390,6 @@ pub fn language_of(path: &Path, text: &str, client_lang: Option<&str>) -> String
             .unwrap_or("plaintext")
             .to_string(),
     }
-}
-
-/// The workspace folder (longest prefix) that contains `path`.
-pub fn root_for<'a>(roots: &'a [PathBuf], path: &Path) -> Option<&'a PathBuf> {
-    roots
-        .iter()
-        .filter(|r| path.starts_with(r))
-        .max_by_key(|r| r.components().count())
 }
 
 #[cfg(test)]

@@ -32,7 +32,9 @@ use globset::GlobSet;
 use regex::{Regex, RegexSet};
 
 use super::model::{Problem, Severity, Skill, SkillId};
-use crate::settings::TipSettings;
+use crate::skills::regexes::DFA_CACHE;
+pub use crate::skills::regexes::prefilter_set;
+use crate::skills::tip_policy::TipPolicy;
 use publish::{effective, suppresses};
 pub use publish::{ignore_comments, publishable, tips_at};
 use run::{Run, sort_findings};
@@ -42,9 +44,6 @@ pub use trigger::Context;
 const SET_CHUNK: usize = 128;
 /// Lines around the requested ones searched by span triggers when only a few lines are wanted.
 const SPAN_WINDOW: usize = 200;
-/// Lazy DFA cache per `RegexSet`: big enough that a set of many patterns does not thrash the cache
-/// and fall back to the (much slower) NFA simulation on a large file. Grows only as needed.
-const DFA_CACHE: usize = 8 << 20;
 /// Key of the index for tips that apply to any language.
 const ANY: &str = "*";
 /// Bytes of one line that tips look at: a minified bundle is one line of megabytes, and its hits
@@ -245,7 +244,7 @@ pub struct TipIndex {
 #[derive(Debug, Clone, Default)]
 pub struct FindOptions<'a> {
     /// Severity overrides, off switches, implicit diagnostics. `None`: defaults.
-    pub settings: Option<&'a TipSettings>,
+    pub settings: Option<&'a TipPolicy>,
     /// Only findings whose first line is in this 0-based range (hover); `None`: the whole text.
     pub lines: Option<Range<u32>>,
     /// Include implicit tips (hovers do; diagnostics only for skills that enable them).
@@ -389,70 +388,7 @@ impl TipIndex {
             .count()
     }
 
-    /// Tips of the skills selected for `doc` (from [`crate::skills::select::select`]).
-    pub fn find(
-        &self,
-        lib: &crate::skills::library::Library,
-        matches: &[crate::skills::select::Match],
-        doc: &crate::skills::select::DocumentInfo,
-        opts: &FindOptions,
-    ) -> Vec<Finding> {
-        self.find_report(lib, matches, doc, opts, None).findings
-    }
-
-    /// [`TipIndex::find`] with what the search left out, stopping early (with
-    /// [`Limits::cancelled`]) once `cancel` is set.
-    pub fn find_report(
-        &self,
-        lib: &crate::skills::library::Library,
-        matches: &[crate::skills::select::Match],
-        doc: &crate::skills::select::DocumentInfo,
-        opts: &FindOptions,
-        cancel: Option<&AtomicBool>,
-    ) -> Report {
-        self.find_with_report(lib, matches, doc, opts, &FindExtra::default(), cancel)
-    }
-
-    /// [`TipIndex::find`] with other tools' suppressions and, on request, the silenced findings.
-    pub fn find_with(
-        &self,
-        lib: &crate::skills::library::Library,
-        matches: &[crate::skills::select::Match],
-        doc: &crate::skills::select::DocumentInfo,
-        opts: &FindOptions,
-        extra: &FindExtra,
-    ) -> Vec<Finding> {
-        self.find_with_report(lib, matches, doc, opts, extra, None)
-            .findings
-    }
-
-    /// [`TipIndex::find_with`] with what the search left out (see [`TipIndex::find_report`]).
-    pub fn find_with_report(
-        &self,
-        lib: &crate::skills::library::Library,
-        matches: &[crate::skills::select::Match],
-        doc: &crate::skills::select::DocumentInfo,
-        opts: &FindOptions,
-        extra: &FindExtra,
-        cancel: Option<&AtomicBool>,
-    ) -> Report {
-        let selected: Vec<SkillId> = matches.iter().map(|m| m.skill).collect();
-        let rel = super::select::match_path(doc);
-        self.find_in_report_with(
-            lib.skills.len(),
-            &selected,
-            &Document {
-                text: doc.text,
-                language_id: doc.language_id,
-                rel_path: rel.as_deref(),
-            },
-            opts,
-            extra,
-            cancel,
-        )
-    }
-
-    /// The engine behind [`TipIndex::find`]: `selected` are skill ids out of `skill_count`.
+    /// The engine behind [`crate::skills::library::Library::find_tips`]: `selected` are skill ids out of `skill_count`.
     pub fn find_in(
         &self,
         skill_count: usize,
@@ -501,7 +437,7 @@ impl TipIndex {
         let settings = match opts.settings {
             Some(s) => s,
             None => {
-                defaults = crate::settings::Settings::default().tips;
+                defaults = TipPolicy::default();
                 &defaults
             }
         };
@@ -583,22 +519,6 @@ fn lang_keys(lang: &str) -> Vec<&str> {
     v.extend_from_slice(super::languages::related(lang));
     v.push(ANY);
     v
-}
-
-/// A `RegexSet` to use as a **prefilter** for `patterns` (say, skills' `content` regexes): word
-/// boundaries made ASCII and a large lazy-DFA cache, so one pass over a big or non-ASCII file stays
-/// on the DFA (with Unicode `\b` the set runs on the NFA for any file containing one non-ASCII
-/// byte: seconds instead of milliseconds). It may report a pattern the exact regex would not match
-/// (and, only when a `\b` sits next to a non-ASCII letter, rarely miss one): confirm each hit with
-/// the exact `Regex` before acting on it.
-pub fn prefilter_set<S: AsRef<str>>(patterns: &[S]) -> Result<RegexSet, regex::Error> {
-    regex::RegexSetBuilder::new(
-        patterns
-            .iter()
-            .map(|p| trigger::ascii_boundaries(p.as_ref())),
-    )
-    .dfa_size_limit(DFA_CACHE)
-    .build()
 }
 
 #[cfg(test)]

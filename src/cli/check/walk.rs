@@ -279,7 +279,7 @@ fn check_file(
         language_id: &lang,
         text,
     };
-    let matches = select::select_with_settings(lib, &info, settings);
+    let matches = lib.select_skills_with(&info, settings.skills.filter());
     let has_ignores = memchr::memmem::find(text.as_bytes(), b"skill-lsp: ignore").is_some();
     if matches.is_empty() && !has_ignores {
         return (Vec::new(), Vec::new());
@@ -298,9 +298,7 @@ fn check_file(
             keep_suppressed: true,
             tests_too: inp.args.no_policy || settings.tips.include_tests,
         };
-        let r = lib
-            .tips
-            .find_with_report(lib, &matches, &info, &opts, &extra, None);
+        let r = lib.find_tips_report(&matches, &info, &opts, &extra, None);
         if let Some(note) = r.limits.note() {
             // What the search left out is said, never silent (stderr, like every problem).
             let _ = std::io::Write::write_all(

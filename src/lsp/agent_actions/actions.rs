@@ -10,7 +10,6 @@ use crate::lsp::proto::{
     Range,
 };
 use crate::lsp::session::{DocSnapshot, Snapshot};
-use crate::skills::select::{self};
 
 /// Skills offered as "apply" actions.
 pub(super) const TOP_SKILLS: usize = 3;
@@ -116,7 +115,9 @@ pub fn code_actions(
         ));
     }
 
-    let matches = select::select_with_settings(&snap.library, &doc.info(&text), &snap.settings);
+    let matches = snap
+        .library
+        .select_skills_with(&doc.info(&text), snap.settings.skills.filter());
     if selection {
         // Skills whose tips fire in the selection first (cached findings: no heavy work here),
         // then the best applicable ones.

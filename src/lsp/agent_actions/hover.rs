@@ -11,7 +11,6 @@ use crate::agent::CancellationToken;
 use crate::agent::prompt::Mode;
 use crate::lsp::proto::{Hover, HoverContents, MarkupContent, MarkupKind, Position};
 use crate::lsp::session::{DocSnapshot, Snapshot};
-use crate::skills::select;
 use crate::skills::tips::FindOptions;
 
 use super::state::HoverEntry;
@@ -54,9 +53,10 @@ pub async fn augment_hover(
     // Skills whose tips fire on this line.
     let info = doc.info(&text);
     let line = line_of(&text, span.start);
-    let selected = select::select_with_settings(&snap.library, &info, &snap.settings);
-    let findings = snap.library.tips.find(
-        &snap.library,
+    let selected = snap
+        .library
+        .select_skills_with(&info, snap.settings.skills.filter());
+    let findings = snap.library.find_tips(
         &selected,
         &info,
         &FindOptions {

@@ -131,7 +131,9 @@ fn find_with(
     }
     let text = doc.text();
     let info = doc.info(&text);
-    let matches = select::select_with_settings(&snap.library, &info, &snap.settings);
+    let matches = snap
+        .library
+        .select_skills_with(&info, snap.settings.skills.filter());
     let opts = FindOptions {
         settings: Some(&snap.settings.tips),
         lines,
@@ -151,8 +153,9 @@ fn find_with(
         keep_suppressed: false,
         tests_too: snap.settings.tips.include_tests,
     };
-    let r =
-        (snap.library.tips).find_with_report(&snap.library, &matches, &info, &opts, &extra, cancel);
+    let r = snap
+        .library
+        .find_tips_report(&matches, &info, &opts, &extra, cancel);
     (r.findings, r.limits)
 }
 
@@ -182,7 +185,9 @@ fn find_document(
     }
     let text = doc.text();
     let info = doc.info(&text);
-    let matches = select::select_with_settings(&snap.library, &info, &snap.settings);
+    let matches = snap
+        .library
+        .select_skills_with(&info, snap.settings.skills.filter());
     let opts = FindOptions {
         settings: Some(&snap.settings.tips),
         lines: None,

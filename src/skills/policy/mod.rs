@@ -18,7 +18,7 @@ use std::time::{Duration, Instant};
 
 use globset::GlobSet;
 
-use crate::settings::TipSettings;
+use crate::skills::tip_policy::TipPolicy;
 pub use comments::FileRules;
 pub use files::Skip;
 
@@ -55,7 +55,7 @@ pub struct Project {
 
 impl Project {
     /// Read the project files at `root` under the tip settings.
-    pub fn load(root: &Path, tips: &TipSettings) -> Project {
+    pub fn load(root: &Path, tips: &TipPolicy) -> Project {
         let mut problems = Vec::new();
         let exclude_src = tips.exclude.clone();
         let exclude = match crate::skills::tips::trigger::glob_set(&files::dir_globs(&exclude_src))
@@ -187,7 +187,7 @@ type CacheKey = (PathBuf, Vec<String>, bool);
 type Cache = HashMap<CacheKey, (Instant, Arc<Project>)>;
 
 /// The project at `root` under `tips`, read at most every few seconds (editor use).
-pub fn cached(root: &Path, tips: &TipSettings) -> Arc<Project> {
+pub fn cached(root: &Path, tips: &TipPolicy) -> Arc<Project> {
     static CACHE: Mutex<Option<Cache>> = Mutex::new(None);
     let key = (
         root.to_path_buf(),
@@ -218,7 +218,7 @@ pub fn cached(root: &Path, tips: &TipSettings) -> Arc<Project> {
 /// Documents without a path or root are never skipped.
 pub fn judge(
     doc: &crate::skills::select::DocumentInfo,
-    tips: &TipSettings,
+    tips: &TipPolicy,
 ) -> Result<FileRules, Skip> {
     let (Some(root), Some(rel)) = (doc.root, crate::skills::select::match_path(doc)) else {
         return Ok(FileRules::default());
@@ -236,7 +236,7 @@ pub fn judge(
 /// [`judge`] without the reason: `None` when tips leave this document alone.
 pub fn for_document(
     doc: &crate::skills::select::DocumentInfo,
-    tips: &TipSettings,
+    tips: &TipPolicy,
 ) -> Option<FileRules> {
     judge(doc, tips).ok()
 }

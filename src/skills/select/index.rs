@@ -86,7 +86,7 @@ impl SelectIndex {
             let mut c = Compiled::default();
             for r in &s.content {
                 if Regex::new(r).is_ok() {
-                    let strong = super::content_words(r).starts_with("imports ");
+                    let strong = crate::skills::evidence::content_words(r).starts_with("imports ");
                     c.content
                         .push((r.as_str().into(), intern(r.clone()), strong));
                 }
@@ -173,7 +173,7 @@ impl SelectIndex {
         ix.globs = gb.build();
         // ASCII word boundaries keep one pass over a non-ASCII file on the lazy DFA (a Unicode
         // `\b` made it fall back to the NFA: most of `check`'s time); hits are confirmed below.
-        ix.content_set = crate::skills::tips::prefilter_set(&content_patterns).ok();
+        ix.content_set = crate::skills::regexes::prefilter_set(&content_patterns).ok();
         ix.content_exact = content_patterns
             .into_iter()
             .map(|p| (p, std::sync::OnceLock::new()))

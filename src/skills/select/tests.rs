@@ -1,4 +1,5 @@
 use super::*;
+use crate::skills::library::Library;
 use crate::skills::model::Origin;
 
 fn lib(files: &[(&str, &str)]) -> Library {
@@ -20,7 +21,7 @@ fn run(lib: &Library, rel: &str, lang: &str, text: &str) -> Vec<(String, u32, Ve
         language_id: lang,
         text,
     };
-    select(lib, &doc)
+    lib.select_skills(&doc)
         .into_iter()
         .map(|m| {
             let reasons = m.reasons.iter().map(|r| r.to_string()).collect();

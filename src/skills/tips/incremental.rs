@@ -31,7 +31,7 @@ use super::{
     DOC_CAP, Document, FindExtra, FindOptions, Finding, Limits, MAX_FINDINGS, Matcher, Report, Run,
     SkillId, TipIndex, sort_findings,
 };
-use crate::settings::TipSettings;
+use crate::skills::tip_policy::TipPolicy;
 
 /// What a search remembers for the next version's [`TipIndex::find_incremental`].
 #[derive(Clone, Default)]
@@ -131,7 +131,7 @@ impl TipIndex {
         let settings = match opts.settings {
             Some(s) => s,
             None => {
-                defaults = crate::settings::Settings::default().tips;
+                defaults = TipPolicy::default();
                 &defaults
             }
         };
@@ -159,7 +159,7 @@ fn search(
     selected: &[SkillId],
     doc: &Document,
     opts: &FindOptions,
-    settings: &TipSettings,
+    settings: &TipPolicy,
     extra: &FindExtra,
     cancel: Option<&AtomicBool>,
     prev: Prev,

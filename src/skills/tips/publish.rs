@@ -106,7 +106,7 @@ pub(super) fn suppresses(line: &str, full_id: &str, short_id: &str) -> bool {
 }
 
 /// Severity after settings, and whether the finding is a diagnostic; `None` when turned off.
-pub(super) fn effective(tip: &Tip, s: &TipSettings) -> Option<(Severity, bool)> {
+pub(super) fn effective(tip: &Tip, s: &TipPolicy) -> Option<(Severity, bool)> {
     let sev = match s
         .overrides
         .get(&*tip.id)

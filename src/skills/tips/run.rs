@@ -17,7 +17,7 @@ pub(super) struct Run<'a> {
     pub(super) lang: &'a str,
     pub(super) rel_path: Option<&'a str>,
     pub(super) opts: &'a FindOptions<'a>,
-    pub(super) settings: &'a TipSettings,
+    pub(super) settings: &'a TipPolicy,
     pub(super) selected: Vec<bool>,
     pub(super) line_starts: Vec<usize>,
     /// Bytes of the text the lexer needs to see (the end of the last line of interest).
@@ -57,7 +57,7 @@ impl<'a> Run<'a> {
         index: &'a TipIndex,
         doc: &Document<'a>,
         opts: &'a FindOptions<'a>,
-        settings: &'a TipSettings,
+        settings: &'a TipPolicy,
         selected: Vec<bool>,
     ) -> Self {
         let text = doc.text;

@@ -272,8 +272,10 @@ fn settings_overrides() {
     );
     let (index, _) = TipIndex::build(&[s]);
     let text = "except:\n";
-    let mut st = crate::settings::Settings::default().tips;
-    st.severity = Some(Severity::Hint);
+    let mut st = TipPolicy {
+        severity: Some(Severity::Hint),
+        ..Default::default()
+    };
     let f = find(
         &index,
         1,
@@ -344,8 +346,8 @@ fn demoted_tip_is_hover_only_until_its_own_override() {
         vec![section("S", 0, &[low], vec![])],
     );
     let (index, _) = TipIndex::build(&[s]);
-    let mut st = crate::settings::Settings::default().tips;
-    let run = |st: &crate::settings::TipSettings| {
+    let mut st = TipPolicy::default();
+    let run = |st: &crate::skills::tip_policy::TipPolicy| {
         let f = find(
             &index,
             1,
@@ -421,8 +423,10 @@ fn implicit_tips_from_bad_blocks() {
     );
     assert_eq!(&text[f[0].range.clone()], "except   Exception as e :");
     assert!(find(&index, 1, "python", None, text, &FindOptions::default()).is_empty());
-    let mut st = crate::settings::Settings::default().tips;
-    st.implicit_diagnostics = vec!["plain".into()];
+    let st = TipPolicy {
+        implicit_diagnostics: vec!["plain".into()],
+        ..Default::default()
+    };
     let f = find(
         &index,
         1,

@@ -1,9 +1,11 @@
 //! The regex and glob helpers of declared triggers: whether a pattern needs the whole text or a
-//! window of lines, its ASCII-word-boundary prefilter form, and globs in our dialect.
+//! window of lines, and globs in our dialect (the ASCII-word-boundary prefilter form is in
+//! [`crate::skills::regexes`]).
 
 use globset::{GlobSet, GlobSetBuilder};
 
 use crate::skills::globs;
+pub use crate::skills::regexes::ascii_boundaries;
 
 /// Does the pattern need the whole text (multi-line flags or an explicit line break)?
 pub fn is_span_pattern(p: &str) -> bool {
@@ -29,67 +31,6 @@ pub fn is_span_pattern(p: &str) -> bool {
         i += 1;
     }
     false
-}
-
-/// The pattern with `\b` / `\B` made ASCII word boundaries and `\w` / `\d` / `\W` / `\D` made
-/// small supersets, for prefiltering only. A Unicode word
-/// boundary makes the lazy DFA give up on any non-ASCII text (one `é` in a file turned a 3 ms scan
-/// into 4 s of NFA simulation); the ASCII variant keeps it on the DFA. Candidates it finds are
-/// then checked with the exact (Unicode) pattern, line by line.
-pub fn ascii_boundaries(p: &str) -> String {
-    let mut out = String::with_capacity(p.len() + 16);
-    let mut chars = p.chars().peekable();
-    let mut class_depth = 0usize;
-    let mut negations: Vec<bool> = Vec::new();
-    while let Some(c) = chars.next() {
-        match c {
-            '\\' => {
-                let Some(n) = chars.next() else {
-                    out.push(c);
-                    break;
-                };
-                // Unicode `\w` / `\d` compile to large UTF-8 automata (tens of KB per use, and
-                // more DFA states). ASCII word characters plus every non-ASCII character is a
-                // superset, so the prefilter still never misses what the exact pattern matches.
-                // Inside a negated class a smaller set would be a larger complement: keep it.
-                let negated = negations.last().copied().unwrap_or(false);
-                match (n, if negated { usize::MAX } else { class_depth }) {
-                    ('b', 0) => out.push_str("(?-u:\\b)"),
-                    ('B', 0) => out.push_str("(?-u:\\B)"),
-                    ('w', 0) => out.push_str("[0-9A-Za-z_\\x{80}-\\x{10FFFF}]"),
-                    ('w', d) if d != usize::MAX => out.push_str("0-9A-Za-z_\\x{80}-\\x{10FFFF}"),
-                    ('d', 0) => out.push_str("[0-9\\x{80}-\\x{10FFFF}]"),
-                    ('d', d) if d != usize::MAX => out.push_str("0-9\\x{80}-\\x{10FFFF}"),
-                    ('W', 0) => out.push_str("[^0-9A-Za-z_]"),
-                    ('D', 0) => out.push_str("[^0-9]"),
-                    _ => {
-                        out.push(c);
-                        out.push(n);
-                    }
-                }
-            }
-            '[' => {
-                class_depth += 1;
-                out.push(c);
-                // `[]` and `[^]` at the start of a class are literal brackets.
-                let neg = chars.peek() == Some(&'^');
-                negations.push(neg || negations.last().copied().unwrap_or(false));
-                if neg {
-                    out.push(chars.next().unwrap());
-                }
-                if chars.peek() == Some(&']') {
-                    out.push(chars.next().unwrap());
-                }
-            }
-            ']' if class_depth > 0 => {
-                class_depth -= 1;
-                negations.pop();
-                out.push(c);
-            }
-            _ => out.push(c),
-        }
-    }
-    out
 }
 
 /// Can a span pattern run on a window of whole lines with the same matches as on the whole

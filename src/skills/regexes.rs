@@ -1,0 +1,81 @@
+//! Regex helpers shared by selection and the tips engine: the ASCII-word-boundary form of a
+//! pattern that keeps a prefilter on the lazy DFA, and the prefilter sets built from it. A leaf.
+
+use regex::RegexSet;
+
+/// Lazy DFA cache per `RegexSet`: big enough that a set of many patterns does not thrash the cache
+/// and fall back to the (much slower) NFA simulation on a large file. Grows only as needed.
+pub const DFA_CACHE: usize = 8 << 20;
+
+/// The pattern with `\b` / `\B` made ASCII word boundaries and `\w` / `\d` / `\W` / `\D` made
+/// small supersets, for prefiltering only. A Unicode word
+/// boundary makes the lazy DFA give up on any non-ASCII text (one `é` in a file turned a 3 ms scan
+/// into 4 s of NFA simulation); the ASCII variant keeps it on the DFA. Candidates it finds are
+/// then checked with the exact (Unicode) pattern, line by line.
+pub fn ascii_boundaries(p: &str) -> String {
+    let mut out = String::with_capacity(p.len() + 16);
+    let mut chars = p.chars().peekable();
+    let mut class_depth = 0usize;
+    let mut negations: Vec<bool> = Vec::new();
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' => {
+                let Some(n) = chars.next() else {
+                    out.push(c);
+                    break;
+                };
+                // Unicode `\w` / `\d` compile to large UTF-8 automata (tens of KB per use, and
+                // more DFA states). ASCII word characters plus every non-ASCII character is a
+                // superset, so the prefilter still never misses what the exact pattern matches.
+                // Inside a negated class a smaller set would be a larger complement: keep it.
+                let negated = negations.last().copied().unwrap_or(false);
+                match (n, if negated { usize::MAX } else { class_depth }) {
+                    ('b', 0) => out.push_str("(?-u:\\b)"),
+                    ('B', 0) => out.push_str("(?-u:\\B)"),
+                    ('w', 0) => out.push_str("[0-9A-Za-z_\\x{80}-\\x{10FFFF}]"),
+                    ('w', d) if d != usize::MAX => out.push_str("0-9A-Za-z_\\x{80}-\\x{10FFFF}"),
+                    ('d', 0) => out.push_str("[0-9\\x{80}-\\x{10FFFF}]"),
+                    ('d', d) if d != usize::MAX => out.push_str("0-9\\x{80}-\\x{10FFFF}"),
+                    ('W', 0) => out.push_str("[^0-9A-Za-z_]"),
+                    ('D', 0) => out.push_str("[^0-9]"),
+                    _ => {
+                        out.push(c);
+                        out.push(n);
+                    }
+                }
+            }
+            '[' => {
+                class_depth += 1;
+                out.push(c);
+                // `[]` and `[^]` at the start of a class are literal brackets.
+                let neg = chars.peek() == Some(&'^');
+                negations.push(neg || negations.last().copied().unwrap_or(false));
+                if neg {
+                    out.push(chars.next().unwrap());
+                }
+                if chars.peek() == Some(&']') {
+                    out.push(chars.next().unwrap());
+                }
+            }
+            ']' if class_depth > 0 => {
+                class_depth -= 1;
+                negations.pop();
+                out.push(c);
+            }
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+/// A `RegexSet` to use as a **prefilter** for `patterns` (say, skills' `content` regexes): word
+/// boundaries made ASCII and a large lazy-DFA cache, so one pass over a big or non-ASCII file stays
+/// on the DFA (with Unicode `\b` the set runs on the NFA for any file containing one non-ASCII
+/// byte: seconds instead of milliseconds). It may report a pattern the exact regex would not match
+/// (and, only when a `\b` sits next to a non-ASCII letter, rarely miss one): confirm each hit with
+/// the exact `Regex` before acting on it.
+pub fn prefilter_set<S: AsRef<str>>(patterns: &[S]) -> Result<RegexSet, regex::Error> {
+    regex::RegexSetBuilder::new(patterns.iter().map(|p| ascii_boundaries(p.as_ref())))
+        .dfa_size_limit(DFA_CACHE)
+        .build()
+}

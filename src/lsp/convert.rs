@@ -1,12 +1,14 @@
 //! The boundary between the domain and the protocol: paths and URIs, severities, problems as
 //! diagnostics, skills as locations (embedded skills are written to a cache folder so editors can
-//! open them).
+//! open them), edits as workspace edits.
 
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use super::proto::{
-    Diagnostic, DiagnosticSeverity, Hover, HoverContents, Location, MarkupContent, MarkupKind,
-    NumberOrString, Position, Range, Uri,
+    Diagnostic, DiagnosticSeverity, DocumentChanges, Hover, HoverContents, Location, MarkupContent,
+    MarkupKind, NumberOrString, OneOf, OptionalVersionedTextDocumentIdentifier, Position, Range,
+    TextDocumentEdit, TextEdit, Uri, WorkspaceEdit,
 };
 use crate::skills::library::Library;
 use crate::skills::model::{Problem, Severity, Skill};
@@ -128,4 +130,31 @@ pub fn skill_location(skill: &Skill, line: u32, cache: &Path) -> Option<Location
         uri: skill_uri(skill, cache)?,
         range: Range::new(Position::new(line, 0), Position::new(line, 0)),
     })
+}
+
+/// `edits` to `uri` as a workspace edit: versioned `documentChanges` when the client takes
+/// them, else the plain `changes` map.
+pub fn workspace_edit(
+    flags_document_changes: bool,
+    uri: &Uri,
+    version: Option<i32>,
+    edits: Vec<TextEdit>,
+) -> WorkspaceEdit {
+    if flags_document_changes {
+        WorkspaceEdit {
+            document_changes: Some(DocumentChanges::Edits(vec![TextDocumentEdit {
+                text_document: OptionalVersionedTextDocumentIdentifier {
+                    uri: uri.clone(),
+                    version,
+                },
+                edits: edits.into_iter().map(OneOf::Left).collect(),
+            }])),
+            ..Default::default()
+        }
+    } else {
+        WorkspaceEdit {
+            changes: Some(HashMap::from([(uri.clone(), edits)])),
+            ..Default::default()
+        }
+    }
 }

@@ -165,7 +165,7 @@ impl Backend {
             .update_world(|w| std::mem::replace(&mut w.library, lib));
         self.state.library_loaded.send_replace(true);
         drop(old);
-        crate::lsp::session::release_freed_memory();
+        crate::lsp::memory::release_freed_memory();
         diagnostics::schedule_all(&self.diagnostics_ctx());
     }
 

@@ -558,7 +558,9 @@ where
     };
     // The framework's default of 4 messages in flight counts notifications too: a few agent runs
     // streaming in `executeCommand` would stall `didChange`. Handlers are cheap; let more run.
-    let input = super::agent_actions::CancelOnEof::new(input, state.clone());
+    let cancel_runs = state.clone();
+    let input =
+        super::agent_actions::CancelOnEof::new(input, move || cancel_runs.agent.cancel_all());
     let end = super::transport::run(input, output, limit, Some(on_end), move |i, o| async move {
         tower_lsp_server::Server::new(i, o, socket)
             .concurrency_level(32)

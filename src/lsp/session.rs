@@ -12,8 +12,8 @@ use std::sync::{Arc, Mutex, RwLock};
 
 use serde_json::Value;
 
-use super::agent_actions::AgentState;
-use super::diagnostics::DiagnosticsState;
+use super::agent_actions::state::AgentState;
+use super::diagnostics::state::DiagnosticsState;
 use super::documents::{self, Document, PositionEncoding};
 use super::proto::*;
 use crate::settings::{self, PerRoot, Resolved, Settings};
@@ -344,15 +344,5 @@ impl DocSnapshot {
 
     pub fn byte_range(&self, range: Range) -> std::ops::Range<usize> {
         documents::byte_range(&self.rope, range, self.encoding)
-    }
-}
-
-/// Hand memory freed by a load (validation compiles, the previous library) back to the OS:
-/// glibc keeps freed heap pages otherwise, and an editor runs this process all day.
-pub fn release_freed_memory() {
-    #[cfg(all(target_os = "linux", target_env = "gnu"))]
-    // SAFETY: malloc_trim only releases free pages of the allocator's own heap.
-    unsafe {
-        libc::malloc_trim(0);
     }
 }

@@ -2,7 +2,6 @@
 //! `"Show skill: <section>"`, "Ignore this tip here" (a suppression comment on the line above),
 //! "Turn off this tip in this workspace" (an override in `<workspace>/.skill-lsp.yaml`).
 
-use std::collections::HashMap;
 use std::ops::Range;
 use std::path::Path;
 
@@ -15,7 +14,7 @@ use super::proto::{
     Client, CodeAction, CodeActionKind, CodeActionOrCommand, CodeActionParams, Command, CreateFile,
     CreateFileOptions, DocumentChangeOperation, DocumentChanges, ExecuteCommandParams, MessageType,
     NumberOrString, OneOf, OptionalVersionedTextDocumentIdentifier, Position, Range as LspRange,
-    ResourceOp, ShowDocumentParams, TextDocumentEdit, TextEdit, Uri, WorkspaceEdit, jsonrpc,
+    ResourceOp, ShowDocumentParams, TextDocumentEdit, TextEdit, WorkspaceEdit, jsonrpc,
 };
 use super::session::{DocSnapshot, Snapshot};
 use crate::skills::tips::{Finding, lexer};
@@ -60,31 +59,6 @@ fn tips_in(
     });
     out.truncate(3);
     out
-}
-
-pub(super) fn workspace_edit(
-    flags_document_changes: bool,
-    uri: &Uri,
-    version: Option<i32>,
-    edits: Vec<TextEdit>,
-) -> WorkspaceEdit {
-    if flags_document_changes {
-        WorkspaceEdit {
-            document_changes: Some(DocumentChanges::Edits(vec![TextDocumentEdit {
-                text_document: OptionalVersionedTextDocumentIdentifier {
-                    uri: uri.clone(),
-                    version,
-                },
-                edits: edits.into_iter().map(OneOf::Left).collect(),
-            }])),
-            ..Default::default()
-        }
-    } else {
-        WorkspaceEdit {
-            changes: Some(HashMap::from([(uri.clone(), edits)])),
-            ..Default::default()
-        }
-    }
 }
 
 /// The suppression comment for `tip_id` above `line` of `doc`, indented like that line.
@@ -282,7 +256,7 @@ fn turn_off_action(snap: &Snapshot, doc: &DocSnapshot, f: &Finding) -> Option<Co
                 ),
                 new_text,
             };
-            action.edit = Some(workspace_edit(
+            action.edit = Some(convert::workspace_edit(
                 snap.flags.document_changes,
                 &uri,
                 None,
@@ -404,7 +378,7 @@ pub fn code_actions(
                 title: format!("Ignore this tip here ({})", f.id),
                 kind: Some(CodeActionKind::QUICKFIX),
                 diagnostics: diagnostics.clone(),
-                edit: Some(workspace_edit(
+                edit: Some(convert::workspace_edit(
                     snap.flags.document_changes,
                     &doc.uri,
                     Some(doc.version),

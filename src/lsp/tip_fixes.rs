@@ -4,9 +4,9 @@
 //! [`crate::skills::tips::fix`]), so one that would stop the file parsing is not offered. Also
 //! the did-you-mean of an unknown id in a `skill-lsp: ignore` comment.
 
+use super::convert::workspace_edit;
 use super::proto::{CodeAction, CodeActionKind, Diagnostic, NumberOrString, TextEdit};
-use super::server::{DocSnapshot, Snapshot};
-use super::tip_actions::workspace_edit;
+use super::session::{DocSnapshot, Snapshot};
 use crate::skills::tips::Finding;
 use crate::skills::tips::fix::{for_finding, plan};
 

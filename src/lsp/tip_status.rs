@@ -5,7 +5,7 @@
 use serde_json::{Value, json};
 
 use super::session::Snapshot;
-use super::skills_for_file::Target;
+use super::target::Target;
 use crate::skills::select;
 
 /// `{enabled, checked, skipped: {kind, reason, setting} | null, testFile, note}` for `target`,

@@ -18,7 +18,7 @@ mod answer;
 mod edit;
 mod hover;
 mod run;
-mod state;
+pub(super) mod state;
 
 pub use actions::code_actions;
 pub use hover::augment_hover;

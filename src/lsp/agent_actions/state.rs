@@ -94,14 +94,15 @@ impl AgentState {
 /// keep the process alive until `agent.timeoutSecs`.
 pub struct CancelOnEof<R> {
     inner: R,
-    state: Option<Arc<crate::lsp::session::Session>>,
+    /// Called once, at the end of input: cancels the runs (the server passes the session's).
+    on_end: Option<Box<dyn FnOnce() + Send>>,
 }
 
 impl<R> CancelOnEof<R> {
-    pub fn new(inner: R, state: Arc<crate::lsp::session::Session>) -> Self {
+    pub fn new(inner: R, on_end: impl FnOnce() + Send + 'static) -> Self {
         CancelOnEof {
             inner,
-            state: Some(state),
+            on_end: Some(Box::new(on_end)),
         }
     }
 }
@@ -119,8 +120,8 @@ impl<R: tokio::io::AsyncRead + Unpin> tokio::io::AsyncRead for CancelOnEof<R> {
             std::task::Poll::Ready(Err(_)) => true,
             std::task::Poll::Pending => false,
         };
-        if ended && let Some(state) = self.state.take() {
-            state.agent.cancel_all();
+        if ended && let Some(on_end) = self.on_end.take() {
+            on_end();
         }
         r
     }

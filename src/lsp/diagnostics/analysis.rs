@@ -7,107 +7,11 @@ use std::ops::Range;
 use std::sync::Arc;
 use std::sync::atomic::AtomicBool;
 
-use super::DiagnosticsState;
+use super::state::{Analysis, Basis, DiagnosticsState, Found};
 use crate::lsp::session::{DocSnapshot, Snapshot};
-use crate::settings::Resolved;
-use crate::skills::library::Library;
-use crate::skills::policy::FileRules;
 use crate::skills::select;
-use crate::skills::tips::incremental::{Memo, Prev};
+use crate::skills::tips::incremental::Prev;
 use crate::skills::tips::{FindOptions, Finding, Limits};
-
-/// The findings of one document version under one library and one settings resolution.
-#[derive(Debug)]
-pub struct Analysis {
-    pub version: i32,
-    library: Arc<Library>,
-    resolved: Arc<Resolved>,
-    /// Every tip found (declared and implicit, hover-only too), sorted by position.
-    pub findings: Vec<Finding>,
-    /// What the search left out (long lines, the findings cap).
-    pub limits: Limits,
-    /// The line each finding ends on (same order as `findings`), and the most lines any finding
-    /// spans: a hover finds the findings of its line by binary search instead of a scan of the
-    /// whole file.
-    end_lines: Vec<u32>,
-    max_span: u32,
-    /// What the next version's search starts from: this version's text, the skills selected,
-    /// the project's suppressions and the engine's memo (see [`crate::skills::tips::incremental`]).
-    rope: ropey::Rope,
-    basis: Option<Basis>,
-}
-
-/// What a whole-document search of one version was made under.
-#[derive(Debug)]
-struct Basis {
-    selected: Vec<usize>,
-    rules: FileRules,
-    memo: Memo,
-}
-
-impl Analysis {
-    fn new(
-        version: i32,
-        library: Arc<Library>,
-        resolved: Arc<Resolved>,
-        found: Found,
-        rope: &ropey::Rope,
-    ) -> Analysis {
-        let Found {
-            findings,
-            limits,
-            basis,
-        } = found;
-        let end_lines: Vec<u32> = findings
-            .iter()
-            .map(|f| rope.byte_to_line(f.range.end.min(rope.len_bytes())) as u32)
-            .collect();
-        let max_span = findings
-            .iter()
-            .zip(&end_lines)
-            .map(|(f, &e)| e.saturating_sub(f.line))
-            .max()
-            .unwrap_or(0);
-        Analysis {
-            version,
-            library,
-            resolved,
-            findings,
-            limits,
-            end_lines,
-            max_span,
-            rope: rope.clone(),
-            basis,
-        }
-    }
-
-    fn near(&self, lines: &Range<u32>) -> Vec<Finding> {
-        near(&self.findings, &self.end_lines, self.max_span, lines)
-    }
-
-    pub(super) fn fresh(&self, snap: &Snapshot, doc: &DocSnapshot) -> bool {
-        self.version == doc.version
-            && Arc::ptr_eq(&self.library, &snap.library)
-            && Arc::ptr_eq(&self.resolved, &snap.settings.0)
-    }
-}
-
-/// Findings that start on `lines` or, for span tips, overlap them: `findings` sorted by start
-/// line, `end_lines` their last lines, `max_span` the most lines one spans.
-fn near(
-    findings: &[Finding],
-    end_lines: &[u32],
-    max_span: u32,
-    lines: &Range<u32>,
-) -> Vec<Finding> {
-    let from = lines.start.saturating_sub(max_span);
-    let lo = findings.partition_point(|f| f.line < from);
-    let hi = findings.partition_point(|f| f.line < lines.end).max(lo);
-    (lo..hi)
-        .filter(|&i| end_lines[i] >= lines.start)
-        .map(|i| findings[i].clone())
-        .collect()
-}
 
 fn find(
     snap: &Snapshot,
@@ -157,13 +61,6 @@ fn find_with(
         .library
         .find_tips_report(&matches, &info, &opts, &extra, cancel);
     (r.findings, r.limits)
-}
-
-/// The result of one search for diagnostics.
-struct Found {
-    findings: Vec<Finding>,
-    limits: Limits,
-    basis: Option<Basis>,
 }
 
 /// Every finding of `doc`, with the project's policy: recomputed from `prev` (an earlier
@@ -261,7 +158,7 @@ pub fn analysis(
     doc: &DocSnapshot,
     cancel: Option<&AtomicBool>,
 ) -> Option<Arc<Analysis>> {
-    if let Some(a) = state.cached(snap, doc) {
+    if let Some(a) = state.cached(&doc.uri, doc.version, &snap.library, &snap.settings.0) {
         return Some(a);
     }
     // The previous version's analysis under the same library and settings, to start from.
@@ -316,7 +213,9 @@ fn cached_near(
     doc: &DocSnapshot,
     lines: &Range<u32>,
 ) -> Option<Vec<Finding>> {
-    let a = state.cached(snap, doc).filter(|a| !a.limits.truncated)?;
+    let a = state
+        .cached(&doc.uri, doc.version, &snap.library, &snap.settings.0)
+        .filter(|a| !a.limits.truncated)?;
     Some(a.near(lines))
 }
 
@@ -360,57 +259,4 @@ pub async fn skipped_near(
     .await
     .ok()
     .flatten()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn findings_near_lines_match_a_scan_of_every_finding() {
-        use crate::skills::model::Severity;
-        use crate::skills::tips::TipKind;
-        // Starts and ends: one-line hits and spans of up to 7 lines, sorted by start line.
-        let spans: Vec<(u32, u32)> = (0..300u32)
-            .map(|i| {
-                let start = i / 2;
-                (start, start + (i * 7 % 11).saturating_sub(4))
-            })
-            .collect();
-        let findings: Vec<Finding> = spans
-            .iter()
-            .enumerate()
-            .map(|(i, &(line, _))| Finding {
-                tip: i,
-                skill: 0,
-                skill_name: "s".into(),
-                id: format!("s/t{i}").into(),
-                range: 0..0,
-                line,
-                message: "m".into(),
-                severity: Severity::Warning,
-                kind: TipKind::Declared,
-                section: 0,
-                diagnostic: true,
-                suppressed: None,
-                fix: None,
-            })
-            .collect();
-        let ends: Vec<u32> = spans.iter().map(|&(_, e)| e).collect();
-        let max_span = spans.iter().map(|&(s, e)| e - s).max().unwrap();
-        assert!(max_span > 0, "the fixture has spans");
-        for a in 0..160 {
-            for len in [1, 3] {
-                let lines = a..a + len;
-                let want: Vec<usize> = (0..findings.len())
-                    .filter(|&i| spans[i].0 < lines.end && spans[i].1 >= lines.start)
-                    .collect();
-                let got: Vec<usize> = near(&findings, &ends, max_span, &lines)
-                    .iter()
-                    .map(|f| f.tip)
-                    .collect();
-                assert_eq!(got, want, "lines {lines:?}");
-            }
-        }
-    }
 }

@@ -11,21 +11,22 @@
 //! triggers).
 
 mod analysis;
+pub(super) mod state;
 
 use std::collections::HashMap;
-use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
-use std::sync::{Arc, Mutex, OnceLock};
-use std::time::{Duration, Instant};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::Duration;
 
 use serde_json::json;
-use tokio::sync::Semaphore;
 
 use super::convert;
 use super::proto::{Client, CodeDescription, Diagnostic, NumberOrString, Uri};
 use super::session::{DocSnapshot, Session, Snapshot};
 use crate::skills::select;
 use crate::skills::tips::Finding;
-pub use analysis::{Analysis, analysis, findings_near, findings_near_async, skipped_near};
+pub use analysis::{analysis, findings_near, findings_near_async, skipped_near};
+pub use state::{Analysis, DiagnosticsState, Why};
 
 /// What the diagnostics tasks need from the server: the client (to publish) and the session
 /// (the documents, the snapshots, the per-version cache in [`DiagnosticsState`]). Like an agent
@@ -57,90 +58,6 @@ const TRIM_ON_CLOSE: usize = 64 * 1024;
 /// Inside a burst (edits closer together than `tips.debounceMs`), the pause after the last edit
 /// before recomputing (or `tips.debounceMs` if smaller).
 const BURST_PAUSE: Duration = Duration::from_millis(40);
-
-/// Why a document is recomputed: sets the delay.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Why {
-    /// Opened: publish as soon as computed.
-    Open,
-    /// Edited: no delay for an isolated edit, a short pause inside a burst.
-    Change,
-    /// Saved, reloaded, settings changed: no delay.
-    Refresh,
-}
-
-/// The latest scheduled computation of one URI.
-#[derive(Debug)]
-struct Pending {
-    generation: u64,
-    /// Set when a newer computation (or a close) supersedes this one.
-    cancel: Arc<AtomicBool>,
-    last_change: Option<Instant>,
-}
-
-/// Per-server state for scheduling, cancelling and the findings cache.
-#[derive(Debug, Default)]
-pub struct DiagnosticsState {
-    generation: AtomicU64,
-    pending: Mutex<HashMap<Uri, Pending>>,
-    cache: Mutex<HashMap<Uri, Arc<Analysis>>>,
-    /// Computations at a time, per lane (small and big documents): each concurrent regex search
-    /// keeps its own lazy-DFA caches (megabytes per set), so the pool is bounded by the cores.
-    small: OnceLock<Semaphore>,
-    big: OnceLock<Semaphore>,
-}
-
-fn lane_width() -> usize {
-    std::thread::available_parallelism().map_or(2, |n| n.get().clamp(2, 8))
-}
-
-impl DiagnosticsState {
-    /// Register a new computation of `uri`: cancels the one in flight. Returns its generation,
-    /// its cancel flag and the time since the previous edit (for `Why::Change`).
-    fn next(&self, uri: &Uri, why: Why) -> (u64, Arc<AtomicBool>, Option<Duration>) {
-        let g = self.generation.fetch_add(1, Ordering::SeqCst) + 1;
-        let cancel = Arc::new(AtomicBool::new(false));
-        let now = Instant::now();
-        let mut pending = self.pending.lock().expect("lock");
-        let prev = pending.get(uri);
-        let last = prev.and_then(|p| p.last_change);
-        if let Some(p) = prev {
-            p.cancel.store(true, Ordering::Relaxed);
-        }
-        let gap = last.map(|t| now.duration_since(t));
-        pending.insert(
-            uri.clone(),
-            Pending {
-                generation: g,
-                cancel: cancel.clone(),
-                last_change: if why == Why::Change { Some(now) } else { last },
-            },
-        );
-        (g, cancel, gap)
-    }
-
-    fn is_latest(&self, uri: &Uri, g: u64) -> bool {
-        self.pending
-            .lock()
-            .expect("lock")
-            .get(uri)
-            .is_some_and(|p| p.generation == g)
-    }
-
-    fn cached(&self, snap: &Snapshot, doc: &DocSnapshot) -> Option<Arc<Analysis>> {
-        self.cache
-            .lock()
-            .expect("lock")
-            .get(&doc.uri)
-            .filter(|a| a.fresh(snap, doc))
-            .cloned()
-    }
-
-    fn lane(&self, big: bool) -> &Semaphore {
-        let cell = if big { &self.big } else { &self.small };
-        cell.get_or_init(|| Semaphore::new(lane_width()))
-    }
-}
 
 /// The delay before computing, from why and the gap since the previous edit of the document.
 fn delay(why: Why, gap: Option<Duration>, debounce: Duration) -> Duration {
@@ -316,7 +233,7 @@ pub fn schedule(b: &Ctx, uri: Uri, why: Why) {
             if big {
                 // The text copy, line table and lexer regions of a large document are freed
                 // here; give the pages back rather than let each worker's arena keep them.
-                crate::lsp::session::release_freed_memory();
+                crate::lsp::memory::release_freed_memory();
             }
             d
         };
@@ -345,7 +262,7 @@ pub fn schedule(b: &Ctx, uri: Uri, why: Why) {
         if many {
             // Thousands of diagnostics went through a JSON tree of ~2 KB each on the way out;
             // hand those pages back instead of keeping them for the life of the process.
-            crate::lsp::session::release_freed_memory();
+            crate::lsp::memory::release_freed_memory();
         }
     });
 }
@@ -377,7 +294,7 @@ pub async fn clear(b: &Ctx, uri: Uri, closed: Option<DocSnapshot>) {
     drop(analysis);
     if big {
         // The tree, the text copies and the findings of a large document: give the pages back.
-        crate::lsp::session::release_freed_memory();
+        crate::lsp::memory::release_freed_memory();
     }
     b.client.publish_diagnostics(uri, Vec::new(), None).await;
 }

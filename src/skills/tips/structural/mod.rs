@@ -11,6 +11,7 @@ pub mod context;
 pub mod file_rule;
 pub mod lang;
 pub mod reach;
+mod scan;
 pub mod trees;
 pub mod utils;
 
@@ -18,13 +19,12 @@ use std::ops::Range;
 use std::sync::Arc;
 
 use ast_grep_config::{RuleConfig, SerializableRuleConfig};
-use ast_grep_core::matcher::MatcherExt;
-use ast_grep_core::tree_sitter::StrDoc;
-use ast_grep_core::{Doc, Matcher, NodeMatch};
+use ast_grep_core::Matcher;
 use yaml_serde::{Mapping, Value};
 
 pub use lang::Grammar;
 pub use reach::Reach;
+pub use scan::{Hit, scan, scan_with};
 pub use trees::Parsed;
 
 /// Why a structural tip's rule cannot be used; shown on its skill file after `tip `<id>`: `.
@@ -368,233 +368,6 @@ fn error_chain(e: &dyn std::error::Error) -> String {
         cur = c.source();
     }
     s
-}
-
-/// One match of a structural rule.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Hit {
-    /// The caller's rule number (from [`scan`]'s input).
-    pub rule: usize,
-    /// The highlighted span: the `$HIT` metavariable when the rule binds one, else the matched
-    /// node's first line (a whole multi-line node would underline a block of code).
-    pub range: Range<usize>,
-    /// The whole matched node.
-    pub node: Range<usize>,
-    /// The message with `$VAR`s of the rule replaced; `None` when it names none.
-    pub message: Option<String>,
-    /// Inside a test function, test class or test module (by the tree).
-    pub in_test: bool,
-    /// Inside an async function body (by the tree).
-    pub in_async: bool,
-    /// The rule's `fix:` for this match: bytes to replace, the replacement and its title.
-    pub fix: Option<(Range<usize>, String, Option<String>)>,
-}
-
-/// Run `rules` (caller's number, compiled rule, message) over the nodes of `parsed` that overlap
-/// `window` (all of them when `None`), in one walk of the tree.
-pub fn scan(
-    parsed: &Parsed,
-    rules: &[(usize, &Compiled, &str)],
-    window: Option<Range<usize>>,
-) -> Vec<Hit> {
-    scan_with(parsed, rules, window, &[])
-}
-
-/// [`scan`], where the rules marked in `whole_rules` (by position; unmarked when missing) run on the
-/// whole tree whatever the window (an edit elsewhere changed what their matches depend on).
-pub fn scan_with(
-    parsed: &Parsed,
-    rules: &[(usize, &Compiled, &str)],
-    window: Option<Range<usize>>,
-    whole_rules: &[bool],
-) -> Vec<Hit> {
-    // Rules by node kind id: a vector lookup per node, not a hash.
-    let mut by_kind: Vec<Vec<usize>> = Vec::new();
-    for (i, (_, c, _)) in rules.iter().enumerate() {
-        for &k in &c.kinds {
-            let k = usize::from(k);
-            if by_kind.len() <= k {
-                by_kind.resize_with(k + 1, Vec::new);
-            }
-            by_kind[k].push(i);
-        }
-    }
-    let mut out = Vec::new();
-    if by_kind.is_empty() {
-        return out;
-    }
-    let whole = |i: usize| window.is_none() || whole_rules.get(i).copied().unwrap_or(false);
-    let any_whole = (0..rules.len()).any(whole);
-    // File rules' answers by rule and bound text: each asked once per scan.
-    let mut file_memo = file_rule::Memo::default();
-    // One tree cursor, depth first in document order: no allocation per node (collecting each
-    // node's children was most of the scan's time), and a deeply nested document cannot
-    // overflow the thread's stack.
-    let mut cursor = parsed.root.root().get_inner_node().walk();
-    // Kind ids of the current node's ancestors, outermost first.
-    let mut stack: Vec<u16> = Vec::new();
-    loop {
-        let inner = cursor.node();
-        let outside = window
-            .as_ref()
-            .is_some_and(|w| inner.end_byte() < w.start || inner.start_byte() > w.end);
-        if !outside || any_whole {
-            if let Some(rs) = by_kind.get(usize::from(inner.kind_id()))
-                && !rs.is_empty()
-            {
-                let node = parsed.root.adopt(inner);
-                for &i in rs {
-                    let (n, c, msg) = rules[i];
-                    if (outside && !whole(i)) || !ancestors_allow(c, &stack) {
-                        continue;
-                    }
-                    if let Some(m) = c.config.matcher.match_node(node.clone())
-                        && c.file
-                            .as_ref()
-                            .is_none_or(|f| file_rule::allows(parsed, i, f, &m, &mut file_memo))
-                        && let Some(h) = hit(parsed, n, c, msg, &m)
-                    {
-                        out.push(h);
-                    }
-                }
-            }
-            if cursor.goto_first_child() {
-                stack.push(inner.kind_id());
-                continue;
-            }
-        }
-        while !cursor.goto_next_sibling() {
-            if !cursor.goto_parent() {
-                return out;
-            }
-            stack.pop();
-        }
-    }
-}
-
-fn hit(
-    parsed: &Parsed,
-    rule: usize,
-    c: &Compiled,
-    msg: &str,
-    m: &NodeMatch<StrDoc<Grammar>>,
-) -> Option<Hit> {
-    let node = m.get_node();
-    let whole = node.range();
-    // A finding inside a parse error is a guess about broken code: leave it to the regex tips.
-    if parsed.has_error && node.ancestors().any(|a| a.is_error()) {
-        return None;
-    }
-    // Never judge what a template wrote: a match over `{{ … }}` text is unknown territory.
-    if parsed.overlaps_template(&whole) {
-        return None;
-    }
-    let src = parsed.root.get_text();
-    let range = match m.get_env().get_match("HIT") {
-        Some(h) => h.range(),
-        None => {
-            let text = &src[whole.clone()];
-            let first = text.find('\n').map_or(text.len(), |i| i);
-            let first = text[..first].trim_end_matches('\r').trim_end().len();
-            whole.start..whole.start + first.max(1).min(text.len())
-        }
-    };
-    Some(Hit {
-        rule,
-        range,
-        message: substitute(msg, c, m),
-        in_test: context::in_test(node, c.grammar),
-        in_async: context::in_async(node, c.grammar),
-        fix: fix(parsed, c, m),
-        node: whole,
-    })
-}
-
-/// The edit the rule's first `fix:` makes on this match. Local only: kept to the lines of the
-/// matched node (an `expandStart`/`expandEnd` may take a separator on them, not more) and off
-/// template text.
-fn fix(
-    parsed: &Parsed,
-    c: &Compiled,
-    m: &NodeMatch<StrDoc<Grammar>>,
-) -> Option<(Range<usize>, String, Option<String>)> {
-    let fixer = c.config.fixer.first()?;
-    let edit = m.make_edit(&c.config.matcher, fixer);
-    let range = edit.position..edit.position + edit.deleted_length;
-    let src = parsed.root.get_text();
-    let whole = m.get_node().range();
-    let first = src[..whole.start].rfind('\n').map_or(0, |i| i + 1);
-    let last = src[whole.end..]
-        .find('\n')
-        .map_or(src.len(), |i| whole.end + i);
-    if range.start < first || range.end > last || parsed.overlaps_template(&range) {
-        return None;
-    }
-    let new = String::from_utf8(edit.inserted_text).ok()?;
-    Some((range, new, fixer.title().map(str::to_string)))
-}
-
-/// `$VAR` / `$$$VAR` of the rule replaced by what they matched; `None` when nothing changes.
-///
-/// One pass over the message, each `$NAME` read whole (`[A-Z0-9_]+`, ast-grep's metavariable
-/// names): `$FOO` is never the rule's `$F` plus `OO`, `$HITS` never `$HIT`, a name the rule does
-/// not define or did not capture in this match stays as written, and code a variable matched
-/// (`$x` in a shell snippet) is not substituted again.
-fn substitute(msg: &str, c: &Compiled, m: &NodeMatch<StrDoc<Grammar>>) -> Option<String> {
-    if !msg.contains('$') || c.vars.is_empty() {
-        return None;
-    }
-    let env = m.get_env();
-    let src = m.get_node().get_doc().get_source();
-    let mut out = String::with_capacity(msg.len());
-    let mut changed = false;
-    let mut rest = msg;
-    while let Some(i) = rest.find('$') {
-        out.push_str(&rest[..i]);
-        let at = &rest[i..];
-        let multi = at.starts_with("$$$");
-        let sigil = if multi { 3 } else { 1 };
-        let name_len = at[sigil..]
-            .find(|ch: char| !(ch.is_ascii_uppercase() || ch.is_ascii_digit() || ch == '_'))
-            .unwrap_or(at.len() - sigil);
-        let name = &at[sigil..sigil + name_len];
-        let known = !name.is_empty() && c.vars.iter().any(|v| v == name);
-        let text = match (known, multi) {
-            (false, _) => None,
-            (true, true) => {
-                let nodes = env.get_multiple_matches(name);
-                Some(match (nodes.first(), nodes.last()) {
-                    (Some(a), Some(b)) => clip(&src[a.range().start..b.range().end]),
-                    _ => String::new(),
-                })
-            }
-            (true, false) => env.get_match(name).map(|n| clip(&n.text())),
-        };
-        match text {
-            Some(t) => {
-                out.push_str(&t);
-                changed = true;
-                rest = &at[sigil + name_len..];
-            }
-            None => {
-                // Not a variable of this match: keep the `$` and go on after it.
-                out.push('$');
-                rest = &at[1..];
-            }
-        }
-    }
-    out.push_str(rest);
-    changed.then_some(out)
-}
-
-/// One line, at most 80 characters: a message quotes code, it does not paste it.
-fn clip(s: &str) -> String {
-    let line = s.lines().next().unwrap_or("").trim();
-    let mut out: String = line.chars().take(80).collect();
-    if out.len() < line.len() || s.trim().lines().count() > 1 {
-        out.push('…');
-    }
-    out
 }
 
 /// Byte ranges of `new` (in its coordinates) whose syntax differs from `old`'s, by tree-sitter's

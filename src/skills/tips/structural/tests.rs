@@ -1,6 +1,7 @@
 use super::*;
 use ast_grep_core::Node;
 use ast_grep_core::tree_sitter::LanguageExt;
+use ast_grep_core::tree_sitter::StrDoc;
 
 /// Print a document's tree: `DUMP_LANG=yaml DUMP_FILE=x.yml cargo test --lib dump_tree -- --ignored --nocapture`.
 #[test]

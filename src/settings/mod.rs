@@ -630,4 +630,31 @@ mod tests {
         );
         assert!(r.warnings[0].contains("at least 4096"), "{:#?}", r.warnings);
     }
+
+    #[test]
+    fn a_broken_workspace_file_is_a_warning_that_names_it_and_the_rest_still_resolves() {
+        let ws = tempfile::tempdir().unwrap();
+        let file = ws.path().join(WORKSPACE_FILE);
+        std::fs::write(&file, "tips:\n  severity: [unclosed\n").unwrap();
+        let e = read_yaml(&file, Some(ws.path())).unwrap_err();
+        assert!(
+            matches!(e, ReadError::Invalid { ref path, .. } if *path == file),
+            "{e:?}"
+        );
+        let text = e.to_string();
+        assert!(
+            text.starts_with(&format!("{}: invalid YAML: ", file.display())),
+            "{text}"
+        );
+        assert!(!text.contains('\n'), "one line: {text}");
+        // A missing file is no error; a broken one is a warning and the defaults stand.
+        assert!(
+            read_yaml(&ws.path().join("absent.yaml"), None)
+                .unwrap()
+                .is_none()
+        );
+        let r = resolve(&Inputs::read(None, &[ws.path().to_path_buf()]));
+        assert_eq!(r.warnings, vec![text]);
+        assert_eq!(r.settings, Settings::default());
+    }
 }

@@ -9,9 +9,10 @@ use std::sync::atomic::AtomicBool;
 
 use super::state::{Analysis, Basis, DiagnosticsState, Found};
 use crate::lsp::session::{DocSnapshot, Snapshot};
-use crate::skills::select;
+use crate::skills::policy::FileRules;
+use crate::skills::select::{self, DocumentInfo, Match};
 use crate::skills::tips::incremental::Prev;
-use crate::skills::tips::{FindOptions, Finding, Limits};
+use crate::skills::tips::{FindExtra, FindOptions, Finding, Limits, Report};
 
 fn find(
     snap: &Snapshot,
@@ -22,6 +23,61 @@ fn find(
     find_with(snap, doc, lines, cancel, true)
 }
 
+/// What one search of a document needs, set up the same way for every caller.
+struct Search<'a> {
+    text: &'a str,
+    info: &'a DocumentInfo<'a>,
+    matches: &'a [Match],
+    rules: &'a FileRules,
+    extra: &'a FindExtra<'a>,
+}
+
+/// Run `f` on `doc`'s search: its text and description, the skills selected for it, and
+/// the project's policy (exclusions, other tools' suppressions) or, without `policy`, none.
+/// `None` when tips are off or the policy leaves the document out; else `f`'s answer and the
+/// policy it ran under.
+fn with_search<R>(
+    snap: &Snapshot,
+    doc: &DocSnapshot,
+    policy: bool,
+    f: impl FnOnce(&Search) -> R,
+) -> Option<(R, FileRules)> {
+    if !snap.settings.tips.enabled {
+        return None;
+    }
+    let text = doc.text();
+    let info = doc.info(&text);
+    let matches = snap
+        .library
+        .select_skills_with(&info, snap.settings.skills.filter());
+    let rules = if policy {
+        crate::skills::policy::for_document(&info, &snap.settings.tips)?
+    } else {
+        FileRules::default()
+    };
+    let extra = FindExtra {
+        rules: Some(&rules),
+        keep_suppressed: false,
+        tests_too: snap.settings.tips.include_tests,
+    };
+    let r = f(&Search {
+        text: &text,
+        info: &info,
+        matches: &matches,
+        rules: &rules,
+        extra: &extra,
+    });
+    Some((r, rules))
+}
+
+fn options(snap: &Snapshot, lines: Option<Range<u32>>) -> FindOptions<'_> {
+    FindOptions {
+        settings: Some(&snap.settings.tips),
+        lines,
+        implicit: true,
+    }
+}
+
 /// [`find`], with the project's policy (exclusions, other tools' suppressions) or without it.
 fn find_with(
     snap: &Snapshot,
@@ -30,37 +86,13 @@ fn find_with(
     cancel: Option<&AtomicBool>,
     policy: bool,
 ) -> (Vec<Finding>, Limits) {
-    if !snap.settings.tips.enabled {
-        return (Vec::new(), Limits::default());
-    }
-    let text = doc.text();
-    let info = doc.info(&text);
-    let matches = snap
-        .library
-        .select_skills_with(&info, snap.settings.skills.filter());
-    let opts = FindOptions {
-        settings: Some(&snap.settings.tips),
-        lines,
-        implicit: true,
-    };
-    // The project's exclusions and other tools' suppressions, as `check` applies them.
-    let rules = if policy {
-        match crate::skills::policy::for_document(&info, &snap.settings.tips) {
-            Some(r) => r,
-            None => return (Vec::new(), Limits::default()),
-        }
-    } else {
-        Default::default()
-    };
-    let extra = crate::skills::tips::FindExtra {
-        rules: Some(&rules),
-        keep_suppressed: false,
-        tests_too: snap.settings.tips.include_tests,
-    };
-    let r = snap
-        .library
-        .find_tips_report(&matches, &info, &opts, &extra, cancel);
-    (r.findings, r.limits)
+    let opts = options(snap, lines);
+    with_search(snap, doc, policy, |s| {
+        let r = (snap.library).find_tips_report(s.matches, s.info, &opts, s.extra, cancel);
+        (r.findings, r.limits)
+    })
+    .map(|(found, _)| found)
+    .unwrap_or_default()
 }
 
 /// Every finding of `doc`, with the project's policy: recomputed from `prev` (an earlier
@@ -72,43 +104,54 @@ fn find_document(
     cancel: Option<&AtomicBool>,
     prev: Option<&Analysis>,
 ) -> Found {
-    let nothing = || Found {
-        findings: Vec::new(),
-        limits: Limits::default(),
-        basis: None,
-    };
-    if !snap.settings.tips.enabled {
-        return nothing();
+    let opts = options(snap, None);
+    match with_search(snap, doc, true, |s| {
+        search_document(snap, s, &opts, cancel, prev)
+    }) {
+        Some(((r, selected), rules)) => Found {
+            findings: r.findings,
+            limits: r.limits,
+            basis: Some(Basis {
+                selected,
+                rules,
+                memo: r.memo,
+            }),
+        },
+        None => Found {
+            findings: Vec::new(),
+            limits: Limits::default(),
+            basis: None,
+        },
     }
-    let text = doc.text();
-    let info = doc.info(&text);
-    let matches = snap
-        .library
-        .select_skills_with(&info, snap.settings.skills.filter());
-    let opts = FindOptions {
-        settings: Some(&snap.settings.tips),
-        lines: None,
-        implicit: true,
-    };
-    let Some(rules) = crate::skills::policy::for_document(&info, &snap.settings.tips) else {
-        return nothing();
-    };
-    let extra = crate::skills::tips::FindExtra {
-        rules: Some(&rules),
-        keep_suppressed: false,
-        tests_too: snap.settings.tips.include_tests,
-    };
+}
+
+/// The search of [`find_document`]: incremental from `prev` where it can be, else whole; with
+/// the skills it ran for (the cache key of the next version's incremental search).
+fn search_document(
+    snap: &Snapshot,
+    s: &Search,
+    opts: &FindOptions,
+    cancel: Option<&AtomicBool>,
+    prev: Option<&Analysis>,
+) -> (Report, Vec<usize>) {
+    let Search {
+        text,
+        info,
+        matches,
+        rules,
+        extra,
+    } = *s;
     let selected: Vec<usize> = matches.iter().map(|m| m.skill).collect();
     let lib = &snap.library;
-    let rel = select::match_path(&info);
+    let rel = select::match_path(info);
     let engine_doc = crate::skills::tips::Document {
-        text: &text,
+        text,
         language_id: info.language_id,
         rel_path: rel.as_deref(),
     };
     let since = prev.and_then(|p| {
         let b = p.basis.as_ref()?;
-        if b.selected != selected || !b.rules.same_without_regions(&rules) {
+        if b.selected != selected || !b.rules.same_without_regions(rules) {
             return None;
         }
         let old = p.rope.to_string();
@@ -122,8 +165,8 @@ fn find_document(
             lib.skills.len(),
             &selected,
             &engine_doc,
-            &opts,
-            &extra,
+            opts,
+            extra,
             cancel,
             prev,
         )
@@ -134,20 +177,12 @@ fn find_document(
             lib.skills.len(),
             &selected,
             &engine_doc,
-            &opts,
-            &extra,
+            opts,
+            extra,
             cancel,
         ),
     };
-    Found {
-        findings: r.findings,
-        limits: r.limits,
-        basis: Some(Basis {
-            selected,
-            rules,
-            memo: r.memo,
-        }),
-    }
+    (r, selected)
 }
 
 /// All findings of `doc` (cached per version, library and settings). `None` when `cancel` was

@@ -6,16 +6,21 @@
 
 use std::collections::VecDeque;
 
-use serde::Deserialize;
-use serde_json::{Value, json};
+use serde_json::Value;
+
+mod envelope;
+mod header;
+
+pub use envelope::error;
+use envelope::{check, junk_error, probe_id, reply_id};
+pub(super) use header::trim;
+use header::{
+    HEADER_NAME, Head, complete_json, embedded_header, find_header_name, first_value_len,
+    header_prefix_suffix, parse_head,
+};
 
 /// Default for the `maxMessageBytes` setting: generous (a 64 MiB document), but bounded.
 pub const DEFAULT_MAX_MESSAGE_BYTES: usize = 64 << 20;
-/// A header line longer than this is not a header (LSP headers are a few dozen bytes).
-const MAX_HEADER_LINE: usize = 1024;
-const MAX_HEADER_BLOCK: usize = 8 * 1024;
-const HEADER_NAME: &[u8] = b"content-length";
-
 /// JSON-RPC error codes used for framing and envelope errors.
 pub const PARSE_ERROR: i64 = -32700;
 pub const INVALID_REQUEST: i64 = -32600;
@@ -31,31 +36,6 @@ pub enum Event {
     },
     /// A complete JSON-RPC error response for the client.
     Reply(Value),
-}
-
-enum Head {
-    /// More bytes are needed to tell.
-    Incomplete,
-    /// Not a header block.
-    Junk,
-    /// A header block of `len` bytes with its declared body length (or what is wrong with it).
-    Done {
-        len: usize,
-        length: Result<usize, HeaderError>,
-    },
-}
-
-/// What is wrong with a header block's declared length; the text of the parse-error reply.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-enum HeaderError {
-    #[error("missing Content-Length header")]
-    Missing,
-    #[error("conflicting Content-Length headers")]
-    Conflicting,
-    #[error("Content-Length `{0}` is not a non-negative integer")]
-    NotANumber(String),
-    #[error("message of {len} bytes is over the {limit}-byte limit (setting `maxMessageBytes`)")]
-    OverLimit { len: u64, limit: usize },
 }
 
 /// Turns client bytes into [`Event`]s. Pure and synchronous: [`Decoder::feed`] bytes, drain
@@ -317,295 +297,6 @@ impl Iterator for Decoder {
                 }
             }
         }
-    }
-}
-
-/// Check one parsed body and queue what it yields.
-fn check(v: Value, out: &mut VecDeque<Event>) {
-    let map = match v {
-        Value::Object(map) => map,
-        Value::Array(items) => {
-            let ids: Vec<Value> = items
-                .iter()
-                .filter_map(|i| i.get("id").and_then(valid_id))
-                .collect();
-            let msg = "batch messages are not part of LSP: send one message per frame";
-            if ids.is_empty() {
-                out.push_back(error(Value::Null, INVALID_REQUEST, msg));
-            }
-            for id in ids {
-                out.push_back(error(id, INVALID_REQUEST, msg));
-            }
-            return;
-        }
-        _ => {
-            out.push_back(error(
-                Value::Null,
-                INVALID_REQUEST,
-                "a message must be a JSON object",
-            ));
-            return;
-        }
-    };
-    let id = map.get("id").cloned();
-    let id = id.as_ref();
-    let rid = id.and_then(valid_id).unwrap_or(Value::Null);
-    let bad = |rid: Value, msg: &str| error(rid, INVALID_REQUEST, msg);
-    if map.get("jsonrpc").and_then(Value::as_str) != Some("2.0") {
-        out.push_back(bad(rid, "`jsonrpc` must be \"2.0\""));
-        return;
-    }
-    if id.is_some_and(|i| valid_id(i).is_none()) {
-        out.push_back(bad(
-            Value::Null,
-            "`id` must be an integer, a string or null",
-        ));
-        return;
-    }
-    let method = match map.get("method") {
-        Some(Value::String(m)) => Some(m.clone()),
-        Some(_) => {
-            out.push_back(bad(rid, "`method` must be a string"));
-            return;
-        }
-        None => None,
-    };
-    match &method {
-        Some(_) if map.contains_key("result") || map.contains_key("error") => {
-            out.push_back(bad(rid, "a request cannot carry `result` or `error`"));
-            return;
-        }
-        // The framework drops these silently; the spec wants MethodNotFound for a `$/` request.
-        Some(m) if m.starts_with("$/") && id.is_some() => {
-            out.push_back(error(
-                rid,
-                METHOD_NOT_FOUND,
-                format!("unknown request `{m}` (`$/` methods are notifications)"),
-            ));
-            return;
-        }
-        Some(_) => {}
-        None => {
-            let v = Value::Object(map);
-            if id.is_none() || tower_lsp_server::jsonrpc::Response::deserialize(&v).is_err() {
-                out.push_back(bad(
-                    Value::Null,
-                    "neither a request (`method`) nor a response (`id` with `result` or `error`)",
-                ));
-                return;
-            }
-            let body = serde_json::to_vec(&v).expect("a Value serialises");
-            out.push_back(Event::Message { body, method });
-            return;
-        }
-    }
-    let body = serde_json::to_vec(&Value::Object(map)).expect("a Value serialises");
-    out.push_back(Event::Message { body, method });
-}
-
-/// An id the framework accepts (`i64`, string or null), as the value to answer with.
-fn valid_id(v: &Value) -> Option<Value> {
-    match v {
-        Value::Number(n) if n.is_i64() => Some(v.clone()),
-        Value::String(_) | Value::Null => Some(v.clone()),
-        _ => None,
-    }
-}
-
-fn reply_id(v: &Value) -> Value {
-    v.get("id").and_then(valid_id).unwrap_or(Value::Null)
-}
-
-/// The id of a body that does not parse as a whole (a lone surrogate or invalid UTF-8 in the
-/// params): the other fields are skipped without decoding their strings.
-fn probe_id(body: &[u8]) -> Value {
-    #[derive(Deserialize)]
-    struct Probe {
-        id: Option<Value>,
-    }
-    serde_json::from_slice::<Probe>(body)
-        .ok()
-        .and_then(|p| p.id)
-        .and_then(|id| valid_id(&id))
-        .unwrap_or(Value::Null)
-}
-
-pub fn error(id: Value, code: i64, message: impl Into<String>) -> Event {
-    Event::Reply(json!({
-        "jsonrpc": "2.0",
-        "id": id,
-        "error": { "code": code, "message": message.into() },
-    }))
-}
-
-fn junk_error(bytes: usize) -> Event {
-    error(
-        Value::Null,
-        PARSE_ERROR,
-        format!(
-            "skipped {bytes} bytes that are not an LSP frame (expected a Content-Length header)"
-        ),
-    )
-}
-
-fn is_token(b: u8) -> bool {
-    b.is_ascii_alphanumeric() || b"!#$%&'*+-.^_`|~".contains(&b)
-}
-
-fn is_value_byte(b: u8) -> bool {
-    b == b'\t' || (b >= 0x20 && b != 0x7f)
-}
-
-pub(super) fn trim(mut s: &[u8]) -> &[u8] {
-    while let [b' ' | b'\t', rest @ ..] = s {
-        s = rest;
-    }
-    while let [rest @ .., b' ' | b'\t'] = s {
-        s = rest;
-    }
-    s
-}
-
-/// Whether an unterminated line can still become a header line.
-fn plausible_partial(line: &[u8]) -> bool {
-    let line = line.strip_suffix(b"\r").unwrap_or(line);
-    match memchr::memchr(b':', line) {
-        None => line.iter().all(|b| is_token(*b)),
-        Some(c) => {
-            c > 0
-                && line[..c].iter().all(|b| is_token(*b))
-                && line[c + 1..].iter().all(|b| is_value_byte(*b))
-        }
-    }
-}
-
-/// Parse a header block at the start of `data`: `Name: value` lines (names case-insensitive,
-/// lines ending in CRLF or LF) up to an empty line.
-fn parse_head(data: &[u8], limit: usize) -> Head {
-    let mut at = 0;
-    let mut length: Option<Result<u64, HeaderError>> = None;
-    loop {
-        let rest = &data[at..];
-        let window = &rest[..rest.len().min(MAX_HEADER_LINE + 1)];
-        let Some(nl) = memchr::memchr(b'\n', window) else {
-            if rest.len() > MAX_HEADER_LINE || !plausible_partial(rest) {
-                return Head::Junk;
-            }
-            return Head::Incomplete;
-        };
-        let line = &rest[..nl];
-        let line = line.strip_suffix(b"\r").unwrap_or(line);
-        at += nl + 1;
-        if line.is_empty() {
-            if at == nl + 1 {
-                return Head::Junk;
-            }
-            let length = match length {
-                None => Err(HeaderError::Missing),
-                Some(Err(e)) => Err(e),
-                Some(Ok(n)) if n > limit as u64 => Err(HeaderError::OverLimit { len: n, limit }),
-                Some(Ok(n)) => Ok(n as usize),
-            };
-            return Head::Done { len: at, length };
-        }
-        let Some(colon) = memchr::memchr(b':', line) else {
-            return Head::Junk;
-        };
-        let (name, value) = (&line[..colon], trim(&line[colon + 1..]));
-        // `junkContent-Length: 5`, `x:Content-Length: 5`: junk glued to the real header, which
-        // resynchronising then finds.
-        let glued = !name.eq_ignore_ascii_case(HEADER_NAME)
-            && line
-                .windows(HEADER_NAME.len())
-                .any(|w| w.eq_ignore_ascii_case(HEADER_NAME));
-        if name.is_empty()
-            || glued
-            || !name.iter().all(|b| is_token(*b))
-            || !value.iter().all(|b| is_value_byte(*b))
-            || at > MAX_HEADER_BLOCK
-        {
-            return Head::Junk;
-        }
-        if name.eq_ignore_ascii_case(HEADER_NAME) {
-            let parsed = parse_length(value);
-            length = match length {
-                Some(prev) if prev != parsed => Some(Err(HeaderError::Conflicting)),
-                _ => Some(parsed),
-            };
-        }
-    }
-}
-
-fn parse_length(value: &[u8]) -> Result<u64, HeaderError> {
-    if value.is_empty() || !value.iter().all(u8::is_ascii_digit) {
-        return Err(HeaderError::NotANumber(
-            String::from_utf8_lossy(value).into_owned(),
-        ));
-    }
-    // All digits: only overflow can fail, and an overflowing length is over any limit.
-    Ok(std::str::from_utf8(value)
-        .ok()
-        .and_then(|s| s.parse().ok())
-        .unwrap_or(u64::MAX))
-}
-
-/// Offset of the next `Content-Length` (any case) in `data`.
-fn find_header_name(data: &[u8]) -> Option<usize> {
-    let mut from = 0;
-    while let Some(i) = memchr::memchr2(b'c', b'C', &data[from..]) {
-        let at = from + i;
-        let end = (at + HEADER_NAME.len()).min(data.len());
-        let cand = &data[at..end];
-        if cand.eq_ignore_ascii_case(&HEADER_NAME[..cand.len()]) {
-            return Some(at);
-        }
-        from = at + 1;
-    }
-    None
-}
-
-/// Length of the longest end of `body` that is a proper start of `Content-Length` (any case).
-fn header_prefix_suffix(body: &[u8]) -> usize {
-    (1..HEADER_NAME.len().min(body.len()))
-        .rev()
-        .find(|&t| body[body.len() - t..].eq_ignore_ascii_case(&HEADER_NAME[..t]))
-        .unwrap_or(0)
-}
-
-/// Offset (> 0) of a complete, valid header block inside a body: the start of the next frame.
-fn embedded_header(body: &[u8], limit: usize) -> Option<usize> {
-    let mut from = 1;
-    while from < body.len() {
-        let at = from + find_header_name(&body[from..])?;
-        if let Head::Done { length: Ok(_), .. } = parse_head(&body[at..], limit) {
-            return Some(at);
-        }
-        from = at + 1;
-    }
-    None
-}
-
-/// Length of the JSON value at the start of `data` when non-whitespace bytes follow it (so the
-/// frame holds more than one message's worth).
-fn first_value_len(data: &[u8]) -> Option<usize> {
-    let mut stream =
-        serde_json::Deserializer::from_slice(data).into_iter::<serde::de::IgnoredAny>();
-    match stream.next() {
-        Some(Ok(_)) => {
-            let k = stream.byte_offset();
-            (!data[k..].iter().all(u8::is_ascii_whitespace)).then_some(k)
-        }
-        _ => None,
-    }
-}
-
-/// Length of a complete JSON value at the start of `data`, whatever follows.
-fn complete_json(data: &[u8]) -> Option<usize> {
-    let mut stream =
-        serde_json::Deserializer::from_slice(data).into_iter::<serde::de::IgnoredAny>();
-    match stream.next() {
-        Some(Ok(_)) => Some(stream.byte_offset()),
-        _ => None,
     }
 }
 

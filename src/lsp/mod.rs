@@ -5,6 +5,7 @@ pub mod agent_actions;
 mod analysis_pool;
 pub mod authoring;
 mod background;
+mod capabilities;
 pub mod convert;
 pub mod diagnostics;
 pub mod documents;

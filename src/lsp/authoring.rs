@@ -199,14 +199,21 @@ pub fn code_actions(
     out
 }
 
+/// A command's one string argument: `{key: "…"}` or the bare string; else `usage` as an
+/// invalid-params error.
+fn string_arg<'a>(args: &'a [Value], key: &str, usage: &str) -> jsonrpc::Result<&'a str> {
+    args.first()
+        .and_then(|a| a.get(key).and_then(Value::as_str).or_else(|| a.as_str()))
+        .ok_or_else(|| jsonrpc::Error::invalid_params(usage.to_string()))
+}
+
 /// `skill-lsp.filesForSkill` `{name}`: the workspace files the skill applies to, with reasons.
 pub fn files_for_skill(snap: &Snapshot, args: &[Value]) -> jsonrpc::Result<Value> {
-    let name = args
-        .first()
-        .and_then(|a| a.get("name").and_then(Value::as_str).or_else(|| a.as_str()))
-        .ok_or_else(|| {
-            jsonrpc::Error::invalid_params("skill-lsp.filesForSkill expects {\"name\": <skill>}")
-        })?;
+    let name = string_arg(
+        args,
+        "name",
+        "skill-lsp.filesForSkill expects {\"name\": <skill>}",
+    )?;
     let id = snap.library.find(name).ok_or_else(|| {
         let hint = crate::skills::suggest::did_you_mean(
             name,

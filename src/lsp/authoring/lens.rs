@@ -228,16 +228,27 @@ pub(super) fn applies_to(
     id: crate::skills::model::SkillId,
     ctl: &Control,
 ) -> Option<Vec<crate::skills::applies::Applies>> {
-    let mut out = Vec::new();
-    for root in snap.workspaces.iter() {
-        out.extend(crate::skills::applies::files_for_skill_with(
+    per_root(snap, |root, filter| {
+        crate::skills::applies::files_for_skill_with(
             &snap.library,
             id,
             root,
             std::slice::from_ref(root),
-            snap.roots.for_root(Some(root)).skills.filter(),
+            filter,
             ctl,
-        )?);
+        )
+    })
+}
+
+/// `walk` over each workspace folder with that root's skill filter, the answers in folder
+/// order; `None` as soon as one walk is cancelled.
+fn per_root<T>(
+    snap: &Snapshot,
+    mut walk: impl FnMut(&std::path::PathBuf, crate::skills::select::SkillFilter) -> Option<Vec<T>>,
+) -> Option<Vec<T>> {
+    let mut out = Vec::new();
+    for root in snap.workspaces.iter() {
+        out.extend(walk(root, snap.roots.for_root(Some(root)).skills.filter())?);
     }
     Some(out)
 }
@@ -253,27 +264,18 @@ fn tip_hits(snap: &Snapshot, tip: &str, ctl: &Control) -> Option<Vec<(std::path:
     else {
         return Some(Vec::new());
     };
-    let mut out = Vec::new();
-    for root in snap.workspaces.iter() {
-        out.extend(crate::skills::applies::tip_hits_with(
-            &snap.library,
-            ti,
-            root,
-            snap.roots.for_root(Some(root)).skills.filter(),
-            ctl,
-        )?);
-    }
-    Some(out)
+    per_root(snap, |root, filter| {
+        crate::skills::applies::tip_hits_with(&snap.library, ti, root, filter, ctl)
+    })
 }
 
 /// `skill-lsp.tipHits` `{tip}`: every hit of a tip in the workspace, as locations.
 pub fn tip_hits_command(snap: &Snapshot, args: &[Value]) -> jsonrpc::Result<Value> {
-    let tip = args
-        .first()
-        .and_then(|a| a.get("tip").and_then(Value::as_str).or_else(|| a.as_str()))
-        .ok_or_else(|| {
-            jsonrpc::Error::invalid_params("skill-lsp.tipHits expects {\"tip\": <skill>/<id>}")
-        })?;
+    let tip = super::string_arg(
+        args,
+        "tip",
+        "skill-lsp.tipHits expects {\"tip\": <skill>/<id>}",
+    )?;
     if !snap
         .library
         .tips

@@ -8,8 +8,9 @@
 //! Measured (`cargo bench --bench longline`, load ~1.3, 2026-12-02): the small-file hover p99
 //! during a 1 MB analysis was 4.6 ms at normal priority, 4.2 ms at nice 10, 3.8 ms at nice 19 and
 //! 3.5 ms as SCHED_IDLE, against 0.28 ms with nothing in flight: priority is not what delays
-//! those hovers (not `malloc_trim` either: 2.4 ms without it). Kept because it costs nothing and
-//! helps when the analysis does compete for a core.
+//! those hovers. Kept because it costs nothing and helps when the analysis does compete for a
+//! core. (What did delay them was the `malloc_trim` run right after each big analysis; it now
+//! waits for a quiet moment, see `lsp/memory.rs`.)
 
 use std::panic::AssertUnwindSafe;
 

@@ -218,11 +218,10 @@ pub fn analysis(
         found,
         &doc.rope,
     ));
-    state
-        .cache
-        .lock()
-        .expect("lock")
-        .insert(doc.uri.clone(), a.clone());
+    let replaced = (state.cache.lock().expect("lock")).insert(doc.uri.clone(), a.clone());
+    // The previous version's analysis (a big document's text, tree and findings) is freed here,
+    // not under the lock every hover takes.
+    drop(replaced);
     Some(a)
 }
 

@@ -223,6 +223,27 @@ impl Item<'_> {
         }
     }
 
+    /// A hint on a rule led by `matches:` beside `all:` or `not:` with no `kind:` or `pattern:`:
+    /// ast-grep tries `all` and `not` before `matches`, so they run on every node of the file.
+    fn rule_order(&mut self) {
+        let Some(Value::Mapping(rule)) = self.get("rule") else {
+            return;
+        };
+        let has = |k: &str| rule.contains_key(k);
+        if has("matches") && (has("all") || has("not")) && !has("kind") && !has("pattern") {
+            let message = format!(
+                "tip `{}`: ast-grep tries this rule's `all`/`not` before its `matches:`, on every node of the file; add the `kind:` it matches and put `matches:` first in an `all` (docs/skill-format.md, \"Shipped utils\")",
+                self.id
+            );
+            self.push(
+                self.key_line("rule"),
+                Severity::Hint,
+                "tip-slow-rule",
+                message,
+            );
+        }
+    }
+
     /// `tool:rule` entries with a known tool; others are warned about and ignored.
     fn equivalents(&mut self) -> Vec<String> {
         let listed = self
@@ -325,6 +346,9 @@ fn read(it: &mut Item) -> Result<Declared, Dropped> {
     {
         let what = format!("rule is not a valid ast-grep rule: {e}");
         return Err(it.error("rule", "tip-bad-rule", &what));
+    }
+    if structural.is_some() {
+        it.rule_order();
     }
     // Empty for a structural tip without a fallback regex (see `Declared::structural`).
     let pattern = it.text("pattern").unwrap_or_default();

@@ -213,3 +213,24 @@ fn span_detection() {
     assert!(!is_span_pattern("\\(\\?m\\)"));
     assert!(!is_span_pattern("(?P<hit>x)"));
 }
+
+/// A structural rule led by `matches:` beside `not:` gets a hint on its `rule:` line (ast-grep
+/// runs the `not` first, on every node); the same rule led by `kind:` does not, nor does one
+/// with `matches:` alone.
+#[test]
+fn a_rule_led_by_matches_gets_a_slow_rule_hint() {
+    let slow = "skill-lsp tip\nid: s\nmessage: m\nlanguage: yaml\nrule:\n  matches: gha-step\n  not: { has: { kind: block_mapping_pair } }\n";
+    let (t, issues) = parse(10, slow).unwrap();
+    assert_eq!(t.len(), 1, "a hint keeps the tip");
+    assert_eq!(issues.len(), 1, "{issues:?}");
+    assert_eq!(issues[0].code, "tip-slow-rule");
+    assert_eq!(issues[0].severity, Severity::Hint);
+    assert_eq!(issues[0].line, 14, "the line of `rule:`");
+    assert!(issues[0].message.contains("tip `s`"), "{issues:?}");
+    let led_by_kind = "skill-lsp tip\nid: s\nmessage: m\nlanguage: yaml\nrule:\n  kind: block_mapping\n  all:\n    - matches: gha-step\n    - not: { has: { kind: block_mapping_pair } }\n";
+    let (_, issues) = parse(0, led_by_kind).unwrap();
+    assert!(issues.is_empty(), "{issues:?}");
+    let alone = "skill-lsp tip\nid: s\nmessage: m\nlanguage: yaml\nrule:\n  matches: gha-step\n  has: { kind: block_mapping_pair }\n";
+    let (_, issues) = parse(0, alone).unwrap();
+    assert!(issues.is_empty(), "{issues:?}");
+}

@@ -492,5 +492,16 @@ where
 
 /// Serve over stdin/stdout; the process is sure to end soon after `exit` or end of input.
 pub async fn serve_stdio(deps: ServerDeps) -> bool {
-    serve_with(tokio::io::stdin(), tokio::io::stdout(), deps, true).await
+    match super::transport::stdio::streams() {
+        Ok((input, output, drained)) => {
+            let clean = serve_with(input, output, deps, true).await;
+            // The last replies (`shutdown`'s among them) are out before the process ends.
+            drained.wait(std::time::Duration::from_millis(200)).await;
+            clean
+        }
+        Err(e) => {
+            warn!("no stdio threads ({e}); serving through the runtime's stdio instead");
+            serve_with(tokio::io::stdin(), tokio::io::stdout(), deps, true).await
+        }
+    }
 }

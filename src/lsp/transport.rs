@@ -11,6 +11,7 @@
 //! features.
 
 mod decoder;
+pub mod stdio;
 
 use std::future::Future;
 use std::sync::Arc;

@@ -2,7 +2,7 @@
 //! first bad frame with one id-null error and then stops reading, so the client's bytes go through
 //! [`Decoder`] first: every malformed frame gets its own JSON-RPC error, reading goes on at the next
 //! `Content-Length` header, and only well-formed messages reach the framework, re-serialised so it
-//! parses exactly what was checked (through an in-memory pipe). One writer task owns the real
+//! parses exactly what was checked (over a channel, `chunks.rs`). One writer task owns the real
 //! output and interleaves the framework's frames with our error replies at frame boundaries.
 //!
 //! The reader also sees `exit` and end of input before the framework does, so [`run`] returns
@@ -10,6 +10,7 @@
 //! a stuck computation). Knows JSON-RPC framing and the `exit` method, nothing of the server's
 //! features.
 
+mod chunks;
 mod decoder;
 pub mod stdio;
 
@@ -19,9 +20,11 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Duration;
 
 use serde_json::Value;
-use tokio::io::{AsyncBufReadExt, AsyncRead, AsyncReadExt, AsyncWrite, AsyncWriteExt, BufReader};
+use tokio::io::{AsyncRead, AsyncReadExt, AsyncWrite, AsyncWriteExt};
 use tokio::sync::{mpsc, oneshot};
 use tracing::{debug, warn};
+
+use chunks::{ChunkReader, ChunkWriter, Frames};
 
 pub use decoder::{
     DEFAULT_MAX_MESSAGE_BYTES, Decoder, Event, INVALID_REQUEST, METHOD_NOT_FOUND, PARSE_ERROR,
@@ -82,19 +85,16 @@ pub async fn run<I, O, F, Fut>(
 where
     I: AsyncRead + Unpin + Send + 'static,
     O: AsyncWrite + Unpin + Send + 'static,
-    F: FnOnce(tokio::io::DuplexStream, tokio::io::DuplexStream) -> Fut,
+    F: FnOnce(FrameworkInput, FrameworkOutput) -> Fut,
     Fut: Future<Output = ()>,
 {
-    let (to_fw, fw_in) = tokio::io::duplex(1 << 16);
-    let (fw_out, from_fw) = tokio::io::duplex(1 << 16);
     let (msg_tx, msg_rx) = mpsc::unbounded_channel::<Vec<u8>>();
     let (reply_tx, reply_rx) = mpsc::channel::<Vec<u8>>(REPLY_QUEUE);
     let (out_tx, out_rx) = mpsc::channel::<Vec<u8>>(64);
     let (end_tx, end_rx) = oneshot::channel::<End>();
     let reader = tokio::spawn(read_loop(input, limit, msg_tx, reply_tx, end_tx, on_end));
-    tokio::spawn(forward(msg_rx, to_fw));
-    tokio::spawn(split_frames(from_fw, out_tx));
     let writer = tokio::spawn(write_loop(output, reply_rx, out_rx));
+    let (fw_in, fw_out) = (ChunkReader::new(msg_rx), ChunkWriter::new(out_tx));
 
     // Boxed so that dropping it below really drops it (and closes its output).
     let mut fw = Box::pin(framework(fw_in, fw_out));
@@ -197,60 +197,29 @@ async fn read_loop<I: AsyncRead + Unpin>(
     let _ = end_tx.send(end);
 }
 
-/// Feed validated frames to the framework; a separate task so a framework that stops reading
-/// (it does while `initialize` runs) never stops us from seeing `exit`.
-async fn forward(mut rx: mpsc::UnboundedReceiver<Vec<u8>>, mut to_fw: tokio::io::DuplexStream) {
-    while let Some(f) = rx.recv().await {
-        if to_fw.write_all(&f).await.is_err() {
-            return;
-        }
-    }
-    let _ = to_fw.shutdown().await;
-}
+/// The framework's input: the checked frames, straight from the reader's channel (unbounded, so
+/// a framework that stops reading, as it does while `initialize` runs, never stops the reader
+/// from seeing `exit`).
+pub type FrameworkInput = ChunkReader<mpsc::UnboundedReceiver<Vec<u8>>>;
+/// The framework's output: its writes, whole, into the writer's channel.
+pub type FrameworkOutput = ChunkWriter;
 
-/// Cut the framework's output (well-formed by construction) into whole frames.
-async fn split_frames(from_fw: tokio::io::DuplexStream, out: mpsc::Sender<Vec<u8>>) {
-    let mut r = BufReader::new(from_fw);
-    loop {
-        let mut head = Vec::new();
-        let mut len = 0usize;
-        loop {
-            let start = head.len();
-            match r.read_until(b'\n', &mut head).await {
-                Ok(0) | Err(_) => return,
-                Ok(_) => {}
-            }
-            let line = decoder::trim(head[start..].trim_ascii_end());
-            if line.is_empty() {
-                break;
-            }
-            if let Some(v) = line
-                .get(HEADER_NAME.len() + 1..)
-                .filter(|_| line[..HEADER_NAME.len()].eq_ignore_ascii_case(HEADER_NAME))
-            {
-                len = std::str::from_utf8(decoder::trim(v))
-                    .ok()
-                    .and_then(|s| s.parse().ok())
-                    .unwrap_or(0);
-            }
-        }
-        let start = head.len();
-        head.resize(start + len, 0);
-        if r.read_exact(&mut head[start..]).await.is_err() || out.send(head).await.is_err() {
-            return;
-        }
-    }
-}
-
+/// One writer for the client: the framework's output and our error replies, a reply only
+/// between two of the framework's frames.
 async fn write_loop<O: AsyncWrite + Unpin>(
     mut output: O,
     mut replies: mpsc::Receiver<Vec<u8>>,
-    mut frames: mpsc::Receiver<Vec<u8>>,
+    mut framework: mpsc::Receiver<Vec<u8>>,
 ) {
+    let mut frames = Frames::default();
     loop {
+        let aligned = frames.aligned();
         let bytes = tokio::select! {
-            Some(f) = frames.recv() => f,
-            Some(body) = replies.recv() => frame(&body),
+            Some(f) = framework.recv() => {
+                frames.feed(&f);
+                f
+            }
+            Some(body) = replies.recv(), if aligned => frame(&body),
             else => break,
         };
         if output.write_all(&bytes).await.is_err() || output.flush().await.is_err() {

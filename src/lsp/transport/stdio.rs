@@ -11,25 +11,23 @@
 //! 0.20-0.24 ms and p99 0.39-0.63 against 0.36-0.77 ms, within the noise; diagnostics the same.
 
 use std::io::{Read, Write};
-use std::pin::Pin;
-use std::task::{Context, Poll, ready};
 use std::time::Duration;
 
-use tokio::io::{AsyncRead, AsyncWrite, ReadBuf};
 use tokio::sync::{mpsc, oneshot};
-use tokio_util::sync::PollSender;
+
+use super::chunks::{ChunkReader, ChunkWriter};
 
 /// Chunks read ahead of the server (each up to 64 KiB).
 const READ_AHEAD: usize = 8;
 /// Frames queued for the writer before a write waits.
 const WRITE_QUEUE: usize = 64;
 
-/// What a reader thread read, as an [`AsyncRead`]; end of input (or a read error, logged) ends it.
-pub struct ThreadReader {
-    rx: mpsc::Receiver<Vec<u8>>,
-    chunk: Vec<u8>,
-    pos: usize,
-}
+/// What a reader thread read; end of input (or a read error, logged) ends it.
+pub type ThreadReader = ChunkReader<mpsc::Receiver<Vec<u8>>>;
+
+/// Bytes for a writer thread: a write is queued whole; flushing is the thread's (after each
+/// batch); shutting down lets the thread drain the queue and end.
+pub type ThreadWriter = ChunkWriter;
 
 /// Read `input` on a thread of its own.
 pub fn reader(mut input: impl Read + Send + 'static) -> std::io::Result<ThreadReader> {
@@ -54,41 +52,7 @@ pub fn reader(mut input: impl Read + Send + 'static) -> std::io::Result<ThreadRe
                 }
             }
         })?;
-    Ok(ThreadReader {
-        rx,
-        chunk: Vec::new(),
-        pos: 0,
-    })
-}
-
-impl AsyncRead for ThreadReader {
-    fn poll_read(
-        mut self: Pin<&mut Self>,
-        cx: &mut Context<'_>,
-        buf: &mut ReadBuf<'_>,
-    ) -> Poll<std::io::Result<()>> {
-        let this = &mut *self;
-        if this.pos >= this.chunk.len() {
-            match ready!(this.rx.poll_recv(cx)) {
-                Some(chunk) => {
-                    this.chunk = chunk;
-                    this.pos = 0;
-                }
-                // Nothing filled: end of input.
-                None => return Poll::Ready(Ok(())),
-            }
-        }
-        let n = (this.chunk.len() - this.pos).min(buf.remaining());
-        buf.put_slice(&this.chunk[this.pos..this.pos + n]);
-        this.pos += n;
-        Poll::Ready(Ok(()))
-    }
-}
-
-/// Bytes for a writer thread, as an [`AsyncWrite`]. A write is queued whole; flushing is the
-/// thread's (after each batch); shutting down lets the thread drain the queue and end.
-pub struct ThreadWriter {
-    tx: PollSender<Vec<u8>>,
+    Ok(ChunkReader::new(rx))
 }
 
 /// Resolves once the writer thread has written and flushed everything and ended.
@@ -126,38 +90,7 @@ pub fn writer(mut output: impl Write + Send + 'static) -> std::io::Result<(Threa
             let _ = output.flush();
             let _ = done_tx.send(());
         })?;
-    Ok((
-        ThreadWriter {
-            tx: PollSender::new(tx),
-        },
-        Drained(done_rx),
-    ))
-}
-
-fn gone() -> std::io::Error {
-    std::io::Error::new(std::io::ErrorKind::BrokenPipe, "the output thread ended")
-}
-
-impl AsyncWrite for ThreadWriter {
-    fn poll_write(
-        mut self: Pin<&mut Self>,
-        cx: &mut Context<'_>,
-        buf: &[u8],
-    ) -> Poll<std::io::Result<usize>> {
-        ready!(self.tx.poll_reserve(cx)).map_err(|_| gone())?;
-        self.tx.send_item(buf.to_vec()).map_err(|_| gone())?;
-        Poll::Ready(Ok(buf.len()))
-    }
-
-    fn poll_flush(self: Pin<&mut Self>, _: &mut Context<'_>) -> Poll<std::io::Result<()>> {
-        // The thread flushes after each batch; `Drained` says when everything is out.
-        Poll::Ready(Ok(()))
-    }
-
-    fn poll_shutdown(mut self: Pin<&mut Self>, _: &mut Context<'_>) -> Poll<std::io::Result<()>> {
-        self.tx.close();
-        Poll::Ready(Ok(()))
-    }
+    Ok((ChunkWriter::new(tx), Drained(done_rx)))
 }
 
 /// The process's stdin and stdout, each a duplicate of its file descriptor read or written

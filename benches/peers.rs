@@ -38,6 +38,8 @@ struct Row {
     hover_median: Duration,
     hover_p99: Duration,
     hover_null: usize,
+    /// Hovers on `total = 0` lines, where no tip is: (median, p99, null answers).
+    off_tip: (Duration, Duration, usize),
     change: Duration,
     full_sync: bool,
     /// (anonymous, file-backed) MB, idle and with ten documents.
@@ -82,6 +84,16 @@ fn drive(name: &str, cmd: &mut Command, ws: &Path) -> Row {
         }
         hovers.push(d);
     }
+    let mut off = Vec::new();
+    let mut off_null = 0;
+    for i in 0..HOVERS {
+        let line = (i * blocks / HOVERS) * BLOCK_LINES + TOTAL_LINE;
+        let (d, r) = s.hover(&big, line as u32, 6);
+        if r["result"].is_null() {
+            off_null += 1;
+        }
+        off.push(d);
+    }
 
     let mut changes = Vec::new();
     for i in 0..CHANGES {
@@ -125,6 +137,7 @@ fn drive(name: &str, cmd: &mut Command, ws: &Path) -> Row {
         hover_median: median(&hovers),
         hover_p99: pct(&hovers, 0.99),
         hover_null: nulls,
+        off_tip: (median(&off), pct(&off, 0.99), off_null),
         change: median(&changes),
         full_sync,
         split_idle,
@@ -167,6 +180,14 @@ fn print_table(rows: &[(String, Row)]) {
         );
     }
     for (name, r) in rows {
+        let (m, p, nulls) = r.off_tip;
+        println!(
+            "hover off every tip ({name}, `total = 0` lines): median {} / p99 {} ({nulls} of {HOVERS} null)",
+            ms(m),
+            ms(p)
+        );
+    }
+    for (name, r) in rows {
         println!(
             "memory {name}: idle {:.1} MB heap+stacks + {:.1} MB mapped files; ten documents {:.1} + {:.1} MB",
             r.split_idle.0, r.split_idle.1, r.split_docs.0, r.split_docs.1
@@ -196,7 +217,7 @@ fn main() {
     let (_scratch, ws, home) = scratch_workspace();
     let version = |bin: &str| peers_ws::version(&venv, bin);
     println!(
-        "peers: {}, {}; documents: big.py 10,000 lines, ten of 1,000 lines; {HOVERS} hovers on `except:` lines; {CHANGES} one-character edits",
+        "peers: {}, {}; documents: big.py 10,000 lines, ten of 1,000 lines; {HOVERS} hovers on `except:` lines and {HOVERS} on `total = 0` lines; {CHANGES} one-character edits",
         version("ruff"),
         version("ast-grep")
     );

@@ -45,7 +45,7 @@ pub async fn hover(
         }
     }
     let Some(first) = shown.first() else {
-        return skipped(snap, doc, line, offset).await;
+        return skipped(diags, snap, doc, line, offset).await;
     };
     let markdown = snap.flags.markdown;
     Some(convert::hover(
@@ -57,8 +57,14 @@ pub async fn hover(
 
 /// In a file tips leave alone, where a tip would be: a note saying which tips are not shown and
 /// why (never a diagnostic: vendored code is not the reader's to fix). `None` elsewhere.
-async fn skipped(snap: &Snapshot, doc: &DocSnapshot, line: u32, offset: usize) -> Option<Hover> {
-    let (why, near) = diagnostics::skipped_near(snap, doc, line..line + 1).await?;
+async fn skipped(
+    diags: &DiagnosticsState,
+    snap: &Snapshot,
+    doc: &DocSnapshot,
+    line: u32,
+    offset: usize,
+) -> Option<Hover> {
+    let (why, near) = diagnostics::skipped_near(diags, snap, doc, line..line + 1).await?;
     let here = tips::tips_at(&near, offset);
     let first = here.first()?;
     let mut ids: Vec<String> = Vec::new();

@@ -277,11 +277,20 @@ pub async fn findings_near_async(
 /// findings that policy hides on `lines`, so a hover there can say what is not shown. `None` when
 /// tips check the document. Runs the search on the blocking pool.
 pub async fn skipped_near(
+    state: &DiagnosticsState,
     snap: &Snapshot,
     doc: &DocSnapshot,
     lines: Range<u32>,
 ) -> Option<(crate::skills::policy::Skip, Vec<Finding>)> {
     if !snap.settings.tips.enabled {
+        return None;
+    }
+    // This version's analysis ran under the policy (it has a basis only then): tips check the
+    // document, and a hover off every tip answers at once instead of asking the blocking pool.
+    if state
+        .cached(&doc.uri, doc.version, &snap.library, &snap.settings.0)
+        .is_some_and(|a| a.basis.is_some())
+    {
         return None;
     }
     let (snap, doc) = (snap.clone(), doc.clone());

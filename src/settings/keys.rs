@@ -523,6 +523,35 @@ mod tests {
         }
     }
 
+    /// `:help skill-lsp-settings` (editors/nvim/doc/skill-lsp.txt) names every setting, and
+    /// every `skills.`/`tips.`/`hover.`/`agent.` key it names is one. (The Emacs package and the
+    /// other editors pass the `skillLsp` section through and point at these docs.)
+    #[test]
+    fn the_neovim_help_names_every_setting() {
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/editors/nvim/doc/skill-lsp.txt");
+        let doc = std::fs::read_to_string(path).unwrap();
+        let start = doc.find("*skill-lsp-settings*").expect("a settings section");
+        let end = start + doc[start..].find("*skill-lsp-commands*").expect("a next section");
+        let section = &doc[start..end];
+        let word = |c: char| c.is_ascii_alphanumeric() || c == '.' || c == '_';
+        let tokens: Vec<&str> = section.split(|c: char| !word(c)).collect();
+        for key in keys() {
+            assert!(
+                tokens.contains(&key),
+                "editors/nvim/doc/skill-lsp.txt does not name the setting {key}"
+            );
+        }
+        for t in tokens {
+            let t = t.trim_end_matches('.');
+            if ["skills.", "tips.", "hover.", "agent."]
+                .iter()
+                .any(|p| t.starts_with(p))
+            {
+                assert!(spec(t).is_some(), "the Neovim help names unknown setting {t}");
+            }
+        }
+    }
+
     #[test]
     fn workspace_files_may_not_choose_programs_endpoints_or_files() {
         for key in keys() {

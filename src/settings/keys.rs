@@ -528,10 +528,18 @@ mod tests {
     /// other editors pass the `skillLsp` section through and point at these docs.)
     #[test]
     fn the_neovim_help_names_every_setting() {
-        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/editors/nvim/doc/skill-lsp.txt");
+        let path = concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/editors/nvim/doc/skill-lsp.txt"
+        );
         let doc = std::fs::read_to_string(path).unwrap();
-        let start = doc.find("*skill-lsp-settings*").expect("a settings section");
-        let end = start + doc[start..].find("*skill-lsp-commands*").expect("a next section");
+        let start = doc
+            .find("*skill-lsp-settings*")
+            .expect("a settings section");
+        let end = start
+            + doc[start..]
+                .find("*skill-lsp-commands*")
+                .expect("a next section");
         let section = &doc[start..end];
         let word = |c: char| c.is_ascii_alphanumeric() || c == '.' || c == '_';
         let tokens: Vec<&str> = section.split(|c: char| !word(c)).collect();
@@ -547,7 +555,10 @@ mod tests {
                 .iter()
                 .any(|p| t.starts_with(p))
             {
-                assert!(spec(t).is_some(), "the Neovim help names unknown setting {t}");
+                assert!(
+                    spec(t).is_some(),
+                    "the Neovim help names unknown setting {t}"
+                );
             }
         }
     }

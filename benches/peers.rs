@@ -74,26 +74,19 @@ fn drive(name: &str, cmd: &mut Command, ws: &Path) -> Row {
     let open = at - t;
 
     let blocks = text.lines().count() / BLOCK_LINES;
-    let mut hovers = Vec::new();
-    let mut nulls = 0;
-    for i in 0..HOVERS {
-        let line = (i * blocks / HOVERS) * BLOCK_LINES + EXCEPT_LINE;
-        let (d, r) = s.hover(&big, line as u32, 10);
-        if r["result"].is_null() {
-            nulls += 1;
+    // Hovers on one line of every block (`col` into it): times and `null` answers.
+    let mut hover_lines = |at: usize, col: u32| {
+        let (mut times, mut nulls) = (Vec::new(), 0);
+        for i in 0..HOVERS {
+            let line = (i * blocks / HOVERS) * BLOCK_LINES + at;
+            let (d, r) = s.hover(&big, line as u32, col);
+            nulls += usize::from(r["result"].is_null());
+            times.push(d);
         }
-        hovers.push(d);
-    }
-    let mut off = Vec::new();
-    let mut off_null = 0;
-    for i in 0..HOVERS {
-        let line = (i * blocks / HOVERS) * BLOCK_LINES + TOTAL_LINE;
-        let (d, r) = s.hover(&big, line as u32, 6);
-        if r["result"].is_null() {
-            off_null += 1;
-        }
-        off.push(d);
-    }
+        (times, nulls)
+    };
+    let (hovers, nulls) = hover_lines(EXCEPT_LINE, 10);
+    let (off, off_null) = hover_lines(TOTAL_LINE, 6);
 
     let mut changes = Vec::new();
     for i in 0..CHANGES {

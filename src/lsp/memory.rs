@@ -12,7 +12,7 @@
 //! can show; RSS the same (`cargo bench --bench memory`: ten documents 29.5-30.0 MB against
 //! 30.1-30.3 MB, 10,000 edits +11-12% against +10%).
 
-use std::sync::{Condvar, LazyLock, Mutex};
+use std::sync::{Condvar, Mutex, Once};
 use std::time::{Duration, Instant};
 
 /// How long after the last request the trim runs.
@@ -24,20 +24,11 @@ struct Trimmer {
     wake: Condvar,
 }
 
-static TRIMMER: LazyLock<&'static Trimmer> = LazyLock::new(|| {
-    let t: &'static Trimmer = Box::leak(Box::new(Trimmer {
-        due: Mutex::new(None),
-        wake: Condvar::new(),
-    }));
-    let spawned = std::thread::Builder::new()
-        .name("skill-lsp-trim".into())
-        .spawn(move || t.run());
-    if let Err(e) = spawned {
-        // Only memory is at stake: the pages stay with the allocator, as without a trim.
-        tracing::warn!("cannot start the memory trim thread: {e}");
-    }
-    t
-});
+static TRIMMER: Trimmer = Trimmer {
+    due: Mutex::new(None),
+    wake: Condvar::new(),
+};
+static START: Once = Once::new();
 
 impl Trimmer {
     fn run(&self) {
@@ -65,9 +56,17 @@ impl Trimmer {
 
 /// Give freed pages back [`QUIET`] after the last call (a later call moves the time on).
 pub fn release_freed_memory() {
-    let t = *TRIMMER;
-    *t.due.lock().unwrap_or_else(|e| e.into_inner()) = Some(Instant::now() + QUIET);
-    t.wake.notify_one();
+    START.call_once(|| {
+        let spawned = std::thread::Builder::new()
+            .name("skill-lsp-trim".into())
+            .spawn(|| TRIMMER.run());
+        if let Err(e) = spawned {
+            // Only memory is at stake: the pages stay with the allocator, as without a trim.
+            tracing::warn!("cannot start the memory trim thread: {e}");
+        }
+    });
+    *TRIMMER.due.lock().unwrap_or_else(|e| e.into_inner()) = Some(Instant::now() + QUIET);
+    TRIMMER.wake.notify_one();
 }
 
 fn trim_now() {

@@ -31,7 +31,6 @@ pub use decoder::{
     error, frame,
 };
 
-const HEADER_NAME: &[u8] = b"content-length";
 /// Input idle this long while a frame is unfinished: check whether it was declared too long.
 const STALL: Duration = Duration::from_millis(150);
 /// After `exit` or end of input, how long in-flight work may take before [`run`] returns anyway.

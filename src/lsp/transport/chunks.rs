@@ -15,6 +15,8 @@ use tokio::io::{AsyncRead, AsyncWrite, ReadBuf};
 use tokio::sync::mpsc;
 use tokio_util::sync::PollSender;
 
+use super::decoder::{Head, parse_head};
+
 /// A channel end that yields chunks of bytes; `None` is the end of the stream.
 pub trait Source: Unpin {
     fn poll_chunk(&mut self, cx: &mut Context<'_>) -> Poll<Option<Vec<u8>>>;
@@ -127,24 +129,25 @@ pub struct Frames {
 
 impl Frames {
     /// Account for `chunk`, the next bytes of the stream.
-    pub fn feed(&mut self, mut chunk: &[u8]) {
-        while !chunk.is_empty() {
+    pub fn feed(&mut self, chunk: &[u8]) {
+        let mut rest = chunk;
+        let mut carried;
+        while !rest.is_empty() {
             if self.body > 0 {
-                let n = self.body.min(chunk.len());
+                let n = self.body.min(rest.len());
                 self.body -= n;
-                chunk = &chunk[n..];
+                rest = &rest[n..];
                 continue;
             }
-            // In a header block: up to the empty line.
-            let before = self.head.len();
-            self.head.extend_from_slice(chunk);
-            let Some(end) = find(&self.head, b"\r\n\r\n") else {
+            // In a header block: read by the decoder's own header parser.
+            self.head.extend_from_slice(rest);
+            let Head::Done { len, length } = parse_head(&self.head, usize::MAX) else {
                 return;
             };
-            let used = end + 4 - before;
-            self.body = content_length(&self.head[..end]);
+            self.body = length.unwrap_or(0);
+            carried = self.head.split_off(len);
             self.head.clear();
-            chunk = &chunk[used..];
+            rest = &carried;
         }
     }
 
@@ -152,24 +155,6 @@ impl Frames {
     pub fn aligned(&self) -> bool {
         self.head.is_empty() && self.body == 0
     }
-}
-
-fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
-    hay.windows(needle.len()).position(|w| w == needle)
-}
-
-fn content_length(head: &[u8]) -> usize {
-    head.split(|&b| b == b'\n')
-        .filter_map(|line| {
-            let line = super::decoder::trim(line.trim_ascii_end());
-            let (name, value) = line.split_at(line.iter().position(|&b| b == b':')?);
-            name.eq_ignore_ascii_case(super::HEADER_NAME)
-                .then(|| std::str::from_utf8(super::decoder::trim(&value[1..])).ok())
-                .flatten()
-                .and_then(|v| v.parse().ok())
-        })
-        .next()
-        .unwrap_or(0)
 }
 
 #[cfg(test)]

@@ -13,11 +13,11 @@ mod header;
 
 pub use envelope::error;
 use envelope::{check, junk_error, probe_id, reply_id};
-pub(super) use header::trim;
 use header::{
-    HEADER_NAME, Head, complete_json, embedded_header, find_header_name, first_value_len,
-    header_prefix_suffix, parse_head,
+    HEADER_NAME, complete_json, embedded_header, find_header_name, first_value_len,
+    header_prefix_suffix,
 };
+pub(super) use header::{Head, parse_head};
 
 /// Default for the `maxMessageBytes` setting: generous (a 64 MiB document), but bounded.
 pub const DEFAULT_MAX_MESSAGE_BYTES: usize = 64 << 20;

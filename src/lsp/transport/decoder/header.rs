@@ -6,7 +6,7 @@ const MAX_HEADER_LINE: usize = 1024;
 const MAX_HEADER_BLOCK: usize = 8 * 1024;
 pub(super) const HEADER_NAME: &[u8] = b"content-length";
 
-pub(super) enum Head {
+pub(in crate::lsp::transport) enum Head {
     /// More bytes are needed to tell.
     Incomplete,
     /// Not a header block.
@@ -20,7 +20,7 @@ pub(super) enum Head {
 
 /// What is wrong with a header block's declared length; the text of the parse-error reply.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-pub(super) enum HeaderError {
+pub(in crate::lsp::transport) enum HeaderError {
     #[error("missing Content-Length header")]
     Missing,
     #[error("conflicting Content-Length headers")]
@@ -39,7 +39,7 @@ fn is_value_byte(b: u8) -> bool {
     b == b'\t' || (b >= 0x20 && b != 0x7f)
 }
 
-pub(in crate::lsp::transport) fn trim(mut s: &[u8]) -> &[u8] {
+fn trim(mut s: &[u8]) -> &[u8] {
     while let [b' ' | b'\t', rest @ ..] = s {
         s = rest;
     }
@@ -64,7 +64,7 @@ fn plausible_partial(line: &[u8]) -> bool {
 
 /// Parse a header block at the start of `data`: `Name: value` lines (names case-insensitive,
 /// lines ending in CRLF or LF) up to an empty line.
-pub(super) fn parse_head(data: &[u8], limit: usize) -> Head {
+pub(in crate::lsp::transport) fn parse_head(data: &[u8], limit: usize) -> Head {
     let mut at = 0;
     let mut length: Option<Result<u64, HeaderError>> = None;
     loop {

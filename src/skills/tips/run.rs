@@ -41,6 +41,9 @@ pub(super) struct Run<'a> {
     /// it silences the tip.
     pub(super) ignore_lines: HashSet<usize>,
     pub(super) ignored: HashMap<(usize, usize), bool>,
+    /// Per tip and line, whether another tool's comment or configuration silences it: judged
+    /// once per line, not once per hit (each judgement lowercases and searches the line).
+    pub(super) other_on_line: HashMap<(usize, usize), Option<Suppressed>>,
     pub(super) limits: Limits,
     pub(super) cancel: Option<&'a AtomicBool>,
     pub(super) extra: &'a FindExtra<'a>,
@@ -123,6 +126,7 @@ impl<'a> Run<'a> {
             not_on_line: HashMap::new(),
             ignore_lines,
             ignored: HashMap::new(),
+            other_on_line: HashMap::new(),
             limits,
             cancel: None,
             extra: &NO_EXTRA,
@@ -192,11 +196,26 @@ impl<'a> Run<'a> {
         self.tree
             .get_or_init(|| {
                 let g = structural::Grammar::for_document(self.lang)?;
+                // A line past the cap is minified or generated text: tips check only its start,
+                // and parsing it (tree-sitter takes ~0.3 s for a 1 MB line, edited or not) would
+                // cost more than every tip together. Regex tips and the lexer judge it instead.
+                if self.has_long_line() {
+                    return None;
+                }
                 // The path is only the cache's guess of which tree to start from: the cached
                 // tree is reused or edited only after comparing its text with this one.
                 structural::trees::parsed(self.rel_path, g, self.text)
             })
             .as_ref()
+    }
+
+    /// Some line of the document is longer than [`LINE_CAP`].
+    fn has_long_line(&self) -> bool {
+        let last = *self.line_starts.last().expect("the first line starts at 0");
+        self.line_starts
+            .windows(2)
+            .any(|w| w[1] - w[0] > LINE_CAP + 1)
+            || self.text.len() - last > LINE_CAP
     }
 
     /// Does structural tip `ti` run on this document's tree (else its fallback regex runs)?

@@ -112,8 +112,12 @@ impl<'a> Run<'a> {
             Some(Suppressed::Ignore {
                 line: (if here { l } else { l - 1 }) as u32,
             })
+        } else if let Some(s) = self.other_on_line.get(&(ti, l)) {
+            s.clone()
         } else {
-            self.other_tools(ti, l)
+            let s = self.other_tools(ti, l);
+            self.other_on_line.insert((ti, l), s.clone());
+            s
         };
         if suppressed.is_some() && !self.extra.keep_suppressed {
             return;

@@ -325,6 +325,31 @@ mod engine {
         assert_eq!(got[0].0, 2);
         assert!(got[0].1.starts_with("subprocess.run("), "{got:?}");
     }
+
+    #[test]
+    fn a_line_past_the_cap_is_left_to_the_regex() {
+        let t = SHELL_TRUE.replace(
+            "languages: [python]\n",
+            "languages: [python]\npattern: 'subprocess\\.\\w+\\(.*\\bshell\\s*=\\s*True'\n",
+        );
+        let (ix, _) = index(&[&t], &["python"]);
+        let call = "subprocess.run(x, shell=True)\n";
+        // A data line just under the cap: the tree answers, on the keyword.
+        let under = format!(
+            "{call}DATA = '{}'\n",
+            "x".repeat(crate::skills::tips::LINE_CAP - 20)
+        );
+        assert_eq!(find(&ix, "python", "a.py", &under)[0].1, "shell=True");
+        // Just over it: no tree is built for the file; the regex answers on its own span, on
+        // every line, the long one up to the cap.
+        let over = format!(
+            "{call}DATA = '{}'\n",
+            "x".repeat(crate::skills::tips::LINE_CAP)
+        );
+        let got = find(&ix, "python", "a.py", &over);
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert!(got[0].1.starts_with("subprocess.run("), "{got:?}");
+    }
 }
 
 #[test]

@@ -16,7 +16,7 @@ pub mod stdio;
 
 use std::future::Future;
 use std::sync::Arc;
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::time::Duration;
 
 use serde_json::Value;
@@ -91,7 +91,15 @@ where
     let (reply_tx, reply_rx) = mpsc::channel::<Vec<u8>>(REPLY_QUEUE);
     let (out_tx, out_rx) = mpsc::channel::<Vec<u8>>(64);
     let (end_tx, end_rx) = oneshot::channel::<End>();
-    let reader = tokio::spawn(read_loop(input, limit, msg_tx, reply_tx, end_tx, on_end));
+    let seen = Arc::new(Seen::default());
+    let reader = tokio::spawn(read_loop(
+        input,
+        limit,
+        msg_tx,
+        reply_tx,
+        (end_tx, seen.clone()),
+        on_end,
+    ));
     let writer = tokio::spawn(write_loop(output, reply_rx, out_rx));
     let (fw_in, fw_out) = (ChunkReader::new(msg_rx), ChunkWriter::new(out_tx));
 
@@ -107,10 +115,14 @@ where
             end.ok()
         }
     };
-    let end = end.or_else(|| end_rx.try_recv().ok()).unwrap_or(End {
-        exit: false,
-        shutdown: false,
-    });
+    // The framework can handle `exit` and end before the reader, preempted between handing the
+    // frame on and reporting, has sent its `End`: what it had seen by then says the same.
+    let end = end
+        .or_else(|| end_rx.try_recv().ok())
+        .unwrap_or_else(|| End {
+            exit: seen.exit.load(Ordering::SeqCst),
+            shutdown: seen.shutdown.load(Ordering::SeqCst),
+        });
     // Dropping the framework closes its output: the writer drains what is left and stops.
     drop(fw);
     reader.abort();
@@ -118,12 +130,19 @@ where
     end
 }
 
+/// What the reader has handed on so far, set before each frame goes to the framework.
+#[derive(Default)]
+struct Seen {
+    exit: AtomicBool,
+    shutdown: AtomicBool,
+}
+
 async fn read_loop<I: AsyncRead + Unpin>(
     mut input: I,
     limit: Arc<MessageLimit>,
     messages: mpsc::UnboundedSender<Vec<u8>>,
     replies: mpsc::Sender<Vec<u8>>,
-    end_tx: oneshot::Sender<End>,
+    (end_tx, seen): (oneshot::Sender<End>, Arc<Seen>),
     on_end: Option<OnEnd>,
 ) {
     let mut dec = Decoder::new(limit.get());
@@ -176,6 +195,8 @@ async fn read_loop<I: AsyncRead + Unpin>(
                 Event::Message { body, method } => {
                     let exit = method.as_deref() == Some("exit");
                     shutdown |= method.as_deref() == Some("shutdown");
+                    seen.shutdown.fetch_or(shutdown, Ordering::SeqCst);
+                    seen.exit.fetch_or(exit, Ordering::SeqCst);
                     let _ = messages.send(frame(&body));
                     if exit {
                         break 'read true;
@@ -226,4 +247,52 @@ async fn write_loop<O: AsyncWrite + Unpin>(
         }
     }
     let _ = output.flush().await;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn msg(v: Value) -> Vec<u8> {
+        frame(&serde_json::to_vec(&v).unwrap())
+    }
+
+    /// The framework ends on `exit` while the reader is still busy reporting (here: an `on_end`
+    /// that takes its time): `shutdown` before `exit` still counts, as the reader had seen it.
+    // Two workers: the reader blocks one in `on_end` while the framework ends on the other.
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn shutdown_then_exit_is_clean_even_when_the_framework_ends_first() {
+        let mut input = msg(json!({"jsonrpc": "2.0", "id": 1, "method": "shutdown"}));
+        input.extend(msg(json!({"jsonrpc": "2.0", "method": "exit"})));
+        let (mut client, server_in) = tokio::io::duplex(1 << 16);
+        let (server_out, _client_out) = tokio::io::duplex(1 << 16);
+        client.write_all(&input).await.unwrap();
+        let slow = Box::new(|_: End| std::thread::sleep(Duration::from_millis(300))) as OnEnd;
+        let limit = Arc::new(MessageLimit::default());
+        let end = run(
+            server_in,
+            server_out,
+            limit,
+            Some(slow),
+            |mut i, _o| async move {
+                // Read frames until `exit`, then end at once, as the framework does.
+                let mut got = Vec::new();
+                let mut buf = [0u8; 4096];
+                while !String::from_utf8_lossy(&got).contains("\"exit\"") {
+                    let n = i.read(&mut buf).await.unwrap();
+                    if n == 0 {
+                        break;
+                    }
+                    got.extend_from_slice(&buf[..n]);
+                }
+            },
+        )
+        .await;
+        let want = End {
+            exit: true,
+            shutdown: true,
+        };
+        assert_eq!(end, want);
+    }
 }

@@ -309,13 +309,17 @@ pub fn test_library(lib: &Library, keep: impl Fn(&Skill) -> bool) -> Vec<TipResu
 /// A relative path for an example in `lang`: the first of `globs` made concrete whose language
 /// agrees, else `example.<ext>`.
 fn example_path<'a>(globs: impl IntoIterator<Item = &'a String>, lang: &str) -> String {
+    let ext = crate::skills::languages::extension_for(lang).unwrap_or("txt");
     for g in globs {
-        let p = concrete(g);
+        let mut p = concrete(g);
+        // A folder glob (`**/migrations/**`): a file of the language inside it.
+        if p.ends_with('/') {
+            p.push_str(&format!("example.{ext}"));
+        }
         if crate::skills::languages::language_for(Path::new(&p), "") == Some(lang) {
             return p;
         }
     }
-    let ext = crate::skills::languages::extension_for(lang).unwrap_or("txt");
     match lang {
         "dockerfile" => "Dockerfile".into(),
         _ => format!("example.{ext}"),
@@ -490,7 +494,17 @@ pub fn run(args: TestArgs, common: &CommonArgs) -> anyhow::Result<i32> {
 
 #[cfg(test)]
 mod tests {
-    use super::concrete;
+    use super::{concrete, example_path};
+
+    #[test]
+    fn a_folder_glob_places_the_example_inside_it() {
+        let globs = ["**/migrations/**".to_string(), "**/*.sql".to_string()];
+        assert_eq!(example_path(&globs, "sql"), "migrations/example.sql");
+        // A glob of another language is passed over for one that fits.
+        let globs = ["**/*.py".to_string(), "**/db/**".to_string()];
+        assert_eq!(example_path(&globs, "sql"), "db/example.sql");
+        assert_eq!(example_path(&[], "sql"), "example.sql");
+    }
 
     #[test]
     fn globs_become_paths_they_match() {

@@ -105,6 +105,7 @@ const EXTENSIONS: &[(&str, &str)] = &[
     ("xml", "xml"),
     ("ini", "ini"),
     ("cfg", "ini"),
+    ("properties", "properties"),
     ("env", "dotenv"),
     ("tpl", "helm"),
     ("prisma", "prisma"),

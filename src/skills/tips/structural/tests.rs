@@ -307,13 +307,18 @@ mod engine {
         );
     }
 
-    #[test]
-    fn syntax_error_falls_back_to_the_regex() {
+    /// [`SHELL_TRUE`] with a regex for where the tree cannot answer.
+    fn with_fallback() -> (TipIndex, Vec<String>) {
         let t = SHELL_TRUE.replace(
             "languages: [python]\n",
             "languages: [python]\npattern: 'subprocess\\.\\w+\\(.*\\bshell\\s*=\\s*True'\n",
         );
-        let (ix, problems) = index(&[&t], &["python"]);
+        index(&[&t], &["python"])
+    }
+
+    #[test]
+    fn syntax_error_falls_back_to_the_regex() {
+        let (ix, problems) = with_fallback();
         assert!(problems.is_empty(), "{problems:?}");
         // Parses: the rule runs (one finding, on the keyword), the regex does not.
         let ok = "subprocess.run(x, shell=True)\n";
@@ -328,11 +333,7 @@ mod engine {
 
     #[test]
     fn a_line_past_the_cap_is_left_to_the_regex() {
-        let t = SHELL_TRUE.replace(
-            "languages: [python]\n",
-            "languages: [python]\npattern: 'subprocess\\.\\w+\\(.*\\bshell\\s*=\\s*True'\n",
-        );
-        let (ix, _) = index(&[&t], &["python"]);
+        let (ix, _) = with_fallback();
         let call = "subprocess.run(x, shell=True)\n";
         // A data line just under the cap: the tree answers, on the keyword.
         let under = format!(

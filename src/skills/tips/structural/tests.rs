@@ -506,3 +506,40 @@ fn file_rule_filters_by_the_bound_variable_like_an_inside_the_root() {
     let e = spec(&bad).check().unwrap_err().to_string();
     assert!(e.starts_with("file-rule:"), "{e}");
 }
+
+#[test]
+fn a_big_tree_scanned_on_two_threads_gives_what_one_walk_gives() {
+    let rules = [
+        "rule:\n  kind: call\n  has: { field: function, regex: '^print$' }\n",
+        "rule:\n  kind: except_clause\n",
+        "rule:\n  kind: identifier\n  regex: '^total$'\n",
+        "rule:\n  kind: comparison_operator\n  regex: '== None'\n",
+        "rule:\n  kind: string\n",
+    ];
+    let compiled: Vec<_> = rules
+        .iter()
+        .map(|y| {
+            let map: Mapping = yaml_serde::from_str(y).unwrap();
+            let spec = Spec::from_block(&map).unwrap();
+            compile("t", &spec, &[Grammar::Python]).unwrap()
+        })
+        .collect();
+    let list: Vec<(usize, &Compiled, &str)> = compiled
+        .iter()
+        .enumerate()
+        .map(|(i, r)| (i, r.for_grammar(Grammar::Python).unwrap(), "m"))
+        .collect();
+    let block = "def f(x):\n    total = 0\n    try:\n        print(\"a\", x)\n    except:\n        total = 1\n    if x == None:\n        print(total)\n    return total\n\n";
+    let text = block.repeat(100 * 1024 / block.len());
+    let p = Parsed::new(Grammar::Python, &text).unwrap();
+    // Five rules on a 100 KiB tree: the two-thread path.
+    let both = scan(&p, &list, None);
+    // Each rule alone is one walk; together, in one walk's order.
+    let mut one: Vec<Hit> = (0..list.len())
+        .flat_map(|i| scan(&p, &list[i..=i], None))
+        .collect();
+    one.sort_by_key(|h| (h.node.start, std::cmp::Reverse(h.node.end), h.rule));
+    assert!(both.len() > 5 * 100, "{}", both.len());
+    assert_eq!(both, one);
+    assert!((0..5).all(|r| both.iter().any(|h| h.rule == r)));
+}

@@ -2,7 +2,7 @@
 //! incremental `didChange` on a 100,000-line document, and resident memory of the real server
 //! with the corpus loaded and 10 documents open. Prints plain lines; asserts nothing.
 //!
-//! Run: `cargo bench --bench figures` (`FIGURES=load,select,did_change,rss` picks parts).
+//! Run: `cargo bench --bench figures` (`FIGURES=load,select,first,did_change,rss` picks parts).
 
 use std::io::{BufReader, Write};
 use std::path::{Path, PathBuf};
@@ -13,6 +13,8 @@ use serde_json::json;
 
 #[path = "../tests/common/frames.rs"]
 mod frames;
+#[path = "common/peers_ws.rs"]
+mod peers_ws;
 
 use frames::{frame, read_msg};
 use skill_lsp::lsp::proto::{self, LanguageServer};
@@ -262,6 +264,58 @@ fn bench_memory(label: &str, options: serde_json::Value) {
     let _ = std::fs::remove_dir_all(&tmp);
 }
 
+/// The first search of a document after a load against the ones after it (in process, no
+/// protocol): what a server's first `didOpen` pays for compiling tips on first use. The
+/// document is the peers bench's 10,000-line Python file; each search is of a fresh copy
+/// (a new path, so no cached tree), as a first open of each file would be.
+fn bench_first_search() {
+    use skill_lsp::skills::tips::FindOptions;
+    let settings = skill_lsp::settings::Settings::default();
+    let text = peers_ws::document(10_000);
+    let root = Path::new("/work/project");
+    let run = |lib: &Library, i: usize| {
+        let path = root.join(format!("big{i}.py"));
+        let doc = DocumentInfo {
+            path: Some(&path),
+            root: Some(root),
+            language_id: "python",
+            text: &text,
+        };
+        let t = Instant::now();
+        let matches = lib.select_skills_with(&doc, settings.skills.filter());
+        let found = lib.find_tips(
+            &matches,
+            &doc,
+            &FindOptions {
+                settings: Some(&settings.tips),
+                implicit: true,
+                ..Default::default()
+            },
+        );
+        (t.elapsed(), found.len())
+    };
+    let mut firsts = Vec::new();
+    let mut warm = Vec::new();
+    let mut n = 0;
+    for _ in 0..5 {
+        let lib = Library::load(&SkillSources {
+            builtin: true,
+            ..Default::default()
+        });
+        let (d, k) = run(&lib, 0);
+        firsts.push(d);
+        n = k;
+        for i in 1..6 {
+            warm.push(run(&lib, i).0);
+        }
+    }
+    println!(
+        "first_search python_lines=10000 findings={n} first={} warm={} (medians of 5 loads; first - warm is compiling on first use)",
+        fmt(median(firsts)),
+        fmt(median(warm))
+    );
+}
+
 fn main() {
     // `cargo bench` passes `--bench`; `cargo test --benches` would pass nothing useful: run either way.
     let rt = tokio::runtime::Builder::new_multi_thread()
@@ -277,6 +331,9 @@ fn main() {
     }
     if run("select") {
         bench_select();
+    }
+    if run("first") {
+        bench_first_search();
     }
     if run("did_change") {
         bench_did_change(&rt);

@@ -7,23 +7,42 @@ use regex::RegexSet;
 /// and fall back to the (much slower) NFA simulation on a large file. Grows only as needed.
 pub const DFA_CACHE: usize = 8 << 20;
 
+/// Every non-ASCII character, with case folding off: under `(?i)` regex-syntax folds a class
+/// one code point at a time, so a bare `\x{80}-\x{10FFFF}` cost 6-7 ms per use to compile (the
+/// first document of a language waited for it); folding cannot add to a set that holds every
+/// non-ASCII character and, through `K`/`ſ`, only ASCII letters already beside it.
+const NON_ASCII: &str = r"(?-i:[\x{80}-\x{10FFFF}])";
+
 /// The pattern with `\b` / `\B` made ASCII word boundaries and `\w` / `\d` / `\W` / `\D` made
 /// small supersets, for prefiltering only. A Unicode word
 /// boundary makes the lazy DFA give up on any non-ASCII text (one `é` in a file turned a 3 ms scan
 /// into 4 s of NFA simulation); the ASCII variant keeps it on the DFA. Candidates it finds are
 /// then checked with the exact (Unicode) pattern, line by line.
 pub fn ascii_boundaries(p: &str) -> String {
+    let cs: Vec<char> = p.chars().collect();
     let mut out = String::with_capacity(p.len() + 16);
-    let mut chars = p.chars().peekable();
     let mut class_depth = 0usize;
     let mut negations: Vec<bool> = Vec::new();
-    while let Some(c) = chars.next() {
+    let mut i = 0;
+    while i < cs.len() {
+        let c = cs[i];
+        // `[\w.]`: the class's ASCII part, or any non-ASCII character unfolded.
+        if c == '['
+            && class_depth == 0
+            && let Some((end, inner)) = word_class(&cs, i)
+        {
+            out.push_str(&format!("(?:[{inner}]|{NON_ASCII})"));
+            i = end + 1;
+            continue;
+        }
+        i += 1;
         match c {
             '\\' => {
-                let Some(n) = chars.next() else {
+                let Some(&n) = cs.get(i) else {
                     out.push(c);
                     break;
                 };
+                i += 1;
                 // Unicode `\w` / `\d` compile to large UTF-8 automata (tens of KB per use, and
                 // more DFA states). ASCII word characters plus every non-ASCII character is a
                 // superset, so the prefilter still never misses what the exact pattern matches.
@@ -32,9 +51,9 @@ pub fn ascii_boundaries(p: &str) -> String {
                 match (n, if negated { usize::MAX } else { class_depth }) {
                     ('b', 0) => out.push_str("(?-u:\\b)"),
                     ('B', 0) => out.push_str("(?-u:\\B)"),
-                    ('w', 0) => out.push_str("[0-9A-Za-z_\\x{80}-\\x{10FFFF}]"),
+                    ('w', 0) => out.push_str(&format!("(?:[0-9A-Za-z_]|{NON_ASCII})")),
                     ('w', d) if d != usize::MAX => out.push_str("0-9A-Za-z_\\x{80}-\\x{10FFFF}"),
-                    ('d', 0) => out.push_str("[0-9\\x{80}-\\x{10FFFF}]"),
+                    ('d', 0) => out.push_str(&format!("(?:[0-9]|{NON_ASCII})")),
                     ('d', d) if d != usize::MAX => out.push_str("0-9\\x{80}-\\x{10FFFF}"),
                     ('W', 0) => out.push_str("[^0-9A-Za-z_]"),
                     ('D', 0) => out.push_str("[^0-9]"),
@@ -48,13 +67,15 @@ pub fn ascii_boundaries(p: &str) -> String {
                 class_depth += 1;
                 out.push(c);
                 // `[]` and `[^]` at the start of a class are literal brackets.
-                let neg = chars.peek() == Some(&'^');
+                let neg = cs.get(i) == Some(&'^');
                 negations.push(neg || negations.last().copied().unwrap_or(false));
                 if neg {
-                    out.push(chars.next().unwrap());
+                    out.push('^');
+                    i += 1;
                 }
-                if chars.peek() == Some(&']') {
-                    out.push(chars.next().unwrap());
+                if cs.get(i) == Some(&']') {
+                    out.push(']');
+                    i += 1;
                 }
             }
             ']' if class_depth > 0 => {
@@ -66,6 +87,48 @@ pub fn ascii_boundaries(p: &str) -> String {
         }
     }
     out
+}
+
+/// A plain positive class at `cs[start]` (`[`) that holds `\w` or `\d`: the index of its `]` and
+/// its items with those made ASCII. `None` for a negated class, one with a nested class or a set
+/// operation (`&&`, `--`, `~~`), or other escapes that stand for large sets (`\W`, `\p{..}`).
+fn word_class(cs: &[char], start: usize) -> Option<(usize, String)> {
+    let mut j = start + 1;
+    let mut inner = String::new();
+    if cs.get(j) == Some(&'^') {
+        return None;
+    }
+    if cs.get(j) == Some(&']') {
+        inner.push(']');
+        j += 1;
+    }
+    let mut words = false;
+    loop {
+        match *cs.get(j)? {
+            '\\' => {
+                match *cs.get(j + 1)? {
+                    'w' => inner.push_str("0-9A-Za-z_"),
+                    'd' => inner.push_str("0-9"),
+                    'W' | 'D' | 'S' | 'p' | 'P' => return None,
+                    n => {
+                        inner.push('\\');
+                        inner.push(n);
+                        j += 2;
+                        continue;
+                    }
+                }
+                words = true;
+                j += 2;
+            }
+            '[' => return None,
+            ']' => return words.then_some((j, inner)),
+            c @ ('&' | '-' | '~') if cs.get(j + 1) == Some(&c) => return None,
+            c => {
+                inner.push(c);
+                j += 1;
+            }
+        }
+    }
 }
 
 /// A `RegexSet` to use as a **prefilter** for `patterns` (say, skills' `content` regexes): word

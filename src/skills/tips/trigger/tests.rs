@@ -176,10 +176,26 @@ fn ascii_boundaries_only_outside_classes() {
     for p in [r"\beval\(", r"(?i)\b\w*(token)\b", r"[^\]]\bx"] {
         assert!(Regex::new(&ascii_boundaries(p)).is_ok(), "{p}");
     }
-    assert_eq!(ascii_boundaries(r"[^\w]\d"), r"[^\w][0-9\x{80}-\x{10FFFF}]");
+    assert_eq!(
+        ascii_boundaries(r"[^\w]\d"),
+        r"[^\w](?:[0-9]|(?-i:[\x{80}-\x{10FFFF}]))"
+    );
     assert_eq!(
         ascii_boundaries(r"[\w.]+"),
-        r"[0-9A-Za-z_\x{80}-\x{10FFFF}.]+"
+        r"(?:[0-9A-Za-z_.]|(?-i:[\x{80}-\x{10FFFF}]))+"
+    );
+    // A class the rewrite does not understand keeps its items, made supersets in place.
+    assert_eq!(
+        ascii_boundaries(r"[\w[:punct:]]"),
+        r"[0-9A-Za-z_\x{80}-\x{10FFFF}[:punct:]]"
+    );
+    assert_eq!(
+        ascii_boundaries(r"[]\w]"),
+        r"(?:[]0-9A-Za-z_]|(?-i:[\x{80}-\x{10FFFF}]))"
+    );
+    assert_eq!(
+        ascii_boundaries(r"[\w&&a]"),
+        r"[0-9A-Za-z_\x{80}-\x{10FFFF}&&a]"
     );
     // The prefilter never misses what the exact pattern finds (no `\b` next to non-ASCII).
     let cases = [
@@ -187,6 +203,9 @@ fn ascii_boundaries_only_outside_classes() {
         (r"[^\w]x\W", "é x!"),
         (r"^\s*[\w.]+\(", "  número.parse("),
         (r"\D\d", "x٣"),
+        (r"(?i)^\s*[\w.]+\s+SET\b", "  Número.x set y"),
+        (r"(?i)\bselect\s+\w+\s+from", "SELECT ÉTAT FROM t"),
+        (r"(?i)[\w-]+K", "été-\u{212A}"),
     ];
     for (p, hay) in cases {
         let exact = Regex::new(p).unwrap();

@@ -759,3 +759,53 @@ fn a_user_structural_rule_that_does_not_compile_is_a_problem_at_load() {
         "{problems:?}"
     );
 }
+
+#[test]
+fn the_first_search_of_a_language_finds_what_later_ones_find() {
+    // The first Python search after a load compiles the group's sets and rules on one thread
+    // while it parses on another (`compile_while_parsing`); nothing may be lost on that path.
+    let lib = crate::skills::library::Library::load(&crate::skills::library::SkillSources {
+        builtin: true,
+        ..Default::default()
+    });
+    let python: Vec<usize> = lib.tips.langs["python"].clone();
+    let cold = |lib: &crate::skills::library::Library| {
+        python.iter().any(|&g| {
+            let li = &lib.tips.groups[g];
+            !li.line_tips.is_empty() && li.compiled.get().is_none()
+        })
+    };
+    assert!(cold(&lib), "nothing for Python is compiled at load");
+    let text = "import subprocess\nimport requests\n\n\ndef f(cmd):\n    try:\n        subprocess.run(\n            cmd,\n            shell=True,\n        )\n    except:\n        pass\n    return requests.get(\"https://example.com\")\n".repeat(40);
+    let root = std::path::Path::new("/work/project");
+    let search = |lib: &crate::skills::library::Library, name: &str| {
+        let path = root.join(name);
+        let doc = crate::skills::select::DocumentInfo {
+            path: Some(&path),
+            root: Some(root),
+            language_id: "python",
+            text: &text,
+        };
+        let matches = lib.select_skills(&doc);
+        let found = lib.find_tips(
+            &matches,
+            &doc,
+            &FindOptions {
+                implicit: true,
+                ..Default::default()
+            },
+        );
+        found
+            .into_iter()
+            .map(|f| (f.id.to_string(), f.line, f.range))
+            .collect::<Vec<_>>()
+    };
+    let first = search(&lib, "first.py");
+    assert!(!cold(&lib), "the first search compiled Python's sets");
+    let later = search(&lib, "later.py");
+    assert_eq!(first, later);
+    let ids: HashSet<&str> = first.iter().map(|(id, _, _)| id.as_str()).collect();
+    // A line tip (bare except), a structural rule over a multi-line call (shell=True).
+    assert!(ids.iter().any(|id| id.ends_with("bare-except")), "{ids:?}");
+    assert!(ids.iter().any(|id| id.ends_with("shell-true")), "{ids:?}");
+}

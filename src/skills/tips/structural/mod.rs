@@ -24,6 +24,7 @@ use yaml_serde::{Mapping, Value};
 
 pub use lang::Grammar;
 pub use reach::Reach;
+pub(crate) use scan::two_cores;
 pub use scan::{Hit, scan, scan_with};
 pub use trees::Parsed;
 
@@ -165,6 +166,13 @@ impl Rule {
                 .ok()
         })
         .as_ref()
+    }
+
+    /// Is the rule for `g` and not compiled for it yet?
+    pub fn cold(&self, g: Grammar) -> bool {
+        self.per_grammar
+            .iter()
+            .any(|(x, cell)| *x == g && cell.get().is_none())
     }
 
     /// The grammars the rule is for.

@@ -83,7 +83,7 @@ const PARALLEL_BYTES: usize = 64 * 1024;
 /// Fewer rules than this: one walk.
 const PARALLEL_RULES: usize = 4;
 
-fn two_cores() -> bool {
+pub(crate) fn two_cores() -> bool {
     static TWO: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
     *TWO.get_or_init(|| std::thread::available_parallelism().is_ok_and(|n| n.get() >= 2))
 }

@@ -28,7 +28,6 @@ use std::ops::Range;
 use std::sync::atomic::AtomicBool;
 use std::sync::{Arc, OnceLock};
 
-use globset::GlobSet;
 use regex::{Regex, RegexSet};
 
 use super::model::{Problem, Severity, Skill, SkillId};
@@ -105,10 +104,10 @@ pub struct Tip {
     not: Option<LazyRegex>,
     unless: Option<LazyRegex>,
     requires: Option<LazyRegex>,
-    paths: Option<GlobSet>,
+    paths: Option<trigger::LazyGlobs>,
     /// The tip's own `paths` as written (see `Trigger::path_globs`).
     pub path_globs: Vec<String>,
-    exclude: Option<GlobSet>,
+    exclude: Option<trigger::LazyGlobs>,
     context: Vec<Context>,
     /// Rule ids of other tools this tip is the same as (`ruff:S113`).
     pub equivalents: Vec<Arc<str>>,

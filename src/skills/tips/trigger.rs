@@ -1,7 +1,6 @@
 //! Declared tip triggers: parsing and validating the `<!-- skill-lsp tip ... -->` comments of a
 //! section (syntax in `docs/skill-format.md`, "Tip triggers").
 
-use globset::GlobSet;
 use regex::Regex;
 use yaml_serde::Value;
 
@@ -9,7 +8,9 @@ use crate::skills::model::Severity;
 
 mod item;
 mod pattern;
-pub use pattern::{GlobError, ascii_boundaries, glob_set, is_span_pattern, is_windowable};
+pub use pattern::{
+    GlobError, LazyGlobs, ascii_boundaries, glob_set, is_span_pattern, is_windowable, lazy_glob_set,
+};
 
 /// Where in the code a match must start for the tip to be raised.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -58,10 +59,10 @@ pub struct Declared {
     pub requires: Option<Regex>,
     /// `None`: the skill's languages.
     pub languages: Option<Vec<String>>,
-    pub paths: Option<GlobSet>,
+    pub paths: Option<LazyGlobs>,
     /// `paths` (or `globs`) as written: where `skill-lsp test` places the tip's examples.
     pub path_globs: Vec<String>,
-    pub exclude: Option<GlobSet>,
+    pub exclude: Option<LazyGlobs>,
     /// All must hold. Contains `Code` unless the author said otherwise.
     pub context: Vec<Context>,
     pub diagnostic: bool,

@@ -1,13 +1,12 @@
 //! One tip trigger item: reading and validating its fields into a [`Declared`]. Every problem
 //! points at the line of the key that has it; an error drops the tip, a warning keeps it.
 
-use globset::GlobSet;
 use regex::Regex;
 use yaml_serde::{Mapping, Value};
 
 use super::{
-    Context, DIAGNOSTIC_PRECISION, Declared, EQUIVALENT_TOOLS, Issue, KEYS, MEASURED_MIN_FINDINGS,
-    as_list, as_text, glob_set, is_span_pattern,
+    Context, DIAGNOSTIC_PRECISION, Declared, EQUIVALENT_TOOLS, Issue, KEYS, LazyGlobs,
+    MEASURED_MIN_FINDINGS, as_list, as_text, is_span_pattern, lazy_glob_set,
 };
 use crate::skills::model::Severity;
 use crate::skills::tips::structural::Spec;
@@ -17,9 +16,9 @@ struct Dropped;
 
 /// `paths` (or `globs`) and `exclude`, compiled, and the first of `paths`/`globs` as written.
 struct Paths {
-    paths: Option<GlobSet>,
+    paths: Option<LazyGlobs>,
     written: Vec<String>,
-    exclude: Option<GlobSet>,
+    exclude: Option<LazyGlobs>,
 }
 
 /// The item's mapping, where its text starts, and the issues so far.
@@ -150,7 +149,7 @@ impl Item<'_> {
     }
 
     fn globs(&mut self) -> Result<Paths, Dropped> {
-        let mut sets: [Option<GlobSet>; 3] = [None, None, None];
+        let mut sets: [Option<LazyGlobs>; 3] = [None, None, None];
         let mut written = Vec::new();
         for (slot, key) in sets.iter_mut().zip(["paths", "globs", "exclude"]) {
             let Some(v) = self.get(key) else { continue };
@@ -158,7 +157,8 @@ impl Item<'_> {
             if key != "exclude" && written.is_empty() {
                 written = list.clone();
             }
-            *slot = glob_set(&list).map_err(|e| self.error(key, "tip-bad-glob", &e.to_string()))?;
+            *slot = lazy_glob_set(&list)
+                .map_err(|e| self.error(key, "tip-bad-glob", &e.to_string()))?;
         }
         let [paths, globs, exclude] = sets;
         Ok(Paths {

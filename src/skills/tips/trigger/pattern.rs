@@ -74,14 +74,23 @@ pub fn glob_set(patterns: &[String]) -> Result<Option<GlobSet>, GlobError> {
         return Ok(None);
     }
     let mut b = GlobSetBuilder::new();
-    for p in patterns {
-        let g = globs::build(&globs::normalize(p), false).map_err(|source| GlobError::Bad {
-            pattern: p.clone(),
-            source,
-        })?;
+    for g in parse_globs(patterns)? {
         b.add(g);
     }
     b.build().map(Some).map_err(GlobError::Set)
+}
+
+/// Each pattern read as a glob of our dialect; the first bad one is the error.
+fn parse_globs(patterns: &[String]) -> Result<Vec<globset::Glob>, GlobError> {
+    patterns
+        .iter()
+        .map(|p| {
+            globs::build(&globs::normalize(p), false).map_err(|source| GlobError::Bad {
+                pattern: p.clone(),
+                source,
+            })
+        })
+        .collect()
 }
 
 /// A tip's `paths` or `exclude`: each glob checked when the tip is read, the set built the first
@@ -121,17 +130,8 @@ pub fn lazy_glob_set(patterns: &[String]) -> Result<Option<LazyGlobs>, GlobError
     if patterns.is_empty() {
         return Ok(None);
     }
-    let patterns = patterns
-        .iter()
-        .map(|p| {
-            globs::build(&globs::normalize(p), false).map_err(|source| GlobError::Bad {
-                pattern: p.clone(),
-                source,
-            })
-        })
-        .collect::<Result<_, _>>()?;
     Ok(Some(LazyGlobs {
-        patterns,
+        patterns: parse_globs(patterns)?,
         set: std::sync::OnceLock::new(),
     }))
 }

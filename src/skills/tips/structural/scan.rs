@@ -53,29 +53,79 @@ pub fn scan_with(
         && parsed.root.get_text().len() >= PARALLEL_BYTES
         && two_cores()
     {
-        // A whole big tree (a document opened, a reload): half the rules walk it on a second
-        // thread. The walk itself is shared work that each half repeats (10,000 lines of
-        // Python: ~4.5 ms of the rules' ~21), so it saves less than half: measured, parse +
-        // the 14 Python rules 49.9 -> 46.6 ms (`STRUCTURAL=parse cargo bench --bench
-        // structural`, three alternating runs). Edits scan a window, on this thread.
-        let halves = std::thread::scope(|s| {
-            let other = std::thread::Builder::new()
-                .name("skill-lsp-rules".into())
-                .spawn_scoped(s, || walk(parsed, rules, None, whole_rules, |i| i % 2 == 1));
-            let mine = walk(parsed, rules, None, whole_rules, |i| i % 2 == 0);
-            match other {
-                Ok(h) => h.join().map(|theirs| (mine, theirs)),
-                // No thread to be had: the other half here, after this one.
-                Err(_) => Ok((mine, walk(parsed, rules, None, whole_rules, |i| i % 2 == 1))),
+        // A whole big tree (a document opened, a reload): two threads, each walking half the
+        // top-level statements with every rule (the root is the first half's). Halving the
+        // rules instead made each thread repeat the whole walk, ~9 ms of a 10,000-line Python
+        // file's ~25 ms of rules. Edits scan a window, on this thread.
+        let halves = match middle_statement(parsed) {
+            Some(cut) => {
+                let half = |w: Range<usize>, first: bool| {
+                    let mut hits = walk(parsed, rules, Some(w), &[], |_| true);
+                    hits.retain(|h| (h.node.start < cut) == first);
+                    hits
+                };
+                both(|| half(0..cut, true), || half(cut..usize::MAX, false))
             }
-        });
-        let (mut out, theirs) = halves.unwrap_or_else(|p| std::panic::resume_unwind(p));
+            // One statement holds most of the text (a module that is one class): half the
+            // rules each.
+            None => both(
+                || walk(parsed, rules, None, whole_rules, |i| i % 2 == 0),
+                || walk(parsed, rules, None, whole_rules, |i| i % 2 == 1),
+            ),
+        };
+        let (mut out, theirs) = halves;
         out.extend(theirs);
         // The order one walk gives: document order (outer node first), then rule order.
         out.sort_by_key(|h| (h.node.start, std::cmp::Reverse(h.node.end), h.rule));
         return out;
     }
     walk(parsed, rules, window, whole_rules, |_| true)
+}
+
+/// Where the top-level statement nearest the middle of the text starts, when that is between a
+/// quarter and three quarters of it (so each half has work to do).
+pub(super) fn middle_statement(parsed: &Parsed) -> Option<usize> {
+    let len = parsed.root.get_text().len();
+    let mut cursor = parsed.root.root().get_inner_node().walk();
+    if !cursor.goto_first_child() {
+        return None;
+    }
+    let mut best: Option<usize> = None;
+    loop {
+        let start = cursor.node().start_byte();
+        if best.is_none_or(|b| start.abs_diff(len / 2) < b.abs_diff(len / 2)) {
+            best = Some(start);
+        }
+        if start >= len / 2 || !cursor.goto_next_sibling() {
+            break;
+        }
+    }
+    best.filter(|&b| b >= len / 4 && b <= len * 3 / 4)
+}
+
+/// `a` here and `b` on a second thread (here after `a` when no thread can be had).
+fn both<A, B: Send>(a: impl FnOnce() -> A, b: impl FnOnce() -> B + Send) -> (A, B) {
+    let b = std::sync::Mutex::new(Some(b));
+    let run_b = || {
+        b.lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .take()
+            .map(|f| f())
+    };
+    std::thread::scope(|s| {
+        let other = std::thread::Builder::new()
+            .name("skill-lsp-rules".into())
+            .spawn_scoped(s, run_b);
+        let mine = a();
+        let theirs = match other {
+            Ok(h) => h.join().unwrap_or_else(|p| std::panic::resume_unwind(p)),
+            Err(_) => None,
+        };
+        let theirs = theirs
+            .or_else(run_b)
+            .expect("`b` ran on the thread or runs here");
+        (mine, theirs)
+    })
 }
 
 /// Trees smaller than this are walked once, on the caller's thread (a thread costs ~50 us).

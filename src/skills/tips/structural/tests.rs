@@ -515,6 +515,9 @@ fn a_big_tree_scanned_on_two_threads_gives_what_one_walk_gives() {
         "rule:\n  kind: identifier\n  regex: '^total$'\n",
         "rule:\n  kind: comparison_operator\n  regex: '== None'\n",
         "rule:\n  kind: string\n",
+        // The root and the statements themselves: each half owns the ones it starts.
+        "rule:\n  kind: module\n",
+        "rule:\n  kind: function_definition\n",
     ];
     let compiled: Vec<_> = rules
         .iter()
@@ -530,16 +533,28 @@ fn a_big_tree_scanned_on_two_threads_gives_what_one_walk_gives() {
         .map(|(i, r)| (i, r.for_grammar(Grammar::Python).unwrap(), "m"))
         .collect();
     let block = "def f(x):\n    total = 0\n    try:\n        print(\"a\", x)\n    except:\n        total = 1\n    if x == None:\n        print(total)\n    return total\n\n";
-    let text = block.repeat(100 * 1024 / block.len());
-    let p = Parsed::new(Grammar::Python, &text).unwrap();
-    // Five rules on a 100 KiB tree: the two-thread path.
-    let both = scan(&p, &list, None);
-    // Each rule alone is one walk; together, in one walk's order.
-    let mut one: Vec<Hit> = (0..list.len())
-        .flat_map(|i| scan(&p, &list[i..=i], None))
-        .collect();
-    one.sort_by_key(|h| (h.node.start, std::cmp::Reverse(h.node.end), h.rule));
-    assert!(both.len() > 5 * 100, "{}", both.len());
-    assert_eq!(both, one);
-    assert!((0..5).all(|r| both.iter().any(|h| h.rule == r)));
+    let n = 100 * 1024 / block.len();
+    // Top-level functions (the halves are statements), and the same functions as the methods of
+    // one class (no statement near the middle: half the rules each).
+    let module = block.repeat(n);
+    let class = format!("class C:\n    {}", block.repeat(n).replace('\n', "\n    "));
+    for (text, halves) in [(module, true), (class, false)] {
+        let p = Parsed::new(Grammar::Python, &text).unwrap();
+        assert!(!p.has_error);
+        assert_eq!(super::scan::middle_statement(&p).is_some(), halves);
+        // Seven rules on a 100 KiB tree: the two-thread path.
+        let both = scan(&p, &list, None);
+        // Each rule alone is one walk; together, in one walk's order.
+        let mut one: Vec<Hit> = (0..list.len())
+            .flat_map(|i| scan(&p, &list[i..=i], None))
+            .collect();
+        one.sort_by_key(|h| (h.node.start, std::cmp::Reverse(h.node.end), h.rule));
+        assert!(both.len() > 5 * 100, "{}", both.len());
+        assert_eq!(both, one);
+        // A window over everything is one walk on this thread.
+        assert_eq!(both, scan(&p, &list, Some(0..usize::MAX)));
+        assert!((0..list.len()).all(|r| both.iter().any(|h| h.rule == r)));
+        assert_eq!(both.iter().filter(|h| h.rule == 5).count(), 1);
+        assert_eq!(both.iter().filter(|h| h.rule == 6).count(), n);
+    }
 }

@@ -53,55 +53,26 @@ pub fn scan_with(
         && parsed.root.get_text().len() >= PARALLEL_BYTES
         && two_cores()
     {
-        // A whole big tree (a document opened, a reload): two threads, each walking half the
-        // top-level statements with every rule (the root is the first half's). Halving the
-        // rules instead made each thread repeat the whole walk (on a 10,000-line Python file
-        // each rule alone costs 9-11 ms, most of it the walk; all 14 took 17 ms on two threads
-        // that way, 13.5 ms this way). Edits scan a window, on this thread.
-        let halves = match middle_statement(parsed) {
-            Some(cut) => {
-                let half = |w: Range<usize>, first: bool| {
-                    let mut hits = walk(parsed, rules, Some(w), &[], |_| true);
-                    hits.retain(|h| (h.node.start < cut) == first);
-                    hits
-                };
-                both(|| half(0..cut, true), || half(cut..usize::MAX, false))
-            }
-            // One statement holds most of the text (a module that is one class): half the
-            // rules each.
-            None => both(
-                || walk(parsed, rules, None, whole_rules, |i| i % 2 == 0),
-                || walk(parsed, rules, None, whole_rules, |i| i % 2 == 1),
-            ),
+        // A whole big tree (a document opened, a reload): two threads, each walking the nodes
+        // on its side of the middle byte with every rule. A node belongs to the side it starts
+        // on; the few that span the middle (the root, the statement around it) are walked by
+        // both and kept by the first. Halving the rules instead made each thread repeat the
+        // whole walk (on a 10,000-line Python file each rule alone costs 9-11 ms, most of it
+        // the walk; all 14 took 16 ms on two threads that way, 13.3 ms this way). Edits scan a
+        // window, on this thread.
+        let cut = parsed.root.get_text().len() / 2;
+        let half = |w: Range<usize>, first: bool| {
+            let mut hits = walk(parsed, rules, Some(w), &[], |_| true);
+            hits.retain(|h| (h.node.start < cut) == first);
+            hits
         };
-        let (mut out, theirs) = halves;
+        let (mut out, theirs) = both(|| half(0..cut, true), || half(cut..usize::MAX, false));
         out.extend(theirs);
         // The order one walk gives: document order (outer node first), then rule order.
         out.sort_by_key(|h| (h.node.start, std::cmp::Reverse(h.node.end), h.rule));
         return out;
     }
     walk(parsed, rules, window, whole_rules, |_| true)
-}
-
-/// Where the top-level statement nearest the middle of the text starts, when that is between a
-/// quarter and three quarters of it (so each half has work to do).
-pub(super) fn middle_statement(parsed: &Parsed) -> Option<usize> {
-    let len = parsed.root.get_text().len();
-    let mut cursor = parsed.root.root().get_inner_node().walk();
-    if !cursor.goto_first_child() {
-        return None;
-    }
-    let mut best: Option<usize> = None;
-    loop {
-        let start = cursor.node().start_byte();
-        if best.is_none_or(|b| start.abs_diff(len / 2) < b.abs_diff(len / 2)) {
-            best = Some(start);
-        }
-        if start >= len / 2 || !cursor.goto_next_sibling() {
-            break;
-        }
-    }
-    best.filter(|&b| b >= len / 4 && b <= len * 3 / 4)
 }
 
 /// `a` here and `b` on a second thread (here after `a` when no thread can be had).

@@ -62,7 +62,7 @@ pub fn scan_with(
         // window, on this thread.
         let cut = parsed.root.get_text().len() / 2;
         let half = |w: Range<usize>, first: bool| {
-            let mut hits = walk(parsed, rules, Some(w), &[], |_| true);
+            let mut hits = walk(parsed, rules, Some(w), &[]);
             hits.retain(|h| (h.node.start < cut) == first);
             hits
         };
@@ -72,7 +72,7 @@ pub fn scan_with(
         out.sort_by_key(|h| (h.node.start, std::cmp::Reverse(h.node.end), h.rule));
         return out;
     }
-    walk(parsed, rules, window, whole_rules, |_| true)
+    walk(parsed, rules, window, whole_rules)
 }
 
 /// `a` here and `b` on a second thread (here after `a` when no thread can be had).
@@ -110,17 +110,16 @@ pub(crate) fn two_cores() -> bool {
     *TWO.get_or_init(|| std::thread::available_parallelism().is_ok_and(|n| n.get() >= 2))
 }
 
-/// One walk of the tree with the rules `pick` admits (by position in `rules`).
+/// One walk of the tree with every rule.
 fn walk(
     parsed: &Parsed,
     rules: &[(usize, &Compiled, &str)],
     window: Option<Range<usize>>,
     whole_rules: &[bool],
-    pick: impl Fn(usize) -> bool,
 ) -> Vec<Hit> {
     // Rules by node kind id: a vector lookup per node, not a hash.
     let mut by_kind: Vec<Vec<usize>> = Vec::new();
-    for (i, (_, c, _)) in rules.iter().enumerate().filter(|(i, _)| pick(*i)) {
+    for (i, (_, c, _)) in rules.iter().enumerate() {
         for &k in &c.kinds {
             let k = usize::from(k);
             if by_kind.len() <= k {

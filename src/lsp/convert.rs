@@ -106,17 +106,42 @@ pub fn skill_file(skill: &Skill, cache: &Path) -> Option<PathBuf> {
             let target = cache
                 .join(concat!("builtin-", env!("CARGO_PKG_VERSION")))
                 .join(rel);
-            let same = std::fs::read_to_string(&target)
-                .map(|t| *t == *skill.text)
-                .unwrap_or(false);
-            if !same {
-                std::fs::create_dir_all(target.parent()?).ok()?;
-                std::fs::write(&target, skill.text.as_bytes()).ok()?;
-            }
-            Some(target)
+            materialize(&target, &skill.text).then_some(target)
         }
         None => Some(skill.path.clone()),
     }
+}
+
+/// Copies this process has written or checked, by path. Every hover on a bundled tip links its
+/// skill: after the first, a `stat` stands in for reading the copy back and comparing it.
+static MATERIALIZED: std::sync::Mutex<Vec<PathBuf>> = std::sync::Mutex::new(Vec::new());
+
+/// Make `target` hold `text`: written when missing or different (a copy from another build of
+/// the same version, or edited by hand), left alone when already the same.
+fn materialize(target: &Path, text: &str) -> bool {
+    let seen = || {
+        let done = MATERIALIZED.lock().unwrap_or_else(|e| e.into_inner());
+        done.iter().any(|p| p == target)
+    };
+    let same_len = || std::fs::metadata(target).is_ok_and(|m| m.len() == text.len() as u64);
+    if seen() && same_len() {
+        return true;
+    }
+    let same = std::fs::read(target).is_ok_and(|t| t == text.as_bytes());
+    if !same {
+        let written = target
+            .parent()
+            .is_some_and(|dir| std::fs::create_dir_all(dir).is_ok())
+            && std::fs::write(target, text).is_ok();
+        if !written {
+            return false;
+        }
+    }
+    let mut done = MATERIALIZED.lock().unwrap_or_else(|e| e.into_inner());
+    if !done.iter().any(|p| p == target) {
+        done.push(target.to_path_buf());
+    }
+    true
 }
 
 /// URI of a skill file (materialized under `cache` when embedded).
@@ -156,5 +181,38 @@ pub fn workspace_edit(
             changes: Some(HashMap::from([(uri.clone(), edits)])),
             ..Default::default()
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The copy is written when missing, rewritten when it differs (even at the same length, the
+    /// first time this process sees it), and rewritten when it changes size after that.
+    #[test]
+    fn an_embedded_skill_copy_is_written_once_and_repaired_when_it_differs() {
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("nested/skill.md");
+        assert!(materialize(&target, "alpha\n"));
+        assert_eq!(std::fs::read_to_string(&target).unwrap(), "alpha\n");
+
+        let other = dir.path().join("other.md");
+        std::fs::write(&other, "ALPHA\n").unwrap();
+        assert!(materialize(&other, "alpha\n"));
+        assert_eq!(std::fs::read_to_string(&other).unwrap(), "alpha\n");
+
+        std::fs::write(&target, "alpha, edited\n").unwrap();
+        assert!(materialize(&target, "alpha\n"));
+        assert_eq!(std::fs::read_to_string(&target).unwrap(), "alpha\n");
+
+        std::fs::remove_file(&target).unwrap();
+        assert!(materialize(&target, "alpha\n"));
+        assert_eq!(std::fs::read_to_string(&target).unwrap(), "alpha\n");
+
+        // A folder that cannot be created: no path handed out.
+        let blocked = dir.path().join("file-not-dir");
+        std::fs::write(&blocked, "x").unwrap();
+        assert!(!materialize(&blocked.join("skill.md"), "alpha\n"));
     }
 }

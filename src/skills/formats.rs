@@ -2,13 +2,12 @@
 //! normalized [`Skill`] (the mapping table is in `docs/skill-format.md`).
 
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
 
 use serde_json::{Map, Value};
 
 use super::frontmatter::{self, string, string_list};
 use super::model::{
-    Activation, Origin, Problem, Severity, Signal, SignalKind, Skill, SourceFormat,
+    Activation, Origin, Problem, Severity, Signal, SignalKind, Skill, SkillText, SourceFormat,
 };
 use super::{globs, languages, markdown};
 
@@ -29,7 +28,7 @@ pub struct FileInput<'a> {
     pub path: PathBuf,
     /// Path relative to the root it was found under, `/`-separated.
     pub rel: &'a str,
-    pub text: Arc<str>,
+    pub text: SkillText,
     pub format: SourceFormat,
     pub origin: Origin,
     /// For AGENTS.md / CLAUDE.md: the folder they govern.
@@ -458,7 +457,7 @@ pub fn parse_text(rel: &str, text: &str, origin: Origin) -> Option<Skill> {
     Some(parse(FileInput {
         path: PathBuf::from(rel),
         rel,
-        text: Arc::from(text),
+        text: SkillText::from(text),
         format,
         origin,
         dir,

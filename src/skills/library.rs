@@ -12,7 +12,8 @@ use super::builtin;
 use super::formats::{self, FileInput};
 use super::guard::{self, Refused};
 use super::model::{
-    Bodies, Origin, Problem, Section, Severity, Skill, SkillId, SourceFormat, builtin_path,
+    Bodies, Origin, Problem, Section, Severity, Skill, SkillId, SkillText, SourceFormat,
+    builtin_path,
 };
 use super::select::SelectIndex;
 use super::tips::TipIndex;
@@ -79,7 +80,7 @@ pub struct Library {
 struct Found {
     path: PathBuf,
     rel: String,
-    text: Arc<str>,
+    text: SkillText,
     format: SourceFormat,
     origin: Origin,
     dir: Option<PathBuf>,
@@ -111,7 +112,7 @@ impl Library {
                     found.push(Found {
                         path: builtin_path(Path::new(&rel)),
                         rel,
-                        text: Arc::from(text),
+                        text: SkillText::Embedded(text),
                         format,
                         origin: Origin::Builtin,
                         dir: None,
@@ -179,7 +180,7 @@ impl Library {
                 skills.push(formats::parse(FileInput {
                     path: path.clone(),
                     rel: &rel,
-                    text: Arc::from(text),
+                    text: SkillText::from(text),
                     format,
                     origin: Origin::Configured,
                     dir,
@@ -341,7 +342,7 @@ impl Library {
         Some(formats::parse(FileInput {
             path: path.to_path_buf(),
             rel: &rel,
-            text: Arc::from(text),
+            text: SkillText::from(text),
             format: skill.format,
             origin: skill.origin,
             dir,
@@ -434,7 +435,7 @@ fn parse_found(f: Found) -> Skill {
     // file on disk can be read again, and a corpus of 750 files is 7 MB of it. The section
     // bodies go too once the library has indexed them (see `Library::assemble`).
     if skill.origin != Origin::Builtin {
-        skill.text = Arc::from("");
+        skill.text = SkillText::default();
         skill.bodies = Bodies::OnDisk;
     }
     skill

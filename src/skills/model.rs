@@ -336,9 +336,9 @@ pub struct Skill {
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub problems: Vec<Problem>,
     /// The whole file text of an embedded skill (written to a cache folder so editors can open
-    /// it); empty for skills read from disk.
+    /// it) or of one built in memory; empty for skills read from disk.
     #[serde(skip)]
-    pub text: Arc<str>,
+    pub text: SkillText,
     /// Where the section bodies (prose, code blocks, comments) live.
     #[serde(skip)]
     pub bodies: Bodies,
@@ -381,6 +381,55 @@ impl Skill {
             .iter()
             .rev()
             .find(|s| s.line_start <= line && line < s.line_end)
+    }
+}
+
+/// A skill file's text: borrowed from the binary for an embedded skill (copying the bundled
+/// library's ~480 KB to the heap was a tenth of the idle server's memory), shared otherwise.
+/// Cheap to clone either way.
+#[derive(Clone, Debug)]
+pub enum SkillText {
+    Embedded(&'static str),
+    Shared(Arc<str>),
+}
+
+impl Default for SkillText {
+    fn default() -> Self {
+        SkillText::Embedded("")
+    }
+}
+
+impl std::ops::Deref for SkillText {
+    type Target = str;
+    fn deref(&self) -> &str {
+        match self {
+            SkillText::Embedded(s) => s,
+            SkillText::Shared(s) => s,
+        }
+    }
+}
+
+impl PartialEq for SkillText {
+    fn eq(&self, other: &Self) -> bool {
+        **self == **other
+    }
+}
+
+impl From<Arc<str>> for SkillText {
+    fn from(s: Arc<str>) -> Self {
+        SkillText::Shared(s)
+    }
+}
+
+impl From<String> for SkillText {
+    fn from(s: String) -> Self {
+        SkillText::Shared(Arc::from(s))
+    }
+}
+
+impl From<&str> for SkillText {
+    fn from(s: &str) -> Self {
+        SkillText::Shared(Arc::from(s))
     }
 }
 

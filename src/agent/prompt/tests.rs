@@ -2,7 +2,6 @@
 
 use super::*;
 use crate::skills::model::{Activation, Origin, Section, SourceFormat};
-use std::sync::Arc;
 
 /// A skill built from markdown: `## ` headings become sections with the right line ranges.
 pub(crate) fn skill(name: &str, body: &str) -> Skill {
@@ -57,7 +56,7 @@ pub(crate) fn skill(name: &str, body: &str) -> Skill {
         sections,
         extra: Default::default(),
         problems: vec![],
-        text: Arc::from(text.as_str()),
+        text: text.as_str().into(),
         bodies: Default::default(),
     }
 }

@@ -42,7 +42,7 @@ fn found_file(
     Some(Found {
         path,
         rel,
-        text,
+        text: text.into(),
         format,
         origin,
         dir,

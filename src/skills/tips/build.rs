@@ -187,6 +187,8 @@ impl TipIndex {
                 implicit_lines.push((tips.len() - 1, d.lines));
             }
         }
+        // Pushed one by one, the vector ends with up to half its room unused, kept for good.
+        tips.shrink_to_fit();
         let mut index = TipIndex {
             tips,
             groups: Vec::new(),

@@ -26,7 +26,7 @@ pub(super) fn skill(name: &str, languages: &[&str], sections: Vec<Section>) -> S
         sections,
         extra: Default::default(),
         problems: Vec::new(),
-        text: Arc::from(""),
+        text: Default::default(),
         bodies: Default::default(),
     }
 }

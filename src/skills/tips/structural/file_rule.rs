@@ -174,7 +174,10 @@ fn cond(spec: &Spec, rule: &Value, g: Grammar, depth: usize) -> Result<Cond, Rul
     }
 }
 
-/// What a scan remembers about the file rules of its rules.
+/// What a scan remembers about the file rules of its rules. Shared by the two halves of a big
+/// tree's scan (behind a lock, held while an answer is worked out), so each question is worked
+/// out once per scan, not once per half: with the halves asking apart, the Bash rule whose file
+/// rule follows each variable name cost more on two threads than on one.
 #[derive(Default)]
 pub struct Memo<'t> {
     answers: HashMap<(usize, String), bool>,
@@ -188,7 +191,7 @@ pub fn allows<'t>(
     i: usize,
     f: &FileRule,
     m: &NodeMatch<'t, StrDoc<Grammar>>,
-    memo: &mut Memo<'t>,
+    memo: &std::sync::Mutex<Memo<'t>>,
 ) -> bool {
     let env = m.get_env();
     let mut key = String::new();
@@ -202,6 +205,8 @@ pub fn allows<'t>(
         }
         key.push('\u{0}');
     }
+    // A panic in another half's rule poisons the lock, not the answers: they stay usable.
+    let mut memo = memo.lock().unwrap_or_else(|e| e.into_inner());
     if let Some(&a) = memo.answers.get(&(i, key.clone())) {
         return a;
     }

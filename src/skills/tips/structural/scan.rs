@@ -49,7 +49,7 @@ pub fn scan_with(
     whole_rules: &[bool],
 ) -> Vec<Hit> {
     if window.is_none()
-        && rules.len() >= PARALLEL_RULES
+        && !rules.is_empty()
         && parsed.root.get_text().len() >= PARALLEL_BYTES
         && two_cores()
     {
@@ -58,11 +58,13 @@ pub fn scan_with(
         // on; the few that span the middle (the root, the statement around it) are walked by
         // both and kept by the first. Halving the rules instead made each thread repeat the
         // whole walk (on a 10,000-line Python file each rule alone costs 9-11 ms, most of it
-        // the walk; all 14 took 16 ms on two threads that way, 13.3 ms this way). Edits scan a
-        // window, on this thread.
+        // the walk; all 14 took 16 ms on two threads that way, 13.3 ms this way), and is why
+        // this path once wanted four rules or more; halving the nodes pays with one rule too.
+        // Edits scan a window, on this thread.
         let cut = parsed.root.get_text().len() / 2;
+        let memo = std::sync::Mutex::default();
         let half = |w: Range<usize>, first: bool| {
-            let mut hits = walk(parsed, rules, Some(w), &[]);
+            let mut hits = walk(parsed, rules, Some(w), &[], &memo);
             hits.retain(|h| (h.node.start < cut) == first);
             hits
         };
@@ -72,7 +74,7 @@ pub fn scan_with(
         out.sort_by_key(|h| (h.node.start, std::cmp::Reverse(h.node.end), h.rule));
         return out;
     }
-    walk(parsed, rules, window, whole_rules)
+    walk(parsed, rules, window, whole_rules, &Default::default())
 }
 
 /// `a` here and `b` on a second thread (here after `a` when no thread can be had).
@@ -102,20 +104,20 @@ fn both<A, B: Send>(a: impl FnOnce() -> A, b: impl FnOnce() -> B + Send) -> (A, 
 
 /// Trees smaller than this are walked once, on the caller's thread (a thread costs ~50 us).
 const PARALLEL_BYTES: usize = 64 * 1024;
-/// Fewer rules than this: one walk.
-const PARALLEL_RULES: usize = 4;
 
 pub(crate) fn two_cores() -> bool {
     static TWO: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
     *TWO.get_or_init(|| std::thread::available_parallelism().is_ok_and(|n| n.get() >= 2))
 }
 
-/// One walk of the tree with every rule.
-fn walk(
-    parsed: &Parsed,
+/// One walk of the tree with every rule; `file_memo` holds file rules' answers by rule and bound
+/// text, each worked out once per scan.
+fn walk<'t>(
+    parsed: &'t Parsed,
     rules: &[(usize, &Compiled, &str)],
     window: Option<Range<usize>>,
     whole_rules: &[bool],
+    file_memo: &std::sync::Mutex<file_rule::Memo<'t>>,
 ) -> Vec<Hit> {
     // Rules by node kind id: a vector lookup per node, not a hash.
     let mut by_kind: Vec<Vec<usize>> = Vec::new();
@@ -134,8 +136,6 @@ fn walk(
     }
     let whole = |i: usize| window.is_none() || whole_rules.get(i).copied().unwrap_or(false);
     let any_whole = (0..rules.len()).any(whole);
-    // File rules' answers by rule and bound text: each asked once per scan.
-    let mut file_memo = file_rule::Memo::default();
     // One tree cursor, depth first in document order: no allocation per node (collecting each
     // node's children was most of the scan's time), and a deeply nested document cannot
     // overflow the thread's stack.
@@ -160,7 +160,7 @@ fn walk(
                     if let Some(m) = c.config.matcher.match_node(node.clone())
                         && c.file
                             .as_ref()
-                            .is_none_or(|f| file_rule::allows(parsed, i, f, &m, &mut file_memo))
+                            .is_none_or(|f| file_rule::allows(parsed, i, f, &m, file_memo))
                         && let Some(h) = hit(parsed, n, c, msg, &m)
                     {
                         out.push(h);

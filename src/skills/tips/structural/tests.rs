@@ -507,6 +507,32 @@ fn file_rule_filters_by_the_bound_variable_like_an_inside_the_root() {
     assert!(e.starts_with("file-rule:"), "{e}");
 }
 
+/// A file rule on a big tree scanned on two threads: the halves share the file rule's answers
+/// (a variable assigned in one half and expanded in the other is still found assigned), and the
+/// hits are those of one walk.
+#[test]
+fn a_file_rule_on_two_threads_gives_what_one_walk_gives() {
+    let g = Grammar::Bash;
+    let y = "rule:\n  kind: simple_expansion\n  pattern: $HIT\n  has: { kind: variable_name, pattern: $NAME }\nfile-rule:\n  not: { has: { kind: variable_assignment, has: { field: name, pattern: $NAME }, stopBy: end } }\n";
+    let spec = Spec::from_block(&yaml_serde::from_str(y).unwrap()).unwrap();
+    let r = compile("t", &spec, &[g]).unwrap();
+    let list = [(0, r.for_grammar(g).unwrap(), "m")];
+    // `late` is assigned only at the very end, `early` only at the start: both are known in
+    // every half. `never` is assigned nowhere.
+    let block = "echo \"$early\" \"$late\" \"$never\"\n";
+    let text = format!(
+        "early=1\n{}late=2\n",
+        block.repeat(100 * 1024 / block.len())
+    );
+    let p = Parsed::new(g, &text).unwrap();
+    assert!(!p.has_error);
+    let both = scan(&p, &list, None);
+    assert_eq!(both, scan(&p, &list, Some(0..usize::MAX)));
+    let lines = text.lines().count() - 2;
+    assert_eq!(both.len(), lines, "one `$never` per line");
+    assert!(both.iter().all(|h| &text[h.range.clone()] == "$never"));
+}
+
 #[test]
 fn a_big_tree_scanned_on_two_threads_gives_what_one_walk_gives() {
     let rules = [
@@ -543,15 +569,20 @@ fn a_big_tree_scanned_on_two_threads_gives_what_one_walk_gives() {
         assert!(!p.has_error);
         // Seven rules on a 100 KiB tree: the two-thread path.
         let both = scan(&p, &list, None);
-        // Each rule alone is one walk; together, in one walk's order.
+        // A window over everything is one walk on this thread: each rule alone that way, then
+        // together, in one walk's order.
+        let alone = |i: usize, window| scan(&p, &list[i..=i], window);
         let mut one: Vec<Hit> = (0..list.len())
-            .flat_map(|i| scan(&p, &list[i..=i], None))
+            .flat_map(|i| alone(i, Some(0..usize::MAX)))
             .collect();
         one.sort_by_key(|h| (h.node.start, std::cmp::Reverse(h.node.end), h.rule));
         assert!(both.len() > 5 * 100, "{}", both.len());
         assert_eq!(both, one);
-        // A window over everything is one walk on this thread.
         assert_eq!(both, scan(&p, &list, Some(0..usize::MAX)));
+        // One rule alone on a big tree takes the two threads too, with the same answer.
+        for i in 0..list.len() {
+            assert_eq!(alone(i, None), alone(i, Some(0..usize::MAX)), "rule {i}");
+        }
         assert!((0..list.len()).all(|r| both.iter().any(|h| h.rule == r)));
         assert_eq!(both.iter().filter(|h| h.rule == 5).count(), 1);
         assert_eq!(both.iter().filter(|h| h.rule == 6).count(), n);

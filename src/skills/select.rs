@@ -6,7 +6,7 @@
 
 use std::path::Path;
 
-use regex::{Regex, RegexSet};
+use regex::Regex;
 
 pub use super::document::{DocumentInfo, match_path, root_for};
 use super::evidence::{self, Evidence, LangFit, Tier};
@@ -14,6 +14,7 @@ pub use super::evidence::{Match, Reason, Reasons};
 use super::globs;
 use super::languages;
 use super::model::{Activation, Skill, SkillId};
+use super::regexes::Matched;
 
 mod acc;
 mod fit;
@@ -117,7 +118,7 @@ pub fn select(ix: &SelectIndex, skills: &[Skill], doc: &DocumentInfo) -> Vec<Mat
         hits.clear();
         scratch.hits = hits;
     }
-    let mut content_hits: Option<regex::SetMatches> = None;
+    let mut content_hits: Option<Matched> = None;
     // What a file is shows at its top (imports, `apiVersion:`/`kind:`, a shebang): content
     // conditions read the first 64 KiB, so selecting for a huge file costs what a small one does.
     let head = &doc.text[..floor_char_boundary(doc.text, CONTENT_HEAD)];
@@ -159,7 +160,7 @@ pub fn select(ix: &SelectIndex, skills: &[Skill], doc: &DocumentInfo) -> Vec<Mat
         let mut hits_of = |i: usize| {
             let hits = content_hits.get_or_insert_with(|| match &ix.content_set {
                 Some(set) => set.matches(head),
-                None => RegexSet::empty().matches(""),
+                None => Matched::none(0),
             });
             if !hits.matched(i) {
                 return None;

@@ -32,7 +32,6 @@ use regex::{Regex, RegexSet};
 
 use super::model::{Problem, Severity, Skill, SkillId};
 use crate::skills::regexes::DFA_CACHE;
-pub use crate::skills::regexes::prefilter_set;
 use crate::skills::tip_policy::TipPolicy;
 use publish::{effective, suppresses};
 pub use publish::{ignore_comments, publishable, tips_at};

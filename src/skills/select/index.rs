@@ -5,7 +5,9 @@
 use std::collections::HashMap;
 
 use globset::{GlobSet, GlobSetBuilder};
-use regex::{Regex, RegexSet};
+use regex::Regex;
+
+use crate::skills::regexes::PatternMatcher;
 
 use super::specificity::{glob_specificity, name_language_bits};
 use super::terms::index_words;
@@ -59,7 +61,7 @@ pub struct SelectIndex {
     pub(super) compiled: Vec<Compiled>,
     /// Every skill's content regexes in one set: one pass over the text per selection, instead
     /// of one per candidate (`(?m)^\s*import x` has no literal prefix to skip ahead with).
-    pub(super) content_set: Option<RegexSet>,
+    pub(super) content_set: Option<PatternMatcher>,
     /// The exact (Unicode) patterns, compiled on first use, that confirm a prefilter hit.
     pub(super) content_exact: Vec<(String, std::sync::OnceLock<Option<Regex>>)>,
     /// Position of each skill in name order, for cheap deterministic tie-breaks.
@@ -173,7 +175,7 @@ impl SelectIndex {
         ix.globs = gb.build();
         // ASCII word boundaries keep one pass over a non-ASCII file on the lazy DFA (a Unicode
         // `\b` made it fall back to the NFA: most of `check`'s time); hits are confirmed below.
-        ix.content_set = crate::skills::regexes::prefilter_set(&content_patterns).ok();
+        ix.content_set = crate::skills::regexes::prefilter_matcher(&content_patterns).ok();
         ix.content_exact = content_patterns
             .into_iter()
             .map(|p| (p, std::sync::OnceLock::new()))

@@ -117,3 +117,56 @@ fn document_terms_from_imports() {
     );
     assert_eq!(weak, ["handlers", "orders"]);
 }
+
+/// The forward-only set answers what `regex`'s `RegexSet` answers, pattern by pattern: the
+/// bundled library's content patterns over every real-code file of `tests/realcode`, the bundled
+/// skills themselves and non-ASCII text; and a pattern the lazy DFA gives up on (a Unicode `\b`
+/// beside non-ASCII text) is answered by the PikeVM, not dropped.
+#[test]
+fn the_forward_only_prefilter_agrees_with_regex_set() {
+    use crate::skills::regexes::{PatternMatcher, prefilter_matcher, prefilter_set};
+    let lib = Library::load(&crate::skills::library::SkillSources {
+        builtin: true,
+        ..Default::default()
+    });
+    let patterns: Vec<String> = lib
+        .select
+        .content_exact
+        .iter()
+        .map(|(p, _)| p.clone())
+        .collect();
+    assert!(patterns.len() > 50, "{}", patterns.len());
+    let ours = prefilter_matcher(&patterns).unwrap();
+    let theirs = prefilter_set(&patterns).unwrap();
+    assert_eq!(ours.len(), theirs.len());
+    let mut texts: Vec<String> = Vec::new();
+    for dir in ["tests/realcode", "skills"] {
+        for e in ignore::WalkBuilder::new(dir)
+            .standard_filters(false)
+            .build()
+            .flatten()
+        {
+            if let Ok(t) = std::fs::read_to_string(e.path()) {
+                texts.push(t);
+            }
+        }
+    }
+    assert!(texts.len() > 500, "{}", texts.len());
+    texts.push("# café ☕ naïve\nfrom fastapi import FastAPI\nimport torch\n".into());
+    texts.push(String::new());
+    let mut matched = 0;
+    for t in &texts {
+        let (a, b) = (ours.matches(t), theirs.matches(t));
+        for (i, p) in patterns.iter().enumerate() {
+            assert_eq!(a.matched(i), b.matched(i), "pattern {p} on {t:.80}");
+            matched += usize::from(a.matched(i));
+        }
+    }
+    assert!(matched > 100, "{matched}");
+
+    let unicode = PatternMatcher::new(&[r"\bcafé\b", r"\bnever\b"]).unwrap();
+    let m = unicode.matches("un café ☕ crème");
+    assert!(m.matched(0) && !m.matched(1));
+    assert!(!unicode.matches("cafés").matched(0));
+    assert!(PatternMatcher::new(&["("]).is_err());
+}

@@ -540,8 +540,12 @@ fn cjk_emoji_and_odd_input() {
 }
 
 #[test]
-fn prefilter_set_stays_fast_and_finds_on_non_ascii_text() {
-    let set = prefilter_set(&[r"(?m)^\s*(?:import|from)\s+fastapi\b", r"\bdjango\b"]).unwrap();
+fn prefilter_stays_fast_and_finds_on_non_ascii_text() {
+    let set = crate::skills::regexes::prefilter_matcher(&[
+        r"(?m)^\s*(?:import|from)\s+fastapi\b",
+        r"\bdjango\b",
+    ])
+    .unwrap();
     let text = format!(
         "# café ☕\n{}from fastapi import FastAPI\n",
         "x = 1\n".repeat(1000)

@@ -7,7 +7,7 @@ use regex_automata::hybrid::dfa::{self as lazy, DFA};
 use regex_automata::nfa::thompson::{self, NFA, WhichCaptures, pikevm::PikeVM};
 use regex_automata::{Input, MatchKind, PatternID, PatternSet};
 
-/// Lazy DFA cache per `RegexSet`: big enough that a set of many patterns does not thrash the cache
+/// Lazy DFA cache per set (`RegexSet` or [`PatternMatcher`]): big enough that a set of many patterns does not thrash the cache
 /// and fall back to the (much slower) NFA simulation on a large file. Grows only as needed.
 pub const DFA_CACHE: usize = 8 << 20;
 
@@ -145,8 +145,10 @@ pub struct PatternMatcher {
     nfa: NFA,
     dfa: DFA,
     pikevm: PikeVM,
-    /// Search state, one per thread searching at once (taken, used, given back).
-    caches: Mutex<Vec<(lazy::Cache, thompson::pikevm::Cache)>>,
+    /// Search state, one per thread searching at once (taken, used, given back). The PikeVM's is
+    /// made the first time that thread needs the fallback: sized by the NFA's states, it is
+    /// ~0.2 MB for the bundled library's patterns, and most texts never need it.
+    caches: Mutex<Vec<(lazy::Cache, Option<thompson::pikevm::Cache>)>>,
 }
 
 /// The patterns that matched.
@@ -210,8 +212,7 @@ impl PatternMatcher {
     /// The patterns that match somewhere in `text`.
     pub fn matches(&self, text: &str) -> Matched {
         let taken = self.caches.lock().unwrap_or_else(|e| e.into_inner()).pop();
-        let (mut dc, mut vc) =
-            taken.unwrap_or_else(|| (self.dfa.create_cache(), self.pikevm.create_cache()));
+        let (mut dc, mut vc) = taken.unwrap_or_else(|| (self.dfa.create_cache(), None));
         let input = Input::new(text);
         let mut set = PatternSet::new(self.len());
         if self
@@ -220,8 +221,8 @@ impl PatternMatcher {
             .is_err()
         {
             set.clear();
-            self.pikevm
-                .which_overlapping_matches(&mut vc, &input, &mut set);
+            let vc = vc.get_or_insert_with(|| self.pikevm.create_cache());
+            self.pikevm.which_overlapping_matches(vc, &input, &mut set);
         }
         self.caches
             .lock()

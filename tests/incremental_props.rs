@@ -442,3 +442,33 @@ fn an_edit_changes_findings_elsewhere_that_depend_on_it() {
 fn yaml_edits_give_the_findings_of_a_whole_search() {
     check(".github/workflows/ci.yml", "yaml", YAML, 12);
 }
+
+/// Found by the YAML case above (a CI run, 2026-12-07): tree-sitter's YAML document takes in
+/// the blank lines after it, so the job node of `missing-permissions` ran to the old text's end.
+/// Deleting the last blank line edited only past the new tree's end, and the region, grown by
+/// the new tree's statements alone, left that node out: its finding was dropped, not found again.
+#[test]
+fn deleting_a_trailing_blank_line_keeps_a_finding_whose_node_reached_it() {
+    let before = "on: push\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - run: echo \"${{ github.event.issue.title }}\"\n\n";
+    let path = fixture().root.join(".github/workflows/ci.yml");
+    let (old, _) = search(&path, "yaml", before, None);
+    let ids = |r: &Report| {
+        r.findings
+            .iter()
+            .map(|f| f.id.to_string())
+            .collect::<Vec<_>>()
+    };
+    assert!(
+        ids(&old).contains(&"github-actions/missing-permissions".to_string()),
+        "{:?}",
+        ids(&old)
+    );
+    for cut in 1..=2 {
+        let after = &before[..before.len() - cut];
+        let (inc, was) = search(&path, "yaml", after, Some((before, &old)));
+        let (full, _) = search(&path, "yaml", after, None);
+        assert!(was, "the edit took the incremental path");
+        assert_eq!(ids(&inc), ids(&full), "after cutting {cut} newline(s)");
+        assert_eq!(inc.findings, full.findings);
+    }
+}

@@ -227,6 +227,12 @@ fn search(
         hi = hi.max(r.end.min(new.len()));
     }
     let tops = structural::top_level(&new_tree);
+    // The old tree's statements too: a previous finding is dropped when its old node meets the
+    // region, so the region must hold all of that node's statement. The two trees can disagree
+    // on where a statement ends (a YAML document takes in the blank lines after it: deleting
+    // the last one left the job that reached it outside the new tree's statement).
+    let old_tops = structural::top_level(old_tree);
+    let to_new = |x: usize| ((x as isize + delta).max(0) as usize).min(new.len());
     loop {
         let before = (lo, hi);
         lo = run.line_starts[run.line_of(lo)];
@@ -239,6 +245,21 @@ fn search(
                 hi = hi.max(r.end);
                 if *leads && let Some((next, _)) = tops.get(i + 1) {
                     hi = hi.max(next.end);
+                }
+            }
+        }
+        // In the old text the region is `lo..hi - delta`: before `lo` nothing moved, and from
+        // its end on everything moved by `delta`.
+        let hi_old = (hi as isize - delta) as usize;
+        for (i, (r, leads)) in old_tops.iter().enumerate() {
+            if r.start < hi_old && lo < r.end {
+                lo = lo.min(r.start);
+                let mut end = r.end;
+                if *leads && let Some((next, _)) = old_tops.get(i + 1) {
+                    end = end.max(next.end);
+                }
+                if end > hi_old {
+                    hi = hi.max(to_new(end));
                 }
             }
         }

@@ -119,7 +119,11 @@ fn main() {
             // The user file's cap applies from the first frame; editor settings refine it later.
             deps.message_limit.set(resolved.settings.max_message_bytes);
             runtime.spawn(end_on_signal());
-            let clean = runtime.block_on(skill_lsp::lsp::serve_stdio(deps));
+            // On a worker, not in `block_on`: the main thread is none of the runtime's workers,
+            // so the framework's loop polled there took every request from a worker and handed
+            // its reply back to one, two thread wake-ups per message. A panic ends it unclean.
+            let serving = runtime.spawn(skill_lsp::lsp::serve_stdio(deps));
+            let clean = runtime.block_on(serving).unwrap_or(false);
             skill_lsp::agent::command::kill_all();
             // The spec: exit code 1 when `exit` arrives without a prior `shutdown`.
             if clean { 0 } else { 1 }

@@ -105,14 +105,69 @@ pub fn char_at(rope: &Rope, pos: Position, enc: PositionEncoding) -> usize {
     }
 }
 
+/// Whether the bytes `from..to` of `rope` are all ASCII.
+fn ascii(rope: &Rope, from: usize, to: usize) -> bool {
+    if from >= to {
+        return true;
+    }
+    let (chunks, mut at, _, _) = rope.chunks_at_byte(from);
+    for chunk in chunks {
+        let b = chunk.as_bytes();
+        let lo = from.saturating_sub(at);
+        let hi = (to - at).min(b.len());
+        if !b[lo..hi].is_ascii() {
+            return false;
+        }
+        at += b.len();
+        if at >= to {
+            break;
+        }
+    }
+    true
+}
+
+// Most lines are ASCII up to the position asked about. There a column is the same count of
+// bytes, UTF-16 units and characters, so two line lookups answer; the character walk below
+// (five rope descents for a hover's range) is for the other lines. A test checks both agree.
+
 /// Byte offset of a position, clamped.
 pub fn offset_at(rope: &Rope, pos: Position, enc: PositionEncoding) -> usize {
+    let line = pos.line as usize;
+    let lines = rope.len_lines();
+    if line < lines {
+        let start = rope.line_to_byte(line);
+        let mut end = if line + 1 < lines {
+            rope.line_to_byte(line + 1)
+        } else {
+            rope.len_bytes()
+        };
+        while end > start && matches!(rope.byte(end - 1), b'\n' | b'\r') {
+            end -= 1;
+        }
+        let want = start.saturating_add(pos.character as usize).min(end);
+        if ascii(rope, start, want) {
+            return want;
+        }
+    }
+    offset_by_chars(rope, pos, enc)
+}
+
+fn offset_by_chars(rope: &Rope, pos: Position, enc: PositionEncoding) -> usize {
     rope.char_to_byte(char_at(rope, pos, enc))
 }
 
 /// Position of a byte offset (clamped, snapped to a character start).
 pub fn position_at(rope: &Rope, byte: usize, enc: PositionEncoding) -> Position {
     let byte = byte.min(rope.len_bytes());
+    let line = rope.byte_to_line(byte);
+    let start = rope.line_to_byte(line);
+    if ascii(rope, start, byte) {
+        return Position::new(line as u32, (byte - start) as u32);
+    }
+    position_by_chars(rope, byte, enc)
+}
+
+fn position_by_chars(rope: &Rope, byte: usize, enc: PositionEncoding) -> Position {
     let ci = rope.byte_to_char(byte);
     let line = rope.char_to_line(ci);
     let start = rope.line_to_char(line);
@@ -145,6 +200,51 @@ mod tests {
 
     fn p(l: u32, c: u32) -> Position {
         Position::new(l, c)
+    }
+
+    /// The ASCII shortcut answers what the character walk answers, at every byte and at every
+    /// position (past line ends and the last line too), in each encoding: lines over a rope
+    /// chunk (~1 KB), CRLF and lone CR breaks, a form feed (a break to ropey), non-ASCII before
+    /// and after ASCII stretches.
+    #[test]
+    fn the_ascii_shortcut_agrees_with_the_character_walk() {
+        let long = "x".repeat(2500);
+        let texts = [
+            String::new(),
+            "plain\nlines\n".to_string(),
+            format!("{long}\n{long}é{long}\r\nend"),
+            "a\r\nb\rc\x0cd\n\n".to_string(),
+            "héllo wörld\n😀 ascii after\n漢字\nx".to_string(),
+            format!("😀{long}\n{long}😀"),
+        ];
+        let encs = [
+            PositionEncoding::Utf8,
+            PositionEncoding::Utf16,
+            PositionEncoding::Utf32,
+        ];
+        for text in &texts {
+            let rope = Rope::from_str(text);
+            for enc in encs {
+                for byte in 0..=text.len() + 2 {
+                    assert_eq!(
+                        position_at(&rope, byte, enc),
+                        position_by_chars(&rope, byte.min(text.len()), enc),
+                        "byte {byte} of {text:.40?} ({enc:?})"
+                    );
+                }
+                let longest = text.lines().map(str::len).max().unwrap_or(0) as u32;
+                for line in 0..rope.len_lines() as u32 + 2 {
+                    for character in (0..longest + 3).step_by(if longest > 100 { 7 } else { 1 }) {
+                        let pos = p(line, character);
+                        assert_eq!(
+                            offset_at(&rope, pos, enc),
+                            offset_by_chars(&rope, pos, enc),
+                            "{pos:?} of {text:.40?} ({enc:?})"
+                        );
+                    }
+                }
+            }
+        }
     }
 
     #[test]

@@ -131,12 +131,6 @@ struct LazyRegex {
     cell: OnceLock<Option<Regex>>,
 }
 
-impl From<Regex> for LazyRegex {
-    fn from(re: Regex) -> LazyRegex {
-        LazyRegex::new(re.as_str().to_string())
-    }
-}
-
 impl LazyRegex {
     /// Does the (validated) regex match? A pattern that no longer compiles matches nothing.
     fn is_match(&self, text: &str) -> bool {

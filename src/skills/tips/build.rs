@@ -90,8 +90,8 @@ impl TipIndex {
                         {
                             context.push(Context::NotTest);
                         }
-                        // `d.re` proved the pattern compiles; drop it and compile on first use.
-                        let re = LazyRegex::new(d.re.as_str().to_string());
+                        // Checked to compile when read; compiled on first use.
+                        let re = LazyRegex::new(d.pattern.clone());
                         let matcher = if rule.is_some() && d.pattern.is_empty() {
                             Matcher::Structural
                         } else if d.span {
@@ -122,9 +122,9 @@ impl TipIndex {
                             matcher,
                             // Validated like `re`; compiled on first use (a Unicode-aware
                             // regex held compiled costs ~25 KB, most never run).
-                            not: d.not.map(LazyRegex::from),
-                            unless: d.unless.map(LazyRegex::from),
-                            requires: d.requires.map(LazyRegex::from),
+                            not: d.not.map(LazyRegex::new),
+                            unless: d.unless.map(LazyRegex::new),
+                            requires: d.requires.map(LazyRegex::new),
                             paths: d.paths,
                             path_globs: d.path_globs,
                             exclude: d.exclude,

@@ -1,7 +1,6 @@
 //! Declared tip triggers: parsing and validating the `<!-- skill-lsp tip ... -->` comments of a
 //! section (syntax in `docs/skill-format.md`, "Tip triggers").
 
-use regex::Regex;
 use yaml_serde::Value;
 
 use crate::skills::model::Severity;
@@ -47,16 +46,16 @@ impl Context {
 #[derive(Debug)]
 pub struct Declared {
     pub id: String,
-    /// The pattern as written.
+    /// The pattern as written (checked to compile; see `regexes::validate`).
     pub pattern: String,
     /// Matched against the whole text (pattern has `(?m)`, `(?s)` or `\n`), else against each line.
     pub span: bool,
-    pub re: Regex,
     pub message: String,
     pub severity: Severity,
-    pub not: Option<Regex>,
-    pub unless: Option<Regex>,
-    pub requires: Option<Regex>,
+    /// Regexes as written, checked to compile like `pattern`.
+    pub not: Option<String>,
+    pub unless: Option<String>,
+    pub requires: Option<String>,
     /// `None`: the skill's languages.
     pub languages: Option<Vec<String>>,
     pub paths: Option<LazyGlobs>,

@@ -1,7 +1,6 @@
 //! One tip trigger item: reading and validating its fields into a [`Declared`]. Every problem
 //! points at the line of the key that has it; an error drops the tip, a warning keeps it.
 
-use regex::Regex;
 use yaml_serde::{Mapping, Value};
 
 use super::{
@@ -90,7 +89,7 @@ impl Item<'_> {
     }
 
     /// `not`, `unless`, `requires`: an optional regex string.
-    fn regex(&mut self, key: &str) -> Result<Option<Regex>, Dropped> {
+    fn regex(&mut self, key: &str) -> Result<Option<String>, Dropped> {
         let v = match self.get(key) {
             None | Some(Value::Null) => return Ok(None),
             Some(v) => v,
@@ -102,13 +101,15 @@ impl Item<'_> {
                 &format!("`{key}` must be a regex string"),
             ));
         };
-        Regex::new(&p).map(Some).map_err(|e| {
-            self.error(
-                key,
-                "tip-bad-regex",
-                &format!("`{key}` does not compile: {e}"),
-            )
-        })
+        crate::skills::regexes::validate(&p)
+            .map(|()| Some(p))
+            .map_err(|e| {
+                self.error(
+                    key,
+                    "tip-bad-regex",
+                    &format!("`{key}` does not compile: {e}"),
+                )
+            })
     }
 
     /// `diagnostic`, `tests`: `None` when absent (or null).
@@ -352,7 +353,7 @@ fn read(it: &mut Item) -> Result<Declared, Dropped> {
     }
     // Empty for a structural tip without a fallback regex (see `Declared::structural`).
     let pattern = it.text("pattern").unwrap_or_default();
-    let re = Regex::new(&pattern).map_err(|e| {
+    crate::skills::regexes::validate(&pattern).map_err(|e| {
         it.error(
             "pattern",
             "tip-bad-regex",
@@ -405,7 +406,6 @@ fn read(it: &mut Item) -> Result<Declared, Dropped> {
         demoted,
         id,
         pattern,
-        re,
         message,
         severity,
         not,

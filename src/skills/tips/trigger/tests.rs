@@ -1,3 +1,5 @@
+use regex::Regex;
+
 use super::*;
 
 #[test]

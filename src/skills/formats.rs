@@ -307,8 +307,8 @@ impl Conditions {
             ("regex", string_list_raw(map.get("regex"))),
         ] {
             for re in list {
-                match regex::Regex::new(&re) {
-                    Ok(_) => content.push(re),
+                match crate::skills::regexes::validate(&re) {
+                    Ok(()) => content.push(re),
                     Err(e) => r.push(
                         r.key_line(key),
                         Severity::Warning,
@@ -397,11 +397,13 @@ fn signals(v: Option<&Value>) -> (Vec<Signal>, Vec<String>) {
             continue;
         }
         if kind == SignalKind::Text
-            && let Some(e) = values.iter().find_map(|r| regex::Regex::new(r).err())
+            && let Some(e) = values
+                .iter()
+                .find_map(|r| crate::skills::regexes::validate(r).err())
         {
             bad.push(format!(
                 "`text` signal regex does not compile: {}",
-                first_line(&e.to_string())
+                first_line(&e)
             ));
             continue;
         }

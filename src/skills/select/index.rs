@@ -78,27 +78,32 @@ impl SelectIndex {
         // Skills repeat each other's patterns (one library in several formats, the same
         // `imports` signal): each distinct pattern once in the set.
         let mut pattern_ids: HashMap<String, usize> = HashMap::new();
-        let mut intern = |p: String| {
-            *pattern_ids.entry(p).or_insert_with_key(|p| {
-                content_patterns.push(p.clone());
-                content_patterns.len() - 1
-            })
+        // A pattern's id in the set; `None` when it does not compile (checked once per distinct
+        // pattern, without building it: see `regexes::validate`).
+        let mut intern = |p: &str| {
+            if let Some(&i) = pattern_ids.get(p) {
+                return Some(i);
+            }
+            crate::skills::regexes::validate(p).ok()?;
+            content_patterns.push(p.to_string());
+            pattern_ids.insert(p.to_string(), content_patterns.len() - 1);
+            Some(content_patterns.len() - 1)
         };
         for (id, s) in skills.iter().enumerate() {
             let mut c = Compiled::default();
             for r in &s.content {
-                if Regex::new(r).is_ok() {
+                if let Some(pi) = intern(r) {
                     let strong = crate::skills::evidence::content_words(r).starts_with("imports ");
-                    c.content
-                        .push((r.as_str().into(), intern(r.clone()), strong));
+                    c.content.push((r.as_str().into(), pi, strong));
                 }
             }
             for (i, sig) in s.signals.iter().enumerate() {
                 match crate::skills::signals::regex(sig) {
-                    Some(r) if Regex::new(&r).is_ok() => {
-                        c.signals.push((i, intern(r)));
+                    Some(r) => {
+                        if let Some(pi) = intern(&r) {
+                            c.signals.push((i, pi));
+                        }
                     }
-                    Some(_) => {}
                     None => c.signals.push((i, NO_REGEX)),
                 }
             }

@@ -100,13 +100,14 @@ pub struct Tip {
     matcher: Matcher,
     /// A span pattern that gives the same matches on a window of whole lines.
     windowable: bool,
-    not: Option<LazyRegex>,
-    unless: Option<LazyRegex>,
-    requires: Option<LazyRegex>,
-    paths: Option<trigger::LazyGlobs>,
+    // Boxed: few tips have these, and held inline they were most of a tip's 768 bytes.
+    not: Option<Box<LazyRegex>>,
+    unless: Option<Box<LazyRegex>>,
+    requires: Option<Box<LazyRegex>>,
+    paths: Option<Box<trigger::LazyGlobs>>,
     /// The tip's own `paths` as written (see `Trigger::path_globs`).
     pub path_globs: Vec<String>,
-    exclude: Option<trigger::LazyGlobs>,
+    exclude: Option<Box<trigger::LazyGlobs>>,
     context: Vec<Context>,
     /// Rule ids of other tools this tip is the same as (`ruff:S113`).
     pub equivalents: Vec<Arc<str>>,

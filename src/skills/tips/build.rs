@@ -122,12 +122,12 @@ impl TipIndex {
                             matcher,
                             // Validated like `re`; compiled on first use (a Unicode-aware
                             // regex held compiled costs ~25 KB, most never run).
-                            not: d.not.map(LazyRegex::new),
-                            unless: d.unless.map(LazyRegex::new),
-                            requires: d.requires.map(LazyRegex::new),
-                            paths: d.paths,
+                            not: d.not.map(|p| Box::new(LazyRegex::new(p))),
+                            unless: d.unless.map(|p| Box::new(LazyRegex::new(p))),
+                            requires: d.requires.map(|p| Box::new(LazyRegex::new(p))),
+                            paths: d.paths.map(Box::new),
                             path_globs: d.path_globs,
-                            exclude: d.exclude,
+                            exclude: d.exclude.map(Box::new),
                             context,
                             equivalents: d.equivalents.into_iter().map(Arc::from).collect(),
                             fix: d.fix,

@@ -10,7 +10,7 @@ impl<'a> Run<'a> {
             return ok;
         }
         let t = &self.index.tips[ti];
-        let path_ok = |g: &Option<trigger::LazyGlobs>, want: bool| match g {
+        let path_ok = |g: &Option<Box<trigger::LazyGlobs>>, want: bool| match g {
             None => true,
             Some(g) => self.rel_path.is_some_and(|p| g.is_match(p)) == want,
         };

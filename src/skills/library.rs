@@ -446,8 +446,24 @@ fn parse_found(f: Found) -> Skill {
     if skill.origin != Origin::Builtin {
         skill.text = SkillText::default();
         skill.bodies = Bodies::OnDisk;
+    } else {
+        borrow_comments(&mut skill);
     }
     skill
+}
+
+/// An embedded skill keeps its sections for good: its comments (the tip blocks, 146 KB for the
+/// bundled library) point into its text instead of holding copies.
+fn borrow_comments(skill: &mut Skill) {
+    let starts: Vec<usize> = std::iter::once(0)
+        .chain(skill.text.match_indices('\n').map(|(i, _)| i + 1))
+        .collect();
+    for sec in &mut skill.sections {
+        for (line, raw) in &mut sec.comments {
+            let from = starts.get(*line as usize).copied().unwrap_or(0);
+            *raw = skill.text.borrow_part(from, std::mem::take(raw));
+        }
+    }
 }
 
 #[cfg(test)]

@@ -4,7 +4,7 @@
 
 use pulldown_cmark::{CodeBlockKind, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
-use super::model::{CodeBlock, Marker, Section};
+use super::model::{CodeBlock, Marker, Section, SkillText};
 
 /// Split `body` (the text after the frontmatter, which starts at 0-based line `first_line` of the
 /// file) into sections.
@@ -194,7 +194,7 @@ fn push_comments(
     text: &str,
     start: usize,
     line_of: &dyn Fn(usize) -> u32,
-    out: &mut Vec<(u32, String)>,
+    out: &mut Vec<(u32, SkillText)>,
 ) {
     let mut rest = text;
     let mut base = start;
@@ -203,7 +203,7 @@ fn push_comments(
         let Some(close) = after.find("-->") else {
             break;
         };
-        out.push((line_of(base + open), after[..close].to_string()));
+        out.push((line_of(base + open), SkillText::from(&after[..close])));
         let consumed = open + 4 + close + 3;
         base += consumed;
         rest = &rest[consumed..];

@@ -215,8 +215,9 @@ pub struct Section {
     pub prose: String,
     pub code_blocks: Vec<CodeBlock>,
     /// HTML comments directly in the section (raw text between `<!--` and `-->`), with the
-    /// 0-based line where each starts. Tip declarations live here.
-    pub comments: Vec<(u32, String)>,
+    /// 0-based line where each starts. Tip declarations live here. An embedded skill's
+    /// comments borrow its text (`Library` keeps them for the agent's prompts and `tiptest`).
+    pub comments: Vec<(u32, SkillText)>,
 }
 
 impl Section {
@@ -406,6 +407,26 @@ impl std::ops::Deref for SkillText {
             SkillText::Embedded(s) => s,
             SkillText::Shared(s) => s,
         }
+    }
+}
+
+impl serde::Serialize for SkillText {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self)
+    }
+}
+
+impl SkillText {
+    /// The part of `self` equal to `part`, borrowed when `self` is embedded and holds it at or
+    /// after byte `from`; else `part` as it is.
+    pub fn borrow_part(&self, from: usize, part: SkillText) -> SkillText {
+        if let SkillText::Embedded(text) = self
+            && let Some(rest) = text.get(from..)
+            && let Some(i) = rest.find(&*part)
+        {
+            return SkillText::Embedded(&rest[i..i + part.len()]);
+        }
+        part
     }
 }
 

@@ -23,7 +23,7 @@ pub(crate) fn skill(name: &str, body: &str) -> Skill {
                         .trim_start_matches("<!--")
                         .trim_end_matches("-->")
                         .trim()
-                        .to_string(),
+                        .into(),
                 )
             })
             .collect();

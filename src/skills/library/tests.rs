@@ -151,3 +151,38 @@ fn workspace_symlinks_stay_inside() {
     let (code, _) = problem(".agents/skills").expect("root symlink reported");
     assert_eq!(code, "outside-workspace");
 }
+
+/// An embedded skill's comments (its tip blocks) point into its text, and say what a parse of
+/// the same text into owned strings says.
+#[test]
+fn embedded_comments_borrow_the_skill_text() {
+    let lib = Library::load(&SkillSources {
+        builtin: true,
+        ..Default::default()
+    });
+    let mut borrowed = 0;
+    for s in lib.skills.iter().filter(|s| s.is_builtin()) {
+        let text: &str = &s.text;
+        let span = text.as_ptr() as usize..text.as_ptr() as usize + text.len();
+        let rel = s
+            .path
+            .to_string_lossy()
+            .trim_start_matches("builtin:/")
+            .to_string();
+        let owned = formats::parse_text(&rel, text, Origin::Configured).unwrap();
+        let mine: Vec<_> = s.sections.iter().flat_map(|c| c.comments.iter()).collect();
+        let theirs: Vec<_> = owned
+            .sections
+            .iter()
+            .flat_map(|c| c.comments.iter())
+            .collect();
+        assert_eq!(mine, theirs, "{rel}");
+        for (_, c) in mine {
+            assert!(matches!(c, SkillText::Embedded(_)), "{rel}: {c:?}");
+            let p = c.as_ptr() as usize;
+            assert!(span.contains(&p) || c.is_empty(), "{rel}: outside the text");
+            borrowed += 1;
+        }
+    }
+    assert!(borrowed > 100, "{borrowed} comments");
+}

@@ -47,7 +47,7 @@ pub(super) fn section(
         comments: comments
             .iter()
             .enumerate()
-            .map(|(i, c)| (line + 1 + i as u32, c.to_string()))
+            .map(|(i, c)| (line + 1 + i as u32, (*c).into()))
             .collect(),
     }
 }

@@ -3,7 +3,7 @@
 //!
 //! glibc keeps freed heap pages otherwise, and an editor runs this process all day. But
 //! `malloc_trim` locks each arena while it walks it, and every thread of the server allocates
-//! from one of two arenas (`main.rs`), so a trim in the middle of a burst of work can hold up a
+//! from the same arena (`main.rs`), so a trim in the middle of a burst of work can hold up a
 //! hover on another thread. A request therefore only starts a timer: the trim runs on a thread
 //! of its own once [`QUIET`] has passed with no newer request, after a burst rather than inside
 //! it. Measured (`cargo bench --bench longline`, small-file hovers while a 1 MB line is

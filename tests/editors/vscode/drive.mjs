@@ -67,11 +67,62 @@ async function waitFor(what, fn, timeout = TIMEOUT) {
   throw new Error(`timed out waiting for ${what}${last ? ` (last: ${String(last).slice(0, 300)})` : ''}`);
 }
 
+const QUICK_INPUT = '.quick-input-widget input';
+
+/** True when the quick input is on screen and has the keyboard focus. */
+async function quickInputFocused() {
+  const input = page.locator(QUICK_INPUT);
+  return (await input.isVisible()) && input.evaluate((el) => el === document.activeElement);
+}
+
+/**
+ * Puts TEXT into the open quick input after its mode prefix (`>` in the command palette, `:` in
+ * Go to Line) and checks it is there. The text is set with fill, never typed: a key typed while the
+ * editor takes the focus back (just after a tab click) closes the quick input and lands in the file,
+ * which once turned `pass` into `pass2:5` and failed a later test for a reason that was not its own.
+ * False when the quick input lost the focus before or just after.
+ */
+async function fillQuickInput(text) {
+  const input = page.locator(QUICK_INPUT);
+  const deadline = Date.now() + TIMEOUT;
+  while (!(await quickInputFocused())) {
+    if (Date.now() > deadline) return false;
+    await page.waitForTimeout(50);
+  }
+  const prefix = ((await input.inputValue()).match(/^[>:]?/) ?? [''])[0];
+  await input.fill(prefix + text);
+  await page.waitForTimeout(150); // a focus change already on its way shows by now
+  return (await quickInputFocused()) && (await input.inputValue()) === prefix + text;
+}
+
+/** Opens a quick input with KEYS and fills in TEXT; opens it again when the focus was taken away. */
 async function quickInput(keys, text) {
-  await page.keyboard.press(keys);
-  const input = page.locator('.quick-input-widget input');
-  await input.waitFor({ state: 'visible', timeout: TIMEOUT });
-  await page.keyboard.type(text, { delay: 10 });
+  for (let attempt = 1; ; attempt++) {
+    await page.keyboard.press(keys);
+    await page.locator(QUICK_INPUT).waitFor({ state: 'visible', timeout: TIMEOUT });
+    if (await fillQuickInput(text)) return;
+    if (attempt === 3) throw new Error(`the quick input (${keys}) kept losing the focus before "${text}" was in it`);
+    if (await page.locator('.quick-input-widget').filter({ visible: true }).count()) await page.keyboard.press('Escape');
+  }
+}
+
+/** Moves the cursor with Go to Line (`12:5`) and waits for the status bar to show it there. */
+async function goTo(spec) {
+  const [line, col] = spec.split(':');
+  await quickInput('Control+G', spec);
+  await page.keyboard.press('Enter');
+  const want = col ? `Ln ${line}, Col ${col}` : `Ln ${line},`;
+  await waitFor(`the cursor at ${spec}`, async () => {
+    const text = await page.locator('.statusbar').innerText();
+    return text.includes(want) ? text : false;
+  });
+}
+
+/** Answers the open input box (an instruction to the agent) with TEXT and Enter. */
+async function answerInput(text) {
+  await page.locator(QUICK_INPUT).waitFor({ state: 'visible', timeout: TIMEOUT });
+  if (!(await fillQuickInput(text))) throw new Error(`the input box lost the focus before "${text}" was in it`);
+  await page.keyboard.press('Enter');
 }
 
 function agentEvents(kind) {
@@ -165,6 +216,9 @@ async function openLoader() {
   await waitFor('loader.py to be the active tab', async () =>
     (await page.locator('.tabs-container .tab.active').innerText()).includes('loader.py'),
   );
+  // The editor takes the focus a moment after the tab click; a quick input opened before that
+  // would lose it and close.
+  await waitFor('the editor to have the focus', async () => (await page.locator('.monaco-editor.focused').count()) > 0);
 }
 
 /** Puts the original text back with undo (VS Code saves files changed by the server's edits). */
@@ -183,8 +237,7 @@ async function restoreFile() {
 /** Selects whole lines first..last (1-based) in the active editor. */
 async function selectLines(first, last) {
   await page.keyboard.press('Escape');
-  await quickInput('Control+G', String(first));
-  await page.keyboard.press('Enter');
+  await goTo(String(first));
   await page.keyboard.press('Home');
   await page.keyboard.press('Home');
   for (let i = first; i < last; i++) await page.keyboard.press('Shift+ArrowDown');
@@ -256,8 +309,7 @@ try {
     });
 
     await check('Ctrl+K Ctrl+I on the tip shows the skill section in a hover', async () => {
-      await quickInput('Control+G', '12:5');
-      await page.keyboard.press('Enter');
+      await goTo('12:5');
       await page.waitForTimeout(300);
       await page.keyboard.press('Control+K');
       await page.keyboard.press('Control+I');
@@ -271,8 +323,7 @@ try {
     });
 
     await check('Ctrl+. lists the agent and tip actions', async () => {
-      await quickInput('Control+G', '12:5');
-      await page.keyboard.press('Enter');
+      await goTo('12:5');
       await page.waitForTimeout(300);
       await page.keyboard.press('Control+.');
       const widget = page.locator('.action-widget');
@@ -334,9 +385,7 @@ try {
       await selectLines(8, 13);
       const before = agentEvents('request').length;
       await runCommand('skill-lsp: Ask agent…');
-      await page.locator('.quick-input-widget input').waitFor({ state: 'visible', timeout: TIMEOUT });
-      await page.keyboard.type('Keep the cause when you re-raise', { delay: 5 });
-      await page.keyboard.press('Enter');
+      await answerInput('Keep the cause when you re-raise');
       await waitFor('the rewritten function', async () => {
         const text = await editorText();
         return text.includes('raise LoadError(path) from exc') && !text.includes('except Exception:');
@@ -353,8 +402,7 @@ try {
       await restoreFile();
       await clearToasts();
       await openLoader();
-      await quickInput('Control+G', '12:5');
-      await page.keyboard.press('Enter');
+      await goTo('12:5');
       const before = agentEvents('request').length;
       await runCommand('skill-lsp: Ask agent…');
       const block = page.locator('.quick-input-list .monaco-list-row', { hasText: 'The block around the cursor (lines 8-13)' }).first();
@@ -366,8 +414,7 @@ try {
       await waitFor('the instruction box about lines 8-13', async () =>
         (await page.locator('.quick-input-widget').innerText()).includes('applies to the block around the cursor (lines 8-13)'),
       );
-      await page.keyboard.type('Keep the cause when you re-raise', { delay: 5 });
-      await page.keyboard.press('Enter');
+      await answerInput('Keep the cause when you re-raise');
       await waitFor('the rewritten function', async () => {
         const text = await editorText();
         return text.includes('raise LoadError(path) from exc') && !text.includes('except Exception:');
@@ -384,9 +431,7 @@ try {
       await selectLines(8, 13);
       const aborted = agentEvents('aborted').length;
       await runCommand('skill-lsp: Ask agent…');
-      await page.locator('.quick-input-widget input').waitFor({ state: 'visible', timeout: TIMEOUT });
-      await page.keyboard.type('[[fake:slow]] take your time', { delay: 5 });
-      await page.keyboard.press('Enter');
+      await answerInput('[[fake:slow]] take your time');
       const toast = page.locator('.notifications-toasts .notification-toast', { has: page.locator('.progress-bit, .monaco-progress-container') });
       const cancel = page.locator('.notifications-toasts .notification-toast .monaco-button', { hasText: 'Cancel' }).first();
       await cancel.waitFor({ state: 'visible', timeout: TIMEOUT });

@@ -83,8 +83,8 @@ async fn end_on_signal() {
 /// against the default: 1.3-1.5 MB less RSS, idle 1.2 MB less. One against two (no-LTO builds,
 /// two alternating runs each): over 2,000 edits of ten documents the heap grew 1.8-2.1 MB
 /// instead of 3.1-3.5 (freed pages of one arena are reused by every thread), and the peers
-/// bench's open, hover and change figures did not get worse; but that bench's burst of ten
-/// documents edited at once took 21 s instead of 16-17 (its two analysis threads share the
+/// bench's open, hover and change figures did not get worse; but the memory bench's burst of
+/// ten documents edited at once took 21 s instead of 16-17 (the two analysis threads share the
 /// arena's lock). (The CLI keeps the default: `check` searches files on every core.)
 fn limit_malloc_arenas() {
     #[cfg(all(target_os = "linux", target_env = "gnu"))]

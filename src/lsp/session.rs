@@ -317,7 +317,7 @@ impl DocSnapshot {
     }
 
     pub fn text(&self) -> String {
-        self.rope.to_string()
+        documents::text_of(&self.rope)
     }
 
     /// Selection input for this document, over `text` (from [`DocSnapshot::text`]).

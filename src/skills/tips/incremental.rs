@@ -226,12 +226,12 @@ fn search(
         lo = lo.min(r.start);
         hi = hi.max(r.end.min(new.len()));
     }
-    let tops = structural::top_level(&new_tree);
-    // The old tree's statements too: a previous finding is dropped when its old node meets the
-    // region, so the region must hold all of that node's statement. The two trees can disagree
-    // on where a statement ends (a YAML document takes in the blank lines after it: deleting
-    // the last one left the job that reached it outside the new tree's statement).
-    let old_tops = structural::top_level(old_tree);
+    // The old tree's statements too (below): a previous finding is dropped when its old node
+    // meets the region, so the region must hold all of that node's statement. The two trees can
+    // disagree on where a statement ends (a YAML document takes in the blank lines after it:
+    // deleting the last one left the job that reached it outside the new tree's statement).
+    // Each round reads the statements near the region as it stands; it stops when a round
+    // grows it no more, so statements a round did not read cannot have grown it.
     let to_new = |x: usize| ((x as isize + delta).max(0) as usize).min(new.len());
     loop {
         let before = (lo, hi);
@@ -239,6 +239,7 @@ fn search(
         if hi > lo {
             hi = line_end(run.line_of(hi - 1));
         }
+        let tops = structural::top_level_near(&new_tree, lo, hi);
         for (i, (r, leads)) in tops.iter().enumerate() {
             if r.start < hi && lo < r.end {
                 lo = lo.min(r.start);
@@ -251,6 +252,7 @@ fn search(
         // In the old text the region is `lo..hi - delta`: before `lo` nothing moved, and from
         // its end on everything moved by `delta`.
         let hi_old = (hi as isize - delta) as usize;
+        let old_tops = structural::top_level_near(old_tree, lo, hi_old);
         for (i, (r, leads)) in old_tops.iter().enumerate() {
             if r.start < hi_old && lo < r.end {
                 lo = lo.min(r.start);

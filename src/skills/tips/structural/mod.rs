@@ -429,26 +429,30 @@ pub fn common_ends(a: &str, b: &str) -> (usize, usize) {
     (p, s)
 }
 
-/// The byte ranges and kinds of the root's children (a module's top-level statements).
-pub fn top_level(parsed: &Parsed) -> Vec<(Range<usize>, bool)> {
+/// The root's children (a module's top-level statements) that overlap `lo..hi`, and the one
+/// after them: their byte ranges, and whether each says something about the next one. Found
+/// from `lo` down the tree rather than by walking every statement: on a 10,000-line file the
+/// walk was a tenth of an edit's diagnostics.
+pub fn top_level_near(parsed: &Parsed, lo: usize, hi: usize) -> Vec<(Range<usize>, bool)> {
     let root = parsed.root.root();
     let inner = root.get_inner_node();
     let mut cursor = inner.walk();
     let mut out = Vec::new();
-    if cursor.goto_first_child() {
-        loop {
-            let n = cursor.node();
-            let k = n.kind();
-            // Attributes and comments say something about the item after them (`#[cfg(test)]`,
-            // a `// SAFETY:` comment): an edit of one concerns the next item too.
-            let leads = k.contains("comment") || k.contains("attribute") || k == "decorator";
-            out.push((n.start_byte()..n.end_byte(), leads));
-            if !cursor.goto_next_sibling() {
-                break;
-            }
+    // The first child ending after `lo`: those before it cannot overlap.
+    if cursor.goto_first_child_for_byte(lo).is_none() {
+        return out;
+    }
+    loop {
+        let n = cursor.node();
+        let k = n.kind();
+        // Attributes and comments say something about the item after them (`#[cfg(test)]`,
+        // a `// SAFETY:` comment): an edit of one concerns the next item too.
+        let leads = k.contains("comment") || k.contains("attribute") || k == "decorator";
+        out.push((n.start_byte()..n.end_byte(), leads));
+        if n.start_byte() >= hi || !cursor.goto_next_sibling() {
+            return out;
         }
     }
-    out
 }
 
 /// Shared handle to a compiled rule set, so a tip keeps its rule alive cheaply.

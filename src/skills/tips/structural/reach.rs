@@ -159,27 +159,48 @@ fn looks_down_only(spec: &Spec, v: &Value, depth: usize) -> bool {
     }
 }
 
-/// Which node kinds (by id) occur among the nodes of `parsed` overlapping `range`.
+/// Which node kinds (by id) occur among the nodes of `parsed` overlapping `range`. Each level is
+/// entered at the first child ending after the range's start and left at the first starting
+/// past its end (children are in order), so the walk visits the range's nodes, not the file's.
 pub fn kinds_in(parsed: &Parsed, range: Range<usize>) -> Vec<bool> {
+    let end = range.end.max(range.start + 1);
     let mut out = Vec::new();
-    let mut cursor = parsed.root.root().get_inner_node().walk();
+    let root = parsed.root.root().get_inner_node();
+    if !(root.start_byte() < end && range.start < root.end_byte()) {
+        return out;
+    }
+    let mut mark = |k: u16| {
+        let k = usize::from(k);
+        if out.len() <= k {
+            out.resize(k + 1, false);
+        }
+        out[k] = true;
+    };
+    mark(root.kind_id());
+    let mut cursor = root.walk();
+    if cursor.goto_first_child_for_byte(range.start).is_none() {
+        return out;
+    }
     loop {
         let n = cursor.node();
-        let overlaps =
-            n.start_byte() < range.end.max(range.start + 1) && range.start < n.end_byte();
-        if overlaps {
-            let k = usize::from(n.kind_id());
-            if out.len() <= k {
-                out.resize(k + 1, false);
+        // Entered at a child ending after the start, so it overlaps unless it starts past the
+        // end; and so do the siblings after it until one does.
+        if n.start_byte() < end {
+            mark(n.kind_id());
+            if cursor.goto_first_child_for_byte(range.start).is_some() {
+                continue;
             }
-            out[k] = true;
-            if cursor.goto_first_child() {
+            if cursor.goto_next_sibling() {
                 continue;
             }
         }
-        while !cursor.goto_next_sibling() {
+        // This level is done: on to the parent's next sibling.
+        loop {
             if !cursor.goto_parent() {
                 return out;
+            }
+            if cursor.goto_next_sibling() {
+                break;
             }
         }
     }

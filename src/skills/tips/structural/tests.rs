@@ -590,3 +590,83 @@ fn a_big_tree_scanned_on_two_threads_gives_what_one_walk_gives() {
         assert_eq!(both.iter().filter(|h| h.rule == 1).count(), n);
     }
 }
+
+/// The statements and kinds near a range, found from the range down the tree, are what a walk of
+/// every node finds: over every range of a few byte positions of documents in four grammars.
+#[test]
+fn statements_and_kinds_near_a_range_are_those_of_a_whole_walk() {
+    fn all_tops(p: &Parsed) -> Vec<(Range<usize>, bool)> {
+        p.root
+            .root()
+            .children()
+            .map(|n| {
+                let k = n.kind();
+                let leads = k.contains("comment") || k.contains("attribute") || k == "decorator";
+                (n.range(), leads)
+            })
+            .collect()
+    }
+    fn all_kinds(p: &Parsed, range: &Range<usize>) -> Vec<bool> {
+        let end = range.end.max(range.start + 1);
+        let mut out = Vec::new();
+        for n in p.root.root().dfs() {
+            let r = n.range();
+            if r.start < end && range.start < r.end {
+                let k = usize::from(n.get_inner_node().kind_id());
+                if out.len() <= k {
+                    out.resize(k + 1, false);
+                }
+                out[k] = true;
+            }
+        }
+        out
+    }
+    let docs: &[(Grammar, &str)] = &[
+        (
+            Grammar::Python,
+            "import os\n\n# a comment\n@dec\ndef f(x):\n    return x\n\n\nclass A:\n    def g(self):\n        pass\n\nx = 1\n",
+        ),
+        (
+            Grammar::Rust,
+            "use std::io;\n\n#[cfg(test)]\nmod tests {\n    fn t() {}\n}\n// SAFETY: fine\nfn main() { let x = 1; }\n",
+        ),
+        (
+            Grammar::JavaScript,
+            "const a = 1;\n// lead\nfunction f() {\n  return a + 2;\n}\nf();\n",
+        ),
+        (
+            Grammar::Yaml,
+            "on: push\njobs:\n  a:\n    runs-on: x\n---\nb: 2\n\n---\n# c\nc: [3]\n",
+        ),
+    ];
+    let mut checked = 0;
+    for &(g, text) in docs {
+        let p = Parsed::new(g, text).unwrap();
+        let tops = all_tops(&p);
+        assert!(tops.len() >= 3, "{g:?}: a few statements");
+        for lo in 0..=text.len() {
+            for hi in lo..=(lo + 24).min(text.len()) {
+                // Statements overlapping `lo..hi`, and the one after the last of them.
+                let first = tops.iter().position(|(r, _)| r.end > lo);
+                let want: Vec<_> = match first {
+                    None => Vec::new(),
+                    Some(i) => {
+                        let past = tops[i..]
+                            .iter()
+                            .position(|(r, _)| r.start >= hi)
+                            .map_or(tops.len(), |j| i + j + 1);
+                        tops[i..past].to_vec()
+                    }
+                };
+                assert_eq!(top_level_near(&p, lo, hi), want, "{g:?} {lo}..{hi}");
+                assert_eq!(
+                    reach::kinds_in(&p, lo..hi),
+                    all_kinds(&p, &(lo..hi)),
+                    "{g:?} kinds {lo}..{hi}"
+                );
+                checked += 1;
+            }
+        }
+    }
+    assert!(checked > 1000);
+}

@@ -813,3 +813,50 @@ fn the_first_search_of_a_language_finds_what_later_ones_find() {
     assert!(ids.iter().any(|id| id.ends_with("bare-except")), "{ids:?}");
     assert!(ids.iter().any(|id| id.ends_with("shell-true")), "{ids:?}");
 }
+
+#[test]
+fn a_big_document_searched_whole_finds_what_a_search_of_all_its_lines_finds() {
+    // The whole-text search finds candidate lines with multi-line patterns over the text; a
+    // search of lines (a hover's) runs the line patterns line by line. On a document of a few
+    // thousand lines, with hits in code, comments and strings, both give the same findings.
+    let lib = crate::skills::library::Library::load(&crate::skills::library::SkillSources {
+        builtin: true,
+        ..Default::default()
+    });
+    let block = "import subprocess\nimport requests\nimport hashlib\n\n\ndef f(cmd, data):\n    try:\n        subprocess.run(\n            cmd,\n            shell=True,\n        )\n    except:\n        pass\n    h = hashlib.md5(data)  # a comment\n    s = \"except: in a string\"\n    return requests.get(\"https://example.com\", verify=False)\n\n\n";
+    let text = block.repeat(120);
+    let root = std::path::Path::new("/work/project");
+    let path = root.join("big.py");
+    let doc = crate::skills::select::DocumentInfo {
+        path: Some(&path),
+        root: Some(root),
+        language_id: "python",
+        text: &text,
+    };
+    let matches = lib.select_skills(&doc);
+    let search = |lines: Option<std::ops::Range<u32>>| {
+        lib.find_tips(
+            &matches,
+            &doc,
+            &FindOptions {
+                implicit: true,
+                lines,
+                ..Default::default()
+            },
+        )
+        .into_iter()
+        .map(|f| (f.id.to_string(), f.line, f.range))
+        .collect::<Vec<_>>()
+    };
+    let whole = search(None);
+    let lines = search(Some(0..text.lines().count() as u32 + 1));
+    assert_eq!(whole, lines);
+    let ids: HashSet<&str> = whole.iter().map(|(id, _, _)| id.as_str()).collect();
+    assert!(ids.iter().any(|id| id.ends_with("bare-except")), "{ids:?}");
+    // One bare `except` per block: the one in a string is not code.
+    let bare = whole
+        .iter()
+        .filter(|(id, _, _)| id.ends_with("bare-except"))
+        .count();
+    assert_eq!(bare, text.matches("    except:\n").count(), "{ids:?}");
+}

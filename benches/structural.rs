@@ -677,6 +677,27 @@ mod check {
             )
             .unwrap();
         }
+        // Whichever tool ran first paid for reading the tree from disk: 32 s against 8 s warm
+        // for `check` on 13,205 files (2026-12-08). Read every file once before timing either.
+        let t = Instant::now();
+        let (mut files, mut bytes) = (0usize, 0u64);
+        for e in ignore::WalkBuilder::new(&tree)
+            .standard_filters(false)
+            .build()
+            .flatten()
+        {
+            if e.file_type().is_some_and(|t| t.is_file())
+                && let Ok(b) = std::fs::read(e.path())
+            {
+                files += 1;
+                bytes += b.len() as u64;
+            }
+        }
+        println!(
+            "page cache warmed: {files} files, {:.0} MB read in {:.1} s",
+            bytes as f64 / 1e6,
+            t.elapsed().as_secs_f64()
+        );
         let bin = env!("CARGO_BIN_EXE_skill-lsp");
         let cpu0 = children_cpu();
         let t = Instant::now();

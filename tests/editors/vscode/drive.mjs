@@ -86,7 +86,9 @@ async function fillQuickInput(text) {
   const input = page.locator(QUICK_INPUT);
   const deadline = Date.now() + TIMEOUT;
   while (!(await quickInputFocused())) {
-    if (Date.now() > deadline) return false;
+    // Closed already (the editor took the focus back): say so now, so the caller reopens it at
+    // once instead of after the whole timeout.
+    if (!(await input.isVisible()) || Date.now() > deadline) return false;
     await page.waitForTimeout(50);
   }
   const prefix = ((await input.inputValue()).match(/^[>:]?/) ?? [''])[0];

@@ -764,6 +764,33 @@ fn a_user_structural_rule_that_does_not_compile_is_a_problem_at_load() {
     );
 }
 
+/// The findings (id, line, range) of `lib` in Python `text` at `/work/project/<name>`, over
+/// `lines` or the whole text.
+fn python_findings(
+    lib: &crate::skills::library::Library,
+    name: &str,
+    text: &str,
+    lines: Option<Range<u32>>,
+) -> Vec<(String, u32, Range<usize>)> {
+    let root = std::path::Path::new("/work/project");
+    let path = root.join(name);
+    let doc = crate::skills::select::DocumentInfo {
+        path: Some(&path),
+        root: Some(root),
+        language_id: "python",
+        text,
+    };
+    let matches = lib.select_skills(&doc);
+    let opts = FindOptions {
+        implicit: true,
+        lines,
+        ..Default::default()
+    };
+    (lib.find_tips(&matches, &doc, &opts).into_iter())
+        .map(|f| (f.id.to_string(), f.line, f.range))
+        .collect()
+}
+
 #[test]
 fn the_first_search_of_a_language_finds_what_later_ones_find() {
     // The first Python search after a load compiles the group's sets and rules on one thread
@@ -781,32 +808,9 @@ fn the_first_search_of_a_language_finds_what_later_ones_find() {
     };
     assert!(cold(&lib), "nothing for Python is compiled at load");
     let text = "import subprocess\nimport requests\n\n\ndef f(cmd):\n    try:\n        subprocess.run(\n            cmd,\n            shell=True,\n        )\n    except:\n        pass\n    return requests.get(\"https://example.com\")\n".repeat(40);
-    let root = std::path::Path::new("/work/project");
-    let search = |lib: &crate::skills::library::Library, name: &str| {
-        let path = root.join(name);
-        let doc = crate::skills::select::DocumentInfo {
-            path: Some(&path),
-            root: Some(root),
-            language_id: "python",
-            text: &text,
-        };
-        let matches = lib.select_skills(&doc);
-        let found = lib.find_tips(
-            &matches,
-            &doc,
-            &FindOptions {
-                implicit: true,
-                ..Default::default()
-            },
-        );
-        found
-            .into_iter()
-            .map(|f| (f.id.to_string(), f.line, f.range))
-            .collect::<Vec<_>>()
-    };
-    let first = search(&lib, "first.py");
+    let first = python_findings(&lib, "first.py", &text, None);
     assert!(!cold(&lib), "the first search compiled Python's sets");
-    let later = search(&lib, "later.py");
+    let later = python_findings(&lib, "later.py", &text, None);
     assert_eq!(first, later);
     let ids: HashSet<&str> = first.iter().map(|(id, _, _)| id.as_str()).collect();
     // A line tip (bare except), a structural rule over a multi-line call (shell=True).
@@ -825,31 +829,13 @@ fn a_big_document_searched_whole_finds_what_a_search_of_all_its_lines_finds() {
     });
     let block = "import subprocess\nimport requests\nimport hashlib\n\n\ndef f(cmd, data):\n    try:\n        subprocess.run(\n            cmd,\n            shell=True,\n        )\n    except:\n        pass\n    h = hashlib.md5(data)  # a comment\n    s = \"except: in a string\"\n    return requests.get(\"https://example.com\", verify=False)\n\n\n";
     let text = block.repeat(120);
-    let root = std::path::Path::new("/work/project");
-    let path = root.join("big.py");
-    let doc = crate::skills::select::DocumentInfo {
-        path: Some(&path),
-        root: Some(root),
-        language_id: "python",
-        text: &text,
-    };
-    let matches = lib.select_skills(&doc);
-    let search = |lines: Option<std::ops::Range<u32>>| {
-        lib.find_tips(
-            &matches,
-            &doc,
-            &FindOptions {
-                implicit: true,
-                lines,
-                ..Default::default()
-            },
-        )
-        .into_iter()
-        .map(|f| (f.id.to_string(), f.line, f.range))
-        .collect::<Vec<_>>()
-    };
-    let whole = search(None);
-    let lines = search(Some(0..text.lines().count() as u32 + 1));
+    let whole = python_findings(&lib, "big.py", &text, None);
+    let lines = python_findings(
+        &lib,
+        "big.py",
+        &text,
+        Some(0..text.lines().count() as u32 + 1),
+    );
     assert_eq!(whole, lines);
     let ids: HashSet<&str> = whole.iter().map(|(id, _, _)| id.as_str()).collect();
     assert!(ids.iter().any(|id| id.ends_with("bare-except")), "{ids:?}");

@@ -339,3 +339,51 @@ fn initialize_answers_before_the_library_loads_and_early_requests_get_the_right_
     );
     c.stop();
 }
+
+#[test]
+fn a_big_document_opened_before_the_library_loads_gets_the_diagnostics_of_a_later_open() {
+    // Opened straight after `initialize`, while the library loads: a big document's first
+    // search waits for the load and compiles the Python tips beside its parse. Its diagnostics
+    // must be those the same text gets once everything is loaded and compiled.
+    let block = "import subprocess\n\n\ndef run(cmd):\n    try:\n        subprocess.run(\n            cmd,\n            shell=True,\n        )\n    except:\n        pass\n\n\n";
+    let text = block.repeat(64 * 1024 / block.len() + 1);
+    let mut c = Client::start();
+    c.initialize(json!({}));
+    let early = c.open("early.py", "python", &text);
+    let codes = |m: &Value| -> Vec<(String, Value)> {
+        m["params"]["diagnostics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|d| {
+                (
+                    d["code"].as_str().unwrap_or("").to_string(),
+                    d["range"].clone(),
+                )
+            })
+            .collect()
+    };
+    let first = loop {
+        let m = c.next();
+        if is_diagnostics_for(&m, &early) {
+            break codes(&m);
+        }
+    };
+    let late = c.open("late.py", "python", &text);
+    let second = loop {
+        let m = c.next();
+        if is_diagnostics_for(&m, &late) {
+            break codes(&m);
+        }
+    };
+    assert_eq!(first, second);
+    assert!(
+        first.iter().any(|(code, _)| code.ends_with("bare-except")),
+        "{first:?}"
+    );
+    assert!(
+        first.iter().any(|(code, _)| code.ends_with("shell-true")),
+        "{first:?}"
+    );
+    c.stop();
+}

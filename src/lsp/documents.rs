@@ -10,17 +10,6 @@ use ropey::Rope;
 
 use super::proto::{Position, Range, TextDocumentContentChangeEvent, Uri};
 
-/// The whole text of `rope`, copied once into a string of the right size (`to_string` goes
-/// through `Display` and grows the string chunk by chunk, copying it again at each doubling:
-/// about eight reallocations for a 240 KB file, on every edit, twice).
-pub fn text_of(rope: &Rope) -> String {
-    let mut s = String::with_capacity(rope.len_bytes());
-    for chunk in rope.chunks() {
-        s.push_str(chunk);
-    }
-    s
-}
-
 /// Negotiated position encoding.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum PositionEncoding {

@@ -317,7 +317,9 @@ impl DocSnapshot {
     }
 
     pub fn text(&self) -> String {
-        documents::text_of(&self.rope)
+        // One allocation of the right size; `to_string` goes through `Display` and re-copies the
+        // string at each doubling (~4% of an edit's diagnostics on a 10,000-line file).
+        String::from(&self.rope)
     }
 
     /// Selection input for this document, over `text` (from [`DocSnapshot::text`]).

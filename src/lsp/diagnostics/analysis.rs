@@ -154,7 +154,7 @@ fn search_document(
         if b.selected != selected || !b.rules.same_without_regions(rules) {
             return None;
         }
-        let old = crate::lsp::documents::text_of(&p.rope);
+        let old = String::from(&p.rope);
         let prev = Prev {
             text: &old,
             findings: &p.findings,

@@ -180,10 +180,7 @@ pub fn diagnostics_for(
     }
     if let Some(path) = &doc.path {
         // A loaded guidance file is checked as it stands in the editor, before it is saved.
-        let text = snap
-            .library
-            .skill_at(path)
-            .map(|_| super::documents::text_of(&doc.rope));
+        let text = snap.library.skill_at(path).map(|_| doc.text());
         out.extend(convert::problem_diagnostics(
             &snap.library,
             path,

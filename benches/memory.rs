@@ -8,7 +8,8 @@
 //!
 //! Run: `cargo bench --bench memory` (`MEMORY_RUNS=3` repeats it and prints median [min-max];
 //! `MEMORY_EDITS=<n>` sets the edits; `PEERS_ONLY=skill-lsp` drives only ours; the peers are
-//! installed as for `peers`, into `target/peers/venv`).
+//! installed as for `peers`, into `target/peers/venv`; `MEMORY_SMAPS=<dir>` saves the server's
+//! `/proc/<pid>/smaps` at the start, after 1,000 edits and at the end).
 
 use std::path::Path;
 use std::process::Command;
@@ -65,6 +66,7 @@ fn drive(name: &str, cmd: &mut Command, ws: &Path, edits: usize) -> Row {
     }
     std::thread::sleep(Duration::from_millis(500));
     let docs_rss = rss(&s);
+    smaps(&s, "start");
 
     let mut row = Row {
         idle,
@@ -112,6 +114,7 @@ fn drive(name: &str, cmd: &mut Command, ws: &Path, edits: usize) -> Row {
             std::thread::sleep(Duration::from_millis(300));
             s.drain();
             row.warm = Some(rss(&s));
+            smaps(&s, "warm");
         }
         if round.is_multiple_of(50) {
             // The client keeps only what it waits for.
@@ -122,9 +125,22 @@ fn drive(name: &str, cmd: &mut Command, ws: &Path, edits: usize) -> Row {
     std::thread::sleep(Duration::from_millis(500));
     s.drain();
     row.end = Some(rss(&s));
+    smaps(&s, "end");
     row.edits = done;
     s.stop();
     row
+}
+
+/// `MEMORY_SMAPS=<dir>`: the server's `/proc/<pid>/smaps` at `label` (`start`, `warm`, `end`)
+/// into `<dir>/<label>.smaps`, to tell which mappings (heap, thread stacks, the binary) grow.
+fn smaps(s: &Server, label: &str) {
+    if let Some(dir) = std::env::var_os("MEMORY_SMAPS") {
+        let dir = std::path::PathBuf::from(dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        if let Ok(m) = std::fs::read_to_string(format!("/proc/{}/smaps", s.pid())) {
+            std::fs::write(dir.join(format!("{label}.smaps")), m).unwrap();
+        }
+    }
 }
 
 fn pct_change(from: f64, to: f64) -> f64 {

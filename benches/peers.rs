@@ -4,6 +4,12 @@
 //! above 1 means skill-lsp is faster or smaller). Hovers a server answers with `null` are counted
 //! as such. Prints plain lines; asserts nothing.
 //!
+//! ast-grep runs twice: with the workspace's one rule (the bare `except:`), as a user would set
+//! it up, and with the bundled library's 14 Python structural rules added (written out as
+//! ast-grep rule files, `write_our_python_rules`), so its `didOpen` and `didChange` are also
+//! timed doing the structural work ours does. The diagnostics each server published on opening
+//! big.py are printed too.
+//!
 //! The peers are installed from PyPI into `target/peers/venv` on first run (pinned versions;
 //! `PEERS_VENV=<dir>` to use another venv). Run: `cargo bench --bench peers`
 //! (`PEERS_RUNS=3` repeats the whole run and prints median and spread per cell;
@@ -15,6 +21,8 @@ use std::process::Command;
 use std::time::{Duration, Instant};
 
 use serde_json::{Value, json};
+use skill_lsp::skills::library::{Library, SkillSources};
+use skill_lsp::skills::tips::structural::{self, Grammar};
 
 #[path = "common/lsp.rs"]
 mod lsp;
@@ -35,6 +43,8 @@ struct Row {
     rss_idle: f64,
     rss_docs: f64,
     open: Duration,
+    /// Diagnostics published on open (what each server found in big.py).
+    open_diags: usize,
     hover_median: Duration,
     hover_p99: Duration,
     hover_null: usize,
@@ -70,8 +80,9 @@ fn drive(name: &str, cmd: &mut Command, ws: &Path) -> Row {
     let big = file_uri(&big_path);
     let mut text = std::fs::read_to_string(&big_path).unwrap();
     let t = s.open(&big, "python", 1, &text);
-    let (at, _) = s.diagnostics(&big, Some(1)).expect("diagnostics on open");
+    let (at, m) = s.diagnostics(&big, Some(1)).expect("diagnostics on open");
     let open = at - t;
+    let open_diags = m["params"]["diagnostics"].as_array().map_or(0, Vec::len);
 
     let blocks = text.lines().count() / BLOCK_LINES;
     // Hovers on one line of every block (`col` into it): times and `null` answers.
@@ -127,6 +138,7 @@ fn drive(name: &str, cmd: &mut Command, ws: &Path) -> Row {
         rss_idle,
         rss_docs,
         open,
+        open_diags,
         hover_median: median(&hovers),
         hover_p99: pct(&hovers, 0.99),
         hover_null: nulls,
@@ -181,6 +193,9 @@ fn print_table(rows: &[(String, Row)]) {
         );
     }
     for (name, r) in rows {
+        println!("diagnostics on opening big.py ({name}): {}", r.open_diags);
+    }
+    for (name, r) in rows {
         println!(
             "memory {name}: idle {:.1} MB heap+stacks + {:.1} MB mapped files; ten documents {:.1} + {:.1} MB",
             r.split_idle.0, r.split_idle.1, r.split_docs.0, r.split_docs.1
@@ -201,6 +216,34 @@ fn print_table(rows: &[(String, Row)]) {
     }
 }
 
+/// Rule files for ast-grep of every structural tip of the bundled library that compiles for
+/// Python (the 14 the structural bench runs), next to the workspace's bare-`except:` rule: so
+/// ast-grep's server can be timed doing the same structural work as ours on the same documents.
+/// skill-lsp's one key beside ast-grep's (`file-rule`) is left out. Returns how many.
+fn write_our_python_rules(ws: &Path) -> usize {
+    let lib = Library::load(&SkillSources {
+        builtin: true,
+        ..Default::default()
+    });
+    let mut n = 0;
+    for t in lib.tips.tips() {
+        let Some(rule) = t.structural.as_deref() else {
+            continue;
+        };
+        let (Some(_), Some(spec)) = (rule.for_grammar(Grammar::Python), rule.spec()) else {
+            continue;
+        };
+        let mut yaml = spec.yaml.clone();
+        yaml.remove(structural::FILE_RULE);
+        let id = t.id.replace('/', "-");
+        let head = format!("id: {id}\nlanguage: python\nseverity: warning\nmessage: {id}\n");
+        let body = yaml_serde::to_string(&yaml).expect("a rule serialises");
+        std::fs::write(ws.join(format!("rules/{id}.yml")), head + &body).unwrap();
+        n += 1;
+    }
+    n
+}
+
 fn main() {
     let venv = venv();
     let runs: usize = std::env::var("PEERS_RUNS")
@@ -208,6 +251,9 @@ fn main() {
         .and_then(|v| v.parse().ok())
         .unwrap_or(1);
     let (_scratch, ws, home) = scratch_workspace();
+    // The same documents, with our Python rules added to ast-grep's config.
+    let (_scratch_rules, ws_rules, home_rules) = scratch_workspace();
+    let our_rules = write_our_python_rules(&ws_rules);
     let version = |bin: &str| peers_ws::version(&venv, bin);
     println!(
         "peers: {}, {}; documents: big.py 10,000 lines, ten of 1,000 lines; {HOVERS} hovers on `except:` lines and {HOVERS} on `total = 0` lines; {CHANGES} one-character edits",
@@ -232,6 +278,14 @@ fn main() {
         rows.push((
             format!("{} lsp", version("ast-grep")),
             drive("ast-grep", &mut peers_ws::ast_grep(&venv, &ws, &home), &ws),
+        ));
+        rows.push((
+            format!("{} lsp, +{our_rules} rules", version("ast-grep")),
+            drive(
+                "ast-grep",
+                &mut peers_ws::ast_grep(&venv, &ws_rules, &home_rules),
+                &ws_rules,
+            ),
         ));
         println!(
             "\nrun {} of {runs} ({:.1} s)",

@@ -2,7 +2,9 @@
 //! synthetic skills loaded over the bundled ones (benches/common/tipdata.rs):
 //! - cold parse + every structural rule of the library for Python, in process; the same for
 //!   JavaScript, TypeScript, YAML, Bash and Dockerfile on 10,000-line files made of the real-code
-//!   set's files (`grammars`);
+//!   set's files (`grammars`); and the parse alone of the Python file by PyPI's `tree-sitter`
+//!   binding with the grammar version we link (into the peers venv), for what the grammar costs
+//!   on this machine whoever calls it;
 //! - diagnostics after a one-line edit, in process (the tree re-parsed incrementally from the
 //!   previous version, then selection and the tips, as the server's diagnostics task runs them:
 //!   from the previous version's findings, only what the edit touched; the whole pass too);
@@ -96,9 +98,11 @@ fn setup() -> Setup {
     }
 }
 
-/// Cold parse + every structural rule the library has for Python, over the whole file.
+/// Cold parse + every structural rule the library has for Python, over the whole file; then
+/// the same file parsed by tree-sitter's own Python binding with the grammar version we link.
 fn cold_parse(s: &Setup, fig: &mut Figures) {
     cold(s, Grammar::Python, &s.text, "", fig);
+    check::reference_parse(&s.text, fig);
 }
 
 /// Cold parse + every structural rule the library has for `g`, over `text`; figures named with
@@ -605,6 +609,62 @@ mod check {
             assert!(ok, "could not install ast-grep-cli (python3 -m venv, pip)");
         }
         v
+    }
+
+    /// The parse alone by another binding, on the same text: PyPI's `tree-sitter` with
+    /// `tree-sitter-python` 0.25.0, the grammar version in our Cargo.lock, so the figure says
+    /// what the grammar costs on this machine whatever the caller. Skipped (with a line) when
+    /// pip cannot install them.
+    pub fn reference_parse(text: &str, fig: &mut Figures) {
+        const PKGS: [&str; 2] = ["tree-sitter==0.26.1", "tree-sitter-python==0.25.0"];
+        let py = venv().join("bin/python");
+        let has = |py: &Path| {
+            Command::new(py)
+                .args(["-c", "import tree_sitter, tree_sitter_python"])
+                .stderr(Stdio::null())
+                .status()
+                .is_ok_and(|s| s.success())
+        };
+        if !has(&py) {
+            eprintln!("installing {} into the peers venv", PKGS.join(" "));
+            let _ = Command::new(venv().join("bin/pip"))
+                .args(["install", "-q"])
+                .args(PKGS)
+                .status();
+            if !has(&py) {
+                println!(
+                    "reference_parse skipped: pip could not install {}",
+                    PKGS.join(" ")
+                );
+                return;
+            }
+        }
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("big.py");
+        std::fs::write(&file, text).unwrap();
+        let script = "import sys, time, statistics, tree_sitter, tree_sitter_python as g\n\
+            src = open(sys.argv[1], 'rb').read()\n\
+            lang = tree_sitter.Language(g.language())\n\
+            ts = []\n\
+            for _ in range(15):\n\
+            \x20   p = tree_sitter.Parser(lang)\n\
+            \x20   t = time.perf_counter(); tree = p.parse(src); ts.append(time.perf_counter() - t)\n\
+            assert tree.root_node.end_byte == len(src)\n\
+            print(statistics.median(ts) * 1000)\n";
+        let out = Command::new(&py).arg("-c").arg(script).arg(&file).output();
+        let Some(ms) = out.ok().filter(|o| o.status.success()).and_then(|o| {
+            String::from_utf8_lossy(&o.stdout)
+                .trim()
+                .parse::<f64>()
+                .ok()
+        }) else {
+            println!("reference_parse skipped: the py-tree-sitter script failed");
+            return;
+        };
+        println!(
+            "reference_parse py-tree-sitter 0.26.1 + tree-sitter-python 0.25.0, same file: parse median={ms:.2}ms"
+        );
+        fig.insert("reference parse, py-tree-sitter (ms)", ms);
     }
 
     /// CPU seconds (user + system) of the waited-for children so far.

@@ -16,7 +16,7 @@ pub(super) mod state;
 use std::collections::HashMap;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use serde_json::json;
 
@@ -205,6 +205,7 @@ pub fn schedule(b: &Ctx, uri: Uri, why: Why) {
     });
     let wait = delay(why, gap, debounce);
     let b = b.clone();
+    let asked = Instant::now();
     tokio::spawn(async move {
         if !wait.is_zero() {
             tokio::time::sleep(wait).await;
@@ -229,7 +230,18 @@ pub fn schedule(b: &Ctx, uri: Uri, why: Why) {
         let b2 = b.clone();
         let big = doc.rope.len_bytes() >= BIG_DOC;
         let job = move || {
+            let started = Instant::now();
             let d = diagnostics_for(b2.state(), &snap, &doc, Some(&cancel));
+            // Where the time goes when diagnostics feel slow: waiting (delay, library, lane)
+            // against computing.
+            tracing::debug!(
+                uri = doc.uri.as_str(),
+                version = doc.version,
+                waited_ms = (started - asked).as_secs_f64() * 1e3,
+                ms = started.elapsed().as_secs_f64() * 1e3,
+                diagnostics = d.as_ref().map_or(0, Vec::len),
+                "diagnostics computed"
+            );
             if big {
                 // The text copy, line table and lexer regions of a large document are freed
                 // here; give the pages back rather than let each worker's arena keep them.

@@ -168,6 +168,11 @@ impl Rule {
         .as_ref()
     }
 
+    /// The ast-grep keys it was written with (`None` for a rule built without them).
+    pub fn spec(&self) -> Option<&Spec> {
+        self.spec.as_ref()
+    }
+
     /// Is the rule for `g` and not compiled for it yet?
     pub fn cold(&self, g: Grammar) -> bool {
         self.per_grammar

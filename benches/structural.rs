@@ -17,7 +17,8 @@
 //! Prints plain lines; asserts nothing. Run: `cargo bench --bench structural`
 //! (`STRUCTURAL_RUNS=3` repeats everything and prints median [min-max] per figure;
 //! `TIPS_BENCH_TREE=<dir>` picks the tree, default `~/.cargo/registry/src`;
-//! `STRUCTURAL=parse,grammars,edit,server,check` picks parts).
+//! `STRUCTURAL=parse,grammars,edit,server,check` picks parts; `EDIT_GAP_MS=400` idles before each
+//! timed in-process edit pass, as the server bench does between edits).
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -373,6 +374,14 @@ fn edit(s: &Setup, fig: &mut Figures) {
         // the new tree in the cache, so parse it again from the old one first: the incremental
         // pass pays the re-parse like the server does.
         let _ = structural::trees::parsed(Some("app/service.py"), Grammar::Python, &old);
+        // `EDIT_GAP_MS=<n>`: idle before the timed pass, as between a user's isolated edits
+        // (the server bench waits 400 ms), so its caches are as cold as the server's.
+        if let Some(ms) = std::env::var("EDIT_GAP_MS")
+            .ok()
+            .and_then(|v| v.parse().ok())
+        {
+            std::thread::sleep(Duration::from_millis(ms));
+        }
         let (t, c) = (Instant::now(), cpu_now());
         let (r, was) = pass(&text, Some((&old, &report)));
         inc.push(t.elapsed());
